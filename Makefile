@@ -1,0 +1,23 @@
+# Riposte — the two commands a newcomer needs:
+#   make demo   installs missing system packages, builds, and extracts the bundled seed article
+#   make test   installs missing system packages and runs the whole test suite
+.PHONY: demo test build release bench deps lexicons
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	swift build
+
+release: deps
+	swift build -c release
+
+demo: release
+	.build/release/riposte extract Corpora/scale-mercor-ling.fr.txt
+
+test: deps
+	swift build
+	swift test
+
+lexicons:
+	python3 scripts/gen_inflections.py

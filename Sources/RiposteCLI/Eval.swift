@@ -1,0 +1,8 @@
+import ArgumentParser
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score Riposte against gold data.",
+        subcommands: []
+    )
+}

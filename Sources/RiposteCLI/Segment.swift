@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Riposte
+
+struct Segment: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Split standard input into sentences and tokens.",
+        discussion: "Token forms are the original characters of the input, never normalised ones."
+    )
+
+    @Option(name: .long, help: "Language of the text: fr or en.")
+    var language: Language
+    @Flag(name: .long, help: "Print CoNLL-U (with # text = lines) instead of one sentence per line, tokens separated by spaces.")
+    var conllu = false
+
+    func run() throws {
+        let input = FileHandle.standardInput.readDataToEndOfFile()
+        let decoded = try TextDecoding.decode([UInt8](input))
+        let pipeline = try Pipeline()
+        let text = try pipeline.segmenter(language).segment(decoded.utf8)
+        let out = StandardOutput()
+        out.write(conllu ? CoNLLU.render(text) : CoNLLU.renderPlain(text))
+        out.flush()
+    }
+}
+
+enum CoNLLU {
+    /// One CoNLL-U block per sentence: `# sent_id`, `# text` (original characters, line breaks as
+    /// spaces), then one line per surface token with SpaceAfter=No where the next token is glued.
+    static func render(_ text: SegmentedText) -> String {
+        var out = ""
+        for (n, s) in text.sentences.enumerated() {
+            out += "# sent_id = \(n + 1)\n"
+            out += "# text = \(oneLine(text.originalString(s.span)))\n"
+            for (k, ti) in s.tokens.enumerated() {
+                let t = text.tokens[ti]
+                let form = oneLine(text.originalString(t.span))
+                let glued = ti + 1 < s.tokens.upperBound && !text.tokens[ti + 1].spaceBefore
+                out += "\(k + 1)\t\(form)\t_\t_\t_\t_\t_\t_\t_\t\(glued ? "SpaceAfter=No" : "_")\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    static func renderPlain(_ text: SegmentedText) -> String {
+        var out = ""
+        for s in text.sentences {
+            out += s.tokens.map { oneLine(text.originalString(text.tokens[$0].span)) }.joined(separator: " ") + "\n"
+        }
+        return out
+    }
+
+    private static func oneLine(_ s: String) -> String {
+        s.contains(where: { $0.isNewline || $0 == "\t" })
+            ? String(s.map { $0.isNewline || $0 == "\t" ? " " : $0 }) : s
+    }
+}

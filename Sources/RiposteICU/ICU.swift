@@ -1,0 +1,159 @@
+// RiposteICU: thin, typed Swift wrappers over the system ICU C API.
+// Requires: libicu (through CICU's version-independent shims). Provides: word and sentence
+// boundaries over UTF-8 bytes, charset detection, and conversion of legacy encodings to UTF-8.
+// This module must not import Foundation: Foundation bundles its own ICU module whose enum
+// definitions clash with the system headers, so CICU is imported internally only.
+internal import CICU
+
+/// An ICU failure, with ICU's own error name (e.g. "U_INVALID_CHAR_FOUND").
+public struct ICUError: Error, CustomStringConvertible, Sendable {
+    public let code: Int32
+    public let name: String
+    public var description: String { "ICU error \(name) (\(code))" }
+    init(_ status: UErrorCode) {
+        code = status.rawValue
+        name = String(cString: riposte_u_errorName(status))
+    }
+}
+
+@inline(__always) private func failed(_ s: UErrorCode) -> Bool { s.rawValue > U_ZERO_ERROR.rawValue }
+
+/// The ICU version linked at run time, e.g. "72.1".
+public func icuVersion() -> String {
+    var info: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &info) { raw in
+        riposte_u_getVersion(raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
+    }
+    return "\(info.0).\(info.1)"
+}
+
+/// The kind of a boundary ICU's word iterator reports for the segment that ends there.
+public enum WordStatus: Sendable {
+    case none, number, letter, kana, ideo
+    init(_ raw: Int32) {
+        switch raw {
+        case 0 ..< 100: self = .none
+        case 100 ..< 200: self = .number
+        case 200 ..< 300: self = .letter
+        case 300 ..< 400: self = .kana
+        default: self = .ideo
+        }
+    }
+}
+
+/// A reusable ICU break iterator (word or sentence) over UTF-8 text.
+/// Not thread-safe: make one per thread. Offsets are UTF-8 byte offsets into the buffer given.
+public final class BreakIterator {
+    public enum Kind: Sendable { case word, sentence }
+    private let iterator: OpaquePointer
+    public let kind: Kind
+
+    public init(kind: Kind, locale: String) throws {
+        var status = U_ZERO_ERROR
+        let type: UBreakIteratorType = kind == .word ? UBRK_WORD : UBRK_SENTENCE
+        guard let it = locale.withCString({ riposte_ubrk_open(type, $0, &status) }), !failed(status) else {
+            throw ICUError(status)
+        }
+        iterator = it
+        self.kind = kind
+    }
+
+    deinit { riposte_ubrk_close(iterator) }
+
+    /// Calls `body(start, end, status)` for each segment of `bytes`, in order.
+    /// The bytes must be valid UTF-8.
+    public func forEachSegment(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, WordStatus) -> Void) throws {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        var status = U_ZERO_ERROR
+        let ut = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            riposte_utext_openUTF8($0, Int64(bytes.count), &status)
+        }
+        guard let ut, !failed(status) else { throw ICUError(status) }
+        defer { _ = riposte_utext_close(ut) }
+        riposte_ubrk_setUText(iterator, ut, &status)
+        if failed(status) { throw ICUError(status) }
+        var start = Int(riposte_ubrk_first(iterator))
+        while true {
+            let end = Int(riposte_ubrk_next(iterator))
+            if end < 0 { break }  // UBRK_DONE
+            body(start, end, kind == .word ? WordStatus(riposte_ubrk_getRuleStatus(iterator)) : .none)
+            start = end
+        }
+    }
+
+    /// All boundaries (segment ends) of `bytes`.
+    public func boundaries(_ bytes: [UInt8]) throws -> [Int] {
+        var out: [Int] = []
+        try bytes.withUnsafeBufferPointer { buf in
+            try forEachSegment(buf) { _, end, _ in out.append(end) }
+        }
+        return out
+    }
+}
+
+/// One guess of ICU's charset detector.
+public struct CharsetGuess: Sendable, Hashable {
+    public let name: String        // e.g. "UTF-8", "ISO-8859-1", "windows-1252"
+    public let confidence: Int     // 0 ... 100
+    public let language: String    // e.g. "fr", may be empty
+    public init(name: String, confidence: Int, language: String) {
+        self.name = name; self.confidence = confidence; self.language = language
+    }
+}
+
+public enum Charset {
+    /// ICU's guesses for `bytes`, best first. Only the first 64 KiB are examined.
+    public static func detect(_ bytes: [UInt8], declared: String? = nil) throws -> [CharsetGuess] {
+        var status = U_ZERO_ERROR
+        guard let det = riposte_ucsdet_open(&status), !failed(status) else { throw ICUError(status) }
+        defer { riposte_ucsdet_close(det) }
+        let n = min(bytes.count, 1 << 16)
+        return try bytes.withUnsafeBufferPointer { buf -> [CharsetGuess] in
+            try buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(n, 1)) { p -> [CharsetGuess] in
+                riposte_ucsdet_setText(det, p, Int32(n), &status)
+                if failed(status) { throw ICUError(status) }
+                if let declared {
+                    declared.withCString { riposte_ucsdet_setDeclaredEncoding(det, $0, Int32(declared.utf8.count), &status) }
+                }
+                var found: Int32 = 0
+                guard let matches = riposte_ucsdet_detectAll(det, &found, &status), !failed(status) else {
+                    if failed(status) { throw ICUError(status) }
+                    return []
+                }
+                var out: [CharsetGuess] = []
+                for i in 0 ..< Int(found) {
+                    guard let m = matches[i] else { continue }
+                    var s = U_ZERO_ERROR
+                    let name = String(cString: riposte_ucsdet_getName(m, &s))
+                    let conf = Int(riposte_ucsdet_getConfidence(m, &s))
+                    let lang = riposte_ucsdet_getLanguage(m, &s).map { String(cString: $0) } ?? ""
+                    if !failed(s) { out.append(CharsetGuess(name: name, confidence: conf, language: lang)) }
+                }
+                return out
+            }
+        }
+    }
+
+    /// Converts `bytes` from the named encoding to UTF-8. Unmappable bytes become U+FFFD.
+    public static func convertToUTF8(_ bytes: [UInt8], from encoding: String) throws -> [UInt8] {
+        if bytes.isEmpty { return [] }
+        var capacity = bytes.count * 3 + 16
+        while true {
+            var status = U_ZERO_ERROR
+            var out = [UInt8](repeating: 0, count: capacity)
+            let written = out.withUnsafeMutableBufferPointer { o in
+                bytes.withUnsafeBufferPointer { i in
+                    o.baseAddress!.withMemoryRebound(to: CChar.self, capacity: capacity) { op in
+                        i.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { ip in
+                            riposte_ucnv_convert("UTF-8", encoding, op, Int32(capacity), ip, Int32(bytes.count), &status)
+                        }
+                    }
+                }
+            }
+            if status == U_BUFFER_OVERFLOW_ERROR { capacity = Int(written) + 16; continue }
+            if failed(status) { throw ICUError(status) }
+            out.removeSubrange(Int(written)...)
+            return out
+        }
+    }
+}

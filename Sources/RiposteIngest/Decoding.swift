@@ -1,0 +1,123 @@
+// RiposteIngest: bytes in, valid UTF-8 out.
+// Requires: raw bytes of a document (file, JSON Lines field, stdin). Provides: `DecodedText`
+// (valid UTF-8 plus diagnostics such as the detected encoding) or an `IngestError` with a
+// stable code. UTF-8 (with or without BOM), UTF-16/32 with BOM, and legacy 8-bit encodings
+// detected by ICU's charset detector (Windows-1252 / ISO-8859-15 press archives).
+import RiposteText
+import RiposteICU
+
+/// A document that cannot be processed, with a stable machine-readable code.
+public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let code: String
+    public let message: String
+    public init(_ code: String, _ message: String) { self.code = code; self.message = message }
+    public var description: String { "\(code): \(message)" }
+
+    public static let empty = IngestError("empty", "the document has no text")
+    public static func binary(_ why: String) -> IngestError { IngestError("binary", "the input looks binary, not text (\(why))") }
+    public static func tooLarge(_ size: Int, _ limit: Int) -> IngestError {
+        IngestError("too_large", "the document is \(size) bytes, over the limit of \(limit) bytes (--max-bytes)")
+    }
+    public static func invalidUTF8(_ offset: Int) -> IngestError {
+        IngestError("invalid_utf8", "the text is not valid UTF-8 (first bad byte at offset \(offset))")
+    }
+}
+
+public struct DecodedText: Sendable {
+    public var utf8: [UInt8]
+    public var encoding: String
+    public var diagnostics: [Diagnostic]
+}
+
+public enum TextDecoding {
+    /// Index of the first invalid UTF-8 byte, or nil if `bytes` is valid UTF-8.
+    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            var len = 0
+            var min: UInt32 = 0
+            var cp: UInt32 = 0
+            if b & 0xE0 == 0xC0 { len = 2; min = 0x80; cp = UInt32(b & 0x1F) }
+            else if b & 0xF0 == 0xE0 { len = 3; min = 0x800; cp = UInt32(b & 0x0F) }
+            else if b & 0xF8 == 0xF0 { len = 4; min = 0x10000; cp = UInt32(b & 0x07) }
+            else { return i }
+            if i + len > n { return i }
+            for k in 1 ..< len {
+                let c = bytes[i + k]
+                if c & 0xC0 != 0x80 { return i }
+                cp = (cp << 6) | UInt32(c & 0x3F)
+            }
+            if cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) { return i }
+            i += len
+        }
+        return nil
+    }
+
+    /// Why `bytes` looks binary (NUL bytes, many control characters), or nil.
+    public static func binaryReason(_ bytes: [UInt8]) -> String? {
+        let sample = bytes.prefix(8192)
+        var controls = 0
+        for b in sample {
+            if b == 0 { return "NUL byte" }
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+        }
+        if sample.count >= 32 && controls * 10 > sample.count { return "\(controls) control bytes in the first \(sample.count)" }
+        return nil
+    }
+
+    /// Decodes raw bytes. `strict` refuses anything but UTF-8 (used for JSON Lines strings, which
+    /// are UTF-8 by definition); otherwise BOMs and legacy encodings are handled.
+    public static func decode(_ bytes: [UInt8], strict: Bool = false, maxBytes: Int = .max) throws -> DecodedText {
+        if bytes.count > maxBytes { throw IngestError.tooLarge(bytes.count, maxBytes) }
+        if bytes.isEmpty { throw IngestError.empty }
+        var diagnostics: [Diagnostic] = []
+        // Byte order marks.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            var rest = Array(bytes.dropFirst(3))
+            if let bad = firstInvalidUTF8(rest) {
+                if strict { throw IngestError.invalidUTF8(bad + 3) }
+                rest = try convert(rest, from: "UTF-8")
+                diagnostics.append(Diagnostic(code: "invalid_utf8_repaired", message: "invalid UTF-8 sequences replaced with U+FFFD"))
+            }
+            diagnostics.append(Diagnostic(code: "bom_removed", message: "UTF-8 byte order mark removed; offsets count from the character after it"))
+            return try finish(DecodedText(utf8: rest, encoding: "UTF-8", diagnostics: diagnostics))
+        }
+        if !strict {
+            for (bom, name) in [([0xFF, 0xFE, 0, 0] as [UInt8], "UTF-32LE"), ([0, 0, 0xFE, 0xFF], "UTF-32BE"),
+                                ([0xFF, 0xFE], "UTF-16LE"), ([0xFE, 0xFF], "UTF-16BE")] where bytes.starts(with: bom) {
+                let body = Array(bytes.dropFirst(bom.count))
+                let utf8 = try convert(body, from: name)
+                diagnostics.append(Diagnostic(code: "encoding", message: "decoded from \(name) (byte order mark)"))
+                return try finish(DecodedText(utf8: utf8, encoding: name, diagnostics: diagnostics))
+            }
+        }
+        if let reason = binaryReason(bytes) { throw IngestError.binary(reason) }
+        if let bad = firstInvalidUTF8(bytes) {
+            if strict { throw IngestError.invalidUTF8(bad) }
+            // Not UTF-8: ask ICU which legacy encoding it is.
+            let guesses = (try? Charset.detect(bytes)) ?? []
+            let legacy = guesses.first(where: { !$0.name.hasPrefix("UTF") }) ?? CharsetGuess(name: "windows-1252", confidence: 0, language: "")
+            // ISO-8859-1 guesses are read as windows-1252, its superset used by real archives (’ “ ” œ …).
+            let name = legacy.name == "ISO-8859-1" ? "windows-1252" : legacy.name
+            let utf8 = try convert(bytes, from: name)
+            diagnostics.append(Diagnostic(code: "encoding", message: "not UTF-8; decoded as \(name) (ICU charset detector, confidence \(legacy.confidence))"))
+            return try finish(DecodedText(utf8: utf8, encoding: name, diagnostics: diagnostics))
+        }
+        return try finish(DecodedText(utf8: bytes, encoding: "UTF-8", diagnostics: diagnostics))
+    }
+
+    private static func finish(_ d: DecodedText) throws -> DecodedText {
+        var onlySpace = true
+        for b in d.utf8 where !(b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D) { onlySpace = false; break }
+        if onlySpace { throw IngestError.empty }
+        return d
+    }
+
+    private static func convert(_ bytes: [UInt8], from name: String) throws -> [UInt8] {
+        do { return try Charset.convertToUTF8(bytes, from: name) }
+        catch { throw IngestError("encoding_error", "cannot decode from \(name): \(error)") }
+    }
+}

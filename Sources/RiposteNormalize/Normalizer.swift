@@ -1,0 +1,177 @@
+// RiposteNormalize: canonical text for analysis, and the way back to the original.
+// Requires: valid UTF-8 (ingest guarantees it). Provides: `NormalizedText` (NFC via utf8proc;
+// NBSP, narrow NBSP and other spaces → U+0020; ’ ʼ → '; soft hyphens, zero-width characters and
+// BOMs removed; CR LF → LF; line-break hyphenation "juris-\nprudence" joined) with an `OffsetMap`
+// from every normalised byte back to the original bytes, and `Folding` (case and accent folding)
+// for lexicon keys.
+import CUTF8Proc
+import RiposteText
+
+/// Maps UTF-8 byte offsets of normalised text back to UTF-8 byte offsets of the original.
+public struct OffsetMap: Sendable {
+    /// For normalised byte i: the original byte where its source character starts / ends.
+    /// nil when the normalised text is byte-identical to the original.
+    let starts: [Int32]?
+    let ends: [Int32]?
+    public let originalCount: Int
+
+    public var isIdentity: Bool { starts == nil }
+
+    /// The original span of normalised span `s`.
+    public func original(_ s: ByteSpan) -> ByteSpan {
+        guard let starts, let ends else { return s }
+        let n = starts.count
+        let a = s.start >= n ? originalCount : Int(starts[max(0, s.start)])
+        if s.end <= s.start { return ByteSpan(a, a) }
+        let b = s.end - 1 >= n ? originalCount : Int(ends[s.end - 1])
+        return ByteSpan(a, max(a, b))
+    }
+}
+
+/// Text ready for segmentation, with its map to the original.
+public struct NormalizedText: Sendable {
+    public let bytes: [UInt8]
+    public let map: OffsetMap
+}
+
+public struct NormalizationOptions: Sendable, Hashable {
+    /// Join words hyphenated across a line break ("juris-\nprudence" → "jurisprudence").
+    public var joinLineBreakHyphenation = true
+    public init(joinLineBreakHyphenation: Bool = true) { self.joinLineBreakHyphenation = joinLineBreakHyphenation }
+}
+
+public enum Normalizer {
+    /// Normalises valid UTF-8 `original`.
+    public static func normalize(_ original: [UInt8], options: NormalizationOptions = .init()) -> NormalizedText {
+        if !needsWork(original) {
+            return NormalizedText(bytes: original, map: OffsetMap(starts: nil, ends: nil, originalCount: original.count))
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(original.count)
+        var starts: [Int32] = []
+        var ends: [Int32] = []
+        starts.reserveCapacity(original.count)
+        ends.reserveCapacity(original.count)
+
+        @inline(__always) func emit(_ bytes: some Sequence<UInt8>, _ from: Int, _ to: Int) {
+            for b in bytes { out.append(b); starts.append(Int32(from)); ends.append(Int32(to)) }
+        }
+
+        let n = original.count
+        var i = 0
+        while i < n {
+            let b = original[i]
+            if b < 0x80 {
+                if b == 0x0D {  // CR LF → LF, lone CR → LF
+                    let to = (i + 1 < n && original[i + 1] == 0x0A) ? i + 2 : i + 1
+                    emit([0x0A], i, to); i = to; continue
+                }
+                if b == 0x2D, options.joinLineBreakHyphenation, let after = hyphenationJoin(original, i) {
+                    // Drop "-\n" (and indentation) between two lower-case letters.
+                    if !ends.isEmpty { ends[ends.count - 1] = max(ends[ends.count - 1], Int32(after)) }
+                    i = after; continue
+                }
+                if b < 0x20 && b != 0x09 && b != 0x0A { emit([0x20], i, i + 1); i += 1; continue }
+                if b == 0x7F { emit([0x20], i, i + 1); i += 1; continue }
+                out.append(b); starts.append(Int32(i)); ends.append(Int32(i + 1)); i += 1
+                continue
+            }
+            let (cp, len) = decode(original, i)
+            // A base character followed by combining marks: compose the cluster with NFC.
+            var clusterEnd = i + len
+            while clusterEnd < n, original[clusterEnd] >= 0x80 {
+                let (next, l2) = decode(original, clusterEnd)
+                if utf8proc_get_property(Int32(bitPattern: next)).pointee.combining_class == 0 { break }
+                clusterEnd += l2
+            }
+            if clusterEnd > i + len {
+                emit(nfc(original[i ..< clusterEnd]), i, clusterEnd)
+                i = clusterEnd
+                continue
+            }
+            switch cp {
+            case 0x00A0, 0x202F, 0x2007, 0x2000 ... 0x200A, 0x205F, 0x3000, 0x1680:
+                emit([0x20], i, i + len)
+            case 0x2028, 0x2029, 0x0085:
+                emit([0x0A], i, i + len)
+            case 0x00AD, 0x200B, 0xFEFF, 0x2060, 0x180E:
+                // Invisible: drop it, but let the previous character's span absorb it.
+                if !ends.isEmpty { ends[ends.count - 1] = Int32(i + len) }
+            case 0x2019, 0x02BC:
+                emit([0x27], i, i + len)
+            case 0x80 ... 0x9F:
+                emit([0x20], i, i + len)
+            default:
+                emit(original[i ..< i + len], i, i + len)
+            }
+            i += len
+        }
+        return NormalizedText(bytes: out, map: OffsetMap(starts: starts, ends: ends, originalCount: n))
+    }
+
+    /// True when some byte sequence of `s` is changed by normalisation.
+    static func needsWork(_ s: [UInt8]) -> Bool {
+        for b in s where b >= 0x80 || (b < 0x20 && b != 0x0A && b != 0x09) || b == 0x7F { return true }
+        // Hyphenation across line breaks is rare: look for "-\n".
+        var prev: UInt8 = 0
+        for b in s { if b == 0x0A && prev == 0x2D { return true }; prev = b }
+        return false
+    }
+
+    /// If `s[i]` is a hyphen ending a line and joining two lower-case word halves, the index just
+    /// past the line break and indentation.
+    static func hyphenationJoin(_ s: [UInt8], _ i: Int) -> Int? {
+        guard i > 0, i + 2 < s.count, s[i + 1] == 0x0A else { return nil }
+        guard isLowerLetterEnding(s, at: i) else { return nil }
+        var j = i + 2
+        while j < s.count, s[j] == 0x20 || s[j] == 0x09 { j += 1 }
+        guard j < s.count, s[j] != 0x0A else { return nil }
+        let (cp, _) = decode(s, j)
+        guard isLowercaseLetter(cp) else { return nil }
+        return j
+    }
+
+    static func isLowerLetterEnding(_ s: [UInt8], at i: Int) -> Bool {
+        var k = i - 1
+        while k > 0, s[k] & 0xC0 == 0x80 { k -= 1 }
+        let (cp, _) = decode(s, k)
+        return isLowercaseLetter(cp)
+    }
+
+    static func isLowercaseLetter(_ cp: UInt32) -> Bool {
+        utf8proc_category(Int32(bitPattern: cp)) == UTF8PROC_CATEGORY_LL
+    }
+
+    static func nfc(_ s: ArraySlice<UInt8>) -> [UInt8] {
+        mapUTF8(s, options: UTF8PROC_STABLE.rawValue | UTF8PROC_COMPOSE.rawValue) ?? Array(s)
+    }
+}
+
+/// Decodes the code point at `i` of valid UTF-8 `s` and its length in bytes.
+@inline(__always) public func decode(_ s: [UInt8], _ i: Int) -> (UInt32, Int) {
+    let b0 = UInt32(s[i])
+    if b0 < 0x80 { return (b0, 1) }
+    let n = s.count
+    if b0 >= 0xF0, i + 3 < n {
+        return (((b0 & 0x07) << 18) | ((UInt32(s[i + 1]) & 0x3F) << 12) | ((UInt32(s[i + 2]) & 0x3F) << 6) | (UInt32(s[i + 3]) & 0x3F), 4)
+    }
+    if b0 >= 0xE0, i + 2 < n {
+        return (((b0 & 0x0F) << 12) | ((UInt32(s[i + 1]) & 0x3F) << 6) | (UInt32(s[i + 2]) & 0x3F), 3)
+    }
+    if b0 >= 0xC0, i + 1 < n {
+        return (((b0 & 0x1F) << 6) | (UInt32(s[i + 1]) & 0x3F), 2)
+    }
+    return (0xFFFD, 1)
+}
+
+/// Runs utf8proc_map over UTF-8 bytes; nil if utf8proc reports an error.
+func mapUTF8(_ s: some Collection<UInt8>, options: UInt32) -> [UInt8]? {
+    let bytes = Array(s)
+    var result: UnsafeMutablePointer<UInt8>? = nil
+    let len = bytes.withUnsafeBufferPointer { buf in
+        utf8proc_map(buf.baseAddress, buf.count, &result, utf8proc_option_t(rawValue: options))
+    }
+    guard len >= 0, let result else { return nil }
+    defer { free(result) }
+    return Array(UnsafeBufferPointer(start: result, count: len))
+}

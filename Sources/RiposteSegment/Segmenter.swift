@@ -1,0 +1,43 @@
+import RiposteText
+import RiposteNormalize
+import RiposteLexicon
+
+/// Normalised text cut into tokens and sentences, with the way back to the original.
+public struct SegmentedText: Sendable {
+    public let language: Language
+    public let original: [UInt8]
+    public let normalized: NormalizedText
+    public let tokens: [Token]
+    public let sentences: [Sentence]
+    public var text: [UInt8] { normalized.bytes }
+
+    /// The original byte span of a normalised span.
+    public func originalSpan(_ s: ByteSpan) -> ByteSpan { normalized.map.original(s) }
+    /// The original characters of a normalised span.
+    public func originalString(_ s: ByteSpan) -> String { original.string(originalSpan(s)) }
+    /// The normalised characters of a span.
+    public func string(_ s: ByteSpan) -> String { normalized.bytes.string(s) }
+}
+
+/// Normalise → tokenise → split into sentences. One instance per thread.
+public final class Segmenter {
+    public let language: Language
+    private let tokenizer: Tokenizer
+    private let splitter: SentenceSplitter
+    public var normalization = NormalizationOptions()
+
+    public init(language: Language, lexicons: LexiconStore) throws {
+        self.language = language
+        let data = SegmenterData(language: language, lexicon: lexicons[language])
+        tokenizer = try Tokenizer(data: data)
+        splitter = SentenceSplitter(data: data)
+    }
+
+    /// Segments valid UTF-8 text.
+    public func segment(_ original: [UInt8]) throws -> SegmentedText {
+        let norm = Normalizer.normalize(original, options: normalization)
+        let tokens = try tokenizer.tokenize(norm.bytes)
+        let sentences = splitter.split(norm.bytes, tokens)
+        return SegmentedText(language: language, original: original, normalized: norm, tokens: tokens, sentences: sentences)
+    }
+}

@@ -1,0 +1,120 @@
+// RiposteText: the value types every stage shares.
+// Requires: nothing. Provides: Language, byte spans, tokens, sentences, diagnostics, and the
+// conversion from UTF-8 byte offsets to Unicode code point offsets that the JSON contract uses.
+
+/// A language Riposte analyses.
+public enum Language: String, Sendable, Hashable, CaseIterable, Codable {
+    case fr, en
+}
+
+/// A half-open range of UTF-8 byte offsets, `start ..< end`.
+public struct ByteSpan: Hashable, Sendable, Comparable {
+    public var start: Int
+    public var end: Int
+    @inlinable public init(_ start: Int, _ end: Int) { self.start = start; self.end = end }
+    @inlinable public var length: Int { end - start }
+    @inlinable public var isEmpty: Bool { end <= start }
+    @inlinable public func contains(_ other: ByteSpan) -> Bool { start <= other.start && other.end <= end }
+    @inlinable public func overlaps(_ other: ByteSpan) -> Bool { start < other.end && other.start < end }
+    @inlinable public static func < (a: ByteSpan, b: ByteSpan) -> Bool {
+        a.start != b.start ? a.start < b.start : a.end < b.end
+    }
+    @inlinable public func union(_ o: ByteSpan) -> ByteSpan { ByteSpan(Swift.min(start, o.start), Swift.max(end, o.end)) }
+}
+
+/// A non-fatal finding about a document (encoding guessed, boilerplate skipped, text truncated…).
+public struct Diagnostic: Hashable, Sendable, Codable {
+    public var code: String
+    public var message: String
+    public init(code: String, message: String) { self.code = code; self.message = message }
+}
+
+/// What a token is, as far as the segmenter can tell without syntax.
+public enum TokenKind: UInt8, Sendable, Hashable {
+    case word, number, punctuation, symbol, url, email, handle, legalReference, abbreviation, quote
+}
+
+/// One surface token. Offsets are UTF-8 byte offsets into the NORMALISED text
+/// (see `AnalyzedText.normalizedSpan` / `originalSpan`).
+public struct Token: Sendable, Hashable {
+    public var span: ByteSpan
+    public var kind: TokenKind
+    /// Lower-cased form (accents kept), with typographic apostrophes unified to '.
+    public var lower: String
+    /// `lower` without diacritics: the key lexicons are matched on.
+    public var fold: String
+    /// First letter is upper case.
+    public var isCapitalized: Bool
+    /// A space (or line break) precedes the token in the text.
+    public var spaceBefore: Bool
+    public init(span: ByteSpan, kind: TokenKind, lower: String, fold: String, isCapitalized: Bool, spaceBefore: Bool) {
+        self.span = span; self.kind = kind; self.lower = lower; self.fold = fold
+        self.isCapitalized = isCapitalized; self.spaceBefore = spaceBefore
+    }
+}
+
+/// One sentence: its span (normalised bytes) and the range of its tokens in the token array.
+public struct Sentence: Sendable, Hashable {
+    public var span: ByteSpan
+    public var tokens: Range<Int>
+    /// Index of the paragraph (block separated by line breaks) the sentence belongs to.
+    public var paragraph: Int
+    /// A line without final punctuation standing alone (a heading, a title).
+    public var isHeading: Bool
+    /// A line that starts with a list marker ("- ", "• ", "1)").
+    public var isListItem: Bool
+    /// Inside a block the pipeline does not analyse ("Lire aussi :" lists, bylines).
+    public var isBoilerplate: Bool
+    public init(span: ByteSpan, tokens: Range<Int>, paragraph: Int = 0, isHeading: Bool = false,
+                isListItem: Bool = false, isBoilerplate: Bool = false) {
+        self.span = span; self.tokens = tokens; self.paragraph = paragraph
+        self.isHeading = isHeading; self.isListItem = isListItem; self.isBoilerplate = isBoilerplate
+    }
+}
+
+/// Converts UTF-8 byte offsets of a text to Unicode code point offsets.
+/// Built once per document in O(n); each lookup is O(1) (ASCII text needs no table at all).
+public struct CodePointIndex: Sendable {
+    private let table: [Int32]?  // table[b] = code points before byte b (b in 0...count)
+    public let byteCount: Int
+    public let codePointCount: Int
+
+    public init(utf8 bytes: [UInt8]) {
+        byteCount = bytes.count
+        var isASCII = true
+        for b in bytes where b >= 0x80 { isASCII = false; break }
+        if isASCII {
+            table = nil
+            codePointCount = bytes.count
+            return
+        }
+        var t = [Int32](repeating: 0, count: bytes.count + 1)
+        var n: Int32 = 0
+        for i in 0 ..< bytes.count {
+            t[i] = n
+            if bytes[i] & 0xC0 != 0x80 { n += 1 }
+        }
+        t[bytes.count] = n
+        table = t
+        codePointCount = Int(n)
+    }
+
+    /// The code point offset of byte offset `b` (which must fall on a character boundary).
+    @inlinable public func codePoint(atByte b: Int) -> Int { _lookup(b) }
+
+    public func _lookup(_ b: Int) -> Int {
+        guard let table else { return b }
+        return Int(table[Swift.max(0, Swift.min(b, byteCount))])
+    }
+}
+
+public extension Array where Element == UInt8 {
+    /// The text of a byte span as a String (invalid sequences repaired).
+    func string(_ span: ByteSpan) -> String {
+        let lo = Swift.max(0, Swift.min(span.start, count)), hi = Swift.max(lo, Swift.min(span.end, count))
+        return String(decoding: self[lo ..< hi], as: UTF8.self)
+    }
+}
+
+/// True for UTF-8 bytes that begin a character.
+@inlinable public func isUTF8Lead(_ b: UInt8) -> Bool { b & 0xC0 != 0x80 }
