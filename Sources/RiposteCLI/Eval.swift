@@ -3,6 +3,6 @@ import ArgumentParser
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score Riposte against gold data.",
-        subcommands: []
+        subcommands: [EvalSegment.self, EvalRecords.self]
     )
 }
