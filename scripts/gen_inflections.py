@@ -41,6 +41,7 @@ import argparse
 import logging
 import os
 import sys
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def _import_tools():
     alt = os.environ.get("LEX_PYTHON")
     if alt and Path(alt).exists() and not os.environ.get("_GEN_INFLECTIONS_REEXEC"):
         os.environ["_GEN_INFLECTIONS_REEXEC"] = "1"
-        os.execv(alt, [alt, __file__, *sys.argv[1:]])
+        os.execv(alt, [alt, str(Path(__file__).resolve()), *sys.argv[1:]])
     sys.stderr.write(
         f"gen_inflections.py: required package missing ({missing}).\n"
         f"Install the tools in a virtualenv outside the repository, then run\n"
@@ -331,6 +332,8 @@ def main() -> int:
     ap.add_argument("--check", action="store_true",
                     help="compare with the committed files instead of writing")
     args = ap.parse_args()
+    # verbecc's logging config opens ./verbecc.log: keep it out of the repository
+    os.chdir(tempfile.gettempdir())
     _import_tools()
 
     langs = ["fr", "en"] if args.lang == "all" else [args.lang]
