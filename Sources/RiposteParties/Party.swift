@@ -64,6 +64,7 @@ public struct PartySet: Sendable {
     public struct Located: Sendable, Hashable {
         public let party: Int
         public let mention: Mention
+        public init(party: Int, mention: Mention) { self.party = party; self.mention = mention }
     }
 
     /// The party mentioned exactly at, or covering, a normalised span. When mentions nest

@@ -1,6 +1,7 @@
 import RiposteText
 import RiposteSegment
 import RiposteLexicon
+import RiposteNormalize
 
 /// The party lexicons of one language (Lexicons/<lang>/parties-*.tsv|txt, pronouns.tsv), read
 /// once into hash tables keyed by folded token forms.
@@ -38,6 +39,8 @@ struct PartyLexicon {
     var placePrepositions: Set<String> = []
     var targetPrepositions: Set<String> = []
     var conjunctions: Set<String> = []
+    var adjectiveEndings: [String] = []
+    var adjectiveWords: Set<String> = []
     var countries: Set<String> = []
     var pseudonyms: Set<String> = []
     var stopwords: Set<String> = []
@@ -85,6 +88,10 @@ struct PartyLexicon {
         placePrepositions = lexicon.list("parties-place-prepositions")
         targetPrepositions = lexicon.list("parties-target-prepositions")
         conjunctions = lexicon.list("parties-conjunctions")
+        // Endings keep their accents ("-é" is not "-e"); whole words match folded.
+        for a in lexicon.list("parties-adjectives", folded: false) {
+            if a.hasPrefix("-") { adjectiveEndings.append(String(a.dropFirst())) } else { adjectiveWords.insert(Folding.fold(a)) }
+        }
         for c in lexicon.list("parties-countries") { countries.insert(words(c).joined(separator: " ")) }
         for p in lexicon.list("parties-pseudonyms") { pseudonyms.insert(words(p).joined(separator: " ")) }
         stopwords = lexicon.list("stopwords")
@@ -92,4 +99,11 @@ struct PartyLexicon {
 
     /// True when a folded token is an inflected verb form (the next word after a subject).
     func isVerb(_ t: Token) -> Bool { !inflections.analyses(lower: t.lower, fold: t.fold).isEmpty }
+
+    /// Looks like a French adjective (listed, or with an adjective ending).
+    func looksAdjective(_ t: Token) -> Bool {
+        if adjectiveWords.contains(t.fold) { return true }
+        for e in adjectiveEndings where t.lower.count > e.count + 2 && t.lower.hasSuffix(e) { return true }
+        return false
+    }
 }

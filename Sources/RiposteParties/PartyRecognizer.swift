@@ -241,7 +241,7 @@ struct DocumentPass {
         let k = keys[i]
         if lex.stopwords.contains(k) || lex.determiners[k] != nil || lex.particles.contains(k) || lex.nouns[k] != nil { return false }
         if lex.pronouns[k] != nil || lex.isVerb(tokens[i]) || k.hasSuffix("'") { return false }
-        return k.count > 2
+        return k.count > 2 && lex.looksAdjective(tokens[i])
     }
 
     /// A lower-case content word: not a function word, a verb form or a pronoun.
@@ -369,6 +369,10 @@ struct DocumentPass {
                         if noun.kind == .organization || noun.kind == .institution {
                             // "la société [1]": the noun belongs to the name.
                             c.nameRange = ns ..< nameEnd
+                            c.range = (det ?? ns) ..< nameEnd
+                            candidates.append(c)
+                            i = afterName(candidates.count - 1, nameEnd, lo, hi, &suppressRolesUntil)
+                            continue
                         }
                     } else {
                         c = nameCandidate(ne ..< nameEnd, lo: lo, hi: hi, sentence: si)
@@ -393,6 +397,8 @@ struct DocumentPass {
                 if noun.use == .anaphor || noun.use == .role || noun.use == .both, det == nil || detType == .indefinite {
                     i = ne; continue
                 }
+                // "a State", "a court": any one, not a party.
+                if detType == .indefinite, noun.kind == .institution || noun.kind == .court { i = ne; continue }
                 let end = noun.use == .role || noun.use == .spokesperson ? ne : extendNoun(noun, ne, hi)
                 var c = Candidate(source: .noun, range: (det ?? ns) ..< end, nameRange: ns ..< end, key: foldKey(ns ..< end), words: end - ns,
                                   kind: noun.kind, strong: true, sentence: si)
@@ -432,7 +438,12 @@ struct DocumentPass {
                 if e == i + 1, let o = lex.orgWords[keys[i]], o.position != .suffix {
                     while e < hi, e < i + 3, isAdjective(e) { e += 1 }
                 }
-                let c = nameCandidate(i ..< e, lo: lo, hi: hi, sentence: si)
+                var c = nameCandidate(i ..< e, lo: lo, hi: hi, sentence: si)
+                // "against Sri and CM": a name coordinated with a party is one too.
+                if !c.strong, !c.key.isEmpty, let last = candidates.last, last.strong, last.sentence == si,
+                   c.range.lowerBound == last.range.upperBound + 1, lex.conjunctions.contains(keys[last.range.upperBound]) {
+                    c.strong = true
+                }
                 if !c.key.isEmpty {
                     candidates.append(c)
                     i = afterName(candidates.count - 1, e, lo, hi, &suppressRolesUntil)
@@ -546,7 +557,9 @@ struct DocumentPass {
         let key = foldKey(s ..< e)
         var words = 0
         var allWords: [String] = []
-        for k in s ..< e where cap[k] || tokens[k].kind == .word && !lex.particles.contains(keys[k]) && keys[k] != "-" {
+        // Hyphenated parts are one word: "May-her", "Jean-Marc".
+        func glued(_ k: Int) -> Bool { keys[k] == "-" || k > s && keys[k - 1] == "-" && !tokens[k].spaceBefore }
+        for k in s ..< e where !glued(k) && (cap[k] || tokens[k].kind == .word && !lex.particles.contains(keys[k])) {
             words += 1; allWords.append(keys[k])
         }
         if lex.notPartyNames.contains(key) { return c }
@@ -555,6 +568,7 @@ struct DocumentPass {
         let last = e - 1
         if tokens[last].kind == .abbreviation, letterCount(last) >= 2, lex.orgWords[keys[last]] == nil { return c }
         if e - s == 1, isAllCaps(s), keys[s].allSatisfy({ "ivxlcdm".contains($0) }) { return c }
+        if e - s == 1, tokens[s].kind == .abbreviation, letterCount(s) >= 2 { return c }
         // "Illinois Consumer Fraud and Deceptive Business Practices Act": joined to a law.
         if e + 1 < hi, lex.conjunctions.contains(keys[e]), let e2 = capSequence(e + 1, hi),
            (e + 1 ..< e2).contains(where: { lex.notPartyWords.contains(keys[$0]) }) { return c }
@@ -577,7 +591,7 @@ struct DocumentPass {
             if lex.countries.contains(key) { c.kind = .institution }
             else if acronym { c.kind = .organization }
             else if words >= 2 {
-                let personLike = words <= 4 && (s ..< e).allSatisfy { cap[$0] ? (!isAllCaps($0) || letterCount($0) <= 2) : !(tokens[$0].kind == .word && !lex.particles.contains(keys[$0])) }
+                let personLike = words <= 4 && (s ..< e).allSatisfy { glued($0) || (cap[$0] ? (!isAllCaps($0) || letterCount($0) <= 2) : !(tokens[$0].kind == .word && !lex.particles.contains(keys[$0]))) }
                     && !(lex.determiners[keys[s]] != nil)
                 c.kind = personLike ? .person : .organization
             }
@@ -596,6 +610,11 @@ struct DocumentPass {
             c.strong = !afterPlace
         } else if let p = prev, lex.targetPrepositions.contains(keys[p]) {
             c.strong = true
+        } else if let p = prev, p > lo, lex.particles.contains(keys[p]) || lex.placePrepositions.contains(keys[p]),
+                  let roles = lex.nouns[keys[p - 1]], roles.contains(where: { $0.use == .role || $0.use == .spokesperson }) {
+            // "cofondateur de Mercor", "a spokesperson for Acme": the employer of a role.
+            c.strong = true
+            if c.kind == .unknown { c.kind = .organization }
         } else if acronym {
             c.strong = !lowerSeen.contains(key) && !heading && (subjectSlot && beforeVerb || acronymCount[key, default: 0] >= 3)
         } else {
@@ -627,8 +646,9 @@ struct DocumentPass {
                 }
             }
         }
-        // Apposition: ", [det] [modifier] ROLE … ,".
-        if e < hi, keys[e] == "," {
+        // Apposition: ", [det] [modifier] ROLE … ," (persons only: "Scale AI, son ex-employé et
+        // Mercor" is a list).
+        if e < hi, keys[e] == ",", candidates[ci].kind == .person || candidates[ci].kind == .unknown {
             var k = e + 1
             if k < hi, lex.determiners[keys[k]] != nil { k += 1 }
             let roleStart = k
@@ -691,10 +711,14 @@ struct DocumentPass {
         }
         if capWords.count >= 3 || c.kind != .person {
             var initials = ""
-            for k in capWords where lex.orgWords[keys[k]]?.position != .suffix || k == capWords.first {
-                if let ch = keys[k].first { initials.append(ch) }
+            var core = ""
+            for k in capWords {
+                guard let ch = keys[k].first else { continue }
+                initials.append(ch)
+                if lex.orgWords[keys[k]]?.position != .suffix || k == capWords.first { core.append(ch) }
             }
             if initials.count >= 2 { out.append(initials) }
+            if core.count >= 2, core != initials { out.append(core) }
         }
         return out
     }
@@ -860,11 +884,14 @@ struct DocumentPass {
                                             && kindCompatible(n.kind, builders[$0.party].kind) }) {
                 return r.party
             }
+            var owner: Int?
             if c.possessive, n.kind == .organization || n.kind == .institution,
-               let owner = subjectOf[c.sentence] ?? recent.last(where: { $0.sentence == c.sentence })?.party {
-                if let a = builders[owner].affiliation { return a }
+               let o = subjectOf[c.sentence] ?? recent.last(where: { $0.sentence == c.sentence })?.party {
+                // "son entreprise": the company of the person speaking; "son rival": not the owner.
+                if let a = builders[o].affiliation { return a }
+                owner = o
             }
-            if let r = recent.last(where: { $0.sentence >= window && kindCompatible(n.kind, builders[$0.party].kind) && !builders[$0.party].plural }) {
+            if let r = recent.last(where: { $0.sentence >= window && $0.party != owner && kindCompatible(n.kind, builders[$0.party].kind) && !builders[$0.party].plural }) {
                 return r.party
             }
             return -1
