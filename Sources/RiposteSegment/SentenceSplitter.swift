@@ -1,121 +1,239 @@
 import RiposteText
 import RiposteNormalize
+import RiposteLexicon
 
-/// Groups tokens into sentences. Ends a sentence at . ! ? … when the next token can start one
-/// (abbreviations excepted), at line breaks after a complete line, and after headings and list
-/// items (lines without final punctuation).
+/// Groups tokens into sentences.
+/// - A blank line always ends a sentence; a single line break ends one unless the line is wrapped
+///   mid-clause (the next line starts in lower case after a word).
+/// - Within a line, a sentence ends after . ! ? … (and runs such as "?!", "...") when the next
+///   token, past closing quotes and brackets, is preceded by a space and can start a sentence
+///   (capital, digit, opening quote or bracket, list marker).
+/// - Abbreviations carry their period and do not end sentences, except those listed as
+///   sentence-final ("etc.") before a capital, or any abbreviation before a typical sentence
+///   opener ("… the U.S. The …"); there the period is split off as its own token, as UD does.
+/// - Nothing breaks inside « … » or “ … ” quotes.
+/// - A line that starts with a paragraph number ("12.", "IV.", "a)") keeps it in its sentence.
 public struct SentenceSplitter: Sendable {
     public let data: SegmenterData
-    public init(data: SegmenterData) { self.data = data }
+    private let starters: Set<String>
 
+    public init(data: SegmenterData) {
+        self.data = data
+        starters = []
+    }
+
+    public init(data: SegmenterData, lexicon: LanguageLexicon) {
+        self.data = data
+        starters = lexicon.list("sentence-starters")
+    }
+
+    /// Sentences of `tokens` (tokens are not changed).
     public func split(_ text: [UInt8], _ tokens: [Token]) -> [Sentence] {
+        var copy = tokens
+        return split(text, &copy, splittingFinalPeriods: false)
+    }
+
+    /// Sentences of `tokens`; where an abbreviation ends a sentence, its period becomes a token.
+    public func split(_ text: [UInt8], _ tokens: inout [Token], splittingFinalPeriods: Bool = true) -> [Sentence] {
+        guard !tokens.isEmpty else { return [] }
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count + 8)
         var sentences: [Sentence] = []
-        guard !tokens.isEmpty else { return sentences }
-        var start = 0
+        var start = 0          // index in `out` of the current sentence's first token
         var paragraph = 0
-        func close(_ endIndex: Int) {  // tokens start ..< endIndex
-            guard endIndex > start else { return }
-            let span = ByteSpan(tokens[start].span.start, tokens[endIndex - 1].span.end)
-            let last = tokens[endIndex - 1]
-            let terminal = isTerminal(last) || (last.kind == .quote && endIndex - 2 >= start && isTerminal(tokens[endIndex - 2]))
-            let listItem = isListMarker(tokens[start]) && startsLine(text, tokens[start].span.start)
-            var s = Sentence(span: span, tokens: start ..< endIndex, paragraph: paragraph)
-            s.isListItem = listItem
-            s.isHeading = !terminal && !listItem && endsLine(text, span.end) && startsLine(text, span.start)
+        var quoteDepth = 0
+        var quoteOpenedAt = 0  // index in `out` where the outermost open quote began
+        var straightQuoteOpen = false
+
+        func close() {
+            guard out.count > start else { return }
+            let first = out[start], last = out[out.count - 1]
+            var s = Sentence(span: ByteSpan(first.span.start, last.span.end), tokens: start ..< out.count, paragraph: paragraph)
+            s.isListItem = isListMarker(first) && startsLine(text, first.span.start)
+            let terminal = isTerminal(last) || (isCloser(last) && out.count - 2 >= start && isTerminal(out[out.count - 2]))
+            s.isHeading = !terminal && !s.isListItem && startsLine(text, s.span.start) && endsLine(text, s.span.end)
                 && last.lower != ":" && last.lower != ","
             sentences.append(s)
-            start = endIndex
+            start = out.count
+            quoteDepth = 0
+            straightQuoteOpen = false
         }
 
-        for i in 0 ..< tokens.count {
+        let n = tokens.count
+        var i = 0
+        while i < n {
             let t = tokens[i]
-            if i > start {
-                let gap = newlines(text, tokens[i - 1].span.end, t.span.start)
-                if gap > 0 {
-                    let prev = tokens[i - 1]
-                    // A wrapped line continues when it does not end a clause and the next starts lower case.
-                    let continues = gap == 1 && !isTerminal(prev) && prev.kind != .quote && !t.isCapitalized
-                        && t.kind == .word && !isListMarker(t) && prev.lower != ":"
-                    if !continues { close(i); paragraph += 1 }
+            if out.count > start {
+                let prev = out[out.count - 1]
+                let gap = newlines(text, prev.span.end, t.span.start)
+                if gap >= 2 {
+                    close(); paragraph += 1
+                } else if gap == 1 {
+                    let continues = !isTerminal(prev) && prev.kind != .quote && !t.isCapitalized && t.kind == .word
+                        && !isListMarker(t) && prev.lower != ":" && !(t.kind == .number)
+                    if !continues { close(); paragraph += 1 }
                 }
             }
-        }
-        close(tokens.count)
-        return sentences.isEmpty ? [] : resplit(text, tokens, sentences)
-    }
+            // Quotes: « “ open, » ” close; a straight " opens when glued to what follows.
+            switch quoteDelta(t, i, tokens, straightOpen: straightQuoteOpen) {
+            case 1:
+                if quoteDepth == 0 { quoteOpenedAt = out.count }
+                quoteDepth += 1
+                if t.lower == "\"" { straightQuoteOpen = true }
+            case -1:
+                quoteDepth = max(0, quoteDepth - 1)
+                if t.lower == "\"" { straightQuoteOpen = false }
+            default: break
+            }
+            // A quote left open for long is unbalanced: stop protecting it.
+            if quoteDepth > 0, out.count - quoteOpenedAt > 80 { quoteDepth = 0; straightQuoteOpen = false }
 
-    /// Second pass: split each line at terminal marks that the next token can follow.
-    private func resplit(_ text: [UInt8], _ tokens: [Token], _ lines: [Sentence]) -> [Sentence] {
-        var out: [Sentence] = []
-        for line in lines {
-            var start = line.tokens.lowerBound
-            var quoteDepth = 0
-            var i = start
-            while i < line.tokens.upperBound {
-                let t = tokens[i]
-                if t.kind == .quote { quoteDepth = max(0, quoteDepth + quoteDelta(t)) }
-                if isTerminal(t) {
-                    var j = i + 1
-                    while j < line.tokens.upperBound, !tokens[j].spaceBefore, isCloser(tokens[j]) {
-                        if tokens[j].kind == .quote { quoteDepth = max(0, quoteDepth + quoteDelta(tokens[j])) }
-                        j += 1
-                    }
-                    if j < line.tokens.upperBound {
-                        let next = tokens[j]
-                        let canStart = next.isCapitalized || next.kind == .number || isOpener(next) || isListMarker(next)
-                        let insideQuote = quoteDepth > 0 && !(next.kind == .quote)
-                        if canStart && !insideQuote && next.spaceBefore {
-                            var s = line
-                            s.tokens = start ..< j
-                            s.span = ByteSpan(tokens[start].span.start, tokens[j - 1].span.end)
-                            s.isHeading = false
-                            s.isListItem = line.isListItem && start == line.tokens.lowerBound
-                            out.append(s)
-                            start = j
-                        }
-                    }
-                    i = j
-                    continue
+            if isTerminal(t) || isFinalAbbreviation(t, i, tokens) || isEmoticonEnd(t, i, tokens) {
+                // Take the closers glued to the terminal mark ('.»', '?")', '!)').
+                var j = i + 1
+                var depthAfter = quoteDepth
+                while j < n, !tokens[j].spaceBefore, isCloser(tokens[j]) || isTerminal(tokens[j]) {
+                    if isClosingQuote(tokens[j], straightOpen: straightQuoteOpen) { depthAfter = max(0, depthAfter - 1) }
+                    j += 1
                 }
-                i += 1
+                var ends = false
+                if j >= n {
+                    ends = true
+                } else {
+                    let next = tokens[j]
+                    let gap = newlines(text, tokens[j - 1].span.end, next.span.start)
+                    ends = gap > 0 || (next.spaceBefore && canStart(next, after: t) && depthAfter == 0)
+                    // "12. The applicant …": a paragraph number starts its sentence, it is not one.
+                    if ends, gap == 0, t.lower == ".", out.count - start == 1, isParagraphNumber(out[start]) { ends = false }
+                    // "J. Smith", "M. Dupont": an initial before a name.
+                    if ends, gap == 0, t.kind == .abbreviation, !data.sentenceFinalAbbreviations.contains(t.fold),
+                       !starters.contains(next.fold) { ends = false }
+                }
+                if t.kind == .abbreviation && !ends {
+                    out.append(t); i += 1; continue
+                }
+                if t.kind == .abbreviation && splittingFinalPeriods && data.sentenceFinalAbbreviations.contains(t.fold) && t.span.length > 1 {
+                    // The sentence-final period of an abbreviation is its own token.
+                    var word = t, dot = t
+                    word.span.end -= 1
+                    word.lower.removeLast(); word.fold.removeLast()
+                    word.kind = .word
+                    dot.span.start = dot.span.end - 1
+                    dot.lower = "."; dot.fold = "."; dot.kind = .punctuation; dot.isCapitalized = false; dot.spaceBefore = false
+                    out.append(word); out.append(dot)
+                } else {
+                    out.append(t)
+                }
+                for k in i + 1 ..< j {
+                    let q = tokens[k]
+                    if isClosingQuote(q, straightOpen: straightQuoteOpen) {
+                        quoteDepth = max(0, quoteDepth - 1)
+                        if q.lower == "\"" { straightQuoteOpen = false }
+                    }
+                    out.append(q)
+                }
+                if ends { close() }
+                i = j
+                continue
             }
-            if start < line.tokens.upperBound {
-                var s = line
-                s.tokens = start ..< line.tokens.upperBound
-                s.span = ByteSpan(tokens[start].span.start, tokens[line.tokens.upperBound - 1].span.end)
-                if start != line.tokens.lowerBound { s.isHeading = false; s.isListItem = false }
-                out.append(s)
-            }
+            out.append(t)
+            i += 1
         }
-        return out
+        close()
+        tokens = out
+        return sentences
     }
 
-    private func isTerminal(_ t: Token) -> Bool {
-        if t.kind != .punctuation { return false }
-        switch t.lower { case ".", "!", "?", "…", "...", "?!", "!?": return true; default: return false }
+    // MARK: - Token tests
+
+    func isTerminal(_ t: Token) -> Bool {
+        guard t.kind == .punctuation else { return false }
+        for b in t.lower.utf8 where b != 0x2E && b != 0x21 && b != 0x3F {
+            if t.lower == "…" { return true }
+            return false
+        }
+        return true
     }
-    private func isCloser(_ t: Token) -> Bool {
-        (t.kind == .quote && quoteDelta(t) <= 0) || t.lower == ")" || t.lower == "]" || (t.kind == .punctuation && isTerminal(t))
+
+    /// "etc." before a capital ends the sentence.
+    func isFinalAbbreviation(_ t: Token, _ i: Int, _ tokens: [Token]) -> Bool {
+        t.kind == .abbreviation && t.lower.hasSuffix(".")
     }
-    private func isOpener(_ t: Token) -> Bool { t.lower == "(" || t.lower == "[" || t.lower == "«" || t.lower == "“" || t.lower == "\"" }
-    private func isListMarker(_ t: Token) -> Bool {
-        t.lower == "-" || t.lower == "–" || t.lower == "—" || t.lower == "•" || t.lower == "*" || t.lower == "·"
+
+    /// An emoticon followed by a capitalised word ends a sentence ("Great :) See you").
+    func isEmoticonEnd(_ t: Token, _ i: Int, _ tokens: [Token]) -> Bool {
+        guard t.kind == .symbol, data.emoticons.contains(t.lower) || data.emoticons.contains(t.fold) else { return false }
+        return true
     }
-    private func quoteDelta(_ t: Token) -> Int {
-        switch t.lower { case "«", "“", "‹", "„": return 1; case "»", "”", "›": return -1; default: return 0 }
+
+    func canStart(_ t: Token, after terminal: Token) -> Bool {
+        if t.isCapitalized { return true }
+        switch t.kind {
+        case .number: return true
+        case .quote: return isOpeningQuote(t)
+        case .url, .email, .handle: return false
+        default: break
+        }
+        if isOpener(t) || isListMarker(t) { return true }
+        // Emoticons and ellipses are too often followed by a lower-case continuation.
+        return false
     }
-    private func newlines(_ text: [UInt8], _ a: Int, _ b: Int) -> Int {
+
+    func isParagraphNumber(_ t: Token) -> Bool {
+        if t.kind == .number { return t.span.length <= 4 }
+        // Roman numerals and single letters used as paragraph numbers ("IV.", "b.").
+        if t.kind == .word, t.span.length <= 4 {
+            return t.lower.utf8.allSatisfy { "ivxlc".utf8.contains($0) }
+        }
+        return false
+    }
+
+    func isCloser(_ t: Token) -> Bool {
+        if t.kind == .quote { return !isOpeningQuote(t) || t.lower == "\"" || t.lower == "'" }
+        return t.lower == ")" || t.lower == "]" || t.lower == "}"
+    }
+    func isClosingQuote(_ t: Token, straightOpen: Bool) -> Bool {
+        switch t.lower {
+        case "»", "”", "›": return true
+        case "\"": return straightOpen
+        default: return false
+        }
+    }
+    func isOpeningQuote(_ t: Token) -> Bool {
+        switch t.lower { case "«", "“", "‹", "„", "\"", "'", "‘": return true; default: return false }
+    }
+    func isOpener(_ t: Token) -> Bool { t.lower == "(" || t.lower == "[" || t.lower == "«" || t.lower == "“" || t.lower == "\"" || t.lower == "¿" || t.lower == "¡" }
+    func isListMarker(_ t: Token) -> Bool {
+        switch t.lower { case "-", "–", "—", "•", "*", "·", "▪", "►", "--": return true; default: return false }
+    }
+
+    /// +1 for a quote that opens, -1 for one that closes, 0 otherwise.
+    func quoteDelta(_ t: Token, _ i: Int, _ tokens: [Token], straightOpen: Bool) -> Int {
+        guard t.kind == .quote else { return 0 }
+        switch t.lower {
+        case "«", "“", "„", "‹": return 1
+        case "»", "”", "›": return -1
+        case "\"":
+            if straightOpen { return -1 }
+            // Opens when glued to the following token and preceded by a space.
+            let gluedNext = i + 1 < tokens.count && !tokens[i + 1].spaceBefore
+            return gluedNext || t.spaceBefore ? 1 : 0
+        default: return 0
+        }
+    }
+
+    func newlines(_ text: [UInt8], _ a: Int, _ b: Int) -> Int {
         var n = 0
         var k = a
         while k < b { if text[k] == 0x0A { n += 1 }; k += 1 }
         return n
     }
-    private func startsLine(_ text: [UInt8], _ pos: Int) -> Bool {
+    func startsLine(_ text: [UInt8], _ pos: Int) -> Bool {
         var k = pos - 1
         while k >= 0, text[k] == 0x20 || text[k] == 0x09 { k -= 1 }
         return k < 0 || text[k] == 0x0A
     }
-    private func endsLine(_ text: [UInt8], _ pos: Int) -> Bool {
+    func endsLine(_ text: [UInt8], _ pos: Int) -> Bool {
         var k = pos
         while k < text.count, text[k] == 0x20 || text[k] == 0x09 { k += 1 }
         return k >= text.count || text[k] == 0x0A
