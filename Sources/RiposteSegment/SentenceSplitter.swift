@@ -16,15 +16,18 @@ import RiposteLexicon
 public struct SentenceSplitter: Sendable {
     public let data: SegmenterData
     private let starters: Set<String>
+    private let softTerminals: Set<String>
 
     public init(data: SegmenterData) {
         self.data = data
         starters = []
+        softTerminals = []
     }
 
     public init(data: SegmenterData, lexicon: LanguageLexicon) {
         self.data = data
         starters = lexicon.list("sentence-starters")
+        softTerminals = lexicon.list("soft-terminals", folded: false)
     }
 
     /// Sentences of `tokens` (tokens are not changed).
@@ -41,9 +44,11 @@ public struct SentenceSplitter: Sendable {
         var sentences: [Sentence] = []
         var start = 0          // index in `out` of the current sentence's first token
         var paragraph = 0
-        var quoteDepth = 0
-        var quoteOpenedAt = 0  // index in `out` where the outermost open quote began
-        var straightQuoteOpen = false
+        // Input index of the quote that closes the outermost quotation open here (-1: none).
+        // A quotation is protected only when its closing quote is found ahead: unbalanced quotes
+        // (common in news text) must not swallow the following sentences.
+        var quoteCloseAt = -1
+        var straightCloseAt = -1  // the paired closing " (a closer, not a new opener)
 
         func close() {
             guard out.count > start else { return }
@@ -55,8 +60,6 @@ public struct SentenceSplitter: Sendable {
                 && last.lower != ":" && last.lower != ","
             sentences.append(s)
             start = out.count
-            quoteDepth = 0
-            straightQuoteOpen = false
         }
 
         let n = tokens.count
@@ -74,35 +77,34 @@ public struct SentenceSplitter: Sendable {
                     if !continues { close(); paragraph += 1 }
                 }
             }
-            // Quotes: « “ open, » ” close; a straight " opens when glued to what follows.
-            switch quoteDelta(t, i, tokens, straightOpen: straightQuoteOpen) {
-            case 1:
-                if quoteDepth == 0 { quoteOpenedAt = out.count }
-                quoteDepth += 1
-                if t.lower == "\"" { straightQuoteOpen = true }
-            case -1:
-                quoteDepth = max(0, quoteDepth - 1)
-                if t.lower == "\"" { straightQuoteOpen = false }
-            default: break
+            if t.kind == .quote, i > quoteCloseAt, i != straightCloseAt, let c = closingQuote(i, tokens, text) {
+                quoteCloseAt = c
+                if t.lower == "\"" { straightCloseAt = c }
             }
-            // A quote left open for long is unbalanced: stop protecting it.
-            if quoteDepth > 0, out.count - quoteOpenedAt > 80 { quoteDepth = 0; straightQuoteOpen = false }
 
-            if isTerminal(t) || isFinalAbbreviation(t, i, tokens) || isEmoticonEnd(t, i, tokens) {
+            if isTerminal(t) || isFinalAbbreviation(t, i, tokens) || isEmoticonEnd(t, i, tokens) || isSoftTerminal(t) {
                 // Take the closers glued to the terminal mark ('.»', '?")', '!)').
                 var j = i + 1
-                var depthAfter = quoteDepth
-                while j < n, !tokens[j].spaceBefore, isCloser(tokens[j]) || isTerminal(tokens[j]) {
-                    if isClosingQuote(tokens[j], straightOpen: straightQuoteOpen) { depthAfter = max(0, depthAfter - 1) }
+                var closedQuote = false
+                while j < n, isCloser(tokens[j]) || isTerminal(tokens[j]) {
+                    // French closing quotes come after a space ("! »"); others are glued.
+                    let closes = j == quoteCloseAt
+                    if tokens[j].spaceBefore && !closes { break }
+                    if closes || isClosingQuote(tokens[j]) { closedQuote = true }
                     j += 1
                 }
+                let insideQuote = j <= quoteCloseAt
                 var ends = false
                 if j >= n {
                     ends = true
                 } else {
                     let next = tokens[j]
                     let gap = newlines(text, tokens[j - 1].span.end, next.span.start)
-                    ends = gap > 0 || (next.spaceBefore && canStart(next, after: t) && depthAfter == 0)
+                    // After a bare . ? ! even a lower-case word starts a sentence (web text); after a
+                    // closing quote it is the speech verb ("« Assez ! » lança-t-il").
+                    let startsHere = isSoftTerminal(t) ? (next.isCapitalized && next.kind == .word) : canStart(next, after: t)
+                        || (!closedQuote && t.kind == .punctuation && canFollowBareStop(next))
+                    ends = gap > 0 || (next.spaceBefore && startsHere && !insideQuote)
                     // "12. The applicant …": a paragraph number starts its sentence, it is not one.
                     if ends, gap == 0, t.lower == ".", out.count - start == 1, isParagraphNumber(out[start]) { ends = false }
                     // "J. Smith", "M. Dupont": an initial before a name.
@@ -124,14 +126,7 @@ public struct SentenceSplitter: Sendable {
                 } else {
                     out.append(t)
                 }
-                for k in i + 1 ..< j {
-                    let q = tokens[k]
-                    if isClosingQuote(q, straightOpen: straightQuoteOpen) {
-                        quoteDepth = max(0, quoteDepth - 1)
-                        if q.lower == "\"" { straightQuoteOpen = false }
-                    }
-                    out.append(q)
-                }
+                for k in i + 1 ..< j { out.append(tokens[k]) }
                 if ends { close() }
                 i = j
                 continue
@@ -153,6 +148,11 @@ public struct SentenceSplitter: Sendable {
             return false
         }
         return true
+    }
+
+    /// Marks that end a sentence only before a capitalised word (French ";").
+    func isSoftTerminal(_ t: Token) -> Bool {
+        t.kind == .punctuation && softTerminals.contains(t.lower)
     }
 
     /// "etc." before a capital ends the sentence.
@@ -179,6 +179,15 @@ public struct SentenceSplitter: Sendable {
         return false
     }
 
+    /// A lower-case word or a symbol can open a sentence after a bare stop; commas and closers cannot.
+    func canFollowBareStop(_ t: Token) -> Bool {
+        switch t.kind {
+        case .word, .abbreviation, .symbol, .legalReference: return true
+        case .punctuation: return isOpener(t) || isListMarker(t)
+        default: return false
+        }
+    }
+
     func isParagraphNumber(_ t: Token) -> Bool {
         if t.kind == .number { return t.span.length <= 4 }
         // Roman numerals and single letters used as paragraph numbers ("IV.", "b.").
@@ -192,34 +201,44 @@ public struct SentenceSplitter: Sendable {
         if t.kind == .quote { return !isOpeningQuote(t) || t.lower == "\"" || t.lower == "'" }
         return t.lower == ")" || t.lower == "]" || t.lower == "}"
     }
-    func isClosingQuote(_ t: Token, straightOpen: Bool) -> Bool {
-        switch t.lower {
-        case "»", "”", "›": return true
-        case "\"": return straightOpen
-        default: return false
-        }
+    func isClosingQuote(_ t: Token) -> Bool {
+        switch t.lower { case "»", "”", "›", "\"": return true; default: return false }
     }
+
+    /// The index of the quote closing the one opened at i, looked for within the paragraph and
+    /// a bounded window; nil when i does not open a quotation or it is never closed.
+    func closingQuote(_ i: Int, _ tokens: [Token], _ text: [UInt8]) -> Int? {
+        let open = tokens[i]
+        let close: String
+        switch open.lower {
+        case "«": close = "»"
+        case "“": close = "”"
+        case "‹": close = "›"
+        case "„": close = "“"
+        case "\"":
+            // A straight quote opens when it is not glued to the word before it.
+            guard open.spaceBefore || i == 0 || isOpener(tokens[i - 1]) else { return nil }
+            close = "\""
+        default: return nil
+        }
+        var k = i + 1
+        let limit = min(tokens.count, i + 120)
+        while k < limit {
+            let t = tokens[k]
+            if newlines(text, tokens[k - 1].span.end, t.span.start) > 0 { return nil }
+            if t.lower == close { return k }
+            if t.lower == open.lower, close != "\"" { return nil }
+            k += 1
+        }
+        return nil
+    }
+
     func isOpeningQuote(_ t: Token) -> Bool {
         switch t.lower { case "«", "“", "‹", "„", "\"", "'", "‘": return true; default: return false }
     }
     func isOpener(_ t: Token) -> Bool { t.lower == "(" || t.lower == "[" || t.lower == "«" || t.lower == "“" || t.lower == "\"" || t.lower == "¿" || t.lower == "¡" }
     func isListMarker(_ t: Token) -> Bool {
         switch t.lower { case "-", "–", "—", "•", "*", "·", "▪", "►", "--": return true; default: return false }
-    }
-
-    /// +1 for a quote that opens, -1 for one that closes, 0 otherwise.
-    func quoteDelta(_ t: Token, _ i: Int, _ tokens: [Token], straightOpen: Bool) -> Int {
-        guard t.kind == .quote else { return 0 }
-        switch t.lower {
-        case "«", "“", "„", "‹": return 1
-        case "»", "”", "›": return -1
-        case "\"":
-            if straightOpen { return -1 }
-            // Opens when glued to the following token and preceded by a space.
-            let gluedNext = i + 1 < tokens.count && !tokens[i + 1].spaceBefore
-            return gluedNext || t.spaceBefore ? 1 : 0
-        default: return 0
-        }
     }
 
     func newlines(_ text: [UInt8], _ a: Int, _ b: Int) -> Int {
