@@ -17,17 +17,20 @@ public struct SentenceSplitter: Sendable {
     public let data: SegmenterData
     private let starters: Set<String>
     private let softTerminals: Set<String>
+    private let openers: Set<String>
 
     public init(data: SegmenterData) {
         self.data = data
         starters = []
         softTerminals = []
+        openers = []
     }
 
     public init(data: SegmenterData, lexicon: LanguageLexicon) {
         self.data = data
         starters = lexicon.list("sentence-starters")
         softTerminals = lexicon.list("soft-terminals", folded: false)
+        openers = lexicon.list("sentence-openers")
     }
 
     /// Sentences of `tokens` (tokens are not changed).
@@ -75,6 +78,8 @@ public struct SentenceSplitter: Sendable {
                     let continues = !isTerminal(prev) && prev.kind != .quote && !t.isCapitalized && t.kind == .word
                         && !isListMarker(t) && prev.lower != ":" && !(t.kind == .number)
                     if !continues { close(); paragraph += 1 }
+                } else if i > quoteCloseAt, unpunctuatedBoundary(text, out, start, t) {
+                    close()
                 }
             }
             if t.kind == .quote, i > quoteCloseAt, i != straightCloseAt, let c = closingQuote(i, tokens, text) {
@@ -148,6 +153,46 @@ public struct SentenceSplitter: Sendable {
             return false
         }
         return true
+    }
+
+    /// A sentence boundary with no punctuation, in text whose lines were joined: a heading run
+    /// into the next sentence ("… du phénomène Je ne pouvais …", "ACLASTA Avant de …"), or a mail
+    /// header ("Kay Mann 04/26/2001 07:17 AM Will you …").
+    func unpunctuatedBoundary(_ text: [UInt8], _ out: [Token], _ start: Int, _ t: Token) -> Bool {
+        guard t.spaceBefore else { return false }
+        let prev = out[out.count - 1]
+        // A date opens a mail header line after a name or an address ("<a@b.com> 02/13/2001").
+        if t.kind == .number, isDate(t), prev.isCapitalized || prev.lower == ">" || prev.kind == .email { return true }
+        guard t.isCapitalized, t.kind == .word else { return false }
+        // After the time of a mail header: "08:02 PM All: …".
+        if (prev.lower == "am" || prev.lower == "pm"), out.count >= 2, out[out.count - 2].kind == .number { return true }
+        let prevIsWord = prev.kind == .word || prev.lower == ")"
+        guard prevIsWord else { return false }
+        // A pronoun or determiner that opens sentences, capitalised after a lower-case word.
+        if !prev.isCapitalized || prev.lower == ")", openers.contains(t.fold) { return true }
+        // An upper-case heading ("FORME PHARMACEUTIQUE ET CONTENU") before a mixed-case word.
+        if isAllCaps(prev, text), out.count - start >= 2, isAllCaps(out[out.count - 2], text), !isAllCaps(t, text), t.span.length > 1 { return true }
+        return false
+    }
+
+    func isDate(_ t: Token) -> Bool {
+        var slashes = 0
+        for b in t.lower.utf8 { if b == 0x2F { slashes += 1 } else if b < 0x30 || b > 0x39 { return false } }
+        return slashes == 2
+    }
+
+    func isAllCaps(_ t: Token, _ text: [UInt8]) -> Bool {
+        guard t.kind == .word, t.isCapitalized, t.span.length >= 2 else { return false }
+        var k = t.span.start, letters = 0
+        while k < t.span.end {
+            let (c, l) = decode(text, k)
+            if Folding.isLetter(c) {
+                if !Folding.isUppercase(c) { return false }
+                letters += 1
+            }
+            k += l
+        }
+        return letters >= 2
     }
 
     /// Marks that end a sentence only before a capitalised word (French ";").
