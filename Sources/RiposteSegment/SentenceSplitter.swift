@@ -5,14 +5,19 @@ import RiposteLexicon
 /// Groups tokens into sentences.
 /// - A blank line always ends a sentence; a single line break ends one unless the line is wrapped
 ///   mid-clause (the next line starts in lower case after a word).
-/// - Within a line, a sentence ends after . ! ? … (and runs such as "?!", "...") when the next
-///   token, past closing quotes and brackets, is preceded by a space and can start a sentence
-///   (capital, digit, opening quote or bracket, list marker).
+/// - Within a line, a sentence ends after . ! ? (and runs such as "?!", "...") when the next
+///   token, past closing quotes and brackets, follows a space and can start a sentence: a capital,
+///   a digit, an opening quote or bracket, a list marker, or (after a bare . ? !) a lower-case word,
+///   since UD web and press text has sentences that start in lower case. An ellipsis or a closing
+///   quote needs a capital ("« Assez ! » lança-t-il" goes on).
 /// - Abbreviations carry their period and do not end sentences, except those listed as
-///   sentence-final ("etc.") before a capital, or any abbreviation before a typical sentence
-///   opener ("… the U.S. The …"); there the period is split off as its own token, as UD does.
-/// - Nothing breaks inside « … » or “ … ” quotes.
-/// - A line that starts with a paragraph number ("12.", "IV.", "a)") keeps it in its sentence.
+///   sentence-final ("etc.") before a capitalised word, or any abbreviation before a typical
+///   sentence starter ("… in the U.S. The …"); a sentence-final "etc." gives its period up as a
+///   token, as UD does.
+/// - Nothing breaks inside a « … » or “ … ” quotation whose closing quote is found ahead.
+/// - Without punctuation: a heading or mail header run into the next sentence (see
+///   `unpunctuatedBoundary`), and per-language soft terminals (French ";" before a capital).
+/// - A paragraph number ("12.", "IV.") stays in the sentence it opens.
 public struct SentenceSplitter: Sendable {
     public let data: SegmenterData
     private let starters: Set<String>
@@ -51,7 +56,6 @@ public struct SentenceSplitter: Sendable {
         // A quotation is protected only when its closing quote is found ahead: unbalanced quotes
         // (common in news text) must not swallow the following sentences.
         var quoteCloseAt = -1
-        var straightCloseAt = -1  // the paired closing " (a closer, not a new opener)
 
         func close() {
             guard out.count > start else { return }
@@ -82,10 +86,7 @@ public struct SentenceSplitter: Sendable {
                     close()
                 }
             }
-            if t.kind == .quote, i > quoteCloseAt, i != straightCloseAt, let c = closingQuote(i, tokens, text) {
-                quoteCloseAt = c
-                if t.lower == "\"" { straightCloseAt = c }
-            }
+            if t.kind == .quote, i > quoteCloseAt, let c = closingQuote(i, tokens, text) { quoteCloseAt = c }
 
             if isTerminal(t) || isFinalAbbreviation(t, i, tokens) || isEmoticonEnd(t, i, tokens) || isSoftTerminal(t) {
                 // Take the closers glued to the terminal mark ('.»', '?")', '!)').
@@ -108,12 +109,13 @@ public struct SentenceSplitter: Sendable {
                     // After a bare . ? ! even a lower-case word starts a sentence (web text); after a
                     // closing quote it is the speech verb ("« Assez ! » lança-t-il").
                     let startsHere = isSoftTerminal(t) ? (next.isCapitalized && next.kind == .word) : canStart(next, after: t)
-                        || (!closedQuote && t.kind == .punctuation && canFollowBareStop(next))
+                        || (!closedQuote && t.kind == .punctuation && !isEllipsis(t) && canFollowBareStop(next))
                     ends = gap > 0 || (next.spaceBefore && startsHere && !insideQuote)
                     // "12. The applicant …": a paragraph number starts its sentence, it is not one.
                     if ends, gap == 0, t.lower == ".", out.count - start == 1, isParagraphNumber(out[start]) { ends = false }
                     // "J. Smith", "M. Dupont": an initial before a name.
-                    if ends, gap == 0, t.kind == .abbreviation, !data.sentenceFinalAbbreviations.contains(t.fold),
+                    if ends, gap == 0, t.kind == .abbreviation,
+                       !(data.sentenceFinalAbbreviations.contains(t.fold) && next.isCapitalized && next.kind == .word),
                        !starters.contains(next.fold) { ends = false }
                 }
                 if t.kind == .abbreviation && !ends {
@@ -233,6 +235,11 @@ public struct SentenceSplitter: Sendable {
         }
     }
 
+    /// "...", "…": an ellipsis often trails off inside a sentence that goes on in lower case.
+    func isEllipsis(_ t: Token) -> Bool {
+        t.lower == "…" || (t.lower.utf8.count >= 2 && t.lower.utf8.allSatisfy { $0 == 0x2E })
+    }
+
     func isParagraphNumber(_ t: Token) -> Bool {
         if t.kind == .number { return t.span.length <= 4 }
         // Roman numerals and single letters used as paragraph numbers ("IV.", "b.").
@@ -260,10 +267,6 @@ public struct SentenceSplitter: Sendable {
         case "“": close = "”"
         case "‹": close = "›"
         case "„": close = "“"
-        case "\"":
-            // A straight quote opens when it is not glued to the word before it.
-            guard open.spaceBefore || i == 0 || isOpener(tokens[i - 1]) else { return nil }
-            close = "\""
         default: return nil
         }
         var k = i + 1
