@@ -173,7 +173,7 @@ struct Scan {
         }
     }
 
-    /// Tokenises the non-space run [p, end); returns where it stopped (end, or the next space).
+    /// Tokenises the non-space run [start, end); returns where it stopped (end or further).
     mutating func chunk(_ start: Int, _ end: Int, hasAt: Bool, maybeURL: Bool) -> Int {
         var p = start
         while p < end {
@@ -197,7 +197,8 @@ struct Scan {
                 p = punctuation(p, end, atChunkStart: p == start || isOpener(prevStart(p)))
             }
         }
-        return end
+        // A rule may have consumed past the chunk ("80 000" spans a space).
+        return p
     }
 
     // MARK: - URLs, e-mails, handles, emoticons
