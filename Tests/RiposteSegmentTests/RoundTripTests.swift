@@ -19,10 +19,12 @@ func expectRoundTrip(_ input: String, _ language: Language, sourceLocation: Sour
     }
     #expect(ordered, "token spans overlap or are empty", sourceLocation: sourceLocation)
     let expected = nonSpaceScalars(Substring(input))
-    let firstDiff = zip(fromTokens, expected).firstIndex { $0 != $1 } ?? min(fromTokens.count, expected.count)
-    let context = String(String.UnicodeScalarView(expected[max(0, firstDiff - 20) ..< min(expected.count, firstDiff + 20)]))
+    var firstDiff = 0
+    while firstDiff < min(fromTokens.count, expected.count), fromTokens[firstDiff] == expected[firstDiff] { firstDiff += 1 }
+    var context = String.UnicodeScalarView()
+    context.append(contentsOf: expected[max(0, firstDiff - 20) ..< min(expected.count, firstDiff + 20)])
     #expect(fromTokens.count == expected.count && firstDiff == expected.count,
-            "token characters differ from the input at non-space character \(firstDiff): …\(context)…", sourceLocation: sourceLocation)
+            "token characters differ from the input at non-space character \(firstDiff): …\(String(context))…", sourceLocation: sourceLocation)
     // Sentences cover the tokens in order, without gaps.
     var next = 0
     for s in text.sentences { #expect(s.tokens.lowerBound == next, sourceLocation: sourceLocation); next = s.tokens.upperBound }
