@@ -10,8 +10,11 @@ import Foundation
 /// punctuation and quotes ("«", "\"", ",", "(" …) turned into spaces, whitespace collapsed,
 /// elided articles split off ("l'Etat" → "l'" "etat"), then leading function words dropped
 /// ("the Government" = "Government", "la société Y" = "société Y", "son entreprise" =
-/// "entreprise"). A name made only of function words ("Il", "he", "they") has no key: pronouns
-/// resolve differently in every document and must not make two parties equal.
+/// "entreprise"). A name made only of function words ("Il", "he", "we") has no ordinary key:
+/// pronouns resolve differently in every document and must not make two parties equal through an
+/// alias. Such a name still counts when it is a predicted party's CANONICAL name (a system that
+/// calls the court "we" because the opinion says nothing else): it is then compared with the gold
+/// party's names and aliases written the same way (`keys(name:aliases:)`).
 public struct PartyNameNormalizer: Sendable {
     public let ignorableLeading: Set<String>
     public let elisions: Set<String>
@@ -30,6 +33,31 @@ public struct PartyNameNormalizer: Sendable {
     }
 
     public func key(_ name: String) -> String? {
+        let words = self.words(name)
+        let stripped = words.drop(while: { ignorableLeading.contains($0) })
+        return stripped.isEmpty ? nil : stripped.joined(separator: " ")
+    }
+
+    /// The key of a name made only of function words ("We", "il"), marked so it only ever equals
+    /// another such name; nil for any other name.
+    public func functionWordKey(_ name: String) -> String? {
+        let words = self.words(name)
+        guard !words.isEmpty, words.allSatisfy({ ignorableLeading.contains($0) }) else { return nil }
+        return "~" + words.joined(separator: " ")
+    }
+
+    /// Keys of a party. `allFunctionWordNames`: whether function-word-only aliases count too
+    /// (true for gold parties, whose aliases were checked by an annotator; a predicted party only
+    /// brings its canonical name).
+    public func keys(name: String, aliases: [String], allFunctionWordNames: Bool) -> Set<String> {
+        var out = keys([name] + aliases)
+        if let k = functionWordKey(name) { out.insert(k) }
+        if allFunctionWordNames { for a in aliases { if let k = functionWordKey(a) { out.insert(k) } } }
+        return out
+    }
+
+    /// Folded words of a name, punctuation dropped, elided articles split off.
+    func words(_ name: String) -> [String] {
         let folded = Folding.fold(name)
         var cleaned = String.UnicodeScalarView()
         for s in folded.unicodeScalars {
@@ -51,8 +79,7 @@ public struct PartyNameNormalizer: Sendable {
             w = w.trimmingCharacters(in: CharacterSet(charactersIn: "'-"))
             if !w.isEmpty { words.append(w) }
         }
-        while let first = words.first, ignorableLeading.contains(first) { words.removeFirst() }
-        return words.isEmpty ? nil : words.joined(separator: " ")
+        return words
     }
 
     public func keys(_ names: [String]) -> Set<String> { Set(names.compactMap(key)) }

@@ -130,15 +130,17 @@ struct GoldPartyKeys {
 
     init(_ passage: GoldPassage, names: PartyNameNormalizer) {
         self.names = names
-        for p in passage.parties { keys[p.name, default: []].formUnion(names.keys([p.name] + p.aliases)) }
+        for p in passage.parties {
+            keys[p.name, default: []].formUnion(names.keys(name: p.name, aliases: p.aliases, allFunctionWordNames: true))
+        }
     }
 
     /// True when one of the predicted party's names or aliases has the key of the gold party's
     /// name or of one of its aliases. A gold name missing from `parties` is compared by its own key.
     func matches(_ predicted: ScoredParty, goldName: String) -> Bool {
-        let gold = keys[goldName] ?? names.keys([goldName])
+        let gold = keys[goldName] ?? names.keys(name: goldName, aliases: [], allFunctionWordNames: true)
         if gold.isEmpty { return false }
-        return !names.keys(predicted.names).isDisjoint(with: gold)
+        return !names.keys(name: predicted.name, aliases: predicted.aliases, allFunctionWordNames: false).isDisjoint(with: gold)
     }
 }
 
