@@ -18,6 +18,12 @@ private let goldFolder = packageRoot.appendingPathComponent("Corpora/gold")
     #expect(scores.overall.gold == 224)
     // Every record says why it fired.
     #expect(scores.overall.withoutEvidence == 0)
+    // A record's confidence is higher for records that are right more often: once there are
+    // enough right and wrong predictions to tell, right ones must rank above wrong ones.
+    let right = scores.overall.matched, wrong = scores.overall.predicted - scores.overall.matched
+    if right >= 10 && wrong >= 10 {
+        #expect((scores.confidenceRanking ?? 0) > 0.5, "confidence does not separate right from wrong records")
+    }
 
     let ratchet = try RecordsRatchet.load(path: goldFolder.appendingPathComponent("ratchet.json").path)
     for scope in RecordsRatchet.scopes {

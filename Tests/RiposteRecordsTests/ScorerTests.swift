@@ -199,6 +199,9 @@ private func echo(_ p: GoldPassage, _ i: Int, respondsTo: [Int]? = nil) -> Predi
     #expect(scores.calibration[0].count == 1 && scores.calibration[0].detectPrecision == 0)
     #expect(scores.meanConfidenceWrong == 0.1)
     #expect(abs((scores.meanConfidenceRight ?? 0) - 0.95) < 1e-9)
+    #expect(scores.confidenceRanking == 1)
+    #expect(RecordScores.ranking([0.5, 0.9], [0.5, 0.7]) == 0.625)  // (0.5 + 0) + (1 + 1) over 4
+    #expect(RecordScores.ranking([0.5], []) == nil)
 }
 
 @Test func refTextIsFoundAndChecked() throws {

@@ -100,8 +100,14 @@ public struct RecordScores: Sendable {
     /// Mean confidence of predictions that match a gold record, and of those that do not.
     public let meanConfidenceRight: Double?
     public let meanConfidenceWrong: Double?
+    /// Probability that a matched prediction has a higher confidence than an unmatched one (ties
+    /// count half; the area under the ROC curve): 0.5 is a confidence that says nothing, 1 one
+    /// that ranks every right record above every wrong one. Nil unless both kinds exist.
+    public let confidenceRanking: Double?
 
     public static let binEdges: [Double] = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
+    /// The project's goals on dev + seed (issue 4): detect F1 and full F1 in each language, links F1.
+    public static let goals = (detectF1: 0.85, fullF1: 0.70, linksF1: 0.45)
 
     public init(_ passages: [PassageResult]) {
         self.passages = passages
@@ -109,6 +115,7 @@ public struct RecordScores: Sendable {
         var byType: [RecordType: RecordCounts] = [:], byLanguageType: [Language: [RecordType: RecordCounts]] = [:]
         var bins = (0 ..< Self.binEdges.count - 1).map { CalibrationBin(lower: Self.binEdges[$0], upper: Self.binEdges[$0 + 1]) }
         var right = (0.0, 0), wrong = (0.0, 0)
+        var rightConfidences: [Double] = [], wrongConfidences: [Double] = []
         for r in passages {
             let all = RecordCounts(r)
             overall.add(all)
@@ -127,8 +134,10 @@ public struct RecordScores: Sendable {
                     bins[b].detected += 1
                     if m.full { bins[b].full += 1 }
                     right.0 += c; right.1 += 1
+                    rightConfidences.append(c)
                 } else {
                     wrong.0 += c; wrong.1 += 1
+                    wrongConfidences.append(c)
                 }
             }
         }
@@ -136,7 +145,22 @@ public struct RecordScores: Sendable {
         self.byLanguageType = byLanguageType; self.calibration = bins
         meanConfidenceRight = right.1 > 0 ? right.0 / Double(right.1) : nil
         meanConfidenceWrong = wrong.1 > 0 ? wrong.0 / Double(wrong.1) : nil
+        confidenceRanking = Self.ranking(rightConfidences, wrongConfidences)
     }
+
+    static func ranking(_ right: [Double], _ wrong: [Double]) -> Double? {
+        guard !right.isEmpty, !wrong.isEmpty else { return nil }
+        let w = wrong.sorted()
+        var wins = 0.0
+        for r in right {
+            // Wrong ones strictly below r, and equal to r (half), by binary search.
+            var lo = 0, hi = w.count
+            while lo < hi { let mid = (lo + hi) / 2; if w[mid] < r { lo = mid + 1 } else { hi = mid } }
+            var eq = lo
+            while eq < w.count && w[eq] == r { eq += 1 }
+            wins += Double(lo) + 0.5 * Double(eq - lo)
+        }
+        return wins / Double(right.count * wrong.count)    }
 
     /// The counts of a language, or of everything when `language` is nil.
     public func counts(_ language: Language?) -> RecordCounts {
@@ -201,6 +225,7 @@ extension RecordScores {
                 ("bins", .array(bins)),
                 ("mean_confidence_right", number(meanConfidenceRight)),
                 ("mean_confidence_wrong", number(meanConfidenceWrong)),
+                ("ranking_auc", number(confidenceRanking)),
             ])),
             ("failed_passages", .array(failed)),
         ])
@@ -238,6 +263,12 @@ extension RecordScores {
                 + " P \(pct(l.precision).trimmed) R \(pct(l.recall).trimmed) F1 \(pct(l.f1).trimmed)\n"
             out += "  modality accuracy \(pct(c.modalityAccuracy).trimmed); records without evidence: \(c.withoutEvidence)\n\n"
         }
+        out += "summary (goal: detect F1 ≥ \(Self.goals.detectF1), full F1 ≥ \(Self.goals.fullF1), links F1 ≥ \(Self.goals.linksF1))\n"
+        for (label, c) in languages.map({ ($0.rawValue, byLanguage[$0]!) }) + [("all", overall)] {
+            out += "  " + pad(label, 4, left: true) + "detect F1 \(pct(c.detect.f1))  full F1 \(pct(c.fullMatch.f1))  links F1 \(pct(c.links.f1))"
+                + "  (gold \(c.gold), predicted \(c.predicted))\n"
+        }
+        out += "\n"
         for l in languages { block(l.rawValue, byLanguage[l]!, byLanguageType[l] ?? [:]) }
         block("overall", overall, byType)
         out += "confidence calibration (all predictions)\n"
@@ -246,7 +277,8 @@ extension RecordScores {
             out += "  " + pad("\(b.lower)–\(b.upper)", 11, left: true) + " " + pad(String(b.count), 6) + "   "
                 + pct(b.meanConfidence) + "    " + pct(b.detectPrecision) + "  " + pct(b.fullPrecision) + "\n"
         }
-        out += "  mean confidence: matched \(pct(meanConfidenceRight).trimmed), unmatched \(pct(meanConfidenceWrong).trimmed)\n"
+        out += "  mean confidence: matched \(pct(meanConfidenceRight).trimmed), unmatched \(pct(meanConfidenceWrong).trimmed);"
+            + " P(matched ranked above unmatched) \(pct(confidenceRanking).trimmed)\n"
         for p in passages { if let e = p.error { out += "failed: \(p.gold.id): \(e)\n" } }
         out += "\ndet = type right and cue/content overlapping the gold span (one-to-one); src/tgt = source/target set right\n"
             + "among matched (tgt~ = at least one target in common); obo = on_behalf_of right among matched;\n"
