@@ -21,6 +21,10 @@ struct EvalRecords: ParsableCommand {
     var json = false
     @Flag(name: .long, help: "Print, per passage, missed gold records, spurious predictions and wrong sources/targets.")
     var errors = false
+    @Option(name: .long, help: "Score only the passage with this id (repeatable).")
+    var passage: [String] = []
+    @Option(name: .long, help: "Score only passages in this language (fr or en).")
+    var language: Language?
     @Option(name: .long, help: "Exit with status 1 if a figure is below this ratchet file's thresholds.")
     var ratchet: String?
     @Flag(name: .long, help: "With --ratchet: raise the file's thresholds to the figures reached (never lowers them).")
@@ -29,6 +33,9 @@ struct EvalRecords: ParsableCommand {
     func validate() throws {
         if gold.isEmpty { throw ValidationError("give at least one --gold FILE.jsonl") }
         if raiseRatchet && ratchet == nil { throw ValidationError("--raise-ratchet needs --ratchet FILE") }
+        if ratchet != nil && (!passage.isEmpty || language != nil) {
+            throw ValidationError("--ratchet scores whole gold files: do not combine it with --passage or --language")
+        }
     }
 
     func run() throws {
@@ -39,6 +46,15 @@ struct EvalRecords: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+        if !passage.isEmpty {
+            let unknown = Set(passage).subtracting(passages.map(\.id))
+            if !unknown.isEmpty {
+                printError("riposte: no passage with id \(unknown.sorted().joined(separator: ", ")) in the gold file(s)")
+                throw ExitCode(2)
+            }
+            passages = passages.filter { passage.contains($0.id) }
+        }
+        if let language { passages = passages.filter { $0.language == language } }
         let scores = RecordEvaluation.run(passages, pipeline: try Pipeline())
         let out = StandardOutput()
         if json {

@@ -215,6 +215,13 @@ extension RecordScores {
                      ("mean_confidence", number(b.meanConfidence)),
                      ("detect_precision", number(b.detectPrecision)), ("full_precision", number(b.fullPrecision))])
         }
+        let perPassage: [JSONValue] = passages.map { p in
+            let c = RecordCounts(p)
+            return .object([("id", .string(p.gold.id)), ("language", .string(p.language.rawValue)),
+                            ("gold", .int(c.gold)), ("predicted", .int(c.predicted)), ("matched", .int(c.matched)),
+                            ("full", .int(c.full)), ("links_gold", .int(c.goldLinks)), ("links_predicted", .int(c.predictedLinks)),
+                            ("links_right", .int(c.linksRight))])
+        }
         let failed: [JSONValue] = passages.compactMap { p in
             p.error.map { .object([("id", .string(p.gold.id)), ("error", .string($0))]) }
         }
@@ -227,6 +234,7 @@ extension RecordScores {
                 ("mean_confidence_wrong", number(meanConfidenceWrong)),
                 ("ranking_auc", number(confidenceRanking)),
             ])),
+            ("passages", .array(perPassage)),
             ("failed_passages", .array(failed)),
         ])
     }
