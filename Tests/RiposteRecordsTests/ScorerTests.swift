@@ -41,6 +41,21 @@ private func echo(_ p: GoldPassage, _ i: Int, respondsTo: [Int]? = nil) -> Predi
     #expect(s.string(s.records[0].cue!) == "a déposé une plainte contre")
 }
 
+@Test func goldRecordsAreConsistent() throws {
+    for p in try gold("dev.jsonl") + gold("scale-mercor-ling.gold.jsonl") {
+        let names = Set(p.parties.map(\.name))
+        for (i, r) in p.records.enumerated() {
+            let at = "\(p.id) record \(i)"
+            #expect(0 <= r.span.start && r.span.start < r.span.end && r.span.end <= p.codePointCount, "\(at)")
+            for part in [r.cue, r.content].compactMap({ $0 }) {
+                #expect(r.span.start <= part.start && part.end <= r.span.end && part.length > 0, "\(at)")
+            }
+            for n in r.targets + [r.source, r.onBehalfOf].compactMap({ $0 }) { #expect(names.contains(n), "\(at): \(n)") }
+            #expect(!r.respondsTo.contains(i), "\(at) responds to itself")
+        }
+    }
+}
+
 @Test func echoingGoldScoresOneEverywhere() throws {
     let passages = try gold("dev.jsonl") + gold("scale-mercor-ling.gold.jsonl")
     let scores = RecordEvaluation.score(passages, predictions: passages.map { p in p.records.indices.map { echo(p, $0) } },

@@ -126,7 +126,7 @@ public struct RecordScores: Sendable {
                 byLanguageType[r.language, default: [:]][t, default: RecordCounts()].add(c)
             }
             for (p, pr) in r.predictions.enumerated() {
-                let c = min(1, max(0, pr.confidence))
+                let c = pr.confidence.isFinite ? min(1, max(0, pr.confidence)) : 0
                 let b = min(bins.count - 1, Int(c / 0.2))
                 bins[b].count += 1
                 bins[b].confidenceSum += c
