@@ -256,3 +256,24 @@ private func echo(_ p: GoldPassage, _ i: Int, respondsTo: [Int]? = nil) -> Predi
     #expect(raised.thresholds["fr"]?["full_f1"] == 1)
     #expect(raised.raised(by: nothing) == raised)
 }
+
+@Test func pipelineRecordsBecomeCodePointSpansOfTheOriginal() throws {
+    // A record placed by hand on the seed's filing cue, in normalised bytes as the extractor
+    // gives it, must come out at the gold code point offsets (the text before it has accents).
+    let s = try seed()
+    let pipeline = try Pipeline()
+    let text = try pipeline.segmenter(.fr).segment(Array(s.text.utf8))
+    let cue = Array(s.string(s.records[0].cue!).utf8)
+    let bytes = text.text
+    let at = try #require((0 ... bytes.count - cue.count).first { Array(bytes[$0 ..< $0 + cue.count]) == cue })
+    let source = try #require(s.records[0].source)
+    let parties = PartySet(parties: [Party(name: source, kind: .organization)])
+    let record = Record(type: .filing, source: 0, cue: ByteSpan(at, at + cue.count), sentence: 0, evidence: ["test"])
+    let analysis = DocumentAnalysis(id: s.id, text: text, parties: parties, records: [record], diagnostics: [], meta: nil)
+    let predicted = PredictedRecord.from(analysis)
+    #expect(predicted.first?.cue == s.records[0].cue)
+    #expect(predicted.first?.source?.name == source)
+    let r = try matcher(.fr).match(gold: s, predictions: predicted)
+    #expect(r.match(forGold: 0)?.sourceRight == true)
+    #expect(at != s.records[0].cue!.start)  // bytes and code points differ here, so the conversion was needed
+}
