@@ -37,8 +37,13 @@ struct BatchDocument: BatchProcessor {
                 analysis = try pipeline.analyze(utf8: decoded.utf8, id: id, language: options.language, meta: nil,
                                                 diagnostics: decoded.diagnostics)
             case .jsonLine:
-                let doc = try JSONLine.parse(item.bytes)
-                if let given = doc.id { id = given }
+                var given: String? = nil
+                let doc: InputDocument
+                do { doc = try JSONLine.parse(item.bytes, id: &given) } catch {
+                    if let given { id = given }
+                    throw error
+                }
+                if let given { id = given }
                 var language = options.language
                 if let l = doc.language {
                     guard let parsed = Language(rawValue: l) else {

@@ -44,41 +44,55 @@ public enum JSONLine {
     /// Deepest nesting accepted: hostile lines like "[[[[…" must not exhaust the thread's stack.
     public static let maxDepth = 256
 
-    /// Parses one line. Checks, in order: empty, binary, invalid UTF-8, JSON syntax, object, `text`.
     public static func parse(_ line: [UInt8]) throws -> InputDocument {
+        var id: String? = nil
+        return try parse(line, id: &id)
+    }
+
+    /// Parses one line. Checks, in order: empty, binary, invalid UTF-8, JSON syntax, object, `text`.
+    /// `id` is set as soon as it is known, so that error lines can name the document.
+    public static func parse(_ line: [UInt8], id: inout String?) throws -> InputDocument {
         var onlySpace = true
         for b in line where !(b == 0x20 || b == 0x09 || b == 0x0D) { onlySpace = false; break }
         if onlySpace { throw IngestError("empty", "the line is empty") }
         // Raw control bytes cannot appear in valid JSON; NUL means binary data was fed in.
         if line.contains(0) { throw IngestError.binary("NUL byte in the line") }
-        if let bad = TextDecoding.firstInvalidUTF8(line) { throw IngestError.invalidUTF8(bad) }
+        // Invalid UTF-8 is an error, but the line is still parsed (bytes as they are) to find its id.
+        let badByte = TextDecoding.firstInvalidUTF8(line)
         var p = Parser(bytes: line)
-        let root: JSONInput
         var textBytes: [UInt8]? = nil
         var textIsWrongType: String? = nil
-        do {
-            p.skipSpace()
-            guard p.peek == UInt8(ascii: "{") else {
-                // Say what the line is when it is valid JSON but not an object.
-                if let v = try? p.value(depth: 0), ({ p.skipSpace(); return p.pos == line.count })() {
-                    throw IngestError("invalid_json", "the line is a JSON \(typeName(v)), not an object")
-                }
-                throw IngestError("invalid_json", "the line is not JSON (it does not start with '{')")
+        p.skipSpace()
+        guard p.peek == UInt8(ascii: "{") else {
+            if let bad = badByte { throw IngestError.invalidUTF8(bad) }
+            // Say what the line is when it is valid JSON but not an object.
+            if let v = try? p.value(depth: 0), ({ p.skipSpace(); return p.pos == line.count })() {
+                throw IngestError("invalid_json", "the line is a JSON \(typeName(v)), not an object")
             }
+            throw IngestError("invalid_json", "the line is not JSON (it does not start with '{')")
+        }
+        let root: JSONInput
+        do {
             root = try p.object(depth: 0, textKey: &textBytes)
             p.skipSpace()
             if p.pos != line.count { throw p.syntax("unexpected data after the object") }
+        } catch {
+            if let bad = badByte { throw IngestError.invalidUTF8(bad) }
+            throw error
         }
         guard case .object(let pairs) = root else { throw IngestError("invalid_json", "the line is not a JSON object") }
-        var doc = InputDocument(id: nil, text: [], language: nil, meta: [], replacedSurrogates: p.replacedSurrogates)
+        for (k, v) in pairs where k == "id" {
+            switch v {
+            case .string(let s): id = s
+            case .number(let n): id = n
+            default: break
+            }
+        }
+        if let bad = badByte { throw IngestError.invalidUTF8(bad) }
+        var doc = InputDocument(id: id, text: [], language: nil, meta: [], replacedSurrogates: p.replacedSurrogates)
         for (k, v) in pairs {
             switch k {
-            case "id":
-                switch v {
-                case .string(let s): doc.id = s
-                case .number(let n): doc.id = n
-                default: doc.id = nil
-                }
+            case "id": break
             case "text":
                 if case .string = v { textIsWrongType = nil } else { textIsWrongType = typeName(v) }
             case "language":
