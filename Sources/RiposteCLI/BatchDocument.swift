@@ -28,7 +28,10 @@ struct BatchDocument: BatchProcessor {
         var result = BatchResult(output: [], errorCode: nil, records: [], size: item.size)
         let json: JSONValue
         do {
-            if let e = item.error { throw e }
+            if let e = item.error {
+                if item.kind == .jsonLine, let given = JSONLine.peekID(item.bytes) { id = given }
+                throw e
+            }
             guard let pipeline else { throw IngestError("internal", "the pipeline could not start: \(pipelineError ?? "")") }
             let analysis: DocumentAnalysis
             switch item.kind {

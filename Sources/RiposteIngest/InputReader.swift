@@ -25,7 +25,8 @@ public struct InputItem: Sendable {
     public var fallbackID: String
     /// Raw bytes: the line (without its line break) or the file contents.
     public var bytes: [UInt8]
-    /// Set when the item failed while being read (too_large, io_error); `bytes` is then empty.
+    /// Set when the item failed while being read (too_large, io_error); `bytes` is then empty, or
+    /// the first bytes of a JSON line over the size limit.
     public var error: IngestError?
     /// Input bytes this item accounts for (line break included; uncompressed for .gz).
     public var size: Int
@@ -103,8 +104,10 @@ final class LineReader {
 
     enum Line {
         case line([UInt8], size: Int)
-        case tooLarge(size: Int)
+        /// A line over the limit: only its first bytes are kept (to find its id).
+        case tooLarge(head: [UInt8], size: Int)
     }
+    static let headBytes = 4096
 
     /// The next line (without "\n" or "\r\n"), or nil at the end. A last line without a line break
     /// still counts; an input that ends with "\n" has no extra empty line.
@@ -125,17 +128,17 @@ final class LineReader {
                 let n = UnsafeMutableRawPointer(mutating: nl) - p
                 size += n + 1
                 if !over {
-                    if line.count + n > maxBytes { over = true; line = [] } else {
+                    if line.count + n > maxBytes { over = true; line = Self.head(line, p, n) } else {
                         line.append(contentsOf: UnsafeRawBufferPointer(start: p, count: n))
                     }
                 }
                 start += n + 1
                 if !over, line.last == 0x0D { line.removeLast() }
-                return over ? .tooLarge(size: size) : .line(line, size: size)
+                return over ? .tooLarge(head: line, size: size) : .line(line, size: size)
             }
             size += avail
             if !over {
-                if line.count + avail > maxBytes { over = true; line = [] } else {
+                if line.count + avail > maxBytes { over = true; line = Self.head(line, p, avail) } else {
                     line.append(contentsOf: UnsafeRawBufferPointer(start: p, count: avail))
                 }
             }
@@ -143,7 +146,12 @@ final class LineReader {
         }
         if size == 0 { return nil }
         if !over, line.last == 0x0D { line.removeLast() }
-        return over ? .tooLarge(size: size) : .line(line, size: size)
+        return over ? .tooLarge(head: line, size: size) : .line(line, size: size)
+    }
+
+    private static func head(_ line: [UInt8], _ p: UnsafeMutableRawPointer, _ n: Int) -> [UInt8] {
+        if line.count >= headBytes { return Array(line.prefix(headBytes)) }
+        return line + Array(UnsafeRawBufferPointer(start: p, count: min(n, headBytes - line.count)))
     }
 
     var position: Int { source.position }
@@ -219,8 +227,8 @@ public final class InputReader {
                         switch l {
                         case .line(let bytes, let size):
                             return InputItem(kind: .jsonLine, fallbackID: id, bytes: bytes, size: size)
-                        case .tooLarge(let size):
-                            return InputItem(kind: .jsonLine, fallbackID: id, bytes: [],
+                        case .tooLarge(let head, let size):
+                            return InputItem(kind: .jsonLine, fallbackID: id, bytes: head,
                                              error: IngestError.tooLarge(size, maxBytes), size: size)
                         }
                     }

@@ -77,17 +77,12 @@ public enum JSONLine {
             p.skipSpace()
             if p.pos != line.count { throw p.syntax("unexpected data after the object") }
         } catch {
+            id = p.topLevelID
             if let bad = badByte { throw IngestError.invalidUTF8(bad) }
             throw error
         }
         guard case .object(let pairs) = root else { throw IngestError("invalid_json", "the line is not a JSON object") }
-        for (k, v) in pairs where k == "id" {
-            switch v {
-            case .string(let s): id = s
-            case .number(let n): id = n
-            default: break
-            }
-        }
+        id = p.topLevelID
         if let bad = badByte { throw IngestError.invalidUTF8(bad) }
         var doc = InputDocument(id: id, text: [], language: nil, meta: [], replacedSurrogates: p.replacedSurrogates)
         for (k, v) in pairs {
@@ -112,6 +107,17 @@ public enum JSONLine {
         return doc
     }
 
+    /// The id of a line known only by its beginning (a line over the size limit), if it comes
+    /// before the cut.
+    public static func peekID(_ head: [UInt8]) -> String? {
+        var p = Parser(bytes: head)
+        p.skipSpace()
+        guard p.peek == UInt8(ascii: "{") else { return nil }
+        var ignored: [UInt8]? = nil
+        _ = try? p.object(depth: 0, textKey: &ignored)
+        return p.topLevelID
+    }
+
     static func typeName(_ v: JSONInput) -> String {
         switch v {
         case .null: return "null"
@@ -128,6 +134,7 @@ public enum JSONLine {
         let bytes: [UInt8]
         var pos = 0
         var replacedSurrogates = 0
+        var topLevelID: String? = nil
         init(bytes: [UInt8]) { self.bytes = bytes }
 
         var peek: UInt8? { pos < bytes.count ? bytes[pos] : nil }
@@ -189,7 +196,16 @@ public enum JSONLine {
                     pairs.append((key, .string("")))  // placeholder: the bytes are in textKey
                 } else {
                     if depth == 0 && key == "text" { textKey = nil }
-                    pairs.append((key, try value(depth: depth + 1)))
+                    let v = try value(depth: depth + 1)
+                    if depth == 0 && key == "id" {
+                        // Known as soon as it is read, so that a line broken further on still names its document.
+                        switch v {
+                        case .string(let s): topLevelID = s
+                        case .number(let n): topLevelID = n
+                        default: topLevelID = nil
+                        }
+                    }
+                    pairs.append((key, v))
                 }
                 skipSpace()
                 guard let c = peek else { throw syntax("unexpected end of line in an object") }
