@@ -49,10 +49,15 @@ public enum PartyScorer {
     }
 
     /// Counts for one passage. Returns also the gold names that were missed and the predicted
-    /// names that matched nothing (for error analysis).
-    public static func score(predicted: [Party], gold: [GoldParty]) -> (counts: Counts, missed: [String], spurious: [String]) {
-        let pk = predicted.map { keys(name: $0.name, aliases: $0.aliases) }
-        let gk = gold.map { keys(name: $0.name, aliases: $0.aliases) }
+    /// names that matched nothing (for error analysis). The key functions default to `keys(name:aliases:)`;
+    /// the evaluation of the whole pipeline passes its own (Riposte's `PartyNameNormalizer`) so that
+    /// both count the same way.
+    public static func score(predicted: [Party], gold: [GoldParty],
+                             predictedKeys: (Party) -> Set<String> = { keys(name: $0.name, aliases: $0.aliases) },
+                             goldKeys: (GoldParty) -> Set<String> = { keys(name: $0.name, aliases: $0.aliases) })
+        -> (counts: Counts, missed: [String], spurious: [String]) {
+        let pk = predicted.map(predictedKeys)
+        let gk = gold.map(goldKeys)
         var c = Counts()
         var missed: [String] = [], spurious: [String] = []
         for (g, keys) in zip(gold, gk) {

@@ -51,7 +51,12 @@ import Foundation
             _ = BoilerplateMarker(lexicon: pipeline.lexicons[p.language]).mark(&text)
             let recognizer = PartyRecognizer(language: p.language, lexicon: pipeline.lexicons[p.language])
             let set = recognizer.recognize(text)
-            let (c, missed, spurious) = PartyScorer.score(predicted: set.parties, gold: p.gold)
+            // Keys as the records evaluation computes them (Riposte's PartyNameNormalizer).
+            let names = PartyNameNormalizer(lexicon: pipeline.lexicons[p.language])
+            let (c, missed, spurious) = PartyScorer.score(
+                predicted: set.parties, gold: p.gold,
+                predictedKeys: { names.keys(name: $0.name, aliases: $0.aliases, allFunctionWordNames: false) },
+                goldKeys: { names.keys(name: $0.name, aliases: $0.aliases, allFunctionWordNames: true) })
             total += c
             byLanguage[p.language, default: .init()] += c
             if verbose {
