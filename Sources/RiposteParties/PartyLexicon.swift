@@ -46,6 +46,31 @@ struct PartyLexicon {
     var stopwords: Set<String> = []
     var inflections: Inflections
 
+    /// Everything the lexicons say about one folded word, so that the recogniser does one hash
+    /// lookup per token and then reads fields.
+    struct WordInfo {
+        struct Flags: OptionSet {
+            let rawValue: UInt16
+            static let stopword = Flags(rawValue: 1 << 0)
+            static let particle = Flags(rawValue: 1 << 1)
+            static let placePreposition = Flags(rawValue: 1 << 2)
+            static let targetPreposition = Flags(rawValue: 1 << 3)
+            static let conjunction = Flags(rawValue: 1 << 4)
+            static let notPartyStart = Flags(rawValue: 1 << 5)
+            static let notPartyWord = Flags(rawValue: 1 << 6)
+            static let impersonal = Flags(rawValue: 1 << 7)
+        }
+        var flags: Flags = []
+        var title: Title?
+        var org: OrgWord?
+        var det: DeterminerType?
+        var pronoun: Pronoun?
+        /// Noun phrases that start with this word, longest first.
+        var nouns: [Noun]?
+        static let none = WordInfo()
+    }
+    var info: [String: WordInfo] = [:]
+
     init(language: Language, lexicon: LanguageLexicon) {
         inflections = lexicon.inflections
         // Phrases in the files are cut into tokens the way the tokenizer cuts text, so that
@@ -95,6 +120,18 @@ struct PartyLexicon {
         for c in lexicon.list("parties-countries") { countries.insert(words(c).joined(separator: " ")) }
         for p in lexicon.list("parties-pseudonyms") { pseudonyms.insert(words(p).joined(separator: " ")) }
         stopwords = lexicon.list("stopwords")
+
+        for (k, v) in titles { info[k, default: .none].title = v }
+        for (k, v) in orgWords { info[k, default: .none].org = v }
+        for (k, v) in determiners { info[k, default: .none].det = v }
+        for (k, v) in pronouns { info[k, default: .none].pronoun = v }
+        for (k, v) in nouns { info[k, default: .none].nouns = v }
+        let flagged: [(Set<String>, WordInfo.Flags)] = [
+            (stopwords, .stopword), (particles, .particle), (placePrepositions, .placePreposition),
+            (targetPrepositions, .targetPreposition), (conjunctions, .conjunction), (notPartyStarts, .notPartyStart),
+            (notPartyWords, .notPartyWord), (impersonal, .impersonal),
+        ]
+        for (set, flag) in flagged { for k in set { info[k, default: .none].flags.insert(flag) } }
     }
 
     /// True when a folded token is an inflected verb form (the next word after a subject).
