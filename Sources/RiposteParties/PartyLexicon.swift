@@ -39,6 +39,8 @@ struct PartyLexicon {
     var placePrepositions: Set<String> = []
     var targetPrepositions: Set<String> = []
     var conjunctions: Set<String> = []
+    /// Copulas by first word ("serves as" → ["serves", "as"]).
+    var copulas: [String: [[String]]] = [:]
     var adjectiveEndings: [String] = []
     var adjectiveWords: Set<String> = []
     var countries: Set<String> = []
@@ -113,6 +115,10 @@ struct PartyLexicon {
         placePrepositions = lexicon.list("parties-place-prepositions")
         targetPrepositions = lexicon.list("parties-target-prepositions")
         conjunctions = lexicon.list("parties-conjunctions")
+        for c in lexicon.list("parties-copulas") {
+            let ws = words(c)
+            if let f = ws.first { copulas[f, default: []].append(ws) }
+        }
         // Endings keep their accents ("-é" is not "-e"); whole words match folded.
         for a in lexicon.list("parties-adjectives", folded: false) {
             if a.hasPrefix("-") { adjectiveEndings.append(String(a.dropFirst())) } else { adjectiveWords.insert(Folding.fold(a)) }

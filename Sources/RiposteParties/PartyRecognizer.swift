@@ -252,8 +252,14 @@ final class DocumentPass {
         let k = keys[i]
         let x = w[i]
         if x.flags.contains(.stopword) || x.flags.contains(.particle) || x.det != nil || x.nouns != nil { return false }
-        if x.pronoun != nil || k.hasSuffix("'") || lex.isVerb(tokens[i]) { return false }
+        if x.pronoun != nil || k.hasSuffix("'") || isVerb(i) { return false }
         return k.count > 2 && lex.looksAdjective(tokens[i])
+    }
+
+    /// An inflected verb form. Articles and particles are not, even when their accent-free
+    /// spelling is one ("du" is not "dû").
+    func isVerb(_ i: Int) -> Bool {
+        w[i].det == nil && !w[i].flags.contains(.particle) && lex.isVerb(tokens[i])
     }
 
     /// A lower-case content word: not a function word, a verb form or a pronoun.
@@ -262,7 +268,7 @@ final class DocumentPass {
         let k = keys[i]
         let x = w[i]
         if x.flags.contains(.stopword) || x.flags.contains(.particle) || x.det != nil || x.pronoun != nil { return false }
-        return !lex.isVerb(tokens[i]) && k.count > 2 && !k.hasSuffix("'")
+        return !isVerb(i) && k.count > 2 && !k.hasSuffix("'")
     }
 
     /// Capitalised name starting at `i`: returns its end (exclusive).
@@ -372,6 +378,20 @@ final class DocumentPass {
                 // Followed by a name: the noun describes it ("la chaîne quatarie Al Jazeera").
                 var at = ne
                 while at < hi, at < ne + 2, isAdjective(at) { at += 1 }
+                // "defendant, Michael L. Thompson,": the name in apposition to a party noun.
+                if noun.kind == .person, noun.use == .party || noun.use == .both, detType != .indefinite,
+                   ne + 1 < hi, keys[ne] == ",", cap[ne + 1], w[ne + 1].title == nil, let e2 = capSequence(ne + 1, hi),
+                   e2 == hi || tokens[e2].kind == .punctuation {
+                    var c = nameCandidate(ne + 1 ..< e2, lo: lo, hi: hi, sentence: si)
+                    if !c.key.isEmpty, c.words >= 2, c.kind == .person {
+                        c.strong = true
+                        c.descriptor = (det ?? ns) ..< ne
+                        c.descriptorNoun = noun
+                        candidates.append(c)
+                        i = afterName(candidates.count - 1, e2, lo, hi, &suppressRolesUntil)
+                        continue
+                    }
+                }
                 if noun.use != .party || noun.kind == .person || noun.kind == .group, at < hi,
                    let (nameEnd, isPseudo) = nameStart(at, hi) {
                     let ne = at
@@ -429,7 +449,8 @@ final class DocumentPass {
             }
             // Subject pronouns.
             if let p = w[i].pronoun, tokens[i].kind == .word {
-                let impersonal = i + 1 < hi && w[i + 1].flags.contains(.impersonal)
+                // "il apparaît que", "it is clear that" (never "he is").
+                let impersonal = p.refers != .person && i + 1 < hi && w[i + 1].flags.contains(.impersonal)
                 let quoted = inQuote[i]
                 if !impersonal, !quoted {
                     pronouns.append(PronounEvent(token: i, sentence: si, pronoun: p, initial: isSentenceInitial(i, lo)))
@@ -526,8 +547,7 @@ final class DocumentPass {
     /// "de Bonneville", "de l'Intérieur", "près le tribunal de grande instance", "of Armenia",
     /// "de la fédération": returns the end of the complement.
     func complementEnd(_ p: Int, _ hi: Int, institutionsOnly: Bool = false) -> Int? {
-        guard p < hi, w[p].flags.contains(.particle) || w[p].flags.contains(.placePreposition) && !institutionsOnly
-              || keys[p] == "pres" || keys[p] == "for" else { return nil }
+        guard p < hi, w[p].flags.contains(.particle) || w[p].flags.contains(.placePreposition) && !institutionsOnly else { return nil }
         var q = p + 1
         if q < hi, w[q].flags.contains(.particle) { q += 1 }
         if q < hi, w[q].det == .article { q += 1 }
@@ -559,7 +579,7 @@ final class DocumentPass {
             if s == r.lowerBound, initial, e - s > 1 {
                 // "Assassinat de X" in a heading, "A.  Applicability", a common word opening the sentence.
                 if lowerSeen.contains(k) && x.org == nil || tokens[s].kind == .abbreviation && letterCount(s) == 1
-                    || heading && s + 1 < e && w[s + 1].flags.contains(.particle) || x.org == nil && lex.isVerb(tokens[s]) {
+                    || heading && s + 1 < e && w[s + 1].flags.contains(.particle) || x.org == nil && isVerb(s) {
                     s += 1; continue
                 }
             }
@@ -614,8 +634,8 @@ final class DocumentPass {
         var beforeVerb = false
         if e < hi, tokens[e].kind == .word, !tokens[e].isCapitalized {
             // "Scale affirme", "Ling s'est exprimé", "Mercor n'a pas".
-            if lex.isVerb(tokens[e]) { beforeVerb = true }
-            else if keys[e].hasSuffix("'"), e + 1 < hi, lex.isVerb(tokens[e + 1]) { beforeVerb = true }
+            if isVerb(e) { beforeVerb = true }
+            else if keys[e].hasSuffix("'"), e + 1 < hi, isVerb(e + 1) { beforeVerb = true }
         }
         if words >= 2 {
             c.strong = !afterPlace || c.kind != .unknown && c.kind != .person
@@ -631,7 +651,7 @@ final class DocumentPass {
         } else if acronym {
             c.strong = !lowerSeen.contains(key) && !heading && (subjectSlot && beforeVerb || acronymCount[key, default: 0] >= 3)
         } else {
-            if wordInitial, lowerSeen.contains(key) || lex.isVerb(tokens[s]) { c.key = ""; return c }
+            if wordInitial, lowerSeen.contains(key) || isVerb(s) { c.key = ""; return c }
             c.strong = subjectSlot && beforeVerb && !afterPlace && !heading
         }
         return c
@@ -679,6 +699,26 @@ final class DocumentPass {
                     candidates[ci].roleMention = (e + 1) ..< close
                     suppress = close
                 }
+            }
+        }
+        // "X is the principal owner and executive officer of MGM", "X serves as chairman of Y".
+        if e < hi, candidates[ci].kind == .person || candidates[ci].kind == .unknown, let copulas = lex.copulas[keys[e]] {
+            for cop in copulas where e + cop.count < hi && (0 ..< cop.count).allSatisfy({ keys[e + $0] == cop[$0] }) {
+                var k = e + cop.count
+                if k < hi, w[k].det != nil { k += 1 }
+                let roleStart = k
+                var found = false
+                while k < hi, k <= roleStart + 2 {
+                    if let m = matchNoun(k, hi), m.0.use == .role || m.0.use == .spokesperson { found = true; break }
+                    if tokens[k].kind != .word || tokens[k].isCapitalized { break }
+                    k += 1
+                }
+                guard found else { break }
+                var close = k + 1
+                while close < hi, close < roleStart + 14, tokens[close].kind != .punctuation || keys[close] == "-" { close += 1 }
+                candidates[ci].role = roleStart ..< close
+                suppress = close
+                break
             }
         }
         return e
@@ -746,10 +786,14 @@ final class DocumentPass {
             candidates[ci].party = p
             absorb(ci, p)
         }
-        // 2. Their surnames, short names and initials.
+        // 2. Their surnames, short names and initials; the party noun that introduced them
+        // ("defendant, Michael L. Thompson": later "defendant" is him, unless two are so named).
         for ci in candidates.indices where candidates[ci].party >= 0 && candidates[ci].source == .name {
             for k in derivedKeys(candidates[ci]) where builders[candidates[ci].party].key != k {
                 register(k, candidates[ci].party)
+            }
+            if let n = candidates[ci].descriptorNoun, n.use == .party || n.use == .both, n.kind == .person, !n.plural {
+                register(n.key, candidates[ci].party)
             }
         }
         // 3. Parenthetical definitions of those names; then strong single words; then the rest.
