@@ -303,7 +303,7 @@ final class DocumentPass {
         guard i + 2 < hi, keys[i] == "[" else { return nil }
         var j = i + 1
         while j < hi, j <= i + 3, keys[j] != "]" {
-            if tokens[j].kind != .word && tokens[j].kind != .number && tokens[j].kind != .abbreviation { return nil }
+            if !cap[j] && tokens[j].kind != .number { return nil }
             if letterCount(j) > 3 { return nil }
             j += 1
         }
@@ -506,7 +506,8 @@ final class DocumentPass {
         // "son ancien responsable", "the former employee": modifiers between determiner and noun.
         var k = j
         while k < hi, k < j + 2, tokens[k].kind == .word, !tokens[k].isCapitalized, !w[k].flags.contains(.stopword),
-              w[k].det == nil {
+              w[k].det == nil, !w[k].flags.contains(.particle), !w[k].flags.contains(.placePreposition),
+              language != .fr || lex.looksAdjective(tokens[k]) {
             k += 1
             if let (n, e) = matchNoun(k, hi), n.use != .party || n.words.count > 1 { return (n, j, e, det) }
         }
@@ -528,8 +529,9 @@ final class DocumentPass {
     /// ("tribunal de grande instance de Bonneville", "procureur … près le tribunal …").
     func extendNoun(_ noun: PartyLexicon.Noun, _ e: Int, _ hi: Int) -> Int {
         var end = e
-        if noun.use != .role, noun.use != .anaphor, noun.words.count == 1, end < hi, isAdjective(end),
-           !(end + 1 < hi && keys[end + 1] == "-") { end += 1 }
+        if noun.use != .role, noun.use != .anaphor, noun.words.count == 1 {
+            while end < hi, end < e + 2, isAdjective(end), !(end + 1 < hi && keys[end + 1] == "-") { end += 1 }
+        }
         if noun.kind == .group, end < hi, w[end].flags.contains(.particle), language == .fr {
             // "opposants aux élections", "rebelles de Homs", "journalistes de France 24".
             var q = end + 1
