@@ -112,6 +112,8 @@ final class DocumentPass {
     var ambiguousKeys: Set<String> = []
     /// How often each all-capitals token occurs (an acronym used again and again is an actor).
     var acronymCount: [String: Int] = [:]
+    /// End of the last capitalised sequence rejected as a law, a document or a place.
+    var lastNonParty = 0
 
     init(text: SegmentedText, lex: PartyLexicon, language: Language) {
         self.text = text
@@ -276,6 +278,8 @@ final class DocumentPass {
         guard i < hi, cap[i] else { return nil }
         var j = i, end = i
         while j < hi {
+            // A tab or a line break between two words ends the name (tables, headers).
+            if j > i, brokenBefore(j) { break }
             if cap[j] {
                 j += 1; end = j
                 // Hyphenated names cut by the tokenizer: "May-her", "Jean-Pierre".
@@ -298,12 +302,25 @@ final class DocumentPass {
         return end > i ? end : nil
     }
 
+    /// White space holding a tab or a line break right before token `j`.
+    func brokenBefore(_ j: Int) -> Bool {
+        guard j > 0, tokens[j].spaceBefore else { return false }
+        var b = tokens[j - 1].span.end
+        while b < tokens[j].span.start {
+            let c = text.text[b]
+            if c == 0x09 || c == 0x0A || c == 0x0D { return true }
+            b += 1
+        }
+        return false
+    }
+
     /// "[P]", "[1]", "[Y]": a bracketed pseudonym; returns its end.
     func bracketPseudonym(_ i: Int, _ hi: Int) -> Int? {
         guard i + 2 < hi, keys[i] == "[" else { return nil }
         var j = i + 1
         while j < hi, j <= i + 3, keys[j] != "]" {
-            if !cap[j] && tokens[j].kind != .number { return nil }
+            // One capital letter or a number: "[P]", "[1]" (not a citation mark like "[GC]").
+            if !(cap[j] && letterCount(j) == 1) && tokens[j].kind != .number { return nil }
             if letterCount(j) > 3 { return nil }
             j += 1
         }
@@ -598,7 +615,14 @@ final class DocumentPass {
             words += 1; allWords.append(keys[k])
         }
         if lex.notPartyNames.contains(key) { return c }
-        for word in allWords where lex.notPartyWords.contains(word) { return c }
+        for word in allWords where lex.notPartyWords.contains(word) { lastNonParty = e; return c }
+        // "Convention for the Protection of Human Rights and Fundamental Freedoms": the names that
+        // continue a law's name (through particles, articles, conjunctions) are part of it.
+        if lastNonParty > 0, lastNonParty <= s {
+            var k = s - 1
+            while k >= lastNonParty, k > s - 4, w[k].flags.contains(.particle) || w[k].det != nil || w[k].flags.contains(.conjunction) { k -= 1 }
+            if k < lastNonParty { lastNonParty = e; return c }
+        }
         // Citations and abbreviations ("Ill. App.", "West Supp.") and roman numerals are not names.
         let last = e - 1
         if tokens[last].kind == .abbreviation, letterCount(last) >= 2, w[last].org == nil { return c }
@@ -651,7 +675,8 @@ final class DocumentPass {
             c.strong = true
             if c.kind == .unknown { c.kind = .organization }
         } else if acronym {
-            c.strong = !lowerSeen.contains(key) && !heading && (subjectSlot && beforeVerb || acronymCount[key, default: 0] >= 3)
+            let bracketed = s > lo && keys[s - 1] == "[" // "[GC]": a citation mark
+            c.strong = !lowerSeen.contains(key) && !heading && !bracketed && (subjectSlot && beforeVerb || acronymCount[key, default: 0] >= 3)
         } else {
             if wordInitial, lowerSeen.contains(key) || isVerb(s) { c.key = ""; return c }
             c.strong = subjectSlot && beforeVerb && !afterPlace && !heading
@@ -943,8 +968,22 @@ final class DocumentPass {
             return nounParty(c, n)
         case .both:
             let head = n.words[language == .fr ? 0 : n.words.count - 1]
+            // "the Court", "la Cour" with a capital: the court that speaks in the document (the
+            // European Court, the cour d'appel) all through it; "the court" in lower case: the last
+            // court named.
+            let capitalKey = "^" + n.key
+            let capital = cap[c.nameRange.lowerBound] && !(isSentenceInitial(c.nameRange.lowerBound, 0) && c.range == c.nameRange)
+            if capital {
+                if let p = partyOfKey[capitalKey] { return p }
+                let p = latest(recent, since: 0, { r in
+                    !builders[r.party].fromNoun && kindCompatible(n.kind, builders[r.party].kind) && builders[r.party].nounWords.contains(head)
+                })?.party ?? nounParty(c, n)
+                partyOfKey[capitalKey] = p
+                return p
+            }
+            let speaking = partyOfKey[capitalKey]
             if let r = latest(recent, since: window, { r in
-                kindCompatible(n.kind, builders[r.party].kind)
+                r.party != speaking && kindCompatible(n.kind, builders[r.party].kind)
                     && builders[r.party].nounWords.contains(head)
             }) { return r.party }
             return nounParty(c, n)
