@@ -526,7 +526,7 @@ final class DocumentPass {
               w[k].det == nil, !w[k].flags.contains(.particle), !w[k].flags.contains(.placePreposition),
               language != .fr || lex.looksAdjective(tokens[k]) {
             k += 1
-            if let (n, e) = matchNoun(k, hi), n.use != .party || n.words.count > 1 { return (n, j, e, det) }
+            if let (n, e) = matchNoun(k, hi), n.use != .party || n.words.count > 1 || language == .fr { return (n, j, e, det) }
         }
         return nil
     }
@@ -626,7 +626,8 @@ final class DocumentPass {
         // Citations and abbreviations ("Ill. App.", "West Supp.") and roman numerals are not names.
         let last = e - 1
         if tokens[last].kind == .abbreviation, letterCount(last) >= 2, w[last].org == nil { return c }
-        if e - s == 1, isAllCaps(s), keys[s].allSatisfy({ "ivxlcdm".contains($0) }) { return c }
+        // Roman numerals of numbered parts ("Count II", "Title VII"); "CM", "DC" are names.
+        if e - s == 1, isAllCaps(s), keys[s].allSatisfy({ "ivxlcdm".contains($0) }), keys[s].contains(where: { "ivx".contains($0) }) { return c }
         if e - s == 1, tokens[s].kind == .abbreviation, letterCount(s) >= 2 { return c }
         // "Illinois Consumer Fraud and Deceptive Business Practices Act": joined to a law.
         if e + 1 < hi, w[e].flags.contains(.conjunction), let e2 = capSequence(e + 1, hi),
