@@ -23,12 +23,14 @@ public struct SentenceSplitter: Sendable {
     private let starters: Set<String>
     private let softTerminals: Set<String>
     private let openers: Set<String>
+    private let salutations: Set<String>
 
     public init(data: SegmenterData) {
         self.data = data
         starters = []
         softTerminals = []
         openers = []
+        salutations = []
     }
 
     public init(data: SegmenterData, lexicon: LanguageLexicon) {
@@ -36,6 +38,7 @@ public struct SentenceSplitter: Sendable {
         starters = lexicon.list("sentence-starters")
         softTerminals = lexicon.list("soft-terminals", folded: false)
         openers = lexicon.list("sentence-openers")
+        salutations = lexicon.list("salutations")
     }
 
     /// Sentences of `tokens` (tokens are not changed).
@@ -92,10 +95,10 @@ public struct SentenceSplitter: Sendable {
                 // Take the closers glued to the terminal mark ('.»', '?")', '!)').
                 var j = i + 1
                 var closedQuote = false
-                while j < n, isCloser(tokens[j]) || isTerminal(tokens[j]) {
+                while j < n, isCloser(tokens[j]) || isTerminal(tokens[j]) || isEmoticon(tokens[j]) {
                     // French closing quotes come after a space ("! »"); others are glued.
                     let closes = j == quoteCloseAt
-                    if tokens[j].spaceBefore && !closes { break }
+                    if tokens[j].spaceBefore && !closes && !isEmoticon(tokens[j]) { break }
                     if closes || isClosingQuote(tokens[j]) { closedQuote = true }
                     j += 1
                 }
@@ -163,6 +166,18 @@ public struct SentenceSplitter: Sendable {
     func unpunctuatedBoundary(_ text: [UInt8], _ out: [Token], _ start: Int, _ t: Token) -> Bool {
         guard t.spaceBefore else { return false }
         let prev = out[out.count - 1]
+        // Typed rules separate blocks: a long one stands alone; text after a rule starts anew.
+        if isRule(t), t.span.length >= 10 { return true }
+        if isRule(prev), t.isCapitalized || t.kind == .quote || isRule(t) { return true }
+        // "… <name@example.com> Capt. …", ">> I agree": the end of an address or a quote marker.
+        if (prev.lower == ">" && out.count >= 2 && out[out.count - 2].kind == .email) || prev.lower == ">>",
+           t.isCapitalized { return true }
+        // After a mail header's date and time ("04/26/2001 07:17 AM have you …"), whatever the case.
+        if prev.lower == "am" || prev.lower == "pm", out.count >= 3, out[out.count - 2].kind == .number,
+           isDate(out[out.count - 3]), t.kind == .word { return true }
+        // A salutation or closing ("Thanks,", "Hi Bob,", "Regards,") is a sentence of its own.
+        if prev.lower == "," || prev.lower == ":", t.isCapitalized, out.count - start <= 4,
+           salutations.contains(out[start].fold) { return true }
         // A date opens a mail header line after a name or an address ("<a@b.com> 02/13/2001").
         if t.kind == .number, isDate(t), prev.isCapitalized || prev.lower == ">" || prev.kind == .email { return true }
         guard t.isCapitalized, t.kind == .word else { return false }
@@ -208,9 +223,16 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// An emoticon followed by a capitalised word ends a sentence ("Great :) See you").
-    func isEmoticonEnd(_ t: Token, _ i: Int, _ tokens: [Token]) -> Bool {
-        guard t.kind == .symbol, data.emoticons.contains(t.lower) || data.emoticons.contains(t.fold) else { return false }
-        return true
+    func isEmoticonEnd(_ t: Token, _ i: Int, _ tokens: [Token]) -> Bool { isEmoticon(t) }
+
+    func isEmoticon(_ t: Token) -> Bool {
+        t.kind == .symbol && t.span.length <= 4 && (data.emoticons.contains(t.lower) || data.emoticons.contains(t.fold))
+    }
+
+    /// A typed rule ("=====", "*****", "_____"): a separator line of at least three symbols.
+    func isRule(_ t: Token) -> Bool {
+        guard t.kind == .symbol || t.kind == .punctuation, t.span.length >= 3 else { return false }
+        return t.lower.utf8.allSatisfy { $0 == 0x3D || $0 == 0x2A || $0 == 0x5F || $0 == 0x2D || $0 == 0x7E || $0 == 0x23 || $0 == 0x2B }
     }
 
     func canStart(_ t: Token, after terminal: Token) -> Bool {
@@ -229,7 +251,7 @@ public struct SentenceSplitter: Sendable {
     /// A lower-case word or a symbol can open a sentence after a bare stop; commas and closers cannot.
     func canFollowBareStop(_ t: Token) -> Bool {
         switch t.kind {
-        case .word, .abbreviation, .symbol, .legalReference: return true
+        case .word, .abbreviation, .symbol, .legalReference, .url, .email, .handle: return true
         case .punctuation: return isOpener(t) || isListMarker(t)
         default: return false
         }
