@@ -124,7 +124,7 @@ public struct SentenceSplitter: Sendable {
                 if t.kind == .abbreviation && !ends {
                     out.append(t); i += 1; continue
                 }
-                if t.kind == .abbreviation && splittingFinalPeriods && data.sentenceFinalAbbreviations.contains(t.fold) && t.span.length > 1 {
+                if ends && t.kind == .abbreviation && splittingFinalPeriods && !data.periodKeepingAbbreviations.contains(t.fold) && t.span.length > 1 {
                     // The sentence-final period of an abbreviation is its own token.
                     var word = t, dot = t
                     word.span.end -= 1

@@ -31,6 +31,11 @@ public struct SegmenterData: Sendable {
     public let units: Set<String>
     /// Emoticons (":-)"), one token each.
     public let emoticons: Set<String>
+    /// Folded words written with a slash that stay one token ("km/h"); besides single letters ("b/c").
+    public let slashWords: Set<String>
+    /// Abbreviations that keep their period when they end a sentence ("Inc."); others give it up
+    /// as a token of its own, as UD does ("etc" + ".").
+    public let periodKeepingAbbreviations: Set<String>
 
     public init(language: Language, lexicon: LanguageLexicon) {
         self.language = language
@@ -44,6 +49,8 @@ public struct SegmenterData: Sendable {
         hyphenPrefixes = lexicon.list("hyphen-prefixes")
         units = lexicon.list("units", folded: false)
         emoticons = lexicon.list("emoticons", folded: false)
+        slashWords = lexicon.list("slash-words")
+        periodKeepingAbbreviations = lexicon.list("period-keeping-abbreviations")
     }
 
     /// French number groups separated by a space ("80 000") form one token.
@@ -294,8 +301,14 @@ struct Scan {
             case 0x2C, 0x3A:  // , :  between digits: "14,3", "5,000", "08:02"
                 if prevDigit && isDigit(e + 1) { e += 1; continue }
                 break scan
-            case 0x2F:  // /  between digits: "08/16/2000", "1/10"
+            case 0x2F:  // /  between digits: "08/16/2000", "1/10"; "b/c", "w/o"; listed "km/h"
                 if prevDigit && isDigit(e + 1) { e += 1; continue }
+                if cls(e + 1) == .letter {
+                    var k = e + 1
+                    while k < end, cls(k) == .letter { k += t[k] >= 0x80 ? cp(k).1 : 1 }
+                    let single = e - segmentStart == 1 && k - (e + 1) == 1
+                    if (single && p == segmentStart) || data.slashWords.contains(fold(p, k)) { e = k; continue }
+                }
                 break scan
             case 0x2D:  // -
                 guard isAlnum(e + 1) else { break scan }
@@ -522,7 +535,11 @@ struct Scan {
         // Runs of sentence punctuation: "...", "?!", "!!!", "..?".
         if b == 0x2E || b == 0x21 || b == 0x3F {
             var e = p + 1
-            while e < end, t[e] == 0x2E || t[e] == 0x21 || t[e] == 0x3F { e += 1 }
+            while e < end, t[e] == 0x2E || t[e] == 0x21 || t[e] == 0x3F {
+                // "?..." is a question mark and an ellipsis; "?!", "!!", "..?" stay one token.
+                if t[e] == 0x2E, t[e - 1] != 0x2E, e + 1 < end, t[e + 1] == 0x2E { break }
+                e += 1
+            }
             emit(p, e, .punctuation)
             return e
         }

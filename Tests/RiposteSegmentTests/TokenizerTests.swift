@@ -101,3 +101,14 @@ import Riposte
     #expect(t.map(\.isCapitalized) == [true, true])
     #expect(t.map(\.spaceBefore) == [true, false])
 }
+
+@Test func slashesSplitWordsButNotDatesUnitsOrLetterAbbreviations() {
+    // EWT dev: "transmittal and / or attachments", "b/c", "08/16/2000"; GSD dev: "km/h".
+    #expect(Seg.tokens("and/or b/c on 08/16/2000", .en) == ["and", "/", "or", "b/c", "on", "08/16/2000"])
+    #expect(Seg.tokens("à 130 km/h (Paris/Lyon)", .fr) == ["à", "130", "km/h", "(", "Paris", "/", "Lyon", ")"])
+}
+
+@Test func questionMarkBeforeEllipsisIsTwoTokens() {
+    // GSD dev: "?..." is "?" + "..."; EWT dev keeps "?!" and "!!" whole.
+    #expect(Seg.tokens("Pourquoi ?... Oui?! Non!!", .fr) == ["Pourquoi", "?", "...", "Oui", "?!", "Non", "!!"])
+}
