@@ -48,50 +48,44 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Sentences of `tokens`; where an abbreviation ends a sentence, its period becomes a token.
+    /// Works on token indices in place (no copy of the token array): the rare period splits are
+    /// applied at the end.
     public func split(_ text: [UInt8], _ tokens: inout [Token], splittingFinalPeriods: Bool = true) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count + 8)
         var sentences: [Sentence] = []
-        var start = 0          // index in `out` of the current sentence's first token
+        var splits: [Int] = []  // indices of abbreviations whose period becomes a token
+        var start = 0           // index of the current sentence's first token
         var paragraph = 0
-        // Input index of the quote that closes the outermost quotation open here (-1: none).
+        // Index of the quote that closes the outermost quotation open here (-1: none).
         // A quotation is protected only when its closing quote is found ahead: unbalanced quotes
         // (common in news text) must not swallow the following sentences.
         var quoteCloseAt = -1
-
-        func close() {
-            guard out.count > start else { return }
-            let first = out[start], last = out[out.count - 1]
-            var s = Sentence(span: ByteSpan(first.span.start, last.span.end), tokens: start ..< out.count, paragraph: paragraph)
-            s.isListItem = isListMarker(first) && startsLine(text, first.span.start)
-            let terminal = isTerminal(last) || (isCloser(last) && out.count - 2 >= start && isTerminal(out[out.count - 2]))
-            s.isHeading = !terminal && !s.isListItem && startsLine(text, s.span.start) && endsLine(text, s.span.end)
-                && last.lower != ":" && last.lower != ","
-            sentences.append(s)
-            start = out.count
-        }
 
         let n = tokens.count
         var i = 0
         while i < n {
             let t = tokens[i]
-            if out.count > start {
-                let prev = out[out.count - 1]
+            if i > start {
+                let prev = tokens[i - 1]
                 let gap = newlines(text, prev.span.end, t.span.start)
+                var boundary = false
                 if gap >= 2 {
-                    close(); paragraph += 1
+                    boundary = true; paragraph += 1
                 } else if gap == 1 {
                     let continues = !isTerminal(prev) && prev.kind != .quote && !t.isCapitalized && t.kind == .word
                         && !isListMarker(t) && prev.lower != ":" && !(t.kind == .number)
-                    if !continues { close(); paragraph += 1 }
-                } else if i > quoteCloseAt, unpunctuatedBoundary(text, out, start, t) {
-                    close()
+                    if !continues { boundary = true; paragraph += 1 }
+                } else if i > quoteCloseAt, unpunctuatedBoundary(text, tokens, start, i) {
+                    boundary = true
+                }
+                if boundary {
+                    sentences.append(sentence(text, tokens, start, i, paragraph: paragraph, splitAtEnd: false))
+                    start = i
                 }
             }
             if t.kind == .quote, i > quoteCloseAt, let c = closingQuote(i, tokens, text) { quoteCloseAt = c }
 
-            if isTerminal(t) || isFinalAbbreviation(t, i, tokens) || isEmoticonEnd(t, i, tokens) || isSoftTerminal(t) {
+            if isTerminal(t) || isFinalAbbreviation(t) || isEmoticon(t) || isSoftTerminal(t) {
                 // Take the closers glued to the terminal mark ('.»', '?")', '!)').
                 var j = i + 1
                 var closedQuote = false
@@ -115,38 +109,67 @@ public struct SentenceSplitter: Sendable {
                         || (!closedQuote && t.kind == .punctuation && !isEllipsis(t) && canFollowBareStop(next))
                     ends = gap > 0 || (next.spaceBefore && startsHere && !insideQuote)
                     // "12. The applicant …": a paragraph number starts its sentence, it is not one.
-                    if ends, gap == 0, t.lower == ".", out.count - start == 1, isParagraphNumber(out[start]) { ends = false }
+                    if ends, gap == 0, t.lower == ".", i - start == 1, isParagraphNumber(tokens[start]) { ends = false }
                     // "J. Smith", "M. Dupont": an initial before a name.
                     if ends, gap == 0, t.kind == .abbreviation,
                        !(data.sentenceFinalAbbreviations.contains(t.fold) && next.isCapitalized && next.kind == .word),
                        !starters.contains(next.fold) { ends = false }
                 }
-                if t.kind == .abbreviation && !ends {
-                    out.append(t); i += 1; continue
+                if t.kind == .abbreviation && !ends { i += 1; continue }
+                let split = ends && t.kind == .abbreviation && splittingFinalPeriods && t.span.length > 1
+                    && !data.periodKeepingAbbreviations.contains(t.fold)
+                if split { splits.append(i) }
+                if ends {
+                    sentences.append(sentence(text, tokens, start, j, paragraph: paragraph, splitAtEnd: split))
+                    start = j
                 }
-                if ends && t.kind == .abbreviation && splittingFinalPeriods && !data.periodKeepingAbbreviations.contains(t.fold) && t.span.length > 1 {
-                    // The sentence-final period of an abbreviation is its own token.
-                    var word = t, dot = t
-                    word.span.end -= 1
-                    word.lower.removeLast(); word.fold.removeLast()
-                    word.kind = .word
-                    dot.span.start = dot.span.end - 1
-                    dot.lower = "."; dot.fold = "."; dot.kind = .punctuation; dot.isCapitalized = false; dot.spaceBefore = false
-                    out.append(word); out.append(dot)
-                } else {
-                    out.append(t)
-                }
-                for k in i + 1 ..< j { out.append(tokens[k]) }
-                if ends { close() }
                 i = j
                 continue
             }
-            out.append(t)
             i += 1
         }
-        close()
-        tokens = out
+        if start < n { sentences.append(sentence(text, tokens, start, n, paragraph: paragraph, splitAtEnd: false)) }
+        if !splits.isEmpty { applySplits(splits, &tokens, &sentences) }
         return sentences
+    }
+
+    private func sentence(_ text: [UInt8], _ tokens: [Token], _ a: Int, _ b: Int, paragraph: Int, splitAtEnd: Bool) -> Sentence {
+        let first = tokens[a], last = tokens[b - 1]
+        var s = Sentence(span: ByteSpan(first.span.start, last.span.end), tokens: a ..< b, paragraph: paragraph)
+        s.isListItem = isListMarker(first) && startsLine(text, first.span.start)
+        let terminal = splitAtEnd || isTerminal(last) || (isCloser(last) && b - 2 >= a && isTerminal(tokens[b - 2]))
+        s.isHeading = !terminal && !s.isListItem && startsLine(text, s.span.start) && endsLine(text, s.span.end)
+            && last.lower != ":" && last.lower != ","
+        return s
+    }
+
+    /// Splits "etc." into "etc" + "." at the given indices and shifts the sentences' token ranges.
+    private func applySplits(_ splits: [Int], _ tokens: inout [Token], _ sentences: inout [Sentence]) {
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count + splits.count)
+        var next = 0
+        for (k, t) in tokens.enumerated() {
+            guard next < splits.count, splits[next] == k else { out.append(t); continue }
+            next += 1
+            var word = t, dot = t
+            word.span.end -= 1
+            word.lower.removeLast(); word.fold.removeLast()
+            word.kind = .word
+            dot.span.start = dot.span.end - 1
+            dot.lower = "."; dot.fold = "."; dot.kind = .punctuation; dot.isCapitalized = false; dot.spaceBefore = false
+            out.append(word); out.append(dot)
+        }
+        tokens = out
+        var before = 0  // splits at indices < the current bound
+        func shifted(_ x: Int) -> Int {
+            while before < splits.count, splits[before] < x { before += 1 }
+            return x + before
+        }
+        for k in sentences.indices {
+            let r = sentences[k].tokens
+            let lo = shifted(r.lowerBound), hi = shifted(r.upperBound)
+            sentences[k].tokens = lo ..< hi
+        }
     }
 
     // MARK: - Token tests
@@ -163,32 +186,33 @@ public struct SentenceSplitter: Sendable {
     /// A sentence boundary with no punctuation, in text whose lines were joined: a heading run
     /// into the next sentence ("… du phénomène Je ne pouvais …", "ACLASTA Avant de …"), or a mail
     /// header ("Kay Mann 04/26/2001 07:17 AM Will you …").
-    func unpunctuatedBoundary(_ text: [UInt8], _ out: [Token], _ start: Int, _ t: Token) -> Bool {
+    func unpunctuatedBoundary(_ text: [UInt8], _ out: [Token], _ start: Int, _ i: Int) -> Bool {  // out: the tokens
+        let t = out[i]
         guard t.spaceBefore else { return false }
-        let prev = out[out.count - 1]
+        let prev = out[i - 1]
         // Typed rules separate blocks: a long one stands alone; text after a rule starts anew.
         if isRule(t), t.span.length >= 10 { return true }
         if isRule(prev), t.isCapitalized || t.kind == .quote || isRule(t) { return true }
         // "… <name@example.com> Capt. …", ">> I agree": the end of an address or a quote marker.
-        if (prev.lower == ">" && out.count >= 2 && out[out.count - 2].kind == .email) || prev.lower == ">>",
+        if (prev.lower == ">" && i >= 2 && out[i - 2].kind == .email) || prev.lower == ">>",
            t.isCapitalized { return true }
         // After a mail header's date and time ("04/26/2001 07:17 AM have you …"), whatever the case.
-        if prev.lower == "am" || prev.lower == "pm", out.count >= 3, out[out.count - 2].kind == .number,
-           isDate(out[out.count - 3]), t.kind == .word { return true }
+        if prev.lower == "am" || prev.lower == "pm", i >= 3, out[i - 2].kind == .number,
+           isDate(out[i - 3]), t.kind == .word { return true }
         // A salutation or closing ("Thanks,", "Hi Bob,", "Regards,") is a sentence of its own.
-        if prev.lower == "," || prev.lower == ":", t.isCapitalized, out.count - start <= 4,
+        if prev.lower == "," || prev.lower == ":", t.isCapitalized, i - start <= 4,
            salutations.contains(out[start].fold) { return true }
         // A date opens a mail header line after a name or an address ("<a@b.com> 02/13/2001").
         if t.kind == .number, isDate(t), prev.isCapitalized || prev.lower == ">" || prev.kind == .email { return true }
         guard t.isCapitalized, t.kind == .word else { return false }
         // After the time of a mail header: "08:02 PM All: …".
-        if (prev.lower == "am" || prev.lower == "pm"), out.count >= 2, out[out.count - 2].kind == .number { return true }
+        if (prev.lower == "am" || prev.lower == "pm"), i >= 2, out[i - 2].kind == .number { return true }
         let prevIsWord = prev.kind == .word || prev.lower == ")"
         guard prevIsWord else { return false }
         // A pronoun or determiner that opens sentences, capitalised after a lower-case word.
         if !prev.isCapitalized || prev.lower == ")", openers.contains(t.fold) { return true }
         // An upper-case heading ("FORME PHARMACEUTIQUE ET CONTENU") before a mixed-case word.
-        if isAllCaps(prev, text), out.count - start >= 2, isAllCaps(out[out.count - 2], text), !isAllCaps(t, text), t.span.length > 1 { return true }
+        if isAllCaps(prev, text), i - start >= 2, isAllCaps(out[i - 2], text), !isAllCaps(t, text), t.span.length > 1 { return true }
         return false
     }
 
@@ -218,13 +242,11 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// "etc." before a capital ends the sentence.
-    func isFinalAbbreviation(_ t: Token, _ i: Int, _ tokens: [Token]) -> Bool {
+    func isFinalAbbreviation(_ t: Token) -> Bool {
         t.kind == .abbreviation && t.lower.hasSuffix(".")
     }
 
     /// An emoticon followed by a capitalised word ends a sentence ("Great :) See you").
-    func isEmoticonEnd(_ t: Token, _ i: Int, _ tokens: [Token]) -> Bool { isEmoticon(t) }
-
     func isEmoticon(_ t: Token) -> Bool {
         t.kind == .symbol && t.span.length <= 4 && (data.emoticons.contains(t.lower) || data.emoticons.contains(t.fold))
     }
