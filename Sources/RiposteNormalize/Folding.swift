@@ -9,21 +9,46 @@ public enum Folding {
         var ascii = true
         for b in bytes where b >= 0x80 { ascii = false; break }
         if ascii {
-            var lower = [UInt8](); lower.reserveCapacity(bytes.count)
-            for b in bytes { lower.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
-            let s = String(decoding: lower, as: UTF8.self)
+            // Built in place: no intermediate array (short keys are stored inline in the String).
+            let s = String(unsafeUninitializedCapacity: bytes.count) { buf in
+                var k = 0
+                for b in bytes { buf[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b; k += 1 }
+                return k
+            }
             return (s, s)
         }
-        let lowerBytes = mapUTF8(bytes, options: UTF8PROC_STABLE.rawValue | UTF8PROC_COMPOSE.rawValue | UTF8PROC_CASEFOLD.rawValue) ?? Array(bytes)
-        let foldBytes = mapUTF8(lowerBytes, options: UTF8PROC_STABLE.rawValue | UTF8PROC_COMPOSE.rawValue | UTF8PROC_STRIPMARK.rawValue | UTF8PROC_COMPAT.rawValue) ?? lowerBytes
-        var lower = String(decoding: lowerBytes, as: UTF8.self)
-        var fold = String(decoding: foldBytes, as: UTF8.self)
-        if lower.contains("’") || lower.contains("ʼ") {
-            lower = lower.replacingAll("’", "'").replacingAll("ʼ", "'")
-            fold = fold.replacingAll("’", "'").replacingAll("ʼ", "'")
+        var lowerBytes = mapUTF8(bytes, options: UTF8PROC_STABLE.rawValue | UTF8PROC_COMPOSE.rawValue | UTF8PROC_CASEFOLD.rawValue) ?? Array(bytes)
+        var foldBytes = mapUTF8(lowerBytes, options: UTF8PROC_STABLE.rawValue | UTF8PROC_COMPOSE.rawValue | UTF8PROC_STRIPMARK.rawValue | UTF8PROC_COMPAT.rawValue) ?? lowerBytes
+        // ’ (E2 80 99) and ʼ (CA BC) → '; œ (C5 93) → oe and æ (C3 A6) → ae in the folded key.
+        lowerBytes = replacingApostrophes(lowerBytes)
+        foldBytes = replacingLigatures(replacingApostrophes(foldBytes))
+        return (String(decoding: lowerBytes, as: UTF8.self), String(decoding: foldBytes, as: UTF8.self))
+    }
+
+    static func replacingApostrophes(_ b: [UInt8]) -> [UInt8] {
+        guard b.contains(0xE2) || b.contains(0xCA) else { return b }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x99 { out.append(0x27); i += 3; continue }
+            if b[i] == 0xCA, i + 1 < b.count, b[i + 1] == 0xBC { out.append(0x27); i += 2; continue }
+            out.append(b[i]); i += 1
         }
-        if fold.contains("œ") || fold.contains("æ") { fold = fold.replacingAll("œ", "oe").replacingAll("æ", "ae") }
-        return (lower, fold)
+        return out
+    }
+
+    static func replacingLigatures(_ b: [UInt8]) -> [UInt8] {
+        guard b.contains(0xC5) || b.contains(0xC3) else { return b }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count + 2)
+        var i = 0
+        while i < b.count {
+            if b[i] == 0xC5, i + 1 < b.count, b[i + 1] == 0x93 { out.append(0x6F); out.append(0x65); i += 2; continue }
+            if b[i] == 0xC3, i + 1 < b.count, b[i + 1] == 0xA6 { out.append(0x61); out.append(0x65); i += 2; continue }
+            out.append(b[i]); i += 1
+        }
+        return out
     }
 
     /// The folded key of a string (for lexicon entries): lower case, no accents, ' apostrophes.
@@ -44,32 +69,5 @@ public enum Folding {
     public static func isMark(_ cp: UInt32) -> Bool {
         let c = utf8proc_category(Int32(bitPattern: cp)).rawValue
         return c >= UTF8PROC_CATEGORY_MN.rawValue && c <= UTF8PROC_CATEGORY_ME.rawValue
-    }
-}
-
-extension String {
-    /// Replaces every occurrence of `a` with `b` (Foundation-free).
-    func replacingAll(_ a: String, _ b: String) -> String {
-        guard !a.isEmpty, contains(a) else { return self }
-        var out = ""
-        var rest = self[...]
-        while let r = rest.range(of: a) {
-            out += rest[rest.startIndex ..< r.lowerBound]
-            out += b
-            rest = rest[r.upperBound...]
-        }
-        out += rest
-        return out
-    }
-}
-
-extension Substring {
-    func range(of needle: String) -> Range<Index>? {
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(needle) { return i ..< index(i, offsetBy: needle.count) }
-            i = index(after: i)
-        }
-        return nil
     }
 }
