@@ -144,31 +144,38 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Splits "etc." into "etc" + "." at the given indices and shifts the sentences' token ranges.
+    /// Done in place from the back, so the token array is not copied.
     private func applySplits(_ splits: [Int], _ tokens: inout [Token], _ sentences: inout [Sentence]) {
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count + splits.count)
-        var next = 0
-        for (k, t) in tokens.enumerated() {
-            guard next < splits.count, splits[next] == k else { out.append(t); continue }
-            next += 1
-            var word = t, dot = t
-            word.span.end -= 1
-            word.lower.removeLast(); word.fold.removeLast()
-            word.kind = .word
-            dot.span.start = dot.span.end - 1
-            dot.lower = "."; dot.fold = "."; dot.kind = .punctuation; dot.isCapitalized = false; dot.spaceBefore = false
-            out.append(word); out.append(dot)
+        let old = tokens.count
+        tokens.append(contentsOf: repeatElement(tokens[old - 1], count: splits.count))
+        var w = tokens.count - 1
+        var next = splits.count - 1
+        var r = old - 1
+        while r >= 0 && w > r {
+            let t = tokens[r]
+            if next >= 0, splits[next] == r {
+                next -= 1
+                var word = t, dot = t
+                word.span.end -= 1
+                word.lower.removeLast(); word.fold.removeLast()
+                word.kind = .word
+                dot.span.start = dot.span.end - 1
+                dot.lower = "."; dot.fold = "."; dot.kind = .punctuation; dot.isCapitalized = false; dot.spaceBefore = false
+                tokens[w] = dot; tokens[w - 1] = word
+                w -= 2
+            } else {
+                tokens[w] = t
+                w -= 1
+            }
+            r -= 1
         }
-        tokens = out
         var before = 0  // splits at indices < the current bound
-        func shifted(_ x: Int) -> Int {
-            while before < splits.count, splits[before] < x { before += 1 }
-            return x + before
-        }
         for k in sentences.indices {
             let r = sentences[k].tokens
-            let lo = shifted(r.lowerBound), hi = shifted(r.upperBound)
-            sentences[k].tokens = lo ..< hi
+            while before < splits.count, splits[before] < r.lowerBound { before += 1 }
+            let lo = r.lowerBound + before
+            while before < splits.count, splits[before] < r.upperBound { before += 1 }
+            sentences[k].tokens = lo ..< r.upperBound + before
         }
     }
 
