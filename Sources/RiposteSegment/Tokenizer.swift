@@ -303,6 +303,8 @@ struct Scan {
                 break scan
             case 0x2F:  // /  between digits: "08/16/2000", "1/10"; "b/c", "w/o"; listed "km/h"
                 if prevDigit && isDigit(e + 1) { e += 1; continue }
+                // "w/" (with): a listed word ending in its slash.
+                if e + 1 >= end || !isAlnum(e + 1), data.slashWords.contains(fold(p, e + 1)) { e += 1; break scan }
                 if cls(e + 1) == .letter {
                     var k = e + 1
                     while k < end, cls(k) == .letter { k += t[k] >= 0x80 ? cp(k).1 : 1 }
@@ -387,7 +389,7 @@ struct Scan {
             return e
         }
         // A number glued to a unit: "23h" → 23 h, "20h30" → 20 h 30, "375mm" → 375 mm.
-        if digits, letters, !dots, !hyphens, apostrophe < 0, let (u0, u1) = unitSplit(p, e) {
+        if digits, letters, !hyphens, apostrophe < 0, let (u0, u1) = unitSplit(p, e) {
             emit(p, u0, .number); emit(u0, u1, .word)
             if u1 < e { emit(u1, e, .number) }
             return e
@@ -497,7 +499,8 @@ struct Scan {
     func unitSplit(_ p: Int, _ e: Int) -> (Int, Int)? {
         guard isDigit(p), !data.units.isEmpty else { return nil }
         var k = p
-        while k < e, isDigit(k) { k += 1 }
+        // The number may hold decimal and time separators: "4.6GB", "10:30am".
+        while k < e, isDigit(k) || ((t[k] == 0x2E || t[k] == 0x2C || t[k] == 0x3A) && isDigit(k - 1) && isDigit(k + 1)) { k += 1 }
         let u0 = k
         while k < e, cls(k) == .letter { k += t[k] >= 0x80 ? cp(k).1 : 1 }
         let u1 = k

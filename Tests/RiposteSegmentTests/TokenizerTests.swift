@@ -112,3 +112,9 @@ import Riposte
     // GSD dev: "?..." is "?" + "..."; EWT dev keeps "?!" and "!!" whole.
     #expect(Seg.tokens("Pourquoi ?... Oui?! Non!!", .fr) == ["Pourquoi", "?", "...", "Oui", "?!", "Non", "!!"])
 }
+
+@Test func unitsAfterDecimalAndTimeNumbers() {
+    #expect(Seg.tokens("See you at 10:30am with 4.6GB and 39K", .en) == ["See", "you", "at", "10:30", "am", "with", "4.6", "GB", "and", "39", "K"])
+    // Ordinals and model numbers are not units: "1er", "24e", "4th", "G20".
+    #expect(Seg.tokens("le 1er et le 24e du G20", .fr) == ["le", "1er", "et", "le", "24e", "du", "G20"])
+}
