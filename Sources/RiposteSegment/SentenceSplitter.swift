@@ -216,8 +216,9 @@ public struct SentenceSplitter: Sendable {
         if (prev.lower == "am" || prev.lower == "pm"), i >= 2, out[i - 2].kind == .number { return true }
         let prevIsWord = prev.kind == .word || prev.lower == ")"
         guard prevIsWord else { return false }
-        // A pronoun or determiner that opens sentences, capitalised after a lower-case word.
-        if !prev.isCapitalized || prev.lower == ")", openers.contains(t.fold) { return true }
+        // A pronoun or determiner that opens sentences, capitalised after a lower-case word or a
+        // one-word heading ("Cyclisme Il semble que …").
+        if !prev.isCapitalized || prev.lower == ")" || i - start == 1, openers.contains(t.fold) { return true }
         // An upper-case heading ("FORME PHARMACEUTIQUE ET CONTENU") before a mixed-case word.
         if isAllCaps(prev, text), i - start >= 2, isAllCaps(out[i - 2], text), !isAllCaps(t, text), t.span.length > 1 { return true }
         return false
