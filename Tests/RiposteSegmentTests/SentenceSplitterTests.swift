@@ -61,3 +61,14 @@ import Riposte
     #expect(Seg.sentences("Il était membre de la délégation ; Il fut ensuite ministre.", .fr).count == 2)
     #expect(Seg.sentences("Il était membre de la délégation ; il fut ensuite ministre.", .fr).count == 1)
 }
+
+@Test func abbreviationEndingASentenceGivesUpItsPeriodUnlessListed() {
+    // GSD dev: a sentence ends on "… Louis X." before "Le …": "X" + ".".
+    let fr = Seg.run("Il servit le roi Louis X. Le roi mourut.", .fr)
+    #expect(fr.sentences.count == 2)
+    #expect(fr.tokens.map { fr.string($0.span) }.suffix(6) == ["X", ".", "Le", "roi", "mourut", "."])
+    // EWT dev: "… Enron Broadband Services, Inc." keeps "Inc." whole at the end of a sentence.
+    let en = Seg.run("Traci Warner Enron Broadband Services, Inc.\n\nPhone (713) 853-3242", .en)
+    #expect(en.tokens.map { en.string($0.span) }.contains("Inc."))
+    #expect(en.sentences.count == 2)
+}

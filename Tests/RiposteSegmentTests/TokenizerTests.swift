@@ -101,3 +101,20 @@ import Riposte
     #expect(t.map(\.isCapitalized) == [true, true])
     #expect(t.map(\.spaceBefore) == [true, false])
 }
+
+@Test func slashesSplitWordsButNotDatesUnitsOrLetterAbbreviations() {
+    // EWT dev: "transmittal and / or attachments", "b/c", "08/16/2000"; GSD dev: "km/h".
+    #expect(Seg.tokens("and/or b/c on 08/16/2000", .en) == ["and", "/", "or", "b/c", "on", "08/16/2000"])
+    #expect(Seg.tokens("à 130 km/h (Paris/Lyon)", .fr) == ["à", "130", "km/h", "(", "Paris", "/", "Lyon", ")"])
+}
+
+@Test func questionMarkBeforeEllipsisIsTwoTokens() {
+    // GSD dev: "?..." is "?" + "..."; EWT dev keeps "?!" and "!!" whole.
+    #expect(Seg.tokens("Pourquoi ?... Oui?! Non!!", .fr) == ["Pourquoi", "?", "...", "Oui", "?!", "Non", "!!"])
+}
+
+@Test func unitsAfterDecimalAndTimeNumbers() {
+    #expect(Seg.tokens("See you at 10:30am with 4.6GB and 39K", .en) == ["See", "you", "at", "10:30", "am", "with", "4.6", "GB", "and", "39", "K"])
+    // Ordinals and model numbers are not units: "1er", "24e", "4th", "G20".
+    #expect(Seg.tokens("le 1er et le 24e du G20", .fr) == ["le", "1er", "et", "le", "24e", "du", "G20"])
+}
