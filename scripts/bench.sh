@@ -53,18 +53,25 @@ run() {
   summary=$(grep -E '^(riposte|icu-word-break): ' "$err" | tail -1)
   if [ -z "$summary" ]; then
     echo "bench: $label ($jobs jobs) gave no summary; stderr:" >&2; tail -5 "$err" >&2
-    ROWS+=("| $label | $jobs | FAILED | | | |"); STATUS=1; return
+    ROWS+=("| $label | $jobs | FAILED | | | | | |"); STATUS=1; return
   fi
   echo "   $summary" >&2
   mbs=$(sed -nE 's/.* = ([0-9.]+) MB\/s.*/\1/p' <<< "$summary")
   docs=$(sed -nE 's/.*, ([0-9.]+) docs\/s.*/\1/p' <<< "$summary")
   secs=$(sed -nE 's/.* MB in ([0-9.]+) s .*/\1/p' <<< "$summary")
   rss=$(sed -nE 's/.*peak RSS ([0-9]+) MB.*/\1/p' <<< "$summary")
+  # CPU seconds (user + system): on a shared machine, MB per CPU-second is the figure that other
+  # processes do not distort.
+  local cpu="" percpu="n/a"
   if [ "$HAVE_TIME" = 1 ]; then
-    local kb; kb=$(sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+).*/\1/p' "$err")
+    local kb u s; kb=$(sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+).*/\1/p' "$err")
     [ -n "$kb" ] && rss=$((kb / 1024))
+    u=$(sed -nE 's/.*User time \(seconds\): ([0-9.]+).*/\1/p' "$err"); s=$(sed -nE 's/.*System time \(seconds\): ([0-9.]+).*/\1/p' "$err")
+    cpu=$(awk -v u="${u:-0}" -v s="${s:-0}" 'BEGIN { printf "%.2f", u + s }')
+    percpu=$(awk -v b="$BYTES" -v c="$cpu" 'BEGIN { if (c > 0) printf "%.2f", b / 1e6 / c; else print "n/a" }')
   fi
-  ROWS+=("| $label | $jobs | $mbs | $docs | $rss | $secs |")
+  ROWS+=("| $label | $jobs | $mbs | $docs | $rss | $secs | $cpu | $percpu |")
+  eval "C_${label//[^a-z]/_}_$jobs=$percpu"
   eval "R_${label//[^a-z]/_}_$jobs=$mbs"
 }
 
@@ -86,11 +93,12 @@ speedup() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2fx"
 echo
 echo "Riposte benchmark: $DOCS documents, $(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1e6 }') MB of real French and English text (Corpora/documents.jsonl repeated), $(uname -m), $CORES cores"
 echo
-echo "| pass | jobs | MB/s | docs/s | peak RSS (MB) | seconds |"
-echo "|---|---|---|---|---|---|"
+echo "| pass | jobs | MB/s | docs/s | peak RSS (MB) | wall s | CPU s | MB per CPU-s |"
+echo "|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${ROWS[@]}"
 echo
-echo "- pipeline / raw ICU word break, 1 job: $(ratio "${R_pipeline_1:-}" "${R_icu_1:-}") (target >= 25%)"
+echo "- pipeline / raw ICU word break, 1 job: $(ratio "${R_pipeline_1:-}" "${R_icu_1:-}") of the wall-clock throughput, $(ratio "${C_pipeline_1:-}" "${C_icu_1:-}") per CPU-second (target >= 25%)"
 echo "- pipeline scaling, $CORES jobs vs 1: $(speedup "$(eval echo "\${R_pipeline_$CORES:-}")" "${R_pipeline_1:-}")"
 echo "- output with 1 and $CORES jobs: $SAME"
+echo "- load average during the run: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a) (other processes share these cores when it exceeds $CORES)"
 exit $STATUS
