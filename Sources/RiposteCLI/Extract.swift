@@ -35,7 +35,7 @@ struct Extract: ParsableCommand {
     func validate() throws {
         if !jsonl && files.isEmpty { throw ValidationError("give one or more FILEs, or --jsonl to read JSON Lines on standard input") }
         if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
-        if let jobs, jobs < 0 { throw ValidationError("--jobs must be 0 (all cores) or more") }
+        if let jobs, jobs < 0 || jobs > 1024 { throw ValidationError("--jobs must be between 0 (all cores) and 1024") }
     }
 
     func run() throws {
