@@ -179,6 +179,12 @@ private func echo(_ p: GoldPassage, _ i: Int, respondsTo: [Int]? = nil) -> Predi
     #expect(!none.targetsRight && !none.targetsLenient)
     let extra = try verdict([a, b, ScoredParty(name: "Meta")])
     #expect(!extra.targetsRight && extra.targetsLenient)
+    // Two predicted parties that are both the first gold target (by name and by alias) count once,
+    // but one predicted party cannot stand for two gold targets.
+    let split = try verdict([a, ScoredParty(name: a.aliases[0]), b])
+    #expect(split.targetsRight)
+    let merged = try verdict([ScoredParty(name: a.name, aliases: [b.name])])
+    #expect(!merged.targetsRight && merged.targetsLenient)
     // on_behalf_of is reported but not required for a full match.
     let denial = try #require(s.records.firstIndex { $0.onBehalfOf != nil })
     var p = echo(s, denial); p.onBehalfOf = nil

@@ -319,8 +319,13 @@ extension RecordScores {
             for i in r.spurious {
                 let pr = r.predictions[i]
                 out += "  SPURIOUS p\(i) \(pr.type.rawValue) @\(pr.cue.start) cue «\(clip(g.string(pr.cue), 40))» source \(name(pr.source)) → \(names(pr.targets))"
-                    + " conf \(pr.confidence) [\(pr.evidence.joined(separator: ", "))]\n"
+                    + " conf \(String(format: "%.2f", pr.confidence)) [\(pr.evidence.joined(separator: ", "))]\n"
                 if let c = pr.content { out += "           «\(clip(g.string(c)))»\n" }
+                // A missed gold record of another type in the same place: a type confusion.
+                for j in r.missed where g.records[j].type != pr.type
+                    && (pr.cue.overlap(g.records[j].span) > 0 || (pr.content.map { $0.overlap(g.records[j].span) > 0 } ?? false)) {
+                    out += "           (overlaps missed g\(j) \(g.records[j].type.rawValue): type confusion?)\n"
+                }
             }
             for m in wrong {
                 let gr = g.records[m.gold], pr = r.predictions[m.prediction]
