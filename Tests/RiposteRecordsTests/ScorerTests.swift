@@ -283,3 +283,17 @@ private func echo(_ p: GoldPassage, _ i: Int, respondsTo: [Int]? = nil) -> Predi
     #expect(r.match(forGold: 0)?.sourceRight == true)
     #expect(at != s.records[0].cue!.start)  // bytes and code points differ here, so the conversion was needed
 }
+
+@Test func errorReportNamesMissedSpuriousAndConfusedRecords() throws {
+    let s = try seed()
+    var confused = echo(s, 1); confused.type = .ruling; confused.evidence = ["test.wrong-type"]
+    var wrongSource = echo(s, 2); wrongSource.source = nil
+    let scores = RecordScores([try matcher(.fr).match(gold: s, predictions: [echo(s, 0), confused, wrongSource])])
+    let report = scores.errorReport()
+    #expect(report.contains("MISSED   g1 allegation"))
+    #expect(report.contains("SPURIOUS p1 ruling"))
+    #expect(report.contains("WRONG    g2/p2 allegation"))
+    #expect(report.contains("1× allegation predicted as ruling"))
+    #expect(report.contains("test.echo") && report.contains("test.wrong-type"))
+    #expect(!report.contains("MISSED   g0 "))  // found, and right
+}
