@@ -297,3 +297,34 @@ private func echo(_ p: GoldPassage, _ i: Int, respondsTo: [Int]? = nil) -> Predi
     #expect(report.contains("test.echo") && report.contains("test.wrong-type"))
     #expect(!report.contains("MISSED   g0 "))  // found, and right
 }
+
+@Test func assignmentIsOptimalOnSmallMatrices() {
+    // Exhaustive check of the Hungarian solver against brute force, on pseudo-random sparse
+    // matrices shaped like passages (weights as the matcher builds them; 0 = no edge).
+    var state: UInt64 = 0x9E3779B97F4A7C15
+    func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 33 }
+    func best(_ w: [[Double]], _ row: Int, _ used: inout [Bool]) -> Double {
+        guard row < w.count else { return 0 }
+        var top = best(w, row + 1, &used)
+        for c in 0 ..< (w.first?.count ?? 0) where !used[c] && w[row][c] > 0 {
+            used[c] = true
+            top = max(top, w[row][c] + best(w, row + 1, &used))
+            used[c] = false
+        }
+        return top
+    }
+    for _ in 0 ..< 300 {
+        let rows = Int(next() % 6) + 1, cols = Int(next() % 6) + 1
+        let w = (0 ..< rows).map { _ in (0 ..< cols).map { _ -> Double in
+            next() % 3 == 0 ? 1_000_000 + 1_000 * Double(next() % 3) + Double(next() % 100) / 100 : 0
+        } }
+        let a = Assignment.maximumWeight(w)
+        #expect(a.count == rows)
+        let cols_ = a.compactMap { $0 }
+        #expect(Set(cols_).count == cols_.count)  // one to one
+        var total = 0.0
+        for (r, c) in a.enumerated() { if let c { total += w[r][c] } }
+        var used = [Bool](repeating: false, count: cols)
+        #expect(abs(total - best(w, 0, &used)) < 1e-6, "\(w)")
+    }
+}
