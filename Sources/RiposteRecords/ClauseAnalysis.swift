@@ -72,7 +72,17 @@ struct SentenceContext {
                 if l == ";" || (l == ":" && k != c - 1) || l == "»" || l == "”" { crossed = true; break }
             }
             if crossed { return nil }
-            if np.possessive { continue }
+            if np.possessive {
+                // "The plaintiffs’ complaint … alleging": the owner of a pleading speaks through it.
+                var k = np.tokens.upperBound
+                while k < c, k < np.tokens.upperBound + 3, !lex.has(toks[k].fold, "doc") { k += 1 }
+                if k < c, lex.has(toks[k].fold, "doc"), !(np.tokens.lowerBound > range.lowerBound && lex.has(toks[np.tokens.lowerBound - 1].fold, "prep")) { return np }
+                continue
+            }
+            if np.tokens.lowerBound > range.lowerBound, toks[np.tokens.lowerBound - 1].lower == "(" { continue }
+            // Inside a dash apposition ("the plaintiffs — three Illinois residents — alleged").
+            let dashes = (np.tokens.upperBound ..< c).filter { toks[$0].lower == "—" || toks[$0].lower == "–" }.count
+            if dashes % 2 == 1 { continue }
             if let prep = governingPreposition(np), prep != "selon" { _ = prep; continue }
             // Apposition: "Surya Midha, cofondateur de Mercor, a nié".
             if np.role == "agent", np.tokens.lowerBound - 1 >= range.lowerBound, toks[np.tokens.lowerBound - 1].lower == ",",
@@ -146,7 +156,7 @@ struct SentenceContext {
 
     /// Content tokens of a cue, per its `content` feature.
     func content(_ m: CueMatch, cueStart: Int) -> Range<Int>? {
-        let mode = m.pattern.feature("content") ?? "obj"
+        let mode = m.pattern.feature("content") ?? (m.pattern.type == "filing" ? "none" : "obj")
         var a: Int
         switch mode {
         case "none": return nil
@@ -208,7 +218,6 @@ struct SentenceContext {
         if p.has("legal") && !run.legal { return nil }
         let first = run.contentStart(range)
         if p.has("start") && m.start != first { return nil }
-        let atStart = m.start == first
 
         // The cue proper, with the auxiliaries, adverbs and negation before its verb.
         var cueStart = m.start
@@ -221,11 +230,30 @@ struct SentenceContext {
             clitic = true
         }
         let verb = toks[m.words.first ?? m.start]
+        if !p.has("nominal") && m.start > first {
+            // A capitalised cue word inside a sentence is a noun ("the respondent State"); so is a
+            // cue after a determiner, and in English after a preposition or "as" ("On appeal",
+            // "to appeal", "as charged", "in admitting").
+            if verb.isCapitalized && lex.verbFeatures(verb).isEmpty == false && m.words.first == m.start { return nil }
+            let before = toks[m.start - 1]
+            if lex.has(before.fold, "det") && before.fold != "that" && !(lex.language == .fr && lex.has(before.fold, "clitic")) { return nil }
+            if lex.language == .en && (lex.has(before.fold, "prep") || before.fold == "as") && !isSkippable(before) { return nil }
+            if lex.language == .en && before.fold == "to" && m.start - 2 >= range.lowerBound && !lex.isVerbForm(toks[m.start - 2]) { return nil }
+        }
         let preVerb = cueStart ..< m.start
+        let atStart = cueStart <= first
+        // A bare past participle modifies a noun ("l'amendement proposé par l'UMP"), unless it
+        // opens a list item ("- Condamné l'association…") or follows a coordinated verb.
+        let vf = lex.verbFeatures(verb)
+        if !vf.isEmpty, vf.allSatisfy({ $0 == "pp" }), preVerb.isEmpty, !atStart, !coordinated(cueStart), cueStart > range.lowerBound {
+            let prev = toks[cueStart - 1]
+            if prev.kind == .word, !prev.isCapitalized, lex.classes[prev.fold] == nil, !lex.isVerbForm(prev) { return nil }
+        }
         let reflexive = preVerb.contains { toks[$0].fold == "s'" || toks[$0].fold == "se" }
-        let passive = !reflexive && lex.verbFeatures(verb).contains("pp") && preVerb.contains { lex.has(toks[$0].fold, "be") }
+        let passive = !reflexive && lex.verbFeatures(verb).contains("pp") && preVerb.contains { lex.has(toks[$0].fold, "be") && toks[$0].fold != "being" }
+            && !preVerb.contains { lex.has(toks[$0].fold, "future") }
         let participle = lex.verbFeatures(verb).contains { $0 == "ppr" || $0 == "ger" } && !preVerb.contains { lex.has(toks[$0].fold, "aux") }
-        let contentRange = content(m, cueStart: cueStart)
+        var contentRange = content(m, cueStart: cueStart)
         let previousInSentence = run.records.last { $0.sentence == index }
 
         // --- Source ---
@@ -235,6 +263,7 @@ struct SentenceContext {
         var channel: String? = p.feature("channel")
         var targets: [Int] = []
         var operative = false
+        var docEnd: Int? = nil
         switch p.feature("src") ?? "subj" {
         case "next":
             if let np = phrase(startingNear: m.end, maxSkip: 2) {
@@ -243,7 +272,9 @@ struct SentenceContext {
                       let d = (m.end ..< min(range.upperBound, m.end + 3)).first(where: { lex.has(toks[$0].fold, "doc") }) {
                 // "Selon la plainte": the document speaks for whoever filed it.
                 channel = run.text.originalString(toks[d].span)
-                if let np = nps.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 3 }) {
+                docEnd = d + 1
+                if let np = nps.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 3
+                    && ["de", "du", "d'", "des", "of"].contains(governingPreposition($0) ?? "") }) {
                     sourceNP = np
                 } else {
                     source = run.records.last(where: { $0.type == .filing })?.source ?? run.carry?.source
@@ -284,6 +315,12 @@ struct SentenceContext {
                 source = run.lastSource
             }
         }
+        if p.feature("src") == "next", let after = docEnd ?? sourceNP?.tokens.upperBound {
+            // "Selon la plainte, X aurait…": the content follows the source.
+            let a = skipIntro(after)
+            let e = clauseEnd(from: a)
+            contentRange = a < e ? a ..< e : nil
+        }
         if let np = sourceNP {
             source = run.resolve(np, index, range, sentenceNPs: nps)
             if let pr = np.principal, let q = principalParty(pr) { onBehalf = q }
@@ -293,7 +330,8 @@ struct SentenceContext {
 
         // --- Type ---
         var type: RecordType
-        let roleS = source.map { run.book.role($0) } ?? "other"
+        var roleS = source.map { run.book.role($0) } ?? "other"
+        if roleS == "agent" || roleS == "other", let o = onBehalf, run.book.role(o) != "other" { roleS = run.book.role(o) }
         let fromCourt = operative || roleS == "court" || (source != nil && source == run.firstPersonParty)
         if let t = fixedType {
             type = t
@@ -301,6 +339,9 @@ struct SentenceContext {
             type = .allegation
         }
         if report {
+            // A report needs a speaker; a bare participle ("soutenue par…") is an adjective.
+            if source == nil { return nil }
+            if fixedType == nil, lex.verbFeatures(verb).allSatisfy({ $0 == "pp" }), preVerb.isEmpty, !lex.verbFeatures(verb).isEmpty { return nil }
             guard let t = decideReported(source: source, onBehalf: onBehalf, role: roleS, content: contentRange, lean: p.feature("lean"), fixed: fixedType) else { return nil }
             type = t
         }
@@ -312,6 +353,13 @@ struct SentenceContext {
             }
         }
         if p.feature("court") == "ruling" && fromCourt { type = .ruling }
+        if type == .admission && !report {
+            // Conceding is a response: the speaker must stand accused, or concede a wrong.
+            let me = Set([source, onBehalf].compactMap { $0 })
+            let accused = !me.isEmpty && run.records.contains { ($0.type == .filing || $0.type == .allegation) && !me.isDisjoint(with: $0.targets) }
+            let wrong = contentHas(contentRange) { lex.isWrongdoing($0.fold) }
+            if !(accused || wrong || (roleS != "other" && roleS != "agent")) { return nil }
+        }
         switch p.feature("need") {
         case "accusation":
             if !(contentHas(contentRange) { lex.isWrongdoing($0.fold) || isConditionalVerb($0) }) { return nil }
@@ -322,7 +370,8 @@ struct SentenceContext {
 
         // --- Targets ---
         let excluded = Set([source, onBehalf].compactMap { $0 })
-        let tgMode = p.feature("tg") ?? (type == .ruling || type == .filing || type == .allegation ? "content" : "none")
+        var tgMode = p.feature("tg") ?? (type == .filing ? "obj" : type == .allegation ? "content" : "none")
+        if type == .ruling { tgMode = "ruling" }
         if passive && (type == .filing || type == .ruling || type == .allegation) {
             if let np = subject(before: cueStart), let q = run.resolve(np, index, range, sentenceNPs: nps) { targets = [q] }
         } else {
@@ -333,6 +382,8 @@ struct SentenceContext {
                 if targets.isEmpty, type == .allegation || type == .ruling { targets = contentTargets(contentRange, excluded: excluded, anyPosition: type == .ruling) }
             case "content":
                 if targets.isEmpty { targets = contentTargets(contentRange, excluded: excluded, anyPosition: type == .ruling) }
+            case "ruling":
+                targets = rulingTargets(m, content: contentRange, excluded: excluded)
             case "subj":
                 if let np = subject(before: cueStart), let q = run.resolve(np, index, range, sentenceNPs: nps) { targets = [q] }
             default:
@@ -344,7 +395,11 @@ struct SentenceContext {
             targets = run.adversary(source)
         }
         if targets.isEmpty, run.legal, type == .ruling {
-            targets = rulingDefaultTargets(contentRange)
+            targets = rulingDefaultTargets(contentRange, m.words.first ?? m.start)
+        }
+        if targets.isEmpty, run.legal, tgMode == "claim" {
+            // Until the Linker finds the claim answered: the other side of the case.
+            targets = run.adversary(source)
         }
         targets = unique(targets)
 
@@ -361,7 +416,10 @@ struct SentenceContext {
         // --- Channel ---
         if channel == nil { channel = channelIn() }
 
-        let cueSpan = ByteSpan(toks[cueStart].span.start, toks[m.end - 1].span.end)
+        var cueEnd = m.end
+        if let d = docEnd { cueEnd = max(cueEnd, d) }
+        if let np = sourceNP, p.feature("src") == "next" || p.feature("src") == "inner" { cueEnd = max(cueEnd, np.tokens.upperBound) }
+        let cueSpan = ByteSpan(toks[cueStart].span.start, toks[cueEnd - 1].span.end)
         var conf = Double(p.feature("conf") ?? "") ?? 0.5
         if source == nil { conf -= 0.15 }
         if modality == .conditional { conf -= 0.05 }
@@ -432,6 +490,10 @@ struct SentenceContext {
         guard let c = content else { return [] }
         var fallback: Int? = nil
         for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
+            // "X aurait été tué par les rebelles": the agent of a passive is the accused.
+            if let agent = passiveAgent(after: np, in: c), let q = run.resolve(agent, index, range, sentenceNPs: nps), !excluded.contains(q) {
+                return [q]
+            }
             guard let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) else { continue }
             if anyPosition { return [q] }
             if !np.possessive && governingPreposition(np) == nil { return [q] }
@@ -440,10 +502,47 @@ struct SentenceContext {
         return fallback.map { [$0] } ?? []
     }
 
+    /// A ruling is against its object ("condamne X", "affirm the defendant's conviction"), else
+    /// against the subject of what it holds ("Holds that the respondent State is to pay").
+    private func rulingTargets(_ m: CueMatch, content: Range<Int>?, excluded: Set<Int>) -> [Int] {
+        let courtParties = Set(run.book.set.parties.indices.filter { run.book.role($0) == "court" })
+        for np in nps where np.tokens.lowerBound >= m.end && np.tokens.lowerBound <= m.end + 2 && np.form != .pronoun {
+            var ok = true
+            for k in m.end ..< np.tokens.lowerBound where !lex.has(toks[k].fold, "det") && !lex.has(toks[k].fold, "comp") { ok = false }
+            if ok, let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+        }
+        if let c = content {
+            for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
+                if np.possessive || governingPreposition(np) != nil { continue }
+                if np.tokens.lowerBound > c.lowerBound + 1 { break }
+                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+            }
+        }
+        return []
+    }
+
+    private func passiveAgent(after np: NounPhrase, in c: Range<Int>) -> NounPhrase? {
+        var k = np.tokens.upperBound
+        var sawBe = false
+        while k < c.upperBound, k < np.tokens.upperBound + 6 {
+            let t = toks[k]
+            if lex.has(t.fold, "be") { sawBe = true; k += 1; continue }
+            if lex.has(t.fold, "aux") || lex.has(t.fold, "adv") { k += 1; continue }
+            break
+        }
+        guard sawBe, k < c.upperBound, lex.verbFeatures(toks[k]).contains("pp") else { return nil }
+        let agentPrep: Set<String> = ["par", "by"]
+        return nps.first { $0.tokens.lowerBound > k && $0.tokens.upperBound <= c.upperBound && agentPrep.contains(governingPreposition($0) ?? "") }
+    }
+
     /// A court's ruling without a named party: against the respondent when it finds a violation,
     /// against the claimant when it dismisses or finds none.
-    private func rulingDefaultTargets(_ content: Range<Int>?) -> [Int] {
+    private func rulingDefaultTargets(_ content: Range<Int>?, _ m0: Int) -> [Int] {
         let negative = contentHas(content) { isNeg($0) || $0.fold.hasPrefix("dismiss") || $0.fold.hasPrefix("reject") || $0.fold == "inadmissible" }
+            || lex.lemmas(toks[m0]).contains { ["dismiss", "reject", "débouter", "rejeter"].contains($0) }
+        if contentHas(content, { lex.isWrongdoing($0.fold) || $0.fold.hasPrefix("violation") }) && !negative {
+            for r in ["respondent", "defendant"] { if let q = run.roleParty(r) { return [q] } }
+        }
         if let appeal = run.records.last(where: { $0.type == .filing && $0.evidence.contains { $0.contains("appe") } }), let s = appeal.source, !negative {
             return [s]
         }

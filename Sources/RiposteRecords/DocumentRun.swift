@@ -68,13 +68,14 @@ final class DocumentRun {
         let sentences = text.sentences
         for si in sentences.indices {
             let s = sentences[si]
-            if s.isBoilerplate { continue }
             let r = s.tokens
+            // Checked before boilerplate: "PAR CES MOTIFS" looks like a byline ("Par …").
             if startsWithOperativeMarker(r) {
                 operativeMode = true
                 operativeCourt = courtIn(si, r)
                 continue
             }
+            if s.isBoilerplate { continue }
             let last = text.tokens[r.upperBound - 1].lower
             var matches = lex.cues.matches(text.tokens, r)
             if s.isHeading && last != ";" && last != "," {
@@ -95,6 +96,11 @@ final class DocumentRun {
                 for m in matches {
                     if let rec = ctx.analyze(m) {
                         if records.contains(where: { $0.type == rec.type && $0.cue.overlaps(rec.cue) }) { continue }
+                        // "Holds that there has been a violation": one ruling, not two.
+                        if records.contains(where: { $0.sentence == si && $0.type == rec.type && ($0.content?.contains(rec.cue) ?? false) }) { continue }
+                        // A filing told again ("After the plaintiffs filed their complaint") is the same act.
+                        if rec.type == .filing, rec.content == nil,
+                           records.contains(where: { $0.type == .filing && $0.source == rec.source && $0.evidence.first == rec.evidence.first }) { continue }
                         records.append(rec)
                         produced += 1
                         if let src = rec.source { lastSource = src }
@@ -170,23 +176,45 @@ final class DocumentRun {
             case "pron-first":
                 guard legal else { return nil }
                 if firstPersonParty == nil {
-                    firstPersonParty = book.party(surface: text.originalString(np.span), span: np.span, sentence: si, form: .role, role: "court", kind: .court)
-                    book.roles[firstPersonParty!] = "court"
+                    // "we" in an opinion is the court itself; a pronoun cannot name a party.
+                    let name = lex.language == .fr ? "la cour" : "this court"
+                    let p = book.party(surface: name, span: np.span, sentence: si, form: .role, role: "court", kind: .court)
+                    book.roles[p] = "court"
+                    firstPersonParty = p
+                }
+                if let p = firstPersonParty, !book.set.parties[p].aliases.contains(text.originalString(np.span)) {
+                    book.set.parties[p].aliases.append(text.originalString(np.span))
                 }
                 p = firstPersonParty
             default:
                 // The subject of an earlier clause of the same sentence, else the last speaker.
-                for o in sentenceNPs where o.tokens.upperBound <= np.tokens.lowerBound && o.form != .pronoun && !o.possessive {
+                for o in sentenceNPs.reversed() where o.tokens.upperBound <= np.tokens.lowerBound && o.form != .pronoun && !o.possessive {
+                    if o.tokens.lowerBound > r.lowerBound, lex.has(text.tokens[o.tokens.lowerBound - 1].fold, "prep") { continue }
                     if let q = resolve(o, si, r) { p = q; break }
                 }
                 if p == nil { p = lastSource }
+                if p == nil { p = lastNamed(before: si) }
             }
             if let p { book.addPronounMention(p, span: np.span, sentence: si) }
             return p
         }
         let surface = text.originalString(np.span)
         guard !surface.isEmpty else { return nil }
-        return book.party(surface: surface, span: np.span, sentence: si, form: np.form, role: np.role, kind: np.kind)
+        let name = np.nameSpan.map { text.originalString($0) }
+        return book.party(surface: surface, name: name, span: np.span, sentence: si, form: np.form, role: np.role, kind: np.kind)
+    }
+
+    /// The first name of the nearest earlier sentences (for a pronoun when nobody has spoken yet).
+    func lastNamed(before si: Int) -> Int? {
+        var k = si - 1
+        while k >= 0, k >= si - 3 {
+            let s = text.sentences[k]
+            if !s.isBoilerplate, !s.isHeading, let np = finder.find(s.tokens).first(where: { $0.form == .name || $0.form == .mention }) {
+                return resolve(np, k, s.tokens)
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// The party on the other side of a case from `p`.

@@ -12,6 +12,7 @@ import RiposteSegment
 struct Linker {
     let lex: RecordsLexicon
     let text: SegmentedText
+    let legal: Bool
 
     func link(_ records: inout [Record], book: inout PartyBook, adversary: (Int?) -> [Int]) {
         for i in records.indices {
@@ -67,10 +68,13 @@ struct Linker {
                 chosen = [best]
             }
             records[i].respondsTo = chosen
-            if records[i].targets.isEmpty, r.type != .noComment {
+            if r.type != .noComment, r.evidence.first.map({ !$0.contains(".offer.") && !$0.contains(".apology.") }) ?? true {
+                // A response is directed at the authors of the claims it answers: in a case, always
+                // (the other side); in the press, when the response names them.
                 var t: [Int] = []
                 for j in chosen { if let s = records[j].source, !me.contains(s), !t.contains(s) { t.append(s) } }
-                records[i].targets = t
+                if !legal { t = t.filter { named.contains($0) } }
+                if !t.isEmpty || !legal { records[i].targets = t }
             }
         }
     }
@@ -79,7 +83,7 @@ struct Linker {
     private func contentWords(_ r: Record) -> Set<String> {
         var out = Set<String>()
         for s in [r.content, r.cue].compactMap({ $0 }) {
-            for t in tokens(in: s) where t.kind == .word && t.fold.count >= 5 && !lex.stopwords.contains(t.fold) && lex.classes[t.fold] == nil {
+            for t in tokens(in: s) where t.kind == .word && !t.isCapitalized && t.fold.count >= 5 && !lex.stopwords.contains(t.fold) && lex.classes[t.fold] == nil {
                 out.insert(String(t.fold.prefix(5)))
             }
         }

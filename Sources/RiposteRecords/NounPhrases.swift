@@ -22,6 +22,8 @@ struct NounPhrase {
     /// For an agent noun ("porte-parole de la fédération", "the applicant's representative"):
     /// the phrase it speaks for.
     var principal: ByteSpan? = nil
+    /// The proper name inside a role phrase ("Human Rights Watch" in "L'ONG Human Rights Watch").
+    var nameSpan: ByteSpan? = nil
 }
 
 /// Finds the noun phrases of one sentence. Run only in sentences that hold a cue.
@@ -103,18 +105,43 @@ struct NounPhraseFinder {
     }
 
     /// A role noun ("applicant", "cour") with what belongs to it.
-    private func rolePhrase(at i: Int, _ range: Range<Int>) -> NounPhrase? {
+    /// "porte - parole" is one word to the lexicon.
+    func compound(at i: Int, _ range: Range<Int>) -> (fold: String, last: Int) {
         let toks = text.tokens
-        let (base, poss) = baseFold(toks[i])
+        if i + 2 < range.upperBound, toks[i + 1].lower == "-", !toks[i + 1].spaceBefore, !toks[i + 2].spaceBefore, toks[i + 2].kind == .word {
+            return (toks[i].fold + "-" + toks[i + 2].fold, i + 2)
+        }
+        return (toks[i].fold, i)
+    }
+
+    /// French adjectives after a noun ("procureur fédéral", "société coréenne", "Ligue arabe").
+    func isPostAdjective(_ t: Token) -> Bool {
+        if lex.has(t.fold, "adj") { return true }
+        guard lex.language == .fr, t.kind == .word, !t.isCapitalized, t.fold.count > 4, !lex.stopwords.contains(t.fold),
+              lex.classes[t.fold] == nil, !lex.isVerbForm(t) else { return false }
+        var f = t.fold
+        if f.hasSuffix("s") { f.removeLast() }
+        for suf in ["al", "ale", "aux", "ien", "ienne", "ais", "aise", "ois", "oise", "ique", "aire", "ain", "aine", "een", "eenne", "el", "elle", "if", "ive"] where f.hasSuffix(suf) {
+            return true
+        }
+        return false
+    }
+
+    private func rolePhrase(at i0: Int, _ range: Range<Int>) -> NounPhrase? {
+        let toks = text.tokens
+        let (cf, ci) = compound(at: i0, range)
+        let i = ci
+        let (base, poss) = ci == i0 ? baseFold(toks[i]) : (cf, false)
         guard let h = lex.head(base) else { return nil }
         // "respondent" as a modifier of "Government"/"State" belongs to the next head.
         if i + 1 < range.upperBound, lex.head(baseFold(toks[i + 1]).0) != nil, lex.has(toks[i].fold, "adj") { return nil }
-        var start = i
+        var start = i0
         // Left: determiners, titles, modifiers ("the respondent", "M. le", "the Supreme Administrative").
-        var k = i - 1
+        var k = i0 - 1
         var steps = 0
         while k >= range.lowerBound, steps < 4 {
             let f = toks[k].fold
+            if f == "that" { break }
             if lex.has(f, "det") || lex.has(f, "title") { start = k; k -= 1; steps += 1
                 if lex.has(f, "title") { continue }
                 // A title may precede the determiner ("M. le Procureur").
@@ -131,14 +158,19 @@ struct NounPhraseFinder {
         var possessive = poss
         if poss { spanEnd = possessiveByteEnd(toks[i]) }
         var principal: ByteSpan? = nil
+        var nameSpan: ByteSpan? = nil
         if !poss {
             // Right: an adjective ("fédéral"), a name ("l'association Direction aux Affaires
             // Savoisiennes"), complements ("de la République", "de grande instance de Bonneville").
-            if end < range.upperBound, lex.has(toks[end].fold, "adj"), !toks[end].isCapitalized || lex.language == .fr {
+            if end < range.upperBound, isPostAdjective(toks[end]) || lex.has(toks[end].fold, "adj") {
                 end += 1
             }
             if lex.language == .fr, end < range.upperBound, isCapWord(toks[end]), !lex.notParties.contains(toks[end].fold) {
+                // "l'association Direction aux Affaires Savoisiennes": the name is the party's name.
+                let s0 = end
                 end = capRunEnd(end, range)
+                if end < range.upperBound, isPostAdjective(toks[end]) { end += 1 }
+                nameSpan = ByteSpan(toks[s0].span.start, toks[end - 1].span.end)
             }
             var rounds = 0
             while rounds < 2, end < range.upperBound {
@@ -150,10 +182,10 @@ struct NounPhraseFinder {
                 guard j < range.upperBound else { break }
                 if isCapWord(toks[j]) && !lex.notParties.contains(toks[j].fold) {
                     let e = capRunEnd(j, range)
-                    if h.role == "agent" || lex.has(toks[i].fold, "agent") { principal = ByteSpan(toks[j].span.start, toks[e - 1].span.end) }
+                    if h.role == "agent" || lex.has(base, "agent") { principal = ByteSpan(toks[j].span.start, toks[e - 1].span.end) }
                     end = e
                 } else if lex.head(toks[j].fold) != nil {
-                    if h.role == "agent" || lex.has(toks[i].fold, "agent") {
+                    if h.role == "agent" || lex.has(base, "agent") {
                         principal = ByteSpan(toks[j > end + 1 ? end + 2 : j].span.start, toks[j].span.end)
                     }
                     end = j + 1
@@ -175,9 +207,10 @@ struct NounPhraseFinder {
         np.kind = h.kind
         np.possessive = possessive
         np.principal = principal
+        np.nameSpan = nameSpan
         if !possessive { markPossessive(&np, range) }
         // "the applicant's representative": the representative speaks for the applicant.
-        if (h.role == "agent" || lex.has(toks[i].fold, "agent")), let prev = possessivePhraseBefore(start, range) { np.principal = prev }
+        if (h.role == "agent" || lex.has(base, "agent")), let prev = possessivePhraseBefore(start, range) { np.principal = prev }
         return np
     }
 
@@ -200,6 +233,12 @@ struct NounPhraseFinder {
             if isCapWord(t) && !baseFold(toks[j - 1]).1 { j += 1; continue }
             // Connectors inside a name: "Direction aux Affaires", "Bureau d'enquêtes".
             let f = t.fold
+            // "Mayher and MGM", "Sri and CM": a pair of names acting together.
+            if (f == "and" || f == "et"), j + 1 < range.upperBound, isCapWord(toks[j + 1]), !lex.isKnownWord(toks[j + 1]),
+               !lex.notParties.contains(toks[j + 1].fold), j + 2 >= range.upperBound || !isCapWord(toks[j + 2]) || true {
+                j += 1
+                continue
+            }
             if (f == "de" || f == "d'" || f == "du" || f == "des" || f == "aux" || f == "of" || f == "la"), j + 1 < range.upperBound,
                isCapWord(toks[j + 1]) || (f == "de" && toks[j + 1].fold == "la" && j + 2 < range.upperBound && isCapWord(toks[j + 2])) {
                 j += (f == "de" && toks[j + 1].fold == "la") ? 2 : 1
@@ -217,15 +256,22 @@ struct NounPhraseFinder {
         guard isCapWord(t) else { return nil }
         let (base, _) = baseFold(t)
         if lex.notParties.contains(base) || lex.stopwords.contains(base) { return nil }
-        let first = i == range.lowerBound || toks[i - 1].kind == .quote || (i - 1 >= range.lowerBound && (toks[i - 1].kind == .number || toks[i - 1].lower == "-"))
+        let openers: Set<String> = [".", "!", "?", "«", "(", "—", ":", "-", "–", "…"]
+        let first = i == range.lowerBound || toks[i - 1].kind == .quote || toks[i - 1].kind == .number || openers.contains(toks[i - 1].lower)
         if first || lex.isKnownWord(t) {
             // A capitalised sentence opener is a name if the document capitalises it elsewhere too,
-            // or if it is unknown and a verb follows ("Parrish testified").
+            // if it is unknown and a verb follows ("Parrish testified"), or if another unknown
+            // capitalised word follows ("Nadim Houry").
             let nextIsVerb = i + 1 < range.upperBound && (lex.isVerbForm(toks[i + 1]) || lex.has(toks[i + 1].fold, "aux"))
-            if !(capitalizedInside.contains(base) || (!lex.isKnownWord(t) && nextIsVerb)) { return nil }
+            let nextIsName = i + 1 < range.upperBound && isCapWord(toks[i + 1]) && !lex.isKnownWord(toks[i + 1]) && !lex.notParties.contains(toks[i + 1].fold)
+            if !(capitalizedInside.contains(base) && !lex.isKnownWord(t) || (!lex.isKnownWord(t) && (nextIsVerb || nextIsName))) { return nil }
         }
         // An all-capitals heading word ("THE", "FOR") is not a name either.
-        let end = capRunEnd(i, range)
+        var end = capRunEnd(i, range)
+        // "Bulgarian law", "Portuguese case-law": a nationality adjective, not a party.
+        if lex.language == .en, end == i + 1, end < range.upperBound, toks[end].kind == .word, !toks[end].isCapitalized,
+           ["ian", "ese", "ish", "can"].contains(where: { base.hasSuffix($0) }) { return nil }
+        if lex.language == .fr, end < range.upperBound, !baseFold(toks[end - 1]).1, isPostAdjective(toks[end]) { end += 1 }
         var np = NounPhrase(tokens: i ..< end, span: ByteSpan(t.span.start, toks[end - 1].span.end), form: .name)
         np.kind = .unknown
         if baseFold(toks[end - 1]).1 { np.possessive = true; np.span.end = possessiveByteEnd(toks[end - 1]) }

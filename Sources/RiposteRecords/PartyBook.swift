@@ -63,7 +63,14 @@ struct PartyBook {
     func role(_ p: Int) -> String { roles[p] ?? "other" }
 
     /// The party a phrase names, created if new. `surface` is the phrase as written.
-    mutating func party(surface: String, span: ByteSpan, sentence: Int, form: NounPhrase.Form, role: String, kind: PartyKind) -> Int {
+    mutating func party(surface: String, name: String? = nil, span: ByteSpan, sentence: Int, form: NounPhrase.Form, role: String, kind: PartyKind) -> Int {
+        if let name, name != surface {
+            // A role phrase holding a name ("l'association X"): the party is X, the phrase an alias.
+            let p = party(surface: name, span: span, sentence: sentence, form: .name, role: role, kind: kind)
+            if !set.parties[p].aliases.contains(surface), set.parties[p].name != surface { set.parties[p].aliases.append(surface) }
+            if let k = key(surface) { byKey[k] = p }
+            return p
+        }
         let k = key(surface) ?? Folding.fold(surface)
         var found = byKey[k]
         if found == nil, form == .name {

@@ -25,7 +25,7 @@ public final class RecordExtractor {
         run.run()
         var records = run.records
         var book = run.book
-        Linker(lex: lex, text: text).link(&records, book: &book, adversary: run.adversary)
+        Linker(lex: lex, text: text, legal: run.legal).link(&records, book: &book, adversary: run.adversary)
         return (records, book.set)
     }
 }
