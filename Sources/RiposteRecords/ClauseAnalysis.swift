@@ -30,7 +30,8 @@ struct SentenceContext {
         if f.hasSuffix("n't") { return true }
         // Unknown -ment / -ly words are adverbs ("fermement", "strongly").
         if t.kind == .word, !t.isCapitalized, f.count > 5, (lex.language == .fr ? f.hasSuffix("ment") : f.hasSuffix("ly")) { return true }
-        if t.lower == "-" { return true }
+        // "a-t-il": hyphens inside the inverted verb, not a list marker.
+        if t.lower == "-" && !t.spaceBefore { return true }
         return false
     }
 
@@ -321,6 +322,11 @@ struct SentenceContext {
             let e = clauseEnd(from: a)
             contentRange = a < e ? a ..< e : nil
         }
+        if passive, sourceNP == nil, source == nil, fixedType == .ruling || p.feature("court") == "ruling",
+           let own = run.book.set.parties.indices.first(where: { run.book.role($0) == "court" && isOwnCourt($0) }) {
+            // "The Government's objections are therefore dismissed": by the court writing the judgment.
+            source = own
+        }
         if let np = sourceNP {
             source = run.resolve(np, index, range, sentenceNPs: nps)
             if let pr = np.principal, let q = principalParty(pr) { onBehalf = q }
@@ -370,7 +376,7 @@ struct SentenceContext {
 
         // --- Targets ---
         let excluded = Set([source, onBehalf].compactMap { $0 })
-        var tgMode = p.feature("tg") ?? (type == .filing ? "obj" : type == .allegation ? "content" : "none")
+        var tgMode = p.feature("tg") ?? (type == .filing ? "obj" : type == .allegation ? "content" : type.family == .response ? "claim" : "none")
         if type == .ruling { tgMode = "ruling" }
         if passive && (type == .filing || type == .ruling || type == .allegation) {
             if let np = subject(before: cueStart), let q = run.resolve(np, index, range, sentenceNPs: nps) { targets = [q] }
@@ -508,13 +514,13 @@ struct SentenceContext {
         let courtParties = Set(run.book.set.parties.indices.filter { run.book.role($0) == "court" })
         for np in nps where np.tokens.lowerBound >= m.end && np.tokens.lowerBound <= m.end + 2 && np.form != .pronoun {
             var ok = true
-            for k in m.end ..< np.tokens.lowerBound where !lex.has(toks[k].fold, "det") && !lex.has(toks[k].fold, "comp") { ok = false }
+            for k in m.end ..< np.tokens.lowerBound where !lex.has(toks[k].fold, "det") || lex.has(toks[k].fold, "comp") { ok = false }
             if ok, let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
         }
         if let c = content {
             for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
                 if np.possessive || governingPreposition(np) != nil { continue }
-                if np.tokens.lowerBound > c.lowerBound + 1 { break }
+                if np.tokens.lowerBound > c.lowerBound + 10 { break }
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
             }
         }
@@ -530,7 +536,7 @@ struct SentenceContext {
             if lex.has(t.fold, "aux") || lex.has(t.fold, "adv") { k += 1; continue }
             break
         }
-        guard sawBe, k < c.upperBound, lex.verbFeatures(toks[k]).contains("pp") else { return nil }
+        guard sawBe, k < c.upperBound, lex.isPastParticiple(toks[k]) else { return nil }
         let agentPrep: Set<String> = ["par", "by"]
         return nps.first { $0.tokens.lowerBound > k && $0.tokens.upperBound <= c.upperBound && agentPrep.contains(governingPreposition($0) ?? "") }
     }

@@ -24,7 +24,7 @@ struct ConditionalCarryRule {
             var j = i + 1
             while j < r.upperBound, j <= i + 3, lex.has(toks[j].fold, "adv") || toks[j].fold == "ete" || lex.has(toks[j].fold, "neg") { j += 1 }
             guard j < r.upperBound else { continue }
-            if lex.verbFeatures(toks[j]).contains("pp") || toks[j].fold.hasPrefix("victime") {
+            if lex.isPastParticiple(toks[j]) || toks[j].fold.hasPrefix("victime") {
                 verb = i
                 end = j + 1
                 break

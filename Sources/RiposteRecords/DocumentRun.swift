@@ -240,7 +240,7 @@ final class DocumentRun {
     func roleParty(_ role: String) -> Int? {
         if let p = book.first(role: role) { return p }
         for (si, s) in text.sentences.enumerated() {
-            if s.isBoilerplate || s.isHeading { continue }
+            if s.isBoilerplate { continue }
             for i in s.tokens {
                 let f = text.tokens[i].fold
                 let base = f.hasSuffix("'s") ? String(f.dropLast(2)) : f

@@ -39,6 +39,13 @@ struct Linker {
                     if let s = records[j].source, other.contains(s) { candidates.append(j) }
                 }
             }
+            if candidates.isEmpty, isResponse, isAnaphoric(r), legal {
+                // "contested the Government's objections": an answer to the other side's answers.
+                let other = Set(adversary(r.source))
+                for j in 0 ..< i where records[j].type != .ruling {
+                    if let s = records[j].source, other.contains(s) { candidates.append(j) }
+                }
+            }
             guard !candidates.isEmpty else { continue }
             if counter {
                 // Only a direct answer: the speaker's own accuser, in the last few sentences.

@@ -55,6 +55,15 @@ struct NounPhraseFinder {
                 i += 1
                 continue
             }
+            if isCapWord(t) {
+                // "the Supreme Administrative Court": a capitalised run ending in a role noun.
+                let e = capRunEnd(i, range)
+                if e - 1 > i, lex.head(baseFold(toks[e - 1]).0) != nil, let np = rolePhrase(at: e - 1, range) {
+                    out.append(np)
+                    i = np.tokens.upperBound
+                    continue
+                }
+            }
             if let np = rolePhrase(at: i, range) {
                 out.append(np)
                 i = np.tokens.upperBound
@@ -204,6 +213,8 @@ struct NounPhraseFinder {
         }
         var np = NounPhrase(tokens: start ..< end, span: ByteSpan(toks[start].span.start, spanEnd), form: .role)
         np.role = h.role
+        // "the respondent State": the modifier says which side the head is on.
+        for k in start ..< i0 { if let m = lex.heads[toks[k].fold], m.role != "other", m.role != "agent", lex.has(toks[k].fold, "adj") { np.role = m.role } }
         np.kind = h.kind
         np.possessive = possessive
         np.principal = principal

@@ -70,6 +70,16 @@ public final class RecordsLexicon: @unchecked Sendable {
         return !inflections.analyses(lower: t.lower, fold: t.fold).isEmpty
     }
 
+    /// A past participle: from the inflection lexicon, or (French verbs it does not list) from
+    /// the ending ("remarqué", "agressée").
+    func isPastParticiple(_ t: Token) -> Bool {
+        let f = verbFeatures(t)
+        if f.contains("pp") { return true }
+        guard f.isEmpty, language == .fr, t.kind == .word, !t.isCapitalized, t.lower.count > 3 else { return false }
+        for suf in ["é", "ée", "és", "ées"] where t.lower.hasSuffix(suf) { return true }
+        return false
+    }
+
     func isVerbForm(_ t: Token) -> Bool { !inflections.analyses(lower: t.lower, fold: t.fold).isEmpty }
 
     /// Features of a verb form, e.g. "cond.pres.3s", "pp", "ppr", "ger".
