@@ -6,80 +6,44 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract parties and claim/response records as riposte/1 JSON.",
         discussion: """
-        With files: one JSON document per file (pretty-printed for a single file, one line each otherwise).
-        With --jsonl: reads JSON Lines {"id", "text", "language"?} on standard input and writes exactly one
-        output line per input line, in order; a document that fails gives an error line and the run goes on.
+        Inputs: text files (UTF-8, UTF-16 with BOM, or a legacy encoding detected by ICU), directories \
+        (every *.txt below, recursively), JSON Lines files (.jsonl, .jsonl.gz) of {"id", "text", "language"?}, \
+        and "-" or no FILE with --jsonl for JSON Lines on standard input.
+        Output: one JSON document per input line or file, in input order, on standard output (pretty-printed \
+        for a single text file, one line each otherwise). A document that fails gives an error line \
+        {"id", "error": {"code", "message"}} and the run goes on (codes: docs/batch.md).
+        Standard error: a progress bar when it is a terminal, and a one-line summary at the end.
+        Exit status: 0 when every document was processed, 1 when at least one gave an error line.
         """
     )
 
     @OptionGroup var lang: LanguageOption
-    @Flag(name: .long, help: "Read JSON Lines on standard input, write JSON Lines on standard output.")
+    @Flag(name: .long, help: "One JSON line per document; with no FILE, read JSON Lines on standard input.")
     var jsonl = false
-    @Option(name: .long, help: "Largest document accepted, in bytes.")
+    @Option(name: .long, help: "Largest document (text file or JSON line) accepted, in bytes.")
     var maxBytes: Int = 16 << 20
-    @Argument(help: "Text files to analyse.")
+    @Option(name: .shortAndLong, help: "Worker threads (default: all cores). Output is the same for every value.")
+    var jobs: Int?
+    @Flag(name: .shortAndLong, help: "No progress bar and no summary on standard error.")
+    var quiet = false
+    @Argument(help: "Text files, directories or JSON Lines files (\"-\" is standard input).")
     var files: [String] = []
 
     func validate() throws {
         if !jsonl && files.isEmpty { throw ValidationError("give one or more FILEs, or --jsonl to read JSON Lines on standard input") }
-        if jsonl && !files.isEmpty { throw ValidationError("--jsonl reads standard input; do not give FILEs with it") }
+        if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
+        if let jobs, jobs < 0 { throw ValidationError("--jobs must be 0 (all cores) or more") }
     }
 
     func run() throws {
-        let pipeline = try Pipeline()
-        let out = StandardOutput()
-        var failures = 0
-        if jsonl {
-            while let line = readLine(strippingNewline: true) {
-                let result = JSONLinesDocument.process(line: Array(line.utf8), pipeline: pipeline, language: lang.language, maxBytes: maxBytes)
-                if result.failed { failures += 1 }
-                out.line(result.json.serialized())
-            }
-        } else {
-            for path in files {
-                let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-                let json: JSONValue
-                do {
-                    guard let data = FileManager.default.contents(atPath: path) else {
-                        throw IngestError("io_error", "cannot read \(path)")
-                    }
-                    json = try pipeline.analyze(bytes: [UInt8](data), id: id, language: lang.language, maxBytes: maxBytes).json()
-                } catch let e as IngestError {
-                    failures += 1
-                    json = DocumentJSON.error(id: id, code: e.code, message: e.message)
-                    printError("riposte: \(path): \(e.message)")
-                }
-                out.line(json.serialized(pretty: files.count == 1))
-            }
-        }
-        out.flush()
-        if failures > 0 { throw ExitCode(1) }
-    }
-}
-
-/// One JSON Lines input line → one output object.
-enum JSONLinesDocument {
-    static func process(line: [UInt8], pipeline: Pipeline, language: Language?, maxBytes: Int) -> (json: JSONValue, failed: Bool) {
-        var id: String? = nil
-        do {
-            guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                throw IngestError("invalid_json", "the line is not a JSON object")
-            }
-            id = (obj["id"] as? String) ?? (obj["id"] as? NSNumber)?.stringValue
-            guard let text = obj["text"] as? String else { throw IngestError("missing_text", "the object has no \"text\" string") }
-            var lang = language
-            if let l = obj["language"] as? String {
-                guard let parsed = Language(rawValue: l.lowercased()) else {
-                    throw IngestError("unsupported_language", "language \"\(l)\" is not supported (fr, en)")
-                }
-                lang = parsed
-            }
-            let analysis = try pipeline.analyze(bytes: Array(text.utf8), id: id ?? "", language: lang, strictUTF8: true, maxBytes: maxBytes)
-            return (analysis.json(), false)
-        } catch let e as IngestError {
-            return (DocumentJSON.error(id: id, code: e.code, message: e.message), true)
-        } catch {
-            return (DocumentJSON.error(id: id, code: "internal", message: "\(error)"), true)
-        }
+        // A single text file is shown pretty-printed; everything else is one line per document.
+        var isDirectory: ObjCBool = false
+        let pretty = !jsonl && files.count == 1 && !InputReader.isJSONLines(files[0])
+            && !(FileManager.default.fileExists(atPath: files[0], isDirectory: &isDirectory) && isDirectory.boolValue)
+        let options = BatchOptions(language: lang.language, maxBytes: maxBytes, pretty: pretty)
+        _ = try Pipeline()  // fail fast (e.g. Lexicons/ not found) before any thread starts
+        let batch = try Batch(paths: files, jobs: Batch.jobs(jobs), quiet: quiet)
+        let stats = try batch.run(maxBytes: maxBytes) { BatchDocument(options: options) }
+        if stats.failed > 0 { throw ExitCode(1) }
     }
 }

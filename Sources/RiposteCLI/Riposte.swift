@@ -9,7 +9,7 @@ struct RiposteCommand: ParsableCommand {
         commandName: "riposte",
         abstract: "Who accuses whom of what, who sues, denies, admits, apologises, offers or declines to comment, in French and English text.",
         version: "0.1.0",
-        subcommands: [Extract.self, Segment.self, Eval.self]
+        subcommands: [Extract.self, Segment.self, Eval.self, BenchICU.self]
     )
 }
 

@@ -100,13 +100,26 @@ public enum TextDecoding {
             // Not UTF-8: ask ICU which legacy encoding it is.
             let guesses = (try? Charset.detect(bytes)) ?? []
             let legacy = guesses.first(where: { !$0.name.hasPrefix("UTF") }) ?? CharsetGuess(name: "windows-1252", confidence: 0, language: "")
-            // ISO-8859-1 guesses are read as windows-1252, its superset used by real archives (’ “ ” œ …).
-            let name = legacy.name == "ISO-8859-1" ? "windows-1252" : legacy.name
+            let name = legacyLatinName(bytes, guess: legacy.name)
             let utf8 = try convert(bytes, from: name)
             diagnostics.append(Diagnostic(code: "encoding", message: "not UTF-8; decoded as \(name) (ICU charset detector, confidence \(legacy.confidence))"))
             return try finish(DecodedText(utf8: utf8, encoding: name, diagnostics: diagnostics))
         }
         return try finish(DecodedText(utf8: bytes, encoding: "UTF-8", diagnostics: diagnostics))
+    }
+
+    /// ICU's detector cannot tell the Western 8-bit encodings apart (it says ISO-8859-1 for all);
+    /// French archives use windows-1252 or ISO-8859-15, which differ where French needs them:
+    /// windows-1252 puts ’ “ ” œ € … in 0x80–0x9F, ISO-8859-15 puts € œ Œ at 0xA4 0xBD 0xBC, where
+    /// Latin-1/windows-1252 have ¤ ½ ¼, signs that never occur in running French text.
+    static func legacyLatinName(_ bytes: [UInt8], guess: String) -> String {
+        guard guess == "ISO-8859-1" || guess == "windows-1252" else { return guess }
+        var c1 = false, latin9 = false
+        for b in bytes {
+            if b >= 0x80 && b <= 0x9F { c1 = true; break }
+            if b == 0xA4 || b == 0xBC || b == 0xBD { latin9 = true }
+        }
+        return !c1 && latin9 ? "ISO-8859-15" : "windows-1252"
     }
 
     private static func finish(_ d: DecodedText) throws -> DecodedText {

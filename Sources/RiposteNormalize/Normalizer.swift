@@ -73,17 +73,19 @@ public enum Normalizer {
                 }
                 if b < 0x20 && b != 0x09 && b != 0x0A { emit([0x20], i, i + 1); i += 1; continue }
                 if b == 0x7F { emit([0x20], i, i + 1); i += 1; continue }
+                // An ASCII letter followed by combining marks ("e\u{301}"): compose it with NFC.
+                let clusterEnd = combiningEnd(original, i + 1)
+                if clusterEnd > i + 1 {
+                    emit(nfc(original[i ..< clusterEnd]), i, clusterEnd)
+                    i = clusterEnd
+                    continue
+                }
                 out.append(b); starts.append(Int32(i)); ends.append(Int32(i + 1)); i += 1
                 continue
             }
             let (cp, len) = decode(original, i)
             // A base character followed by combining marks: compose the cluster with NFC.
-            var clusterEnd = i + len
-            while clusterEnd < n, original[clusterEnd] >= 0x80 {
-                let (next, l2) = decode(original, clusterEnd)
-                if utf8proc_get_property(Int32(bitPattern: next)).pointee.combining_class == 0 { break }
-                clusterEnd += l2
-            }
+            let clusterEnd = combiningEnd(original, i + len)
             if clusterEnd > i + len {
                 emit(nfc(original[i ..< clusterEnd]), i, clusterEnd)
                 i = clusterEnd
@@ -107,6 +109,17 @@ public enum Normalizer {
             i += len
         }
         return NormalizedText(bytes: out, map: OffsetMap(starts: starts, ends: ends, originalCount: n))
+    }
+
+    /// The end of the run of combining marks (canonical combining class > 0) starting at `i`.
+    static func combiningEnd(_ s: [UInt8], _ i: Int) -> Int {
+        var k = i
+        while k < s.count, s[k] >= 0x80 {
+            let (c, l) = decode(s, k)
+            if utf8proc_get_property(Int32(bitPattern: c)).pointee.combining_class == 0 { break }
+            k += l
+        }
+        return k
     }
 
     /// True when some byte sequence of `s` is changed by normalisation.

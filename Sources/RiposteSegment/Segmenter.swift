@@ -30,14 +30,14 @@ public final class Segmenter {
         self.language = language
         let data = SegmenterData(language: language, lexicon: lexicons[language])
         tokenizer = try Tokenizer(data: data)
-        splitter = SentenceSplitter(data: data)
+        splitter = SentenceSplitter(data: data, lexicon: lexicons[language])
     }
 
     /// Segments valid UTF-8 text.
     public func segment(_ original: [UInt8]) throws -> SegmentedText {
         let norm = Normalizer.normalize(original, options: normalization)
-        let tokens = try tokenizer.tokenize(norm.bytes)
-        let sentences = splitter.split(norm.bytes, tokens)
+        var tokens = try tokenizer.tokenize(norm.bytes)
+        let sentences = splitter.split(norm.bytes, &tokens)
         return SegmentedText(language: language, original: original, normalized: norm, tokens: tokens, sentences: sentences)
     }
 }

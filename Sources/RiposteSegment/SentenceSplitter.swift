@@ -1,121 +1,306 @@
 import RiposteText
 import RiposteNormalize
+import RiposteLexicon
 
-/// Groups tokens into sentences. Ends a sentence at . ! ? … when the next token can start one
-/// (abbreviations excepted), at line breaks after a complete line, and after headings and list
-/// items (lines without final punctuation).
+/// Groups tokens into sentences.
+/// - A blank line always ends a sentence; a single line break ends one unless the line is wrapped
+///   mid-clause (the next line starts in lower case after a word).
+/// - Within a line, a sentence ends after . ! ? (and runs such as "?!", "...") when the next
+///   token, past closing quotes and brackets, follows a space and can start a sentence: a capital,
+///   a digit, an opening quote or bracket, a list marker, or (after a bare . ? !) a lower-case word,
+///   since UD web and press text has sentences that start in lower case. An ellipsis or a closing
+///   quote needs a capital ("« Assez ! » lança-t-il" goes on).
+/// - Abbreviations carry their period and do not end sentences, except those listed as
+///   sentence-final ("etc.") before a capitalised word, or any abbreviation before a typical
+///   sentence starter ("… in the U.S. The …"); a sentence-final "etc." gives its period up as a
+///   token, as UD does.
+/// - Nothing breaks inside a « … » or “ … ” quotation whose closing quote is found ahead.
+/// - Without punctuation: a heading or mail header run into the next sentence (see
+///   `unpunctuatedBoundary`), and per-language soft terminals (French ";" before a capital).
+/// - A paragraph number ("12.", "IV.") stays in the sentence it opens.
 public struct SentenceSplitter: Sendable {
     public let data: SegmenterData
-    public init(data: SegmenterData) { self.data = data }
+    private let starters: Set<String>
+    private let softTerminals: Set<String>
+    private let openers: Set<String>
 
+    public init(data: SegmenterData) {
+        self.data = data
+        starters = []
+        softTerminals = []
+        openers = []
+    }
+
+    public init(data: SegmenterData, lexicon: LanguageLexicon) {
+        self.data = data
+        starters = lexicon.list("sentence-starters")
+        softTerminals = lexicon.list("soft-terminals", folded: false)
+        openers = lexicon.list("sentence-openers")
+    }
+
+    /// Sentences of `tokens` (tokens are not changed).
     public func split(_ text: [UInt8], _ tokens: [Token]) -> [Sentence] {
+        var copy = tokens
+        return split(text, &copy, splittingFinalPeriods: false)
+    }
+
+    /// Sentences of `tokens`; where an abbreviation ends a sentence, its period becomes a token.
+    public func split(_ text: [UInt8], _ tokens: inout [Token], splittingFinalPeriods: Bool = true) -> [Sentence] {
+        guard !tokens.isEmpty else { return [] }
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count + 8)
         var sentences: [Sentence] = []
-        guard !tokens.isEmpty else { return sentences }
-        var start = 0
+        var start = 0          // index in `out` of the current sentence's first token
         var paragraph = 0
-        func close(_ endIndex: Int) {  // tokens start ..< endIndex
-            guard endIndex > start else { return }
-            let span = ByteSpan(tokens[start].span.start, tokens[endIndex - 1].span.end)
-            let last = tokens[endIndex - 1]
-            let terminal = isTerminal(last) || (last.kind == .quote && endIndex - 2 >= start && isTerminal(tokens[endIndex - 2]))
-            let listItem = isListMarker(tokens[start]) && startsLine(text, tokens[start].span.start)
-            var s = Sentence(span: span, tokens: start ..< endIndex, paragraph: paragraph)
-            s.isListItem = listItem
-            s.isHeading = !terminal && !listItem && endsLine(text, span.end) && startsLine(text, span.start)
+        // Input index of the quote that closes the outermost quotation open here (-1: none).
+        // A quotation is protected only when its closing quote is found ahead: unbalanced quotes
+        // (common in news text) must not swallow the following sentences.
+        var quoteCloseAt = -1
+
+        func close() {
+            guard out.count > start else { return }
+            let first = out[start], last = out[out.count - 1]
+            var s = Sentence(span: ByteSpan(first.span.start, last.span.end), tokens: start ..< out.count, paragraph: paragraph)
+            s.isListItem = isListMarker(first) && startsLine(text, first.span.start)
+            let terminal = isTerminal(last) || (isCloser(last) && out.count - 2 >= start && isTerminal(out[out.count - 2]))
+            s.isHeading = !terminal && !s.isListItem && startsLine(text, s.span.start) && endsLine(text, s.span.end)
                 && last.lower != ":" && last.lower != ","
             sentences.append(s)
-            start = endIndex
+            start = out.count
         }
 
-        for i in 0 ..< tokens.count {
+        let n = tokens.count
+        var i = 0
+        while i < n {
             let t = tokens[i]
-            if i > start {
-                let gap = newlines(text, tokens[i - 1].span.end, t.span.start)
-                if gap > 0 {
-                    let prev = tokens[i - 1]
-                    // A wrapped line continues when it does not end a clause and the next starts lower case.
-                    let continues = gap == 1 && !isTerminal(prev) && prev.kind != .quote && !t.isCapitalized
-                        && t.kind == .word && !isListMarker(t) && prev.lower != ":"
-                    if !continues { close(i); paragraph += 1 }
+            if out.count > start {
+                let prev = out[out.count - 1]
+                let gap = newlines(text, prev.span.end, t.span.start)
+                if gap >= 2 {
+                    close(); paragraph += 1
+                } else if gap == 1 {
+                    let continues = !isTerminal(prev) && prev.kind != .quote && !t.isCapitalized && t.kind == .word
+                        && !isListMarker(t) && prev.lower != ":" && !(t.kind == .number)
+                    if !continues { close(); paragraph += 1 }
+                } else if i > quoteCloseAt, unpunctuatedBoundary(text, out, start, t) {
+                    close()
                 }
             }
-        }
-        close(tokens.count)
-        return sentences.isEmpty ? [] : resplit(text, tokens, sentences)
-    }
+            if t.kind == .quote, i > quoteCloseAt, let c = closingQuote(i, tokens, text) { quoteCloseAt = c }
 
-    /// Second pass: split each line at terminal marks that the next token can follow.
-    private func resplit(_ text: [UInt8], _ tokens: [Token], _ lines: [Sentence]) -> [Sentence] {
-        var out: [Sentence] = []
-        for line in lines {
-            var start = line.tokens.lowerBound
-            var quoteDepth = 0
-            var i = start
-            while i < line.tokens.upperBound {
-                let t = tokens[i]
-                if t.kind == .quote { quoteDepth = max(0, quoteDepth + quoteDelta(t)) }
-                if isTerminal(t) {
-                    var j = i + 1
-                    while j < line.tokens.upperBound, !tokens[j].spaceBefore, isCloser(tokens[j]) {
-                        if tokens[j].kind == .quote { quoteDepth = max(0, quoteDepth + quoteDelta(tokens[j])) }
-                        j += 1
-                    }
-                    if j < line.tokens.upperBound {
-                        let next = tokens[j]
-                        let canStart = next.isCapitalized || next.kind == .number || isOpener(next) || isListMarker(next)
-                        let insideQuote = quoteDepth > 0 && !(next.kind == .quote)
-                        if canStart && !insideQuote && next.spaceBefore {
-                            var s = line
-                            s.tokens = start ..< j
-                            s.span = ByteSpan(tokens[start].span.start, tokens[j - 1].span.end)
-                            s.isHeading = false
-                            s.isListItem = line.isListItem && start == line.tokens.lowerBound
-                            out.append(s)
-                            start = j
-                        }
-                    }
-                    i = j
-                    continue
+            if isTerminal(t) || isFinalAbbreviation(t, i, tokens) || isEmoticonEnd(t, i, tokens) || isSoftTerminal(t) {
+                // Take the closers glued to the terminal mark ('.»', '?")', '!)').
+                var j = i + 1
+                var closedQuote = false
+                while j < n, isCloser(tokens[j]) || isTerminal(tokens[j]) {
+                    // French closing quotes come after a space ("! »"); others are glued.
+                    let closes = j == quoteCloseAt
+                    if tokens[j].spaceBefore && !closes { break }
+                    if closes || isClosingQuote(tokens[j]) { closedQuote = true }
+                    j += 1
                 }
-                i += 1
+                let insideQuote = j <= quoteCloseAt
+                var ends = false
+                if j >= n {
+                    ends = true
+                } else {
+                    let next = tokens[j]
+                    let gap = newlines(text, tokens[j - 1].span.end, next.span.start)
+                    // After a bare . ? ! even a lower-case word starts a sentence (web text); after a
+                    // closing quote it is the speech verb ("« Assez ! » lança-t-il").
+                    let startsHere = isSoftTerminal(t) ? (next.isCapitalized && next.kind == .word) : canStart(next, after: t)
+                        || (!closedQuote && t.kind == .punctuation && !isEllipsis(t) && canFollowBareStop(next))
+                    ends = gap > 0 || (next.spaceBefore && startsHere && !insideQuote)
+                    // "12. The applicant …": a paragraph number starts its sentence, it is not one.
+                    if ends, gap == 0, t.lower == ".", out.count - start == 1, isParagraphNumber(out[start]) { ends = false }
+                    // "J. Smith", "M. Dupont": an initial before a name.
+                    if ends, gap == 0, t.kind == .abbreviation,
+                       !(data.sentenceFinalAbbreviations.contains(t.fold) && next.isCapitalized && next.kind == .word),
+                       !starters.contains(next.fold) { ends = false }
+                }
+                if t.kind == .abbreviation && !ends {
+                    out.append(t); i += 1; continue
+                }
+                if t.kind == .abbreviation && splittingFinalPeriods && data.sentenceFinalAbbreviations.contains(t.fold) && t.span.length > 1 {
+                    // The sentence-final period of an abbreviation is its own token.
+                    var word = t, dot = t
+                    word.span.end -= 1
+                    word.lower.removeLast(); word.fold.removeLast()
+                    word.kind = .word
+                    dot.span.start = dot.span.end - 1
+                    dot.lower = "."; dot.fold = "."; dot.kind = .punctuation; dot.isCapitalized = false; dot.spaceBefore = false
+                    out.append(word); out.append(dot)
+                } else {
+                    out.append(t)
+                }
+                for k in i + 1 ..< j { out.append(tokens[k]) }
+                if ends { close() }
+                i = j
+                continue
             }
-            if start < line.tokens.upperBound {
-                var s = line
-                s.tokens = start ..< line.tokens.upperBound
-                s.span = ByteSpan(tokens[start].span.start, tokens[line.tokens.upperBound - 1].span.end)
-                if start != line.tokens.lowerBound { s.isHeading = false; s.isListItem = false }
-                out.append(s)
-            }
+            out.append(t)
+            i += 1
         }
-        return out
+        close()
+        tokens = out
+        return sentences
     }
 
-    private func isTerminal(_ t: Token) -> Bool {
-        if t.kind != .punctuation { return false }
-        switch t.lower { case ".", "!", "?", "…", "...", "?!", "!?": return true; default: return false }
+    // MARK: - Token tests
+
+    func isTerminal(_ t: Token) -> Bool {
+        guard t.kind == .punctuation else { return false }
+        for b in t.lower.utf8 where b != 0x2E && b != 0x21 && b != 0x3F {
+            if t.lower == "…" { return true }
+            return false
+        }
+        return true
     }
-    private func isCloser(_ t: Token) -> Bool {
-        (t.kind == .quote && quoteDelta(t) <= 0) || t.lower == ")" || t.lower == "]" || (t.kind == .punctuation && isTerminal(t))
+
+    /// A sentence boundary with no punctuation, in text whose lines were joined: a heading run
+    /// into the next sentence ("… du phénomène Je ne pouvais …", "ACLASTA Avant de …"), or a mail
+    /// header ("Kay Mann 04/26/2001 07:17 AM Will you …").
+    func unpunctuatedBoundary(_ text: [UInt8], _ out: [Token], _ start: Int, _ t: Token) -> Bool {
+        guard t.spaceBefore else { return false }
+        let prev = out[out.count - 1]
+        // A date opens a mail header line after a name or an address ("<a@b.com> 02/13/2001").
+        if t.kind == .number, isDate(t), prev.isCapitalized || prev.lower == ">" || prev.kind == .email { return true }
+        guard t.isCapitalized, t.kind == .word else { return false }
+        // After the time of a mail header: "08:02 PM All: …".
+        if (prev.lower == "am" || prev.lower == "pm"), out.count >= 2, out[out.count - 2].kind == .number { return true }
+        let prevIsWord = prev.kind == .word || prev.lower == ")"
+        guard prevIsWord else { return false }
+        // A pronoun or determiner that opens sentences, capitalised after a lower-case word.
+        if !prev.isCapitalized || prev.lower == ")", openers.contains(t.fold) { return true }
+        // An upper-case heading ("FORME PHARMACEUTIQUE ET CONTENU") before a mixed-case word.
+        if isAllCaps(prev, text), out.count - start >= 2, isAllCaps(out[out.count - 2], text), !isAllCaps(t, text), t.span.length > 1 { return true }
+        return false
     }
-    private func isOpener(_ t: Token) -> Bool { t.lower == "(" || t.lower == "[" || t.lower == "«" || t.lower == "“" || t.lower == "\"" }
-    private func isListMarker(_ t: Token) -> Bool {
-        t.lower == "-" || t.lower == "–" || t.lower == "—" || t.lower == "•" || t.lower == "*" || t.lower == "·"
+
+    func isDate(_ t: Token) -> Bool {
+        var slashes = 0
+        for b in t.lower.utf8 { if b == 0x2F { slashes += 1 } else if b < 0x30 || b > 0x39 { return false } }
+        return slashes == 2
     }
-    private func quoteDelta(_ t: Token) -> Int {
-        switch t.lower { case "«", "“", "‹", "„": return 1; case "»", "”", "›": return -1; default: return 0 }
+
+    func isAllCaps(_ t: Token, _ text: [UInt8]) -> Bool {
+        guard t.kind == .word, t.isCapitalized, t.span.length >= 2 else { return false }
+        var k = t.span.start, letters = 0
+        while k < t.span.end {
+            let (c, l) = decode(text, k)
+            if Folding.isLetter(c) {
+                if !Folding.isUppercase(c) { return false }
+                letters += 1
+            }
+            k += l
+        }
+        return letters >= 2
     }
-    private func newlines(_ text: [UInt8], _ a: Int, _ b: Int) -> Int {
+
+    /// Marks that end a sentence only before a capitalised word (French ";").
+    func isSoftTerminal(_ t: Token) -> Bool {
+        t.kind == .punctuation && softTerminals.contains(t.lower)
+    }
+
+    /// "etc." before a capital ends the sentence.
+    func isFinalAbbreviation(_ t: Token, _ i: Int, _ tokens: [Token]) -> Bool {
+        t.kind == .abbreviation && t.lower.hasSuffix(".")
+    }
+
+    /// An emoticon followed by a capitalised word ends a sentence ("Great :) See you").
+    func isEmoticonEnd(_ t: Token, _ i: Int, _ tokens: [Token]) -> Bool {
+        guard t.kind == .symbol, data.emoticons.contains(t.lower) || data.emoticons.contains(t.fold) else { return false }
+        return true
+    }
+
+    func canStart(_ t: Token, after terminal: Token) -> Bool {
+        if t.isCapitalized { return true }
+        switch t.kind {
+        case .number: return true
+        case .quote: return isOpeningQuote(t)
+        case .url, .email, .handle: return false
+        default: break
+        }
+        if isOpener(t) || isListMarker(t) { return true }
+        // Emoticons and ellipses are too often followed by a lower-case continuation.
+        return false
+    }
+
+    /// A lower-case word or a symbol can open a sentence after a bare stop; commas and closers cannot.
+    func canFollowBareStop(_ t: Token) -> Bool {
+        switch t.kind {
+        case .word, .abbreviation, .symbol, .legalReference: return true
+        case .punctuation: return isOpener(t) || isListMarker(t)
+        default: return false
+        }
+    }
+
+    /// "...", "…": an ellipsis often trails off inside a sentence that goes on in lower case.
+    func isEllipsis(_ t: Token) -> Bool {
+        t.lower == "…" || (t.lower.utf8.count >= 2 && t.lower.utf8.allSatisfy { $0 == 0x2E })
+    }
+
+    func isParagraphNumber(_ t: Token) -> Bool {
+        if t.kind == .number { return t.span.length <= 4 }
+        // Roman numerals and single letters used as paragraph numbers ("IV.", "b.").
+        if t.kind == .word, t.span.length <= 4 {
+            return t.lower.utf8.allSatisfy { "ivxlc".utf8.contains($0) }
+        }
+        return false
+    }
+
+    func isCloser(_ t: Token) -> Bool {
+        if t.kind == .quote { return !isOpeningQuote(t) || t.lower == "\"" || t.lower == "'" }
+        return t.lower == ")" || t.lower == "]" || t.lower == "}"
+    }
+    func isClosingQuote(_ t: Token) -> Bool {
+        switch t.lower { case "»", "”", "›", "\"": return true; default: return false }
+    }
+
+    /// The index of the quote closing the one opened at i, looked for within the paragraph and
+    /// a bounded window; nil when i does not open a quotation or it is never closed.
+    func closingQuote(_ i: Int, _ tokens: [Token], _ text: [UInt8]) -> Int? {
+        let open = tokens[i]
+        let close: String
+        switch open.lower {
+        case "«": close = "»"
+        case "“": close = "”"
+        case "‹": close = "›"
+        case "„": close = "“"
+        default: return nil
+        }
+        var k = i + 1
+        let limit = min(tokens.count, i + 120)
+        while k < limit {
+            let t = tokens[k]
+            if newlines(text, tokens[k - 1].span.end, t.span.start) > 0 { return nil }
+            if t.lower == close { return k }
+            if t.lower == open.lower, close != "\"" { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    func isOpeningQuote(_ t: Token) -> Bool {
+        switch t.lower { case "«", "“", "‹", "„", "\"", "'", "‘": return true; default: return false }
+    }
+    func isOpener(_ t: Token) -> Bool { t.lower == "(" || t.lower == "[" || t.lower == "«" || t.lower == "“" || t.lower == "\"" || t.lower == "¿" || t.lower == "¡" }
+    func isListMarker(_ t: Token) -> Bool {
+        switch t.lower { case "-", "–", "—", "•", "*", "·", "▪", "►", "--": return true; default: return false }
+    }
+
+    func newlines(_ text: [UInt8], _ a: Int, _ b: Int) -> Int {
         var n = 0
         var k = a
         while k < b { if text[k] == 0x0A { n += 1 }; k += 1 }
         return n
     }
-    private func startsLine(_ text: [UInt8], _ pos: Int) -> Bool {
+    func startsLine(_ text: [UInt8], _ pos: Int) -> Bool {
         var k = pos - 1
         while k >= 0, text[k] == 0x20 || text[k] == 0x09 { k -= 1 }
         return k < 0 || text[k] == 0x0A
     }
-    private func endsLine(_ text: [UInt8], _ pos: Int) -> Bool {
+    func endsLine(_ text: [UInt8], _ pos: Int) -> Bool {
         var k = pos
         while k < text.count, text[k] == 0x20 || text[k] == 0x09 { k += 1 }
         return k >= text.count || text[k] == 0x0A

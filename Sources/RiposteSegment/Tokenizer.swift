@@ -1,9 +1,9 @@
 // RiposteSegment: sentences and tokens.
-// Requires: normalised UTF-8 (RiposteNormalize) and the language's lexicons (abbreviations,
-// elisions). Provides: `[Token]` (ICU word boundaries refined by French elision, abbreviation and
-// initials rules) and `[Sentence]` (rule-based, abbreviation-aware, line-aware).
+// Requires: normalised UTF-8 (RiposteNormalize) and the language's segmentation lexicons
+// (abbreviations, elisions, hyphen clitics and prefixes, units, emoticons). Provides: `[Token]`
+// (surface tokens as Universal Dependencies defines them, from one pass over the UTF-8 bytes) and
+// `[Sentence]` (rule-based, abbreviation-, quote- and line-aware).
 import RiposteText
-import RiposteICU
 import RiposteNormalize
 import RiposteLexicon
 
@@ -12,136 +12,558 @@ public struct SegmenterData: Sendable {
     public let language: Language
     /// Folded abbreviations, with their final period ("m.", "art.", "u.s.c.").
     public let abbreviations: Set<String>
+    /// Abbreviations that may also end a sentence ("etc.").
+    public let sentenceFinalAbbreviations: Set<String>
+    /// Single letters that are words, not initials, before a period ("I").
+    public let nonInitials: Set<String>
     /// Folded elided prefixes, apostrophe included ("l'", "qu'").
     public let elisions: Set<String>
     /// Folded words that contain an apostrophe but are not split ("aujourd'hui").
     public let elisionExceptions: Set<String>
+    /// Folded pronouns split off a verb with their hyphen ("il" in "dit-il").
+    public let hyphenClitics: Set<String>
+    /// Folded hyphenated words kept whole although they end like a clitic ("celui-ci").
+    public let hyphenExceptions: Set<String>
+    /// Folded prefixes that keep their hyphen and the following word in one token ("non-").
+    /// When empty, every hyphen between letters is kept inside the token (French).
+    public let hyphenPrefixes: Set<String>
+    /// Units split from a number glued to them ("23h", "375mm"). Case-sensitive.
+    public let units: Set<String>
+    /// Emoticons (":-)"), one token each.
+    public let emoticons: Set<String>
 
     public init(language: Language, lexicon: LanguageLexicon) {
         self.language = language
         abbreviations = lexicon.list("abbreviations")
+        sentenceFinalAbbreviations = lexicon.list("sentence-final-abbreviations")
+        nonInitials = lexicon.list("non-initials")
         elisions = lexicon.list("elisions")
         elisionExceptions = lexicon.list("elision-exceptions")
+        hyphenClitics = lexicon.list("hyphen-clitics")
+        hyphenExceptions = lexicon.list("hyphen-exceptions")
+        hyphenPrefixes = lexicon.list("hyphen-prefixes")
+        units = lexicon.list("units", folded: false)
+        emoticons = lexicon.list("emoticons", folded: false)
     }
+
+    /// French number groups separated by a space ("80 000") form one token.
+    var groupsDigitsWithSpaces: Bool { language == .fr }
 }
 
-/// Splits normalised UTF-8 into surface tokens. One instance per thread (holds an ICU iterator).
+/// Splits normalised UTF-8 into surface tokens in one left-to-right pass over the bytes.
+/// No regular expressions and no per-character allocation; lexicon keys are built only where a
+/// rule needs one (an apostrophe, a hyphen, a final period).
 public final class Tokenizer {
     public let data: SegmenterData
-    private let words: BreakIterator
+    private let maxEmoticon: Int
 
     public init(data: SegmenterData) throws {
         self.data = data
-        words = try BreakIterator(kind: .word, locale: data.language.rawValue)
+        maxEmoticon = data.emoticons.map(\.utf8.count).max() ?? 0
     }
-
-    private struct Piece { var start: Int; var end: Int; var status: WordStatus; var spaceBefore: Bool }
 
     public func tokenize(_ text: [UInt8]) throws -> [Token] {
-        var pieces: [Piece] = []
-        pieces.reserveCapacity(text.count / 5)
-        var space = true
-        try text.withUnsafeBufferPointer { buf in
-            try words.forEachSegment(buf) { s, e, st in
-                let b = buf[s]
-                if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
-                    // ICU groups runs of white space into one segment.
-                    space = true
-                    return
-                }
-                pieces.append(Piece(start: s, end: e, status: st, spaceBefore: space))
-                space = false
-            }
+        text.withUnsafeBufferPointer { buf in
+            var scan = Scan(t: buf, data: data, maxEmoticon: maxEmoticon)
+            scan.run()
+            return scan.tokens
         }
-        var tokens: [Token] = []
-        tokens.reserveCapacity(pieces.count)
-        var i = 0
-        while i < pieces.count {
-            var p = pieces[i]
-            // Initials and dotted abbreviations: "U.S.C.", "J.-C.", "M.", "art.".
-            if p.status == .letter, i + 1 < pieces.count, isDot(text, pieces[i + 1]), !pieces[i + 1].spaceBefore {
-                var j = i + 1
-                var end = pieces[j].end
-                // Extend over further letter+dot pairs glued together ("U.S.C.").
-                while j + 2 < pieces.count, !pieces[j + 1].spaceBefore, !pieces[j + 2].spaceBefore,
-                      pieces[j + 1].status == .letter, pieces[j + 1].end - pieces[j + 1].start <= 2,
-                      isDot(text, pieces[j + 2]) {
-                    j += 2; end = pieces[j].end
-                }
-                let candidate = ByteSpan(p.start, end)
-                let key = Folding.keys(text[candidate.start ..< candidate.end]).fold
-                let singleLetter = characterCount(text, p.start, p.end) == 1 && isUpperASCIIOrLetter(text, p.start)
-                if data.abbreviations.contains(key) || j > i + 1 || singleLetter {
-                    tokens.append(makeToken(text, candidate, .abbreviation, p.spaceBefore))
-                    i = j + 1
-                    continue
-                }
-            }
-            // French elision: l'État → l' + État (unless listed as a whole word).
-            if data.language == .fr, p.status == .letter, let apo = apostrophe(text, p) {
-                let whole = Folding.keys(text[p.start ..< p.end]).fold
-                if !data.elisionExceptions.contains(whole) {
-                    let prefix = Folding.keys(text[p.start ..< apo + 1]).fold
-                    if data.elisions.contains(prefix) {
-                        tokens.append(makeToken(text, ByteSpan(p.start, apo + 1), .word, p.spaceBefore))
-                        p.start = apo + 1
-                        p.spaceBefore = false
-                        if p.start >= p.end { i += 1; continue }
-                        // The rest may itself hold an elision: "jusqu'à l'" is handled by the loop.
-                        pieces[i] = p
-                        continue
-                    }
-                }
-            }
-            tokens.append(makeToken(text, ByteSpan(p.start, p.end), kind(text, p), p.spaceBefore))
-            i += 1
-        }
-        return tokens
+    }
+}
+
+// MARK: - Character classes
+
+enum CharClass { case space, letter, digit, other }
+
+@inline(__always) func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C }
+
+/// The scanner's state over one text.
+struct Scan {
+    let t: UnsafeBufferPointer<UInt8>
+    let data: SegmenterData
+    let maxEmoticon: Int
+    var tokens: [Token] = []
+
+    init(t: UnsafeBufferPointer<UInt8>, data: SegmenterData, maxEmoticon: Int) {
+        self.t = t; self.data = data; self.maxEmoticon = maxEmoticon
+        tokens.reserveCapacity(t.count / 5)
     }
 
-    private func isDot(_ t: [UInt8], _ p: Piece) -> Bool { p.end - p.start == 1 && t[p.start] == 0x2E }
+    var n: Int { t.count }
 
-    private func apostrophe(_ t: [UInt8], _ p: Piece) -> Int? {
-        var k = p.start
-        while k < p.end - 1 {
-            if t[k] == 0x27 { return k }
-            k += 1
+    /// Code point at i and its byte length.
+    @inline(__always) func cp(_ i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(t[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 >= 0xF0, i + 3 < n {
+            return (((b0 & 0x07) << 18) | ((UInt32(t[i + 1]) & 0x3F) << 12) | ((UInt32(t[i + 2]) & 0x3F) << 6) | (UInt32(t[i + 3]) & 0x3F), 4)
+        }
+        if b0 >= 0xE0, i + 2 < n { return (((b0 & 0x0F) << 12) | ((UInt32(t[i + 1]) & 0x3F) << 6) | (UInt32(t[i + 2]) & 0x3F), 3) }
+        if b0 >= 0xC0, i + 1 < n { return (((b0 & 0x1F) << 6) | (UInt32(t[i + 1]) & 0x3F), 2) }
+        return (0xFFFD, 1)
+    }
+
+    @inline(__always) func cls(_ i: Int) -> CharClass {
+        guard i >= 0, i < n else { return .space }
+        let b = t[i]
+        if b < 0x80 {
+            if b >= 0x61 && b <= 0x7A || b >= 0x41 && b <= 0x5A { return .letter }
+            if b >= 0x30 && b <= 0x39 { return .digit }
+            return isSpaceByte(b) ? .space : .other
+        }
+        let (c, _) = cp(i)
+        return classOf(c)
+    }
+
+    func classOf(_ c: UInt32) -> CharClass {
+        if c < 0x80 {
+            if c >= 0x61 && c <= 0x7A || c >= 0x41 && c <= 0x5A { return .letter }
+            if c >= 0x30 && c <= 0x39 { return .digit }
+            return isSpaceByte(UInt8(c)) ? .space : .other
+        }
+        if c == 0xA0 || c == 0x2028 || c == 0x2029 || c == 0x85 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x3000 { return .space }
+        // Letters, combining marks (a decomposed accent stays in its word) and other numbers ("½").
+        if Folding.isLetter(c) || Folding.isMark(c) { return .letter }
+        if c == 0xBC || c == 0xBD || c == 0xBE || c == 0xB2 || c == 0xB3 || c == 0xB9 { return .letter }
+        return .other
+    }
+
+    @inline(__always) func isAlnum(_ i: Int) -> Bool { let c = cls(i); return c == .letter || c == .digit }
+    @inline(__always) func isDigit(_ i: Int) -> Bool { i >= 0 && i < n && t[i] >= 0x30 && t[i] <= 0x39 }
+    @inline(__always) func byte(_ i: Int) -> UInt8 { i >= 0 && i < n ? t[i] : 0x20 }
+    /// Start of the character that ends just before byte i.
+    @inline(__always) func prevStart(_ i: Int) -> Int {
+        var k = i - 1
+        while k > 0, t[k] & 0xC0 == 0x80 { k -= 1 }
+        return k
+    }
+    @inline(__always) func classBefore(_ i: Int) -> CharClass { i <= 0 ? .space : cls(prevStart(i)) }
+
+    func fold(_ a: Int, _ b: Int) -> String { Folding.keys(UnsafeBufferPointer(rebasing: t[a ..< b])).fold }
+    func raw(_ a: Int, _ b: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: t[a ..< b]), as: UTF8.self) }
+
+    mutating func emit(_ a: Int, _ b: Int, _ kind: TokenKind) {
+        guard b > a else { return }
+        tokens.append(makeToken(a, b, kind, spaceBefore: a == 0 || isSpaceByte(t[a - 1])))
+    }
+
+    func makeToken(_ a: Int, _ b: Int, _ kind: TokenKind, spaceBefore: Bool) -> Token {
+        let (lower, fold) = Folding.keys(UnsafeBufferPointer(rebasing: t[a ..< b]))
+        let (c, _) = cp(a)
+        return Token(span: ByteSpan(a, b), kind: kind, lower: lower, fold: fold,
+                     isCapitalized: Folding.isUppercase(c), spaceBefore: spaceBefore)
+    }
+
+    // MARK: - Main loop
+
+    mutating func run() {
+        var p = 0
+        while p < n {
+            if isSpaceByte(t[p]) { p += 1; continue }
+            if t[p] >= 0x80, cls(p) == .space { p += cp(p).1; continue }
+            var chunkEnd = p
+            var hasAt = false, hasURL = false
+            while chunkEnd < n, !isSpaceByte(t[chunkEnd]) {
+                let b = t[chunkEnd]
+                if b == 0x40 { hasAt = true }
+                if b == 0x3A || b == 0x2E { hasURL = true }  // "://" or "www."
+                chunkEnd += 1
+            }
+            p = chunk(p, chunkEnd, hasAt: hasAt, maybeURL: hasURL)
+        }
+    }
+
+    /// Tokenises the non-space run [start, end); returns where it stopped (end or further).
+    mutating func chunk(_ start: Int, _ end: Int, hasAt: Bool, maybeURL: Bool) -> Int {
+        var p = start
+        while p < end {
+            if t[p] >= 0x80, cls(p) == .space { p += cp(p).1; continue }
+            let before = classBefore(p)
+            let atBoundary = before != .letter && before != .digit
+            if atBoundary {
+                if maybeURL, let e = url(p, end) { emit(p, e, .url); p = e; continue }
+                if hasAt, let (e, kind) = emailOrHandle(p, end) { emit(p, e, kind); p = e; continue }
+                if p == start || before == .other, let e = emoticon(p, end) { emit(p, e, .symbol); p = e; continue }
+            }
+            let c = cls(p)
+            if atBoundary, t[p] == 0x23, cls(p + 1) == .letter {  // "#hashtag"
+                var e = p + 1
+                while e < end, isAlnum(e) || t[e] == 0x5F { e += t[e] >= 0x80 ? cp(e).1 : 1 }
+                emit(p, e, .handle); p = e; continue
+            }
+            if c == .letter || c == .digit {
+                p = word(p, end)
+            } else {
+                p = punctuation(p, end, atChunkStart: p == start || isOpener(prevStart(p)))
+            }
+        }
+        // A rule may have consumed past the chunk ("80 000" spans a space).
+        return p
+    }
+
+    // MARK: - URLs, e-mails, handles, emoticons
+
+    func hasPrefixCI(_ p: Int, _ end: Int, _ s: StaticString) -> Bool {
+        let len = s.utf8CodeUnitCount
+        guard p + len <= end else { return false }
+        let base = s.utf8Start
+        for k in 0 ..< len where t[p + k] | 0x20 != base[k] | 0x20 { return false }
+        return true
+    }
+
+    /// A URL at p: scheme or "www.", then everything up to the space, less trailing punctuation.
+    func url(_ p: Int, _ end: Int) -> Int? {
+        guard hasPrefixCI(p, end, "http://") || hasPrefixCI(p, end, "https://") || hasPrefixCI(p, end, "ftp://")
+            || hasPrefixCI(p, end, "www.") else { return nil }
+        var e = p
+        var parens = 0
+        while e < end {
+            let b = t[e]
+            if b == 0x3C || b == 0x3E || b == 0x22 { break }  // < > "
+            if b == 0x28 { parens += 1 }
+            if b == 0x29 { if parens == 0 { break }; parens -= 1 }
+            if b >= 0x80 {
+                let (c, l) = cp(e)
+                if c == 0xAB || c == 0xBB || c == 0x201C || c == 0x201D { break }
+                e += l; continue
+            }
+            e += 1
+        }
+        // Trailing sentence punctuation belongs to the sentence, except an ellipsis glued to a
+        // truncated address ("…/some-techniques-to-...").
+        while e > p {
+            let b = t[e - 1]
+            if b == 0x2E, e - 3 > p, t[e - 2] == 0x2E, t[e - 3] == 0x2E { break }
+            if b == 0x2E || b == 0x2C || b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F || b == 0x27 { e -= 1; continue }
+            break
+        }
+        return e > p + 4 ? e : nil
+    }
+
+    @inline(__always) func isEmailChar(_ i: Int) -> Bool {
+        let b = t[i]
+        return isAlnum(i) || b == 0x2E || b == 0x5F || b == 0x25 || b == 0x2B || b == 0x2D
+    }
+
+    /// "name@domain.tld" (local part may hold dots, "franz371...@gmail.com") or "@handle".
+    func emailOrHandle(_ p: Int, _ end: Int) -> (Int, TokenKind)? {
+        var e = p
+        while e < end, t[e] != 0x40, isEmailChar(e) { e += t[e] >= 0x80 ? cp(e).1 : 1 }
+        guard e < end, t[e] == 0x40, e + 1 < end, isAlnum(e + 1) else { return nil }
+        let isHandle = e == p
+        if !isHandle, !isAlnum(p) { return nil }
+        e += 1
+        while e < end, isEmailChar(e) { e += t[e] >= 0x80 ? cp(e).1 : 1 }
+        while e > p, t[e - 1] == 0x2E || t[e - 1] == 0x2D { e -= 1 }
+        return (e, isHandle ? .handle : .email)
+    }
+
+    func emoticon(_ p: Int, _ end: Int) -> Int? {
+        guard maxEmoticon > 0 else { return nil }
+        let b = t[p]
+        guard b == 0x3A || b == 0x3B || b == 0x3C || b == 0x5E || b == 0x78 || b == 0x58 || b == 0x3D else { return nil }
+        var len = min(maxEmoticon, end - p)
+        while len >= 2 {
+            if data.emoticons.contains(raw(p, p + len)), p + len >= end || !isAlnum(p + len) { return p + len }
+            len -= 1
         }
         return nil
     }
 
-    private func kind(_ t: [UInt8], _ p: Piece) -> TokenKind {
-        switch p.status {
-        case .letter, .kana, .ideo: return .word
-        case .number: return .number
-        case .none:
-            let b = t[p.start]
-            if b == 0x22 || b == 0x27 { return .quote }
-            if b < 0x80 { return (b >= 0x30 && b <= 0x39) ? .number : .punctuation }
-            let (cp, _) = decode(t, p.start)
-            switch cp {
-            case 0xAB, 0xBB, 0x201C, 0x201D, 0x201E, 0x2018, 0x2039, 0x203A: return .quote
-            case 0xA7, 0xB0, 0x20AC, 0x24, 0xA3, 0x25: return .symbol
-            default: return Folding.isLetter(cp) ? .word : .punctuation
+    // MARK: - Words
+
+    /// Scans a word or number starting at p and emits its token(s); returns the end.
+    mutating func word(_ p: Int, _ end: Int) -> Int {
+        var e = p
+        var hyphens = false, dots = false, apostrophe = -1
+        var letters = false, digits = false
+        var segmentStart = p
+        scan: while e < end {
+            let c = cls(e)
+            if c == .letter { letters = true; e += t[e] >= 0x80 ? cp(e).1 : 1; continue }
+            if c == .digit { digits = true; e += 1; continue }
+            if c == .space { break }
+            let b = t[e]
+            let prevDigit = isDigit(e - 1)
+            switch b {
+            case 0x2E:  // .  inside domains, decimals, initials: "rec.arts", "4.6", "U.S"
+                if isAlnum(e + 1) { dots = true; e += 1; segmentStart = e; continue }
+                // "J.-C.": an initial, a period and a hyphenated initial.
+                if byte(e + 1) == 0x2D, cls(e + 2) == .letter, e - segmentStart == 1 { dots = true; hyphens = true; e += 2; segmentStart = e; continue }
+                break scan
+            case 0x2C, 0x3A:  // , :  between digits: "14,3", "5,000", "08:02"
+                if prevDigit && isDigit(e + 1) { e += 1; continue }
+                break scan
+            case 0x2F:  // /  between digits: "08/16/2000", "1/10"
+                if prevDigit && isDigit(e + 1) { e += 1; continue }
+                break scan
+            case 0x2D:  // -
+                guard isAlnum(e + 1) else { break scan }
+                if prevDigit && isDigit(e + 1) { hyphens = true; e += 1; segmentStart = e; continue }
+                if data.hyphenPrefixes.isEmpty || data.hyphenPrefixes.contains(fold(segmentStart, e)) {
+                    hyphens = true; e += 1; segmentStart = e; continue
+                }
+                break scan
+            case 0x27:  // '
+                if isAlnum(e + 1) {
+                    if apostrophe < 0 { apostrophe = e }
+                    e += 1; continue
+                }
+                // English plural possessive: "soldiers'".
+                if data.language == .en, t[e - 1] | 0x20 == 0x73, !(p > 0 && t[p - 1] == 0x27) { e += 1; break scan }
+                break scan
+            case 0x5F:  // _  "Lisa_coverletter"
+                if isAlnum(e + 1) { e += 1; continue }
+                break scan
+            case 0x26:  // &  "AT&T", "R&D"
+                if cls(e - 1) == .letter, t[e - 1] < 0x5B, byte(e + 1) >= 0x41, byte(e + 1) <= 0x5A { e += 1; continue }
+                break scan
+            case 0x28:  // (  "AUTRE(S)": an optional plural ending in brackets
+                if cls(e - 1) == .letter, cls(e + 1) == .letter {
+                    var k = e + 1
+                    while k < end, k - e <= 3, cls(k) == .letter { k += 1 }
+                    if k < end, t[k] == 0x29, k + 1 >= end || !isAlnum(k + 1) { e = k + 1; break scan }
+                }
+                break scan
+            default:
+                if b >= 0x80 {
+                    let (cc, l) = cp(e)
+                    // "n°": the abbreviation of numéro / numero.
+                    if cc == 0xB0, e - p == 1, t[p] | 0x20 == 0x6E { e += l; emit(p, e, .legalReference); return e }
+                }
+                break scan
             }
         }
+        return finishWord(p, e, end, hyphens: hyphens, dots: dots, apostrophe: apostrophe, letters: letters, digits: digits)
     }
 
-    private func makeToken(_ t: [UInt8], _ span: ByteSpan, _ kind: TokenKind, _ spaceBefore: Bool) -> Token {
-        let (lower, fold) = Folding.keys(t[span.start ..< span.end])
-        let (cp, _) = decode(t, span.start)
-        return Token(span: span, kind: kind, lower: lower, fold: fold,
-                     isCapitalized: Folding.isUppercase(cp), spaceBefore: spaceBefore)
+    mutating func finishWord(_ p: Int, _ e0: Int, _ end: Int, hyphens: Bool, dots: Bool, apostrophe: Int,
+                             letters: Bool, digits: Bool) -> Int {
+        var e = e0
+        // French elision: l'État → l' + État, jusqu' à → jusqu' + à (unless listed whole).
+        if !data.elisions.isEmpty, letters {
+            var a = apostrophe
+            if a < 0, e < end, t[e] == 0x27 { a = e }
+            if a > p, cls(a - 1) == .letter {
+                let prefix = fold(p, a + 1)
+                if data.elisions.contains(prefix) && !data.elisionExceptions.contains(fold(p, e)) {
+                    let wholeWord = wordEnd(p, e)
+                    if wholeWord == e || !data.elisionExceptions.contains(fold(p, wholeWord)) {
+                        emit(p, a + 1, .word)
+                        if a + 1 >= e { return a + 1 }
+                        return word(a + 1, end)
+                    }
+                }
+            }
+        }
+        // French inversion: "a-t-il" → a + -t-il, "dit-elle" → dit + -elle.
+        if hyphens, !data.hyphenClitics.isEmpty, letters, let split = cliticSplit(p, e) {
+            emitPlain(p, split, letters: letters, digits: digits, dots: dots)
+            var k = split
+            while k < e {
+                let next = nextCliticStart(k, e)
+                emit(k, next, .word)
+                k = next
+            }
+            return e
+        }
+        // A final period: abbreviations ("art.", "Inc."), initials ("J.", "J.-C."), dotted acronyms ("U.S.").
+        if e < end, t[e] == 0x2E, letters, takesPeriod(p, e, dots: dots) {
+            e += 1
+            emit(p, e, .abbreviation)
+            return e
+        }
+        // A number glued to a unit: "23h" → 23 h, "20h30" → 20 h 30, "375mm" → 375 mm.
+        if digits, letters, !dots, !hyphens, apostrophe < 0, let (u0, u1) = unitSplit(p, e) {
+            emit(p, u0, .number); emit(u0, u1, .word)
+            if u1 < e { emit(u1, e, .number) }
+            return e
+        }
+        // French number groups: "80 000", "1 000 000", "2 500,5".
+        if data.groupsDigitsWithSpaces, digits, !letters, e - p <= 3, !dots, !hyphens, allDigits(p, e) {
+            var k = e
+            while k + 4 <= n, t[k] == 0x20, allDigits(k + 1, k + 4), k + 4 == n || !isAlnum(k + 4) { k += 4 }
+            if k > e {
+                if k + 1 < n, t[k] == 0x2C, isDigit(k + 1) { k += 1; while isDigit(k) { k += 1 } }
+                emit(p, k, .number)
+                return k
+            }
+        }
+        emitPlain(p, e, letters: letters, digits: digits, dots: dots)
+        return e
     }
 
-    private func characterCount(_ t: [UInt8], _ s: Int, _ e: Int) -> Int {
-        var n = 0
-        for k in s ..< e where t[k] & 0xC0 != 0x80 { n += 1 }
-        return n
+    mutating func emitPlain(_ p: Int, _ e: Int, letters: Bool, digits: Bool, dots: Bool) {
+        emit(p, e, letters ? .word : .number)
     }
 
-    private func isUpperASCIIOrLetter(_ t: [UInt8], _ s: Int) -> Bool {
-        let (cp, _) = decode(t, s)
-        return Folding.isUppercase(cp)
+    func allDigits(_ a: Int, _ b: Int) -> Bool {
+        guard b <= n else { return false }
+        for k in a ..< b where !isDigit(k) { return false }
+        return true
+    }
+
+    /// End of the letters-and-apostrophes word starting at p (for "aujourd'hui" inside "aujourd'hui-même").
+    func wordEnd(_ p: Int, _ e: Int) -> Int {
+        var k = p
+        while k < e, cls(k) == .letter || t[k] == 0x27 { k += t[k] >= 0x80 ? cp(k).1 : 1 }
+        return k
+    }
+
+    /// Where the trailing clitics of a hyphenated French word start, if any.
+    func cliticSplit(_ p: Int, _ e: Int) -> Int? {
+        if data.hyphenExceptions.contains(fold(p, e)) { return nil }
+        var split: Int? = nil
+        var end = e
+        while true {
+            guard let h = lastHyphen(p, end), h > p else { break }
+            let part = fold(h + 1, end)
+            guard data.hyphenClitics.contains(part) else { break }
+            // "-t-il": the euphonic t belongs to the clitic.
+            var s = h
+            if let h2 = lastHyphen(p, h), h2 > p, h - h2 == 2, t[h2 + 1] | 0x20 == 0x74 { s = h2 }
+            if !allLetters(p, s) { break }
+            split = s
+            end = s
+        }
+        guard let s = split else { return nil }
+        // The host must be a word, not a clitic or a hyphenated name ("Jean-Je" is not a verb).
+        if s - p < 1 || data.hyphenExceptions.contains(fold(p, e)) { return nil }
+        return s
+    }
+
+    func nextCliticStart(_ k: Int, _ e: Int) -> Int {
+        // k is at a hyphen; the clitic runs to the next hyphen that does not follow a euphonic t.
+        var j = k + 1
+        if j + 1 < e, t[j] | 0x20 == 0x74, t[j + 1] == 0x2D { j += 2 }
+        while j < e, t[j] != 0x2D { j += 1 }
+        return j
+    }
+
+    func lastHyphen(_ p: Int, _ e: Int) -> Int? {
+        var k = e - 1
+        while k > p { if t[k] == 0x2D { return k }; k -= 1 }
+        return nil
+    }
+
+    func allLetters(_ a: Int, _ b: Int) -> Bool {
+        var k = a
+        while k < b {
+            if cls(k) != .letter && t[k] != 0x2D && t[k] != 0x27 { return false }
+            k += t[k] >= 0x80 ? cp(k).1 : 1
+        }
+        return true
+    }
+
+    /// Whether the period after word [p, e) is part of it.
+    func takesPeriod(_ p: Int, _ e: Int, dots: Bool) -> Bool {
+        let key = fold(p, e + 1)
+        if data.abbreviations.contains(key) { return true }
+        // Dotted acronyms and initials: every segment one to three letters ("U.S.", "a.m.", "J.-C.").
+        if dots {
+            var k = p, seg = 0
+            while k < e {
+                let b = t[k]
+                if b == 0x2E || b == 0x2D { if seg == 0 && b == 0x2E { return false }; seg = 0; k += 1; continue }
+                if cls(k) != .letter { return false }
+                seg += 1
+                if seg > 2 { return false }
+                k += b >= 0x80 ? cp(k).1 : 1
+            }
+            return true
+        }
+        // A single capital letter is an initial ("J. Smith"), unless the language says it is a word.
+        let (c, l) = cp(p)
+        if p + l == e, Folding.isUppercase(c), !data.nonInitials.contains(String(key.dropLast())) {
+            return true
+        }
+        return false
+    }
+
+    /// A number followed by a unit (and possibly minutes): the unit's bounds.
+    func unitSplit(_ p: Int, _ e: Int) -> (Int, Int)? {
+        guard isDigit(p), !data.units.isEmpty else { return nil }
+        var k = p
+        while k < e, isDigit(k) { k += 1 }
+        let u0 = k
+        while k < e, cls(k) == .letter { k += t[k] >= 0x80 ? cp(k).1 : 1 }
+        let u1 = k
+        guard u1 > u0 else { return nil }
+        while k < e, isDigit(k) { k += 1 }
+        guard k == e else { return nil }
+        return data.units.contains(raw(u0, u1)) ? (u0, u1) : nil
+    }
+
+    // MARK: - Punctuation and symbols
+
+    func isOpener(_ i: Int) -> Bool {
+        guard i >= 0, i < n else { return true }
+        let b = t[i]
+        if b == 0x28 || b == 0x5B || b == 0x7B || b == 0x22 || b == 0x27 || b == 0x2F { return true }
+        if b >= 0x80 { let c = cp(i).0; return c == 0xAB || c == 0x201C || c == 0x2018 || c == 0x201E }
+        return false
+    }
+
+    mutating func punctuation(_ p: Int, _ end: Int, atChunkStart: Bool) -> Int {
+        let b = t[p]
+        // A signed number: "-0,8", "+14" (not after a word: "1990-2000" is handled as a word).
+        if (b == 0x2D || b == 0x2B), atChunkStart, isDigit(p + 1) {
+            let before = tokens.count
+            let e = word(p + 1, end)
+            if tokens.count > before, tokens[before].kind == .number {
+                let sign = tokens[before].spaceBefore
+                tokens[before] = makeToken(p, tokens[before].span.end, .number, spaceBefore: sign)
+            } else {
+                tokens.insert(makeToken(p, p + 1, .punctuation, spaceBefore: p == 0 || isSpaceByte(t[p - 1])), at: before)
+                if tokens.count > before + 1 { tokens[before + 1].spaceBefore = false }
+            }
+            return e
+        }
+        // Runs of sentence punctuation: "...", "?!", "!!!", "..?".
+        if b == 0x2E || b == 0x21 || b == 0x3F {
+            var e = p + 1
+            while e < end, t[e] == 0x2E || t[e] == 0x21 || t[e] == 0x3F { e += 1 }
+            emit(p, e, .punctuation)
+            return e
+        }
+        // Runs of one repeated symbol ("--", "***", "$$$", "<<", "==----").
+        if isRepeatable(b) {
+            var e = p + 1
+            while e < end, t[e] == b || (isRule(b) && isRule(t[e])) { e += 1 }
+            emit(p, e, b == 0x2D && e - p <= 2 ? .punctuation : .symbol)
+            return e
+        }
+        let (c, l) = cp(p)
+        // "°C", "°F".
+        if c == 0xB0, p + l < end, t[p + l] == 0x43 || t[p + l] == 0x46, cls(p + l + 1) != .letter {
+            emit(p, p + l + 1, .symbol)
+            return p + l + 1
+        }
+        var e = p + l
+        // Keep a base character's combining marks with it.
+        while e < end, t[e] >= 0x80, Folding.isMark(cp(e).0) { e += cp(e).1 }
+        emit(p, e, kindOf(c))
+        return e
+    }
+
+
+    func isRepeatable(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x2D, 0x3D, 0x2A, 0x5F, 0x2B, 0x7E, 0x23, 0x3C, 0x3E, 0x24, 0x5C, 0x7C, 0x5E, 0x2F: return true
+        default: return false
+        }
+    }
+    func isRule(_ b: UInt8) -> Bool { b == 0x2D || b == 0x3D }
+
+    func kindOf(_ c: UInt32) -> TokenKind {
+        switch c {
+        case 0x22, 0x27, 0xAB, 0xBB, 0x201C, 0x201D, 0x201E, 0x2018, 0x2019, 0x2039, 0x203A, 0x60: return .quote
+        case 0xA7, 0xB6: return .legalReference
+        case 0x24, 0x25, 0x26, 0x2B, 0x3C, 0x3D, 0x3E, 0x40, 0x23, 0x5E, 0x7C, 0x7E, 0xA2 ... 0xA5, 0xA9, 0xAE, 0xB0, 0xB1, 0xD7, 0xF7,
+             0x2030, 0x20A0 ... 0x20CF, 0x2100 ... 0x214F, 0x2190 ... 0x21FF, 0x2200 ... 0x22FF:
+            return .symbol
+        default:
+            return classOf(c) == .letter ? .word : .punctuation
+        }
     }
 }

@@ -1,0 +1,180 @@
+// Batch execution: a bounded, order-preserving parallel map.
+// Requires: a producer of inputs (called on one reader thread), a factory of per-thread workers (each
+// worker owns its non-thread-safe state, e.g. one Pipeline), and a consumer. Provides: `OrderedParallelMap`,
+// which keeps at most `maxInFlight` items (and about `maxInFlightBytes` of input) between reading and
+// writing, so memory is bounded whatever the input size, and hands results to the consumer in
+// input order, so output is the same whatever the number of threads.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#else
+import Darwin
+#endif
+
+public enum OrderedParallelMap {
+    /// Runs the map; returns when every produced item has been consumed.
+    /// - produce: the next input and its weight in bytes, or nil at the end (reader thread).
+    /// - makeWorker: called once on each worker thread; returns that thread's transform.
+    /// - consume: called on the calling thread, in input order.
+    /// - idle: called on the calling thread about every `tick` seconds while waiting (progress display).
+    public static func run<Input, Output>(
+        jobs: Int,
+        maxInFlight: Int,
+        maxInFlightBytes: Int,
+        produce: @escaping () -> (Input, Int)?,
+        makeWorker: @escaping (Int) -> (Input) -> Output,
+        consume: (Output) -> Void,
+        tick: Double = 0.2,
+        idle: () -> Void = {}
+    ) {
+        let state = State<Input, Output>()
+        let jobs = max(1, jobs)
+        let maxItems = max(jobs, maxInFlight)
+
+        startThread(stackSize: 8 << 20) {
+            while true {
+                state.cond.lock()
+                while state.inFlight >= maxItems || (state.inFlight > 0 && state.inFlightBytes >= maxInFlightBytes) {
+                    state.cond.wait()
+                }
+                state.cond.unlock()
+                let next = produce()
+                state.cond.lock()
+                if let (x, w) = next {
+                    state.queue.append((state.produced, x))
+                    state.weights[state.produced] = w
+                    state.produced += 1
+                    state.inFlight += 1
+                    state.inFlightBytes += w
+                } else {
+                    state.readerDone = true
+                }
+                state.cond.broadcast()
+                state.cond.unlock()
+                if next == nil { return }
+            }
+        }
+
+        for j in 0 ..< jobs {
+            // Deep recursion in hostile documents must hit our own limits, not the stack guard.
+            startThread(stackSize: 64 << 20) {
+                let transform = makeWorker(j)
+                while true {
+                    state.cond.lock()
+                    while state.queueHead == state.queue.count && !state.readerDone { state.cond.wait() }
+                    if state.queueHead == state.queue.count {
+                        state.cond.unlock()
+                        return
+                    }
+                    let (k, x) = state.queue[state.queueHead]
+                    state.queueHead += 1
+                    if state.queueHead > 64 && state.queueHead * 2 > state.queue.count {
+                        state.queue.removeFirst(state.queueHead)
+                        state.queueHead = 0
+                    }
+                    state.cond.unlock()
+                    let y = transform(x)
+                    state.cond.lock()
+                    state.results[k] = y
+                    state.cond.broadcast()
+                    state.cond.unlock()
+                }
+            }
+        }
+
+        var next = 0
+        var lastIdle = now()
+        while true {
+            state.cond.lock()
+            while state.results[next] == nil && !(state.readerDone && next == state.produced) {
+                state.cond.wait(seconds: tick)
+                if now() - lastIdle >= tick {
+                    state.cond.unlock()
+                    idle()
+                    lastIdle = now()
+                    state.cond.lock()
+                }
+            }
+            if state.readerDone && next == state.produced {
+                state.cond.unlock()
+                break
+            }
+            let y = state.results.removeValue(forKey: next)!
+            state.inFlight -= 1
+            state.inFlightBytes -= state.weights.removeValue(forKey: next) ?? 0
+            state.cond.broadcast()
+            state.cond.unlock()
+            consume(y)
+            next += 1
+            if now() - lastIdle >= tick { idle(); lastIdle = now() }
+        }
+    }
+
+    private final class State<Input, Output>: @unchecked Sendable {
+        let cond = Condition()
+        var queue: [(Int, Input)] = []
+        var queueHead = 0
+        var results: [Int: Output] = [:]
+        var weights: [Int: Int] = [:]
+        var produced = 0
+        var inFlight = 0
+        var inFlightBytes = 0
+        var readerDone = false
+    }
+}
+
+/// Seconds on a monotonic clock.
+public func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// A mutex with one condition variable (RiposteIngest cannot import Foundation: its bundled ICU
+/// clashes with the system ICU headers that RiposteICU brings in).
+final class Condition: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    private var cond = pthread_cond_t()
+    init() {
+        pthread_mutex_init(&mutex, nil)
+        var attr = pthread_condattr_t()
+        pthread_condattr_init(&attr)
+        pthread_condattr_setclock(&attr, CLOCK_MONOTONIC)
+        pthread_cond_init(&cond, &attr)
+        pthread_condattr_destroy(&attr)
+    }
+    deinit { pthread_cond_destroy(&cond); pthread_mutex_destroy(&mutex) }
+    func lock() { pthread_mutex_lock(&mutex) }
+    func unlock() { pthread_mutex_unlock(&mutex) }
+    func wait() { pthread_cond_wait(&cond, &mutex) }
+    func wait(seconds: Double) {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        let ns = Int(ts.tv_nsec) + Int(seconds * 1e9)
+        ts.tv_sec += ns / 1_000_000_000
+        ts.tv_nsec = ns % 1_000_000_000
+        pthread_cond_timedwait(&cond, &mutex, &ts)
+    }
+    func broadcast() { pthread_cond_broadcast(&cond) }
+}
+
+private final class ThreadBody { let run: () -> Void; init(_ run: @escaping () -> Void) { self.run = run } }
+
+/// Starts a detached thread with the given stack size.
+func startThread(stackSize: Int, _ body: @escaping () -> Void) {
+    var attr = pthread_attr_t()
+    pthread_attr_init(&attr)
+    pthread_attr_setstacksize(&attr, stackSize)
+    pthread_attr_setdetachstate(&attr, Int32(PTHREAD_CREATE_DETACHED))
+    let ctx = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+    var tid = pthread_t()
+    let rc = pthread_create(&tid, &attr, { raw in
+        let b = Unmanaged<ThreadBody>.fromOpaque(raw!).takeRetainedValue()
+        b.run()
+        return nil
+    }, ctx)
+    pthread_attr_destroy(&attr)
+    // Without its threads the batch cannot make progress (the reader and workers wait on each other).
+    precondition(rc == 0, "riposte: cannot start a thread (pthread_create error \(rc))")
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import RiposteIngest
+
+/// Legacy encodings of real French press text (Corpora/documents.jsonl, Wikinews).
+@Suite struct DecodingTests {
+    /// ISO-8859-15 bytes of `s`, or nil if a character has no Latin-9 code.
+    static func latin9(_ s: String) -> [UInt8]? {
+        let specials: [Character: UInt8] = ["€": 0xA4, "Š": 0xA6, "š": 0xA8, "Ž": 0xB4, "ž": 0xB8, "Œ": 0xBC, "œ": 0xBD, "Ÿ": 0xBE]
+        let replaced: Set<UInt32> = [0xA4, 0xA6, 0xA8, 0xB4, 0xB8, 0xBC, 0xBD, 0xBE]
+        var out: [UInt8] = []
+        for ch in s {
+            if let b = specials[ch] { out.append(b); continue }
+            for u in ch.unicodeScalars {
+                guard u.value < 0x100, !(0x80 ..< 0xA0).contains(u.value), !replaced.contains(u.value) else { return nil }
+                out.append(UInt8(u.value))
+            }
+        }
+        return out
+    }
+
+    /// The first French corpus text that `encode` can represent and that contains `needles`.
+    static func frenchText(containing needles: [String], encodable encode: (String) -> [UInt8]?) -> (String, [UInt8])? {
+        for o in Fixtures.corpusObjects where o["language"] as? String == "fr" {
+            guard let t = o["text"] as? String, needles.allSatisfy({ t.contains($0) }), let b = encode(t) else { continue }
+            return (t, b)
+        }
+        return nil
+    }
+
+    @Test func windows1252IsDetectedAndDecoded() throws {
+        let (text, bytes) = try #require(Self.frenchText(containing: ["’", "é"]) {
+            $0.data(using: .windowsCP1252, allowLossyConversion: false).map { [UInt8]($0) }
+        })
+        #expect(TextDecoding.firstInvalidUTF8(bytes) != nil)
+        let d = try TextDecoding.decode(bytes)
+        #expect(String(decoding: d.utf8, as: UTF8.self) == text)
+        #expect(d.encoding == "windows-1252")
+        #expect(d.diagnostics.contains { $0.code == "encoding" && $0.message.contains("windows-1252") })
+    }
+
+    @Test func iso885915IsDetectedAndDecoded() throws {
+        let (text, bytes) = try #require(Self.frenchText(containing: ["œ", "é"], encodable: Self.latin9))
+        let d = try TextDecoding.decode(bytes)
+        #expect(String(decoding: d.utf8, as: UTF8.self) == text)
+        #expect(d.encoding == "ISO-8859-15")
+        #expect(d.diagnostics.contains { $0.code == "encoding" && $0.message.contains("ISO-8859-15") })
+    }
+
+    @Test func utf16WithByteOrderMark() throws {
+        let text = try #require(Fixtures.text(language: "fr", containing: ["«", "’"]))
+        let le: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let be: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let d = try TextDecoding.decode(bytes)
+            #expect(String(decoding: d.utf8, as: UTF8.self) == text)
+            #expect(d.encoding == name)
+            #expect(d.diagnostics.contains { $0.message.contains(name) })
+        }
+    }
+
+    @Test func utf8NeedsNoDiagnostic() throws {
+        let text = try #require(Fixtures.text(language: "en"))
+        let d = try TextDecoding.decode(Array(text.utf8))
+        #expect(d.encoding == "UTF-8")
+        #expect(d.utf8 == Array(text.utf8))
+        #expect(d.diagnostics.isEmpty)
+    }
+
+    @Test func strictModeRefusesInvalidUTF8() {
+        let bytes = Array("Le ministre a d".utf8) + [0xE9] + Array("menti.".utf8)
+        #expect(throws: IngestError.invalidUTF8(15)) { try TextDecoding.decode(bytes, strict: true) }
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+import Riposte
+
+@Test func abbreviationsDoNotEndSentences() {
+    // GSD dev: "… le début du Ve siècle av. J.-C., et attribué …"; HUDOC: "Lacárcel Menéndez v. Spain"
+    #expect(Seg.sentences("Il fut dédié en 493 av. J.-C. par Spurius Cassius. M. Dupont l'a dit.", .fr)
+            == ["Il fut dédié en 493 av. J.-C. par Spurius Cassius.", "M. Dupont l'a dit."])
+    #expect(Seg.sentences("See Lacárcel Menéndez v. Spain, no. 41745/02. Dr. Smith of Acme Inc. agreed.", .en)
+            == ["See Lacárcel Menéndez v. Spain, no. 41745/02.", "Dr. Smith of Acme Inc. agreed."])
+}
+
+@Test func sentenceFinalEtcGivesUpItsPeriod() {
+    // EWT dev: "… apples, pears, etc. The …" → "etc" + "." ends the sentence.
+    let text = Seg.run("We sell apples, pears, etc. The shop opens at 9.", .en)
+    #expect(text.sentences.count == 2)
+    #expect(text.tokens.map { text.string($0.span) }.contains("etc"))
+    #expect(text.sentences.map { text.string($0.span) } == ["We sell apples, pears, etc.", "The shop opens at 9."])
+}
+
+@Test func headingsAndListItemsWithoutStopAreSentences() {
+    let text = Seg.run("Procédure\n\nLa Cour rejette le pourvoi.\n- premier point\n- second point\nLire aussi :\n", .fr)
+    let s = text.sentences
+    #expect(s.map { text.string($0.span) } == ["Procédure", "La Cour rejette le pourvoi.", "- premier point", "- second point", "Lire aussi :"])
+    #expect(s.map(\.isHeading) == [true, false, false, false, false])
+    #expect(s.map(\.isListItem) == [false, false, true, true, false])
+    // A line wrapped mid-clause continues its sentence.
+    #expect(Seg.sentences("The applicant complained that the\nproceedings had been unfair.", .en).count == 1)
+}
+
+@Test func quotationsAreNotBrokenInside() {
+    // Wikinews fr-44231: "« Eh oui, mon petit Jean-Mimi ! — Tout à fait Thierry !», répondit alors son complice."
+    #expect(Seg.sentences("On entendit : « Eh oui, mon petit Jean-Mimi ! — Tout à fait Thierry ! », répondit alors son complice. Puis rien.", .fr)
+            == ["On entendit : « Eh oui, mon petit Jean-Mimi ! — Tout à fait Thierry ! », répondit alors son complice.", "Puis rien."])
+    #expect(Seg.sentences("He said “We lost. We will appeal.” Then he left.", .en)
+            == ["He said “We lost. We will appeal.”", "Then he left."])
+    // The speech verb after a closing quote continues the sentence.
+    #expect(Seg.sentences("« Assez ! » lança-t-il.", .fr).count == 1)
+    // An unbalanced quote does not swallow what follows (GSD dev).
+    #expect(Seg.sentences("« Tu es donc las de la corvée politique ? Les interprétations sont nombreuses.", .fr).count == 2)
+}
+
+@Test func numberedParagraphsStartSentences() {
+    // HUDOC judgments number their paragraphs: "12.  The applicant …".
+    #expect(Seg.sentences("11.  The Government contested that argument. 12.  The applicant was born in 1970.", .en)
+            == ["11.  The Government contested that argument.", "12.  The applicant was born in 1970."])
+    #expect(Seg.sentences("1.  Applicability of Article 14 of the Convention\n\n2.  The Court notes that.", .en)
+            == ["1.  Applicability of Article 14 of the Convention", "2.  The Court notes that."])
+}
+
+@Test func webTextSentencesWithoutCapitals() {
+    // EWT dev: sentences after a bare stop may start in lower case; an ellipsis needs a capital.
+    #expect(Seg.sentences("great food. we will be back!", .en) == ["great food.", "we will be back!"])
+    #expect(Seg.sentences("and maybe... to follow your own convictions.", .en).count == 1)
+    // Mail headers run together: a date after a name opens a line.
+    #expect(Seg.sentences("Kay Mann 04/26/2001 07:17 AM Will you be providing a version?", .en)
+            == ["Kay Mann", "04/26/2001 07:17 AM", "Will you be providing a version?"])
+}
+
+@Test func frenchSemicolonBeforeCapitalEndsSentence() {
+    // GSD dev: "Une commission parlementaire fut constituée le 2 juillet 1953 ; - Jules Roy …" style.
+    #expect(Seg.sentences("Il était membre de la délégation ; Il fut ensuite ministre.", .fr).count == 2)
+    #expect(Seg.sentences("Il était membre de la délégation ; il fut ensuite ministre.", .fr).count == 1)
+}

@@ -1,0 +1,103 @@
+import Testing
+import Riposte
+
+// Each rule on a short real sentence (UD treebanks, Wikinews, HUDOC, US opinions), compared with
+// the surface tokens Universal Dependencies gives or would give.
+
+@Test func frenchElisionsSplitButAujourdhuiStaysWhole() {
+    // GSD dev: "Il a fallu attendre jusqu'à aujourd'hui …"-style text, with a typographic apostrophe.
+    #expect(Seg.tokens("L’État a dit qu’il venait d’avoir, aujourd’hui, l'accord.", .fr)
+            == ["L’", "État", "a", "dit", "qu’", "il", "venait", "d’", "avoir", ",", "aujourd’hui", ",", "l'", "accord", "."])
+    #expect(Seg.tokens("jusqu'à l'on", .fr) == ["jusqu'", "à", "l'on"])
+    #expect(Seg.tokens("c'est-à-dire", .fr) == ["c'est-à-dire"])
+}
+
+@Test func frenchInvertedCliticsSplitWithTheirHyphen() {
+    // GSD dev: "…, a-t-il indiqué vendredi soir." / "Va-t-il se circonscrire à cette seule matière ?"
+    #expect(Seg.tokens("a-t-il indiqué vendredi soir.", .fr) == ["a", "-t-il", "indiqué", "vendredi", "soir", "."])
+    #expect(Seg.tokens("Va-t-il se circonscrire ?", .fr) == ["Va", "-t-il", "se", "circonscrire", "?"])
+    #expect(Seg.tokens("Maria se suicide-t-elle ou s'agit-il d'un accident", .fr)
+            == ["Maria", "se", "suicide", "-t-elle", "ou", "s'", "agit", "-il", "d'", "un", "accident"])
+    // Hyphenated words that end like a pronoun stay whole.
+    #expect(Seg.tokens("celui-ci, États-Unis, rendez-vous", .fr) == ["celui-ci", ",", "États-Unis", ",", "rendez-vous"])
+}
+
+@Test func frenchNumbersPercentagesAndUnits() {
+    // GSD dev: "Entremont représente 6 000 producteurs, … 13 500 producteurs de lait et 20% …"
+    #expect(Seg.tokens("Entremont représente 6 000 producteurs et 13 500 producteurs de lait et 20% de la production.", .fr)
+            == ["Entremont", "représente", "6 000", "producteurs", "et", "13 500", "producteurs", "de", "lait", "et",
+                "20", "%", "de", "la", "production", "."])
+    // Wikinews: "l'inflation (1,4 % entre novembre 2011 …", with a narrow no-break space.
+    #expect(Seg.tokens("l'inflation (1,4\u{202F}% entre 2011 et 49 %)", .fr)
+            == ["l'", "inflation", "(", "1,4", "%", "entre", "2011", "et", "49", "%", ")"])
+    #expect(Seg.tokens("une hausse de 14,3 points et 1 000 000 d'euros", .fr)
+            == ["une", "hausse", "de", "14,3", "points", "et", "1 000 000", "d'", "euros"])
+    #expect(Seg.tokens("vers 23h et à 20h30", .fr) == ["vers", "23", "h", "et", "à", "20", "h", "30"])
+    #expect(Seg.tokens("des températures de -6 °C", .fr) == ["des", "températures", "de", "-6", "°C"])
+}
+
+@Test func englishContractionsAndPossessivesAreOneSurfaceToken() {
+    // EWT dev: "I don't know." / "Google's" / "the soldiers' families"
+    #expect(Seg.tokens("I don't know if Google's or the soldiers' plan isn't better.", .en)
+            == ["I", "don't", "know", "if", "Google's", "or", "the", "soldiers'", "plan", "isn't", "better", "."])
+    #expect(Seg.tokens("Iran’s world", .en) == ["Iran’s", "world"])
+}
+
+@Test func englishHyphensSplitExceptAfterPrefixes() {
+    // EWT dev: "a 15 - year term", "e-mail", "non-human", phone numbers whole.
+    #expect(Seg.tokens("a 15-year term by e-mail for non-human callers at 713-664-7478.", .en)
+            == ["a", "15", "-", "year", "term", "by", "e-mail", "for", "non-human", "callers", "at", "713-664-7478", "."])
+}
+
+@Test func urlsEmailsAndHandles() {
+    // HUDOC: "available at the website http://www.psp.cz.en/docs/laws/constitution.html - and …"
+    #expect(Seg.tokens("at the website http://www.psp.cz.en/docs/laws/constitution.html - and", .en)
+            == ["at", "the", "website", "http://www.psp.cz.en/docs/laws/constitution.html", "-", "and"])
+    // EWT dev: "\"Les Spahnn\" <spahnn@hnks.com>", "Email : franz371...@gmail.com"
+    #expect(Seg.tokens("\"Les Spahnn\" <spahnn@hnks.com> Email: franz371...@gmail.com.", .en)
+            == ["\"", "Les", "Spahnn", "\"", "<", "spahnn@hnks.com", ">", "Email", ":", "franz371...@gmail.com", "."])
+    #expect(Seg.tokens("Suivez @LeMonde et #audiobooks (www.lemonde.fr).", .fr)
+            == ["Suivez", "@LeMonde", "et", "#audiobooks", "(", "www.lemonde.fr", ")", "."])
+    let kinds = Seg.run("écrire à contact@example.fr ou @LeMonde", .fr).tokens.map(\.kind)
+    #expect(kinds == [.word, .word, .email, .word, .handle])
+}
+
+@Test func legalReferences() {
+    // Judilibre / Légifrance style and US opinions: "9 U.S.C. § 2 (2000); AutoNation USA Corp. v. Leroy"
+    #expect(Seg.tokens("l'article L. 1234-5 du code du travail et l'art. 700", .fr)
+            == ["l'", "article", "L.", "1234-5", "du", "code", "du", "travail", "et", "l'", "art.", "700"])
+    #expect(Seg.tokens("9 U.S.C. § 2 (2000); AutoNation USA Corp. v. Leroy, 18 U.S.C. § 1836", .en)
+            == ["9", "U.S.C.", "§", "2", "(", "2000", ")", ";", "AutoNation", "USA", "Corp.", "v.", "Leroy", ",",
+                "18", "U.S.C.", "§", "1836"])
+    #expect(Seg.tokens("Cass. soc., pourvoi n° 19-19.463, § 12", .fr)
+            == ["Cass.", "soc.", ",", "pourvoi", "n°", "19-19.463", ",", "§", "12"])
+    // HUDOC: "Lacárcel Menéndez v. Spain, no. 41745/02, § 31"
+    #expect(Seg.tokens("Lacárcel Menéndez v. Spain, no. 41745/02, §\u{00A0}31", .en)
+            == ["Lacárcel", "Menéndez", "v.", "Spain", ",", "no.", "41745/02", ",", "§", "31"])
+}
+
+@Test func abbreviationsKeepTheirPeriod() {
+    #expect(Seg.tokens("M. Dupont, Mme Durand et Dr. House", .fr) == ["M.", "Dupont", ",", "Mme", "Durand", "et", "Dr.", "House"])
+    // GSD dev: "Il fut dédié en 493 av. J.-C. par Spurius Cassius."
+    #expect(Seg.tokens("Il fut dédié en 493 av. J.-C. par Spurius Cassius.", .fr)
+            == ["Il", "fut", "dédié", "en", "493", "av.", "J.-C.", "par", "Spurius", "Cassius", "."])
+    #expect(Seg.tokens("Acme Inc. filed No. 5, etc. in the U.S. today.", .en)
+            == ["Acme", "Inc.", "filed", "No.", "5", ",", "etc.", "in", "the", "U.S.", "today", "."])
+    // A sentence-final "I." is the pronoun, not an initial.
+    #expect(Seg.tokens("than I. Then", .en) == ["than", "I", ".", "Then"])
+}
+
+@Test func punctuationRunsAndEmoticons() {
+    // EWT dev: "..." and "!!" are one token each; ":)" too.
+    #expect(Seg.tokens("Really... great!! See you :) -- bye", .en)
+            == ["Really", "...", "great", "!!", "See", "you", ":)", "--", "bye"])
+    #expect(Seg.tokens("« Oui ! » dit-il.", .fr) == ["«", "Oui", "!", "»", "dit", "-il", "."])
+}
+
+@Test func tokenKeysAreLowerCaseAndFolded() {
+    let t = Seg.run("L’État", .fr).tokens
+    #expect(t.map(\.lower) == ["l'", "état"])
+    #expect(t.map(\.fold) == ["l'", "etat"])
+    #expect(t.map(\.isCapitalized) == [true, true])
+    #expect(t.map(\.spaceBefore) == [true, false])
+}
