@@ -2,13 +2,1021 @@ import RiposteText
 import RiposteSegment
 import RiposteLexicon
 
-/// Finds the parties of a document. (First cut: to be replaced by the full recogniser.)
+/// Finds the parties of a document: named persons and organisations (capitalised sequences with
+/// titles, particles, initials, organisation words, acronyms, parenthetical definitions),
+/// pseudonyms ("M. [P]", "X…", "Customer A"), institutions, courts and groups named by common
+/// nouns ("the applicant", "la cour d'appel", "les témoins"), and the words that refer back to them
+/// (surnames, short names, "l'entreprise", "son ex-employé", subject pronouns).
+///
+/// The work is linear in tokens: every decision is a hash lookup on `Token.fold`; names are indexed
+/// by key, so an alias is matched in O(1) whatever the length of the document.
 public final class PartyRecognizer {
     public let language: Language
     let lexicon: LanguageLexicon
+    let lex: PartyLexicon
+
     public init(language: Language, lexicon: LanguageLexicon) {
         self.language = language
         self.lexicon = lexicon
+        lex = PartyLexicon(language: language, lexicon: lexicon)
     }
-    public func recognize(_ text: SegmentedText) -> PartySet { PartySet() }
+
+    public func recognize(_ text: SegmentedText) -> PartySet {
+        var pass = DocumentPass(text: text, lex: lex, language: language)
+        return pass.run()
+    }
+}
+
+/// One candidate mention found by the left-to-right scan.
+struct Candidate {
+    enum Source { case name, pseudonym, noun, alias }
+    var source: Source
+    /// Whole mention (title or determiner included).
+    var range: Range<Int>
+    /// The name proper (no title, no determiner).
+    var nameRange: Range<Int>
+    var key: String
+    var words: Int
+    var kind: PartyKind
+    var strong: Bool
+    var gender: PartyLexicon.Gender = .unknown
+    var plural = false
+    var sentence: Int
+    var noun: PartyLexicon.Noun?
+    /// Key of the bare noun when an adjective or complement extends it ("gouvernement français").
+    var headKey: String?
+    var possessive = false
+    /// For a parenthetical alias: the candidate it defines.
+    var linkTo: Int?
+    /// A description before the name ("son ancien responsable commercial", "le constructeur").
+    var descriptor: Range<Int>?
+    var descriptorNoun: PartyLexicon.Noun?
+    var descriptorPossessive = false
+    /// A role in apposition after the name, with and without its determiner.
+    var role: Range<Int>?
+    var roleMention: Range<Int>?
+    /// For a standalone spokesperson: the complement naming the organisation.
+    var complement: Range<Int>?
+    var isTitled = false
+    var party = -1
+}
+
+struct PronounEvent {
+    var token: Int
+    var sentence: Int
+    var pronoun: PartyLexicon.Pronoun
+    var initial: Bool
+    var party = -1
+}
+
+/// A party being built.
+struct PartyBuilder {
+    var kind: PartyKind
+    var plural: Bool
+    var gender: PartyLexicon.Gender
+    var key: String
+    var fromNoun: Bool
+    var mentions: [(range: Range<Int>, nameRange: Range<Int>, sentence: Int, form: Mention.Form)] = []
+    var role: String?
+    var roleWords: Set<String> = []
+    var affiliation: Int?
+    var headKey: String?
+    /// Nouns the text uses for this party ("ong", "constructeur", words of its name): a later
+    /// "l'ONG" or "la fédération" goes to the party it already described.
+    var nounWords: Set<String> = []
+}
+
+struct DocumentPass {
+    let text: SegmentedText
+    let lex: PartyLexicon
+    let language: Language
+    let tokens: [Token]
+    var keys: [String]
+    var possessiveToken: [Bool]
+    var cap: [Bool]
+    var sentenceOf: [Int]
+    var inQuote: [Bool]
+    var lowerSeen: Set<String> = []
+    var candidates: [Candidate] = []
+    var pronouns: [PronounEvent] = []
+    var builders: [PartyBuilder] = []
+    /// Parties by the key of their own name (and noun parties by their noun key).
+    var partyOfKey: [String: Int] = [:]
+    /// Parties by a shorter key (surname, first word, initials, parenthetical definition); a key
+    /// claimed by two parties is ambiguous and dropped.
+    var aliasOfKey: [String: Int] = [:]
+    var ambiguousKeys: Set<String> = []
+    /// How often each all-capitals token occurs (an acronym used again and again is an actor).
+    var acronymCount: [String: Int] = [:]
+
+    init(text: SegmentedText, lex: PartyLexicon, language: Language) {
+        self.text = text
+        self.lex = lex
+        self.language = language
+        tokens = text.tokens
+        let n = tokens.count
+        keys = []; keys.reserveCapacity(n)
+        possessiveToken = []; possessiveToken.reserveCapacity(n)
+        cap = []; cap.reserveCapacity(n)
+        sentenceOf = Array(repeating: -1, count: n)
+        inQuote = Array(repeating: false, count: n)
+        for t in tokens {
+            var k = t.fold
+            var poss = false
+            // English genitive: "applicant's" is looked up as "applicant".
+            if language == .en, k.count > 2, k.hasSuffix("'s") { k.removeLast(2); poss = true }
+            keys.append(k)
+            possessiveToken.append(poss)
+            cap.append(t.isCapitalized && (t.kind == .word || t.kind == .abbreviation))
+            if t.kind == .word, !t.isCapitalized { lowerSeen.insert(k) }
+        }
+        for (si, s) in text.sentences.enumerated() { for i in s.tokens { sentenceOf[i] = si } }
+        for i in 0 ..< n where cap[i] && tokens[i].kind == .word && tokens[i].span.length >= 2 {
+            var upper = true
+            for b in text.text[tokens[i].span.start ..< tokens[i].span.end] where b >= 0x61 && b <= 0x7A { upper = false; break }
+            if upper { acronymCount[keys[i], default: 0] += 1 }
+        }
+        // Quotation depth: pronouns inside quotations speak for the quoted person, not the writer.
+        var depth = 0
+        var straight = false
+        var paragraph = -1
+        for (si, s) in text.sentences.enumerated() {
+            if s.paragraph != paragraph { paragraph = s.paragraph; depth = 0; straight = false }
+            for i in s.tokens {
+                let b = text.text[tokens[i].span.start]
+                let k = keys[i]
+                if k == "«" || k == "“" { depth += 1 } else if k == "»" || k == "”" { depth = max(0, depth - 1) } else if b == 0x22 { straight.toggle() }
+                inQuote[i] = depth > 0 || straight
+            }
+            _ = si
+        }
+    }
+
+    // MARK: token helpers
+
+    func span(_ r: Range<Int>) -> ByteSpan {
+        var end = tokens[r.upperBound - 1].span.end
+        if possessiveToken[r.upperBound - 1] {
+            // Leave the genitive ending out of the mention: "applicant" in "applicant's".
+            let t = tokens[r.upperBound - 1].span
+            var b = t.end - 1
+            while b > t.start, text.text[b] != 0x27, text.text[b] != 0x99 { b -= 1 }
+            if text.text[b] == 0x99, b >= t.start + 2 { b -= 2 }
+            if b > t.start { end = b }
+        }
+        return ByteSpan(tokens[r.lowerBound].span.start, end)
+    }
+    func surface(_ r: Range<Int>) -> String { text.string(span(r)) }
+    /// Folded key of a token range: token folds, a space where the text has one, quotes left out.
+    func foldKey(_ r: Range<Int>) -> String {
+        var out = ""
+        for i in r where tokens[i].kind != .quote {
+            if !out.isEmpty, tokens[i].spaceBefore { out += " " }
+            out += keys[i]
+        }
+        return out
+    }
+    func isPunct(_ i: Int) -> Bool {
+        let k = tokens[i].kind
+        return k == .punctuation || k == .quote || k == .symbol
+    }
+    func isAllCaps(_ i: Int) -> Bool {
+        guard cap[i] else { return false }
+        let s = tokens[i].span
+        var letters = 0
+        for b in text.text[s.start ..< s.end] {
+            if b >= 0x61 && b <= 0x7A { return false }
+            if b >= 0x41 && b <= 0x5A { letters += 1 }
+        }
+        return letters >= 2 && text.string(s).uppercased() == text.string(s)
+    }
+    func letterCount(_ i: Int) -> Int {
+        var n = 0
+        for b in text.text[tokens[i].span.start ..< tokens[i].span.end] where isUTF8Lead(b) && b != 0x2E { n += 1 }
+        return n
+    }
+    /// The first word of its sentence (only punctuation, quotes, numbers or list marks before).
+    func isSentenceInitial(_ i: Int, _ lo: Int) -> Bool {
+        var j = lo
+        while j < i { if tokens[j].kind == .word || tokens[j].kind == .abbreviation { return false }; j += 1 }
+        return true
+    }
+    func previousWord(_ i: Int, _ lo: Int) -> Int? {
+        var j = i - 1
+        while j >= lo, tokens[j].kind == .quote { j -= 1 }
+        return j >= lo ? j : nil
+    }
+
+    // MARK: scan
+
+    mutating func run() -> PartySet {
+        for (si, s) in text.sentences.enumerated() where !s.isBoilerplate {
+            scan(sentence: si, s.tokens.lowerBound, s.tokens.upperBound)
+        }
+        assignNames()
+        chronologicalPass()
+        return build()
+    }
+
+    /// Longest noun phrase of the lexicon starting at `j`.
+    func matchNoun(_ j: Int, _ hi: Int) -> (PartyLexicon.Noun, Int)? {
+        guard j < hi, let list = lex.nouns[keys[j]] else { return nil }
+        for n in list {
+            let end = j + n.words.count
+            if end > hi { continue }
+            var ok = true
+            for (k, w) in n.words.enumerated() where keys[j + k] != w { ok = false; break }
+            if !ok { continue }
+            if n.needsCapital, !cap[j] { continue }
+            // "applicant's representative": a genitive before the end is not this noun.
+            if (j ..< end - 1).contains(where: { possessiveToken[$0] }) { continue }
+            return (n, end)
+        }
+        return nil
+    }
+
+    /// A lower-case word that can follow a French noun as its adjective ("gouvernement français").
+    func isAdjective(_ i: Int) -> Bool {
+        guard language == .fr, tokens[i].kind == .word, !tokens[i].isCapitalized else { return false }
+        let k = keys[i]
+        if lex.stopwords.contains(k) || lex.determiners[k] != nil || lex.particles.contains(k) || lex.nouns[k] != nil { return false }
+        if lex.pronouns[k] != nil || lex.isVerb(tokens[i]) || k.hasSuffix("'") { return false }
+        return k.count > 2 && lex.looksAdjective(tokens[i])
+    }
+
+    /// A lower-case content word: not a function word, a verb form or a pronoun.
+    func isContentWord(_ i: Int) -> Bool {
+        guard tokens[i].kind == .word, !tokens[i].isCapitalized else { return false }
+        let k = keys[i]
+        if lex.stopwords.contains(k) || lex.determiners[k] != nil || lex.particles.contains(k) || lex.pronouns[k] != nil { return false }
+        return !lex.isVerb(tokens[i]) && k.count > 2 && !k.hasSuffix("'")
+    }
+
+    /// Capitalised name starting at `i`: returns its end (exclusive).
+    func capSequence(_ i: Int, _ hi: Int) -> Int? {
+        guard i < hi, cap[i] else { return nil }
+        var j = i, end = i
+        while j < hi {
+            if cap[j] {
+                j += 1; end = j
+                // Hyphenated names cut by the tokenizer: "May-her", "Jean-Pierre".
+                while j + 1 < hi, keys[j] == "-", !tokens[j].spaceBefore, !tokens[j + 1].spaceBefore, tokens[j + 1].kind == .word {
+                    j += 2; end = j
+                }
+                if possessiveToken[end - 1] { break }
+                continue
+            }
+            if j > i, lex.particles.contains(keys[j]), !tokens[j].isCapitalized {
+                var k = j + 1
+                if k < hi, lex.particles.contains(keys[k]), !tokens[k].isCapitalized { k += 1 }
+                if k < hi, cap[k], !lex.stopwords.contains(keys[k]) || keys[k] == "la" { j = k; continue }
+                break
+            }
+            // "MGM Development, Inc.": a comma before a company suffix.
+            if keys[j] == ",", j + 1 < hi, cap[j + 1], let o = lex.orgWords[keys[j + 1]], o.position == .suffix { j += 1; continue }
+            break
+        }
+        return end > i ? end : nil
+    }
+
+    /// "[P]", "[1]", "[Y]": a bracketed pseudonym; returns its end.
+    func bracketPseudonym(_ i: Int, _ hi: Int) -> Int? {
+        guard i + 2 < hi, keys[i] == "[" else { return nil }
+        var j = i + 1
+        while j < hi, j <= i + 3, keys[j] != "]" {
+            if tokens[j].kind != .word && tokens[j].kind != .number && tokens[j].kind != .abbreviation { return nil }
+            if letterCount(j) > 3 { return nil }
+            j += 1
+        }
+        return j < hi && keys[j] == "]" && j > i + 1 ? j + 1 : nil
+    }
+
+    /// A single capital letter used as a pseudonym ("X…", "Y.", "M. X"): returns its end,
+    /// ellipsis included.
+    func letterPseudonym(_ i: Int, _ hi: Int, titled: Bool) -> Int? {
+        guard i < hi, cap[i], letterCount(i) == 1 else { return nil }
+        if i + 1 < hi, cap[i + 1], !isPunct(i + 1) { return nil }  // an initial: "J. Smith"
+        var end = i + 1
+        var ellipsis = false
+        while end < hi, keys[end] == "." || keys[end] == "…" || keys[end] == "..." , end < i + 4 { end += 1; ellipsis = true }
+        let letter = keys[i].hasSuffix(".") ? String(keys[i].dropLast()) : keys[i]
+        if titled || ellipsis || (lex.pseudonyms.contains(letter) && tokens[i].kind == .abbreviation) { return end }
+        return nil
+    }
+
+    mutating func scan(sentence si: Int, _ lo: Int, _ hi: Int) {
+        var i = lo
+        var suppressRolesUntil = -1
+        while i < hi {
+            // Titles: "M. [P]", "Mme [Y]", "M. X…", "Mr John Smith", "M. le Procureur de la République".
+            if cap[i], let title = lex.titles[keys[i]] {
+                var j = i + 1
+                if j < hi, keys[j] == ".", !tokens[j].spaceBefore { j += 1 }
+                if let e = bracketPseudonym(j, hi) ?? letterPseudonym(j, hi, titled: true) {
+                    let kx = foldKey(j ..< e).replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "…", with: "")
+                    var c = Candidate(source: .pseudonym, range: i ..< e, nameRange: j ..< e, key: kx.trimmingSpaces, words: 1,
+                                      kind: .person, strong: true, sentence: si)
+                    c.gender = title.gender; c.plural = title.plural; c.isTitled = true
+                    candidates.append(c)
+                    i = afterName(candidates.count - 1, e, lo, hi, &suppressRolesUntil)
+                    continue
+                }
+                if let e = capSequence(j, hi) {
+                    var c = nameCandidate(j ..< e, lo: lo, hi: hi, sentence: si)
+                    c.range = i ..< e; c.kind = c.kind == .unknown || c.words == 1 ? .person : c.kind
+                    if c.kind == .organization, c.words <= 3 { c.kind = .person }
+                    c.gender = title.gender; c.plural = title.plural; c.strong = true; c.isTitled = true
+                    if !c.key.isEmpty {
+                        candidates.append(c)
+                        i = afterName(candidates.count - 1, e, lo, hi, &suppressRolesUntil)
+                        continue
+                    }
+                }
+                if j < hi, lex.determiners[keys[j]] == .article, let (noun, e) = matchNoun(j + 1, hi), noun.use != .anaphor {
+                    let end = extendNoun(noun, e, hi)
+                    var c = Candidate(source: .noun, range: i ..< end, nameRange: j + 1 ..< end, key: foldKey(j + 1 ..< end), words: end - j - 1,
+                                      kind: noun.kind, strong: true, sentence: si)
+                    c.noun = noun; c.plural = noun.plural; c.gender = title.gender
+                    if end > e { c.headKey = noun.key }
+                    candidates.append(c)
+                    i = end
+                    continue
+                }
+            }
+            if let e = bracketPseudonym(i, hi), !(i + 1 ..< e - 1).allSatisfy({ tokens[$0].kind == .number }) {
+                let c = Candidate(source: .pseudonym, range: i ..< e, nameRange: i ..< e, key: foldKey(i ..< e).trimmingSpaces, words: 1,
+                                  kind: .person, strong: true, sentence: si)
+                candidates.append(c)
+                i = afterName(candidates.count - 1, e, lo, hi, &suppressRolesUntil)
+                continue
+            }
+            // Determiner + noun: "the applicant", "la cour d'appel de Chambéry", "son ancien
+            // responsable commercial Eugene Ling", "l'association Direction aux Affaires Savoisiennes".
+            if let r = nounPhrase(i, hi) {
+                let (noun, ns, ne, det) = r
+                let detType = det.flatMap { lex.determiners[keys[$0]] }
+                let possessive = detType == .possessive
+                // Followed by a name: the noun describes it ("la chaîne quatarie Al Jazeera").
+                var at = ne
+                while at < hi, at < ne + 2, isAdjective(at) { at += 1 }
+                if noun.use != .party || noun.kind == .person || noun.kind == .group, at < hi,
+                   let (nameEnd, isPseudo) = nameStart(at, hi) {
+                    let ne = at
+                    var c: Candidate
+                    if isPseudo {
+                        c = Candidate(source: .pseudonym, range: ne ..< nameEnd, nameRange: ne ..< nameEnd, key: foldKey(ne ..< nameEnd).trimmingSpaces,
+                                      words: 1, kind: noun.kind == .group ? .person : noun.kind, strong: true, sentence: si)
+                        if noun.kind == .organization || noun.kind == .institution {
+                            // "la société [1]": the noun belongs to the name.
+                            c.nameRange = ns ..< nameEnd
+                            c.range = (det ?? ns) ..< nameEnd
+                            candidates.append(c)
+                            i = afterName(candidates.count - 1, nameEnd, lo, hi, &suppressRolesUntil)
+                            continue
+                        }
+                    } else {
+                        c = nameCandidate(ne ..< nameEnd, lo: lo, hi: hi, sentence: si)
+                        if c.key.isEmpty { i = nameEnd; continue }
+                        c.strong = true
+                        if noun.use == .role || noun.use == .spokesperson {
+                            if c.kind == .unknown || c.words >= 2 && c.kind == .organization && !hasOrgWord(ne ..< nameEnd) { c.kind = .person }
+                        } else if noun.kind != .person, noun.kind != .group, !hasOrgWord(ne ..< nameEnd) {
+                            c.kind = noun.kind
+                        }
+                    }
+                    c.descriptor = (det ?? ns) ..< ne
+                    c.descriptorNoun = noun
+                    c.descriptorPossessive = possessive
+                    candidates.append(c)
+                    i = afterName(candidates.count - 1, nameEnd, lo, hi, &suppressRolesUntil)
+                    continue
+                }
+                if (noun.use == .role || noun.use == .spokesperson), ns < suppressRolesUntil { i = ne; continue }
+                // A description that refers back needs a definite determiner: "l'entreprise", not
+                // "culture d'entreprise" nor "une société".
+                if noun.use == .anaphor || noun.use == .role || noun.use == .both, det == nil || detType == .indefinite {
+                    i = ne; continue
+                }
+                // "a State", "a court": any one, not a party.
+                if detType == .indefinite, noun.kind == .institution || noun.kind == .court { i = ne; continue }
+                let end = noun.use == .role || noun.use == .spokesperson ? ne : extendNoun(noun, ne, hi)
+                var c = Candidate(source: .noun, range: (det ?? ns) ..< end, nameRange: ns ..< end, key: foldKey(ns ..< end), words: end - ns,
+                                  kind: noun.kind, strong: true, sentence: si)
+                c.noun = noun; c.plural = noun.plural; c.gender = noun.gender; c.possessive = possessive
+                if end > ne { c.headKey = noun.key }
+                if noun.use == .spokesperson, let ce = complementEnd(ne, hi) {
+                    c.complement = ne ..< ce
+                    c.nameRange = ns ..< ce
+                    c.range = (det ?? ns) ..< ce
+                    c.key = foldKey(ns ..< ce)
+                }
+                candidates.append(c)
+                i = end
+                continue
+            }
+            // Subject pronouns.
+            if let p = lex.pronouns[keys[i]], tokens[i].kind == .word {
+                let next = i + 1 < hi ? keys[i + 1] : ""
+                let impersonal = lex.impersonal.contains(next)
+                let quoted = inQuote[i]
+                if !impersonal, !quoted {
+                    pronouns.append(PronounEvent(token: i, sentence: si, pronoun: p, initial: isSentenceInitial(i, lo)))
+                }
+                i += 1
+                continue
+            }
+            if let e = letterPseudonym(i, hi, titled: false),
+               previousWord(i, lo).map({ !lex.placePrepositions.contains(keys[$0]) }) ?? true {
+                let kx = keys[i].hasSuffix(".") ? String(keys[i].dropLast()) : keys[i]
+                candidates.append(Candidate(source: .pseudonym, range: i ..< e, nameRange: i ..< e, key: kx, words: 1,
+                                            kind: .person, strong: true, sentence: si))
+                i = afterName(candidates.count - 1, e, lo, hi, &suppressRolesUntil)
+                continue
+            }
+            if var e = capSequence(i, hi) {
+                // "Ligue arabe", "Cour pénale internationale": an organisation head and its adjectives.
+                if e == i + 1, let o = lex.orgWords[keys[i]], o.position != .suffix {
+                    while e < hi, e < i + 3, isAdjective(e) { e += 1 }
+                }
+                var c = nameCandidate(i ..< e, lo: lo, hi: hi, sentence: si)
+                // "against Sri and CM": a name coordinated with a party is one too.
+                if !c.strong, !c.key.isEmpty, let last = candidates.last, last.strong, last.sentence == si,
+                   c.range.lowerBound == last.range.upperBound + 1, lex.conjunctions.contains(keys[last.range.upperBound]) {
+                    c.strong = true
+                }
+                if !c.key.isEmpty {
+                    candidates.append(c)
+                    i = afterName(candidates.count - 1, e, lo, hi, &suppressRolesUntil)
+                } else {
+                    i = e
+                }
+                continue
+            }
+            i += 1
+        }
+    }
+
+    func hasOrgWord(_ r: Range<Int>) -> Bool { r.contains { lex.orgWords[keys[$0]] != nil } && r.count > 1 }
+
+    /// Determiner(s), up to two modifiers, then a lexicon noun: (noun, noun start, noun end, determiner).
+    func nounPhrase(_ i: Int, _ hi: Int) -> (PartyLexicon.Noun, Int, Int, Int?)? {
+        var j = i
+        var det: Int?
+        // Phrases that hold their determiner: "this court".
+        if let (n, e) = matchNoun(i, hi), n.words.count > 1, lex.determiners[keys[i]] != nil { return (n, i, e, nil) }
+        if let d = lex.determiners[keys[i]], !possessiveToken[i] {
+            det = i; j = i + 1
+            if d != .quantifier, j < hi, lex.determiners[keys[j]] == .quantifier { j += 1 }
+        }
+        if let (n, e) = matchNoun(j, hi) { return (n, j, e, det) }
+        guard det != nil else { return nil }
+        // "son ancien responsable", "the former employee": modifiers between determiner and noun.
+        var k = j
+        while k < hi, k < j + 2, tokens[k].kind == .word, !tokens[k].isCapitalized, !lex.stopwords.contains(keys[k]),
+              lex.determiners[keys[k]] == nil {
+            k += 1
+            if let (n, e) = matchNoun(k, hi), n.use != .party || n.words.count > 1 { return (n, j, e, det) }
+        }
+        return nil
+    }
+
+    /// Where a name starts right after a noun: a capitalised sequence or a pseudonym. Returns its end.
+    func nameStart(_ j: Int, _ hi: Int) -> (Int, Bool)? {
+        if let e = bracketPseudonym(j, hi) { return (e, true) }
+        let articleName = language == .fr && lex.determiners[keys[j]] == .article && j + 1 < hi && cap[j + 1]
+        guard cap[j], articleName || !lex.stopwords.contains(keys[j]) && lex.determiners[keys[j]] == nil, lex.pronouns[keys[j]] == nil,
+              !lex.notPartyStarts.contains(keys[j]) else { return nil }
+        if let e = letterPseudonym(j, hi, titled: false), lex.pseudonyms.contains(keys[j].replacingOccurrences(of: ".", with: "")) { return (e, true) }
+        if let e = capSequence(j, hi) { return (e, false) }
+        return nil
+    }
+
+    /// French adjective after the noun, and complements naming a place or another institution
+    /// ("tribunal de grande instance de Bonneville", "procureur … près le tribunal …").
+    func extendNoun(_ noun: PartyLexicon.Noun, _ e: Int, _ hi: Int) -> Int {
+        var end = e
+        if noun.use != .role, noun.use != .anaphor, noun.words.count == 1, end < hi, isAdjective(end),
+           !(end + 1 < hi && keys[end + 1] == "-") { end += 1 }
+        if noun.kind == .group, end < hi, lex.particles.contains(keys[end]), language == .fr {
+            // "opposants aux élections", "rebelles de Homs", "journalistes de France 24".
+            var q = end + 1
+            if q < hi, lex.determiners[keys[q]] == .article { q += 1 }
+            if q < hi, let ce = capSequence(q, hi) { return ce < hi && tokens[ce].kind == .number ? ce + 1 : ce }
+            if q < hi, isContentWord(q) { q += 1; if q < hi, isAdjective(q) { q += 1 }; return q }
+            return end
+        }
+        guard noun.kind == .institution || noun.kind == .court || noun.words.count > 1 else { return end }
+        var rounds = 0
+        while rounds < 2, end < hi, let ce = complementEnd(end, hi, institutionsOnly: true) { end = ce; rounds += 1 }
+        return end
+    }
+
+    /// "de Bonneville", "de l'Intérieur", "près le tribunal de grande instance", "of Armenia",
+    /// "de la fédération": returns the end of the complement.
+    func complementEnd(_ p: Int, _ hi: Int, institutionsOnly: Bool = false) -> Int? {
+        guard p < hi, lex.particles.contains(keys[p]) || lex.placePrepositions.contains(keys[p]) && !institutionsOnly
+              || keys[p] == "pres" || keys[p] == "for" else { return nil }
+        var q = p + 1
+        if q < hi, lex.particles.contains(keys[q]) { q += 1 }
+        if q < hi, lex.determiners[keys[q]] == .article { q += 1 }
+        if let (n, e) = matchNoun(q, hi), !institutionsOnly || (n.kind == .court || n.kind == .institution) && n.use != .anaphor {
+            return institutionsOnly ? e : (capSequence(e, hi) ?? e)
+        }
+        if q < hi, cap[q], let e = capSequence(q, hi) {
+            if lex.notPartyWords.contains(keys[q]) { return nil }
+            return e
+        }
+        return nil
+    }
+
+    /// Builds the candidate for a capitalised sequence: trims sentence openers, classifies it and
+    /// weighs the evidence that it is a party. An empty key means "not a party".
+    func nameCandidate(_ r: Range<Int>, lo: Int, hi: Int, sentence si: Int) -> Candidate {
+        var s = r.lowerBound
+        let e = r.upperBound
+        let initial = isSentenceInitial(s, lo)
+        let heading = text.sentences[si].isHeading
+        while s < e {
+            let k = keys[s]
+            let opener = lex.notPartyStarts.contains(k) || lex.pronouns[k] != nil
+            let function = lex.stopwords.contains(k) || lex.determiners[k] != nil
+            // A capitalised article inside a sentence belongs to the name: "Le Figaro".
+            let keepArticle = !initial && s == r.lowerBound && lex.determiners[k] == .article && s + 1 < e && language == .fr
+            if (opener || function) && !keepArticle || lex.particles.contains(k) || keys[s] == "," || k.hasSuffix("'") { s += 1; continue }
+            if s == r.lowerBound, initial, e - s > 1 {
+                // "Assassinat de X" in a heading, "A.  Applicability", a common word opening the sentence.
+                if lowerSeen.contains(k) && lex.orgWords[k] == nil || tokens[s].kind == .abbreviation && letterCount(s) == 1
+                    || heading && s + 1 < e && lex.particles.contains(keys[s + 1]) || lex.isVerb(tokens[s]) && lex.orgWords[k] == nil {
+                    s += 1; continue
+                }
+            }
+            break
+        }
+        var c = Candidate(source: .name, range: s ..< e, nameRange: s ..< e, key: "", words: 0, kind: .unknown, strong: false, sentence: si)
+        guard s < e else { return c }
+        let key = foldKey(s ..< e)
+        var words = 0
+        var allWords: [String] = []
+        // Hyphenated parts are one word: "May-her", "Jean-Marc".
+        func glued(_ k: Int) -> Bool { keys[k] == "-" || k > s && keys[k - 1] == "-" && !tokens[k].spaceBefore }
+        for k in s ..< e where !glued(k) && (cap[k] || tokens[k].kind == .word && !lex.particles.contains(keys[k])) {
+            words += 1; allWords.append(keys[k])
+        }
+        if lex.notPartyNames.contains(key) { return c }
+        for w in allWords where lex.notPartyWords.contains(w) { return c }
+        // Citations and abbreviations ("Ill. App.", "West Supp.") and roman numerals are not names.
+        let last = e - 1
+        if tokens[last].kind == .abbreviation, letterCount(last) >= 2, lex.orgWords[keys[last]] == nil { return c }
+        if e - s == 1, isAllCaps(s), keys[s].allSatisfy({ "ivxlcdm".contains($0) }) { return c }
+        if e - s == 1, tokens[s].kind == .abbreviation, letterCount(s) >= 2 { return c }
+        // "Illinois Consumer Fraud and Deceptive Business Practices Act": joined to a law.
+        if e + 1 < hi, lex.conjunctions.contains(keys[e]), let e2 = capSequence(e + 1, hi),
+           (e + 1 ..< e2).contains(where: { lex.notPartyWords.contains(keys[$0]) }) { return c }
+        let wordInitial = isSentenceInitial(s, lo)
+        let prev = previousWord(s, lo)
+        let afterPlace = prev.map { lex.placePrepositions.contains(keys[$0]) } ?? false
+        c.key = key
+        c.words = words
+        // Classification.
+        if words >= 2 {
+            for (n, w) in allWords.enumerated() {
+                guard let o = lex.orgWords[w] else { continue }
+                if o.position == .any || o.position == .head && n == 0 || o.position == .suffix && n == allWords.count - 1 {
+                    c.kind = o.kind; break
+                }
+            }
+        }
+        let acronym = words == 1 && isAllCaps(s) && letterCount(s) <= 6 && e - s == 1
+        if c.kind == .unknown {
+            if lex.countries.contains(key) { c.kind = .institution }
+            else if acronym { c.kind = .organization }
+            else if words >= 2 {
+                let personLike = words <= 4 && (s ..< e).allSatisfy { glued($0) || (cap[$0] ? (!isAllCaps($0) || letterCount($0) <= 2) : !(tokens[$0].kind == .word && !lex.particles.contains(keys[$0]))) }
+                    && !(lex.determiners[keys[s]] != nil)
+                c.kind = personLike ? .person : .organization
+            }
+        }
+        // Evidence.
+        let subjectSlot = wordInitial || prev.map { keys[$0] == "," || lex.conjunctions.contains(keys[$0]) || lex.stopwords.contains(keys[$0]) && !lex.particles.contains(keys[$0]) && lex.determiners[keys[$0]] == nil } ?? true
+        var beforeVerb = false
+        if e < hi, tokens[e].kind == .word, !tokens[e].isCapitalized {
+            // "Scale affirme", "Ling s'est exprimé", "Mercor n'a pas".
+            if lex.isVerb(tokens[e]) { beforeVerb = true }
+            else if keys[e].hasSuffix("'"), e + 1 < hi, lex.isVerb(tokens[e + 1]) { beforeVerb = true }
+        }
+        if words >= 2 {
+            c.strong = !afterPlace || c.kind != .unknown && c.kind != .person
+        } else if lex.countries.contains(key) {
+            c.strong = !afterPlace
+        } else if let p = prev, lex.targetPrepositions.contains(keys[p]) {
+            c.strong = true
+        } else if let p = prev, p > lo, lex.particles.contains(keys[p]) || lex.placePrepositions.contains(keys[p]),
+                  let roles = lex.nouns[keys[p - 1]], roles.contains(where: { $0.use == .role || $0.use == .spokesperson }) {
+            // "cofondateur de Mercor", "a spokesperson for Acme": the employer of a role.
+            c.strong = true
+            if c.kind == .unknown { c.kind = .organization }
+        } else if acronym {
+            c.strong = !lowerSeen.contains(key) && !heading && (subjectSlot && beforeVerb || acronymCount[key, default: 0] >= 3)
+        } else {
+            if wordInitial, lowerSeen.contains(key) || lex.isVerb(tokens[s]) { c.key = ""; return c }
+            c.strong = subjectSlot && beforeVerb && !afterPlace && !heading
+        }
+        return c
+    }
+
+    /// After a name: a parenthetical definition "(MGM)", "(the Government)", or a role in apposition
+    /// ", cofondateur de Mercor,". Returns where the scan resumes.
+    mutating func afterName(_ ci: Int, _ e: Int, _ lo: Int, _ hi: Int, _ suppress: inout Int) -> Int {
+        var j = e
+        if j < hi, keys[j] == ",", j + 1 < hi, keys[j + 1] == "(" { j += 1 }
+        if j < hi, keys[j] == "(", candidates[ci].kind != .person {
+            var close = j + 1
+            while close < hi, close <= j + 6, keys[close] != ")" { close += 1 }
+            if close < hi, keys[close] == ")", close > j + 1 {
+                var s = j + 1
+                while s < close, tokens[s].kind == .quote || lex.determiners[keys[s]] == .article { s += 1 }
+                var t = close
+                while t > s, tokens[t - 1].kind == .quote { t -= 1 }
+                if s < t, cap[s], !(s ..< t).contains(where: { tokens[$0].kind == .number }) {
+                    var c = Candidate(source: .alias, range: (j + 1) ..< t, nameRange: s ..< t, key: foldKey(s ..< t), words: t - s,
+                                      kind: candidates[ci].kind, strong: true, sentence: candidates[ci].sentence)
+                    c.linkTo = ci
+                    candidates.append(c)
+                    return close + 1
+                }
+            }
+        }
+        // Apposition: ", [det] [modifier] ROLE … ," (persons only: "Scale AI, son ex-employé et
+        // Mercor" is a list).
+        if e < hi, keys[e] == ",", candidates[ci].kind == .person || candidates[ci].kind == .unknown {
+            var k = e + 1
+            if k < hi, lex.determiners[keys[k]] != nil { k += 1 }
+            let roleStart = k
+            var noun: (PartyLexicon.Noun, Int)?
+            while k < hi, k <= roleStart + 2 {
+                if let m = matchNoun(k, hi), m.0.use == .role || m.0.use == .spokesperson { noun = m; break }
+                if tokens[k].kind != .word || tokens[k].isCapitalized { break }
+                k += 1
+            }
+            if noun != nil {
+                var close = k + 1
+                while close < hi, close < roleStart + 14, tokens[close].kind != .punctuation || keys[close] == "-" { close += 1 }
+                if close <= hi, close < roleStart + 14 {
+                    candidates[ci].role = roleStart ..< close
+                    candidates[ci].roleMention = (e + 1) ..< close
+                    suppress = close
+                }
+            }
+        }
+        return e
+    }
+
+    // MARK: names → parties
+
+    mutating func newParty(_ c: Candidate) -> Int {
+        var b = PartyBuilder(kind: c.kind, plural: c.plural, gender: c.gender, key: c.key, fromNoun: c.source == .noun)
+        for w in c.key.split(separator: " ") { b.nounWords.insert(String(w)) }
+        builders.append(b)
+        return builders.count - 1
+    }
+
+    mutating func register(_ key: String, _ p: Int) {
+        guard !key.isEmpty, !ambiguousKeys.contains(key) else { return }
+        if let q = partyOfKey[key], q != p { return }
+        if let q = aliasOfKey[key], q != p { ambiguousKeys.insert(key); aliasOfKey[key] = nil; return }
+        aliasOfKey[key] = p
+    }
+    func lookup(_ key: String) -> Int? { partyOfKey[key] ?? aliasOfKey[key] }
+
+    /// Shorter keys by which a named party can be mentioned again: a person's surname, the first
+    /// word of an organisation's name, the initials of a name of three words or more.
+    func derivedKeys(_ c: Candidate) -> [String] {
+        var capWords: [Int] = []
+        for k in c.nameRange where cap[k] { capWords.append(k) }
+        guard capWords.count >= 2 else { return [] }
+        var out: [String] = []
+        if c.kind == .person {
+            var last = capWords.last!
+            // Hyphenated surname: take the whole "May-her".
+            var s = last
+            while s >= 2, keys[s - 1] == "-", !tokens[s].spaceBefore, cap[s - 2] || tokens[s - 2].kind == .word { s -= 2 }
+            if s != last { out.append(foldKey(s ..< last + 1)) }
+            if letterCount(last) > 1 { out.append(keys[last]) }
+            last = 0
+        } else if c.kind == .organization || c.kind == .unknown {
+            let f = capWords[0]
+            if !lowerSeen.contains(keys[f]), lex.orgWords[keys[f]] == nil, !lex.stopwords.contains(keys[f]), letterCount(f) > 2 {
+                out.append(keys[f])
+            }
+        }
+        if capWords.count >= 3 || c.kind != .person {
+            var initials = ""
+            var core = ""
+            for k in capWords {
+                guard let ch = keys[k].first else { continue }
+                initials.append(ch)
+                if lex.orgWords[keys[k]]?.position != .suffix || k == capWords.first { core.append(ch) }
+            }
+            if initials.count >= 2 { out.append(initials) }
+            if core.count >= 2, core != initials { out.append(core) }
+        }
+        return out
+    }
+
+    mutating func assignNames() {
+        // 1. Strong names of two words or more (and pseudonyms) found the parties.
+        for ci in candidates.indices where candidates[ci].source != .noun && candidates[ci].source != .alias {
+            let c = candidates[ci]
+            guard c.strong, c.words >= 2 || c.source == .pseudonym else { continue }
+            let p = partyOfKey[c.key] ?? newParty(c)
+            partyOfKey[c.key] = p
+            candidates[ci].party = p
+            absorb(ci, p)
+        }
+        // 2. Their surnames, short names and initials.
+        for ci in candidates.indices where candidates[ci].party >= 0 && candidates[ci].source == .name {
+            for k in derivedKeys(candidates[ci]) where builders[candidates[ci].party].key != k {
+                register(k, candidates[ci].party)
+            }
+        }
+        // 3. Parenthetical definitions of those names; then strong single words; then the rest.
+        linkAliases()
+        for ci in candidates.indices where candidates[ci].party < 0 && candidates[ci].source == .name && candidates[ci].strong {
+            let c = candidates[ci]
+            let p = lookup(c.key) ?? newParty(c)
+            if lookup(c.key) == nil { partyOfKey[c.key] = p }
+            candidates[ci].party = p
+            absorb(ci, p)
+        }
+        linkAliases()
+        for ci in candidates.indices where candidates[ci].party < 0 && candidates[ci].source == .name {
+            if let p = lookup(candidates[ci].key) { candidates[ci].party = p; absorb(ci, p) }
+        }
+    }
+
+    mutating func linkAliases() {
+        for ci in candidates.indices where candidates[ci].source == .alias && candidates[ci].party < 0 {
+            guard let l = candidates[ci].linkTo, candidates[l].party >= 0 else { continue }
+            let p = candidates[l].party
+            candidates[ci].party = p
+            register(candidates[ci].key, p)
+        }
+    }
+
+    /// Merges what a candidate tells about its party (kind, gender).
+    mutating func absorb(_ ci: Int, _ p: Int) {
+        let c = candidates[ci]
+        if builders[p].kind == .unknown || builders[p].kind == .person && c.kind != .person && c.kind != .unknown && !c.isTitled && c.descriptorNoun != nil {
+            builders[p].kind = c.kind
+        }
+        if c.isTitled, builders[p].kind != .person { builders[p].kind = .person }
+        if let n = c.descriptorNoun { builders[p].nounWords.formUnion(n.words) }
+        if builders[p].gender == .unknown { builders[p].gender = c.gender }
+    }
+
+    // MARK: descriptions and pronouns, in text order
+
+    struct Recent { var party: Int; var token: Int; var sentence: Int }
+
+    func kindCompatible(_ want: PartyKind, _ have: PartyKind) -> Bool {
+        switch want {
+        case .organization: return have == .organization || have == .unknown
+        case .institution: return have == .institution || have == .organization
+        case .court: return have == .court
+        case .person: return have == .person || have == .unknown
+        case .group: return have == .group
+        case .unknown: return true
+        }
+    }
+
+    mutating func chronologicalPass() {
+        enum Event { case cand(Int), pron(Int) }
+        var events: [(Int, Int, Event)] = []  // (token, order, event)
+        for (ci, c) in candidates.enumerated() { events.append((c.nameRange.lowerBound, c.source == .alias ? 1 : 0, .cand(ci))) }
+        for (pi, p) in pronouns.enumerated() { events.append((p.token, 0, .pron(pi))) }
+        events.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        var recent: [Recent] = []
+        var subjectOf: [Int: Int] = [:]
+        var pendingRoles: [(party: Int, range: Range<Int>)] = []
+        var pendingSpokes: [(party: Int, range: Range<Int>)] = []
+
+        func note(_ p: Int, _ token: Int, _ s: Int) {
+            recent.append(Recent(party: p, token: token, sentence: s))
+            if subjectOf[s] == nil { subjectOf[s] = p }
+        }
+
+        for (_, _, ev) in events {
+            switch ev {
+            case .cand(let ci):
+                var c = candidates[ci]
+                if c.source == .noun, c.party < 0 {
+                    c.party = resolveNoun(c, recent: recent, subjectOf: subjectOf)
+                    candidates[ci].party = c.party
+                    if c.party >= 0, let n = c.noun, n.use == .spokesperson, let comp = c.complement {
+                        pendingSpokes.append((c.party, comp))
+                    }
+                }
+                guard c.party >= 0 else { continue }
+                let p = c.party
+                // An organisation named inside another party's apposition is its affiliation.
+                for (q, r) in pendingRoles where r.contains(c.nameRange.lowerBound) && q != p && builders[q].affiliation == nil {
+                    if [.organization, .institution, .unknown].contains(builders[p].kind) { builders[q].affiliation = p }
+                }
+                for (q, r) in pendingSpokes where r.contains(c.nameRange.lowerBound) && q != p && builders[q].affiliation == nil {
+                    builders[q].affiliation = p
+                }
+                if let d = c.descriptor, let n = c.descriptorNoun {
+                    if n.use == .role || n.use == .spokesperson || (n.use == .party && (n.kind == .person || n.kind == .group)) {
+                        let roleStart = lex.determiners[keys[d.lowerBound]] != nil ? d.lowerBound + 1 : d.lowerBound
+                        if builders[p].role == nil, roleStart < d.upperBound { setRole(p, roleStart ..< d.upperBound) }
+                        if c.descriptorPossessive, builders[p].affiliation == nil {
+                            // "son ancien responsable commercial X": the possessor is the subject so far.
+                            if let owner = subjectOf[c.sentence] ?? recent.last(where: { $0.sentence == c.sentence })?.party, owner != p {
+                                builders[p].affiliation = owner
+                            }
+                        }
+                    }
+                }
+                if let r = c.role {
+                    setRole(p, r)
+                    pendingRoles.append((p, r))
+                }
+                note(p, c.nameRange.lowerBound, c.sentence)
+            case .pron(let pi):
+                let ev = pronouns[pi]
+                if let p = resolvePronoun(ev, recent: recent, subjectOf: subjectOf) {
+                    pronouns[pi].party = p
+                    note(p, ev.token, ev.sentence)
+                }
+            }
+        }
+    }
+
+    mutating func setRole(_ p: Int, _ r: Range<Int>) {
+        builders[p].role = surface(r)
+        for k in r where tokens[k].kind == .word { builders[p].roleWords.insert(keys[k]) }
+    }
+
+    mutating func resolveNoun(_ c: Candidate, recent: [Recent], subjectOf: [Int: Int]) -> Int {
+        guard let n = c.noun else { return -1 }
+        let window = c.sentence - 6
+        if let p = aliasOfKey[c.key] ?? (c.headKey != nil ? partyOfKey[c.key] : nil) { return p }
+        switch n.use {
+        case .party, .spokesperson:
+            // A bare noun after the same noun with an adjective: "le gouvernement" after
+            // "le gouvernement français".
+            if c.headKey == nil, let r = recent.last(where: { builders[$0.party].headKey == n.key && $0.sentence >= window }) {
+                return r.party
+            }
+            return nounParty(c, n)
+        case .both:
+            let head = n.words[language == .fr ? 0 : n.words.count - 1]
+            if let r = recent.last(where: { r in
+                r.sentence >= window && kindCompatible(n.kind, builders[r.party].kind)
+                    && builders[r.party].key.split(separator: " ").contains(where: { $0 == head })
+            }) { return r.party }
+            return nounParty(c, n)
+        case .anaphor:
+            // "le ministère de l'Intérieur": a complement makes the noun a name.
+            if c.headKey != nil { return nounParty(c, n) }
+            let head = n.words[0]
+            if let r = recent.last(where: { $0.sentence >= c.sentence - 10 && builders[$0.party].nounWords.contains(head)
+                                            && kindCompatible(n.kind, builders[$0.party].kind) }) {
+                return r.party
+            }
+            var owner: Int?
+            if c.possessive, n.kind == .organization || n.kind == .institution,
+               let o = subjectOf[c.sentence] ?? recent.last(where: { $0.sentence == c.sentence })?.party {
+                // "son entreprise": the company of the person speaking; "son rival": not the owner.
+                if let a = builders[o].affiliation { return a }
+                owner = o
+            }
+            if let r = recent.last(where: { $0.sentence >= window && $0.party != owner && kindCompatible(n.kind, builders[$0.party].kind) && !builders[$0.party].plural }) {
+                return r.party
+            }
+            return -1
+        case .role:
+            if c.possessive, let owner = recent.last(where: { $0.sentence == c.sentence })?.party ?? subjectOf[c.sentence] {
+                if let r = recent.last(where: { builders[$0.party].affiliation == owner && builders[$0.party].kind == .person }) { return r.party }
+            }
+            let w = c.noun!.words.last!
+            if let r = recent.last(where: { builders[$0.party].roleWords.contains(w) }) { return r.party }
+            return -1
+        }
+    }
+
+    mutating func nounParty(_ c: Candidate, _ n: PartyLexicon.Noun) -> Int {
+        let key = c.headKey != nil ? c.key : n.key
+        if let p = partyOfKey[key] { return p }
+        var b = PartyBuilder(kind: n.kind, plural: n.plural, gender: n.gender, key: key, fromNoun: true)
+        b.headKey = c.headKey ?? n.key
+        builders.append(b)
+        partyOfKey[key] = builders.count - 1
+        return builders.count - 1
+    }
+
+    mutating func resolvePronoun(_ ev: PronounEvent, recent: [Recent], subjectOf: [Int: Int]) -> Int? {
+        let pr = ev.pronoun
+        if pr.refers == .self {
+            let key = "we"
+            if let p = partyOfKey[key] { return p }
+            builders.append(PartyBuilder(kind: .court, plural: false, gender: .unknown, key: key, fromNoun: true))
+            partyOfKey[key] = builders.count - 1
+            return builders.count - 1
+        }
+        func ok(_ p: Int, personsOnly: Bool) -> Bool {
+            let b = builders[p]
+            if b.fromNoun, b.key == "we" { return false }
+            switch pr.refers {
+            case .person: if b.kind != .person && b.kind != .unknown { return false }
+            case .nonperson: if b.kind == .person || b.kind == .group { return false }
+            default: break
+            }
+            if personsOnly, b.kind != .person { return false }
+            if pr.plural {
+                let collective = language == .en && (b.kind == .institution || b.kind == .organization)
+                if !b.plural && !collective { return false }
+            } else if b.plural { return false }
+            if pr.gender != .unknown, b.gender != .unknown, b.gender != pr.gender { return false }
+            return true
+        }
+        let passes: [Bool] = language == .fr && pr.refers == .any && !pr.plural ? [true, false] : [false]
+        if ev.initial {
+            for s in [ev.sentence - 1, ev.sentence - 2] {
+                if let p = subjectOf[s] {
+                    if ok(p, personsOnly: false) { return p }
+                    break
+                }
+            }
+        }
+        for personsOnly in passes {
+            for r in recent.reversed() {
+                if r.sentence < ev.sentence - 1 { break }
+                if ok(r.party, personsOnly: personsOnly) { return r.party }
+            }
+        }
+        return nil
+    }
+
+    // MARK: output
+
+    mutating func build() -> PartySet {
+        // Gather mentions per party.
+        for c in candidates where c.party >= 0 {
+            let form: Mention.Form = c.source == .noun ? (builders[c.party].fromNoun ? .name : .description)
+                : c.source == .alias ? .alias : .name
+            builders[c.party].mentions.append((c.range, c.nameRange, c.sentence, form))
+            if let d = c.descriptor { builders[c.party].mentions.append((d, d, c.sentence, .description)) }
+            if let r = c.roleMention { builders[c.party].mentions.append((r, c.role ?? r, c.sentence, .description)) }
+        }
+        for p in pronouns where p.party >= 0 {
+            builders[p.party].mentions.append((p.token ..< p.token + 1, p.token ..< p.token + 1, p.sentence, .pronoun))
+        }
+        // Order parties by first mention; drop those never mentioned.
+        var order: [(Int, Int)] = []
+        for (i, b) in builders.enumerated() where !b.mentions.isEmpty {
+            order.append((b.mentions.map(\.range.lowerBound).min()!, i))
+        }
+        order.sort { $0.0 < $1.0 }
+        var newIndex = [Int](repeating: -1, count: builders.count)
+        for (n, (_, i)) in order.enumerated() { newIndex[i] = n }
+        var parties: [Party] = []
+        for (_, i) in order {
+            var b = builders[i]
+            b.mentions.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
+            // Canonical name: the fullest named form.
+            var best: Range<Int>?
+            var bestRange: Range<Int>?
+            for m in b.mentions where m.form == .name {
+                if best == nil || m.nameRange.count > best!.count { best = m.nameRange; bestRange = m.range }
+            }
+            if best == nil, let m = b.mentions.first(where: { $0.form != .pronoun }) ?? b.mentions.first { best = m.nameRange; bestRange = m.range }
+            var name = surface(best!)
+            // English common-noun parties keep their article: "the applicant", "the Government".
+            if b.fromNoun, language == .en, let r = bestRange, r.lowerBound < best!.lowerBound, lex.determiners[keys[r.lowerBound]] == .article {
+                name = surface(r.lowerBound ..< best!.upperBound)
+            }
+            if b.key == "we" && b.fromNoun && b.mentions.allSatisfy({ $0.form == .pronoun }) { name = surface(b.mentions[0].range) }
+            var aliases: [String] = []
+            var seen: Set<String> = [name]
+            for m in b.mentions {
+                for s in [surface(m.range), surface(m.nameRange)] where !seen.contains(s) {
+                    seen.insert(s); aliases.append(s)
+                }
+            }
+            let mentions = b.mentions.map { Mention(span: span($0.range), sentence: $0.sentence, form: $0.form, tokens: $0.range) }
+            parties.append(Party(name: name, kind: b.kind, aliases: aliases, mentions: mentions, role: b.role,
+                                 affiliation: b.affiliation.flatMap { newIndex[$0] >= 0 ? newIndex[$0] : nil }, isPlural: b.plural))
+        }
+        return PartySet(parties: parties)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
 }

@@ -1,0 +1,109 @@
+import RiposteText
+import RiposteSegment
+import RiposteLexicon
+import RiposteNormalize
+
+/// The party lexicons of one language (Lexicons/<lang>/parties-*.tsv|txt, pronouns.tsv), read
+/// once into hash tables keyed by folded token forms.
+struct PartyLexicon {
+    enum Gender: Character { case masculine = "m", feminine = "f", unknown = "-" }
+    struct Title { let gender: Gender; let plural: Bool }
+    enum OrgPosition: String { case head, suffix, any }
+    struct OrgWord { let position: OrgPosition; let kind: PartyKind }
+    enum NounUse: String { case party, both, anaphor, role, spokesperson }
+    struct Noun {
+        let words: [String]
+        let kind: PartyKind
+        let plural: Bool
+        let use: NounUse
+        let gender: Gender
+        /// Parties sharing a key are one party ("respondent government" and "government").
+        let key: String
+        let needsCapital: Bool
+    }
+    enum DeterminerType: String { case article, indefinite, demonstrative, possessive, quantifier }
+    enum PronounRef: String { case person, any, nonperson, `self` }
+    struct Pronoun { let gender: Gender; let plural: Bool; let refers: PronounRef }
+
+    var titles: [String: Title] = [:]
+    var particles: Set<String> = []
+    var orgWords: [String: OrgWord] = [:]
+    /// Noun phrases indexed by their first folded token, longest first.
+    var nouns: [String: [Noun]] = [:]
+    var determiners: [String: DeterminerType] = [:]
+    var pronouns: [String: Pronoun] = [:]
+    var impersonal: Set<String> = []
+    var notPartyNames: Set<String> = []
+    var notPartyWords: Set<String> = []
+    var notPartyStarts: Set<String> = []
+    var placePrepositions: Set<String> = []
+    var targetPrepositions: Set<String> = []
+    var conjunctions: Set<String> = []
+    var adjectiveEndings: [String] = []
+    var adjectiveWords: Set<String> = []
+    var countries: Set<String> = []
+    var pseudonyms: Set<String> = []
+    var stopwords: Set<String> = []
+    var inflections: Inflections
+
+    init(language: Language, lexicon: LanguageLexicon) {
+        inflections = lexicon.inflections
+        // Phrases in the files are cut into tokens the way the tokenizer cuts text, so that
+        // "cour d'appel" matches the tokens "cour", "d'", "appel".
+        let tokenizer = try? Tokenizer(data: SegmenterData(language: language, lexicon: lexicon))
+        func words(_ phrase: String) -> [String] {
+            if let tokenizer, let toks = try? tokenizer.tokenize(Array(phrase.utf8)), !toks.isEmpty {
+                return toks.map(\.fold)
+            }
+            return phrase.split(separator: " ").map(String.init)
+        }
+        func gender(_ s: String) -> Gender { Gender(rawValue: s.first ?? "-") ?? .unknown }
+        for r in lexicon.table("parties-titles") { titles[r[0]] = Title(gender: gender(r[1]), plural: r[2] == "p") }
+        particles = lexicon.list("parties-particles")
+        for r in lexicon.table("parties-org-words") {
+            orgWords[r[0]] = OrgWord(position: OrgPosition(rawValue: r[1]) ?? .any, kind: PartyKind(rawValue: r[2]) ?? .organization)
+        }
+        for r in lexicon.table("parties-nouns") {
+            let w = words(r[0])
+            guard let first = w.first, let use = NounUse(rawValue: r[3]) else { continue }
+            let n = Noun(words: w, kind: PartyKind(rawValue: r[1]) ?? .unknown, plural: r[2] == "p", use: use,
+                         gender: gender(r[4]), key: r[5].isEmpty ? w.joined(separator: " ") : r[5],
+                         needsCapital: r[6] == "cap")
+            nouns[first, default: []].append(n)
+        }
+        for k in nouns.keys { nouns[k]!.sort { $0.words.count > $1.words.count } }
+        for r in lexicon.table("parties-determiners") { determiners[r[0]] = DeterminerType(rawValue: r[1]) ?? .article }
+        for r in lexicon.table("pronouns") {
+            pronouns[r[0]] = Pronoun(gender: gender(r[1]), plural: r[2] == "p", refers: PronounRef(rawValue: r[3]) ?? .any)
+        }
+        impersonal = lexicon.list("parties-impersonal")
+        for r in lexicon.table("parties-not-parties") {
+            let key = words(r[0]).joined(separator: " ")
+            switch r[1] {
+            case "word": notPartyWords.insert(key)
+            case "start": notPartyStarts.insert(key)
+            default: notPartyNames.insert(key)
+            }
+        }
+        placePrepositions = lexicon.list("parties-place-prepositions")
+        targetPrepositions = lexicon.list("parties-target-prepositions")
+        conjunctions = lexicon.list("parties-conjunctions")
+        // Endings keep their accents ("-é" is not "-e"); whole words match folded.
+        for a in lexicon.list("parties-adjectives", folded: false) {
+            if a.hasPrefix("-") { adjectiveEndings.append(String(a.dropFirst())) } else { adjectiveWords.insert(Folding.fold(a)) }
+        }
+        for c in lexicon.list("parties-countries") { countries.insert(words(c).joined(separator: " ")) }
+        for p in lexicon.list("parties-pseudonyms") { pseudonyms.insert(words(p).joined(separator: " ")) }
+        stopwords = lexicon.list("stopwords")
+    }
+
+    /// True when a folded token is an inflected verb form (the next word after a subject).
+    func isVerb(_ t: Token) -> Bool { !inflections.analyses(lower: t.lower, fold: t.fold).isEmpty }
+
+    /// Looks like a French adjective (listed, or with an adjective ending).
+    func looksAdjective(_ t: Token) -> Bool {
+        if adjectiveWords.contains(t.fold) { return true }
+        for e in adjectiveEndings where t.lower.count > e.count + 2 && t.lower.hasSuffix(e) { return true }
+        return false
+    }
+}
