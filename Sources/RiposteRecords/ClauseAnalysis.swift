@@ -331,7 +331,7 @@ struct SentenceContext {
             source = run.resolve(np, index, range, sentenceNPs: nps)
             if let pr = np.principal, let q = principalParty(pr) { onBehalf = q }
         }
-        if onBehalf == nil, let s = source, let a = run.affiliation[s] { onBehalf = a }
+        if onBehalf == nil, let s = source, let a = run.affiliation[s] ?? speaksFor(s) { onBehalf = a }
         if let s = source, let o = onBehalf { if s == o { onBehalf = nil } else { run.affiliation[s] = o } }
 
         // --- Type ---
@@ -438,6 +438,16 @@ struct SentenceContext {
                       respondsTo: [], channel: channel, sentence: index, confidence: max(0.1, min(0.95, conf)), evidence: evidence)
     }
 
+    /// The organisation a party speaks for, from the party stage's affiliation, when its role is
+    /// a speaking one ("cofondateur de Y", "spokesperson for Y"), not a former job.
+    private func speaksFor(_ p: Int) -> Int? {
+        let party = run.book.set.parties[p]
+        guard let a = party.affiliation, let role = party.role else { return nil }
+        let words = Folding.fold(role).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" }).map(String.init)
+        if words.contains(where: { $0 == "ancien" || $0 == "ancienne" || $0 == "former" || $0 == "ex" }) { return nil }
+        return words.contains(where: { lex.has($0, "agent") || lex.head($0)?.role == "agent" }) ? a : nil
+    }
+
     /// "…, et condamné", "… and rejects it": a verb coordinated with an earlier one shares its subject.
     private func coordinated(_ cueStart: Int) -> Bool {
         guard cueStart - 1 >= range.lowerBound else { return false }
@@ -496,6 +506,7 @@ struct SentenceContext {
         guard let c = content else { return [] }
         var fallback: Int? = nil
         for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
+            if namesThing(np) { continue }
             // "X aurait été tué par les rebelles": the agent of a passive is the accused.
             if let agent = passiveAgent(after: np, in: c), let q = run.resolve(agent, index, range, sentenceNPs: nps), !excluded.contains(q) {
                 return [q]
@@ -525,6 +536,12 @@ struct SentenceContext {
             }
         }
         return []
+    }
+
+    /// A law or a document named with capitals ("the Illinois Consumer Fraud … Act").
+    private func namesThing(_ np: NounPhrase) -> Bool {
+        let first = toks[np.tokens.lowerBound], last = toks[np.tokens.upperBound - 1]
+        return lex.notParties.contains(last.fold) || (lex.notParties.contains(first.fold) && first.isCapitalized)
     }
 
     private func passiveAgent(after np: NounPhrase, in c: Range<Int>) -> NounPhrase? {

@@ -112,7 +112,7 @@ public struct CueIndex: Sendable {
             var k = t
             for _ in 0 ... CueIndex.gapLimit {
                 if let end = match(els, e + 1, k, tokens, limit, &words) { return end }
-                guard k < limit, tokens[k].kind == .word || tokens[k].kind == .abbreviation || tokens[k].kind == .number else { return nil }
+                guard k < limit, tokens[k].kind == .word || tokens[k].kind == .abbreviation || tokens[k].kind == .number || tokens[k].lower == "-" else { return nil }
                 k += 1
             }
             return nil

@@ -152,7 +152,7 @@ final class DocumentRun {
 
     /// The court named in an operative opening ("FOR THESE REASONS, THE COURT, UNANIMOUSLY,").
     private func courtIn(_ si: Int, _ r: Range<Int>) -> Int? {
-        for np in finder.find(r) where np.form == .role && np.role == "court" || (np.party != nil && book.role(np.party!) == "court") {
+        for np in finder.find(r) where (np.form == .role && np.role == "court") || (np.party != nil && book.role(np.party!) == "court") {
             return resolve(np, si, r)
         }
         return nil
@@ -245,8 +245,9 @@ final class DocumentRun {
                 let f = text.tokens[i].fold
                 let base = f.hasSuffix("'s") ? String(f.dropLast(2)) : f
                 guard let h = lex.head(base), h.role == role else { continue }
-                for np in finder.find(s.tokens) where np.form == .role && np.role == role {
-                    return resolve(np, si, s.tokens)
+                for np in finder.find(s.tokens) {
+                    if np.form == .role && np.role == role { return resolve(np, si, s.tokens) }
+                    if np.form == .mention, let p = np.party, book.role(p) == role { return p }
                 }
             }
         }

@@ -55,8 +55,14 @@ struct PartyBook {
         return w.isEmpty ? nil : w.joined(separator: " ")
     }
 
+    /// The role a name gives its party: "the respondent State" is the respondent, whatever "State"
+    /// alone would be.
     private func headRole(_ name: String) -> String? {
-        guard let last = keyWords(name).last else { return nil }
+        let words = keyWords(name)
+        for w in words.dropLast() where lex.has(w, "adj") {
+            if let h = lex.head(w), h.role != "other", h.role != "agent" { return h.role }
+        }
+        guard let last = words.last else { return nil }
         return lex.head(last)?.role
     }
 
