@@ -24,6 +24,8 @@ public struct SentenceSplitter: Sendable {
     private let softTerminals: Set<String>
     private let openers: Set<String>
     private let salutations: Set<String>
+    private let functionWords: Set<String>
+    private let headingDeterminers: Set<String>
 
     public init(data: SegmenterData) {
         self.data = data
@@ -31,6 +33,8 @@ public struct SentenceSplitter: Sendable {
         softTerminals = []
         openers = []
         salutations = []
+        functionWords = []
+        headingDeterminers = []
     }
 
     public init(data: SegmenterData, lexicon: LanguageLexicon) {
@@ -39,6 +43,8 @@ public struct SentenceSplitter: Sendable {
         softTerminals = lexicon.list("soft-terminals", folded: false)
         openers = lexicon.list("sentence-openers")
         salutations = lexicon.list("salutations")
+        functionWords = lexicon.list("stopwords").union(lexicon.list("title-introducers"))
+        headingDeterminers = lexicon.list("heading-determiners")
     }
 
     /// Sentences of `tokens` (tokens are not changed).
@@ -219,6 +225,12 @@ public struct SentenceSplitter: Sendable {
         // A pronoun or determiner that opens sentences, capitalised after a lower-case word or a
         // one-word heading ("Cyclisme Il semble que …").
         if !prev.isCapitalized || prev.lower == ")" || i - start == 1, openers.contains(t.fold) { return true }
+        // A capitalised determiner or pronoun before a lower-case word, after a lower-case content
+        // word: a heading run into its text ("… vertébrales et lombaires L'incidence sur …"), not
+        // a title inside a sentence ("… de La Réunion", "… rebaptise L'Arpège").
+        if !prev.isCapitalized || prev.lower == ")", headingDeterminers.contains(t.fold), i + 1 < out.count,
+           out[i + 1].kind == .word, !out[i + 1].isCapitalized,
+           prev.lower == ")" || (prev.span.length >= 3 && !functionWords.contains(prev.fold)) { return true }
         // An upper-case heading ("FORME PHARMACEUTIQUE ET CONTENU") before a mixed-case word.
         if isAllCaps(prev, text), i - start >= 2, isAllCaps(out[i - 2], text), !isAllCaps(t, text), t.span.length > 1 { return true }
         return false
