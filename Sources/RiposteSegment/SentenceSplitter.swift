@@ -111,7 +111,7 @@ public struct SentenceSplitter: Sendable {
                     let gap = newlines(text, tokens[j - 1].span.end, next.span.start)
                     // After a bare . ? ! even a lower-case word starts a sentence (web text); after a
                     // closing quote it is the speech verb ("« Assez ! » lança-t-il").
-                    let startsHere = isSoftTerminal(t) ? (next.isCapitalized && next.kind == .word) : canStart(next, after: t)
+                    let startsHere = isSoftTerminal(t) ? softBoundary(tokens, j) : canStart(next, after: t)
                         || (!closedQuote && t.kind == .punctuation && !isEllipsis(t) && canFollowBareStop(next))
                     ends = gap > 0 || (next.spaceBefore && startsHere && !insideQuote)
                     // "12. The applicant …": a paragraph number starts its sentence, it is not one.
@@ -254,6 +254,15 @@ public struct SentenceSplitter: Sendable {
             k += l
         }
         return letters >= 2
+    }
+
+    /// After a soft terminal (";"): a capitalised word starts a sentence, unless it begins a name
+    /// in an enumeration ("… née en 1926 ; Lucien Carillon (1928) ; …").
+    func softBoundary(_ tokens: [Token], _ j: Int) -> Bool {
+        let next = tokens[j]
+        guard next.isCapitalized, next.kind == .word else { return false }
+        if starters.contains(next.fold) || openers.contains(next.fold) { return true }
+        return !(j + 1 < tokens.count && tokens[j + 1].isCapitalized && tokens[j + 1].kind == .word)
     }
 
     /// Marks that end a sentence only before a capitalised word (French ";").

@@ -72,3 +72,18 @@ import Riposte
     #expect(en.tokens.map { en.string($0.span) }.contains("Inc."))
     #expect(en.sentences.count == 2)
 }
+
+@Test func semicolonBeforeANameInAnEnumerationDoesNotEndTheSentence() {
+    // Sequoia dev: "… les sept personnes suivantes : Paulette Bertrand, née en 1926 ; Lucien Carillon (1928) ; …"
+    #expect(Seg.sentences("Étaient conviés : Paulette Bertrand, née en 1926 ; Lucien Carillon (1928) ; Anita Dachaud (1921).", .fr).count == 1)
+}
+
+@Test func headingsRunIntoTheirText() {
+    // Sequoia dev (EMEA leaflet): "… dorsales et lombaires L'incidence sur le retard …", "Cyclisme Il semble …"
+    #expect(Seg.sentences("Y compris fractures cliniques vertébrales, dorsales et lombaires L'incidence sur le retard de consolidation a été comparable.", .fr)
+            == ["Y compris fractures cliniques vertébrales, dorsales et lombaires", "L'incidence sur le retard de consolidation a été comparable."])
+    #expect(Seg.sentences("Cyclisme Il semble qu'un malaise du conducteur soit à l'origine de cet accident.", .fr).count == 2)
+    // A title after a title introducer or with a capital inside stays in its sentence (GSD dev).
+    #expect(Seg.sentences("En 2006, il sort simultanément les albums Un homme nature et Doc Gynéco.", .fr).count == 1)
+    #expect(Seg.sentences("En 1986, Alain Passard rebaptise le restaurant L'Arpège.", .fr).count == 1)
+}
