@@ -87,3 +87,9 @@ import Riposte
     #expect(Seg.sentences("En 2006, il sort simultanément les albums Un homme nature et Doc Gynéco.", .fr).count == 1)
     #expect(Seg.sentences("En 1986, Alain Passard rebaptise le restaurant L'Arpège.", .fr).count == 1)
 }
+
+@Test func courtCitationsStayInOneSentence() {
+    // US opinions: "Fed. R. Civ. P. 12(b)(6)", "Ill. App. 3d"; French: "Cass. 1re civ., … Bull. civ. I".
+    #expect(Seg.sentences("See Fed. R. Civ. P. 12(b)(6); Krueger v. Lewis, 342 Ill. App. 3d 467, 470 (2003). We affirm.", .en).count == 2)
+    #expect(Seg.sentences("Cass. 1re civ., 12 mai 2010, n° 09-12.345, Bull. civ. I, n° 5. La cour rejette.", .fr).count == 2)
+}
