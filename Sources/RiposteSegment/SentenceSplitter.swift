@@ -26,6 +26,7 @@ public struct SentenceSplitter: Sendable {
     private let salutations: Set<String>
     private let functionWords: Set<String>
     private let headingDeterminers: Set<String>
+    private let dashBullets: Set<String>
 
     public init(data: SegmenterData) {
         self.data = data
@@ -35,6 +36,7 @@ public struct SentenceSplitter: Sendable {
         salutations = []
         functionWords = []
         headingDeterminers = []
+        dashBullets = []
     }
 
     public init(data: SegmenterData, lexicon: LanguageLexicon) {
@@ -45,6 +47,7 @@ public struct SentenceSplitter: Sendable {
         salutations = lexicon.list("salutations")
         functionWords = lexicon.list("stopwords").union(lexicon.list("title-introducers"))
         headingDeterminers = lexicon.list("heading-determiners")
+        dashBullets = lexicon.list("dash-bullets", folded: false)
     }
 
     /// Sentences of `tokens` (tokens are not changed).
@@ -217,6 +220,10 @@ public struct SentenceSplitter: Sendable {
            salutations.contains(out[start].fold) { return true }
         // A date opens a mail header line after a name or an address ("<a@b.com> 02/13/2001").
         if t.kind == .number, isDate(t), prev.isCapitalized || prev.lower == ">" || prev.kind == .email { return true }
+        // A spaced bullet dash before a capital opens a list item (French typography):
+        // "La rénovation des lycées d'Île-de-France - Jean-Claude Méry, …".
+        if dashBullets.contains(t.lower), prev.kind == .word || prev.lower == ")", i + 1 < out.count,
+           out[i + 1].spaceBefore, out[i + 1].isCapitalized, !closesIncise(out, i) { return true }
         guard t.isCapitalized, t.kind == .word else { return false }
         // After the time of a mail header: "08:02 PM All: …".
         if (prev.lower == "am" || prev.lower == "pm"), i >= 2, out[i - 2].kind == .number { return true }
@@ -263,6 +270,19 @@ public struct SentenceSplitter: Sendable {
         guard next.isCapitalized, next.kind == .word else { return false }
         if starters.contains(next.fold) || openers.contains(next.fold) { return true }
         return !(j + 1 < tokens.count && tokens[j + 1].isCapitalized && tokens[j + 1].kind == .word)
+    }
+
+    /// Whether the dash at i opens an incise closed by the same dash before the sentence ends
+    /// ("le ministre - Jean Dupont - a déclaré").
+    func closesIncise(_ tokens: [Token], _ i: Int) -> Bool {
+        var k = i + 1
+        while k < tokens.count, k <= i + 12 {
+            let t = tokens[k]
+            if isTerminal(t) { return false }
+            if t.lower == tokens[i].lower, t.spaceBefore { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Marks that end a sentence only before a capitalised word (French ";").

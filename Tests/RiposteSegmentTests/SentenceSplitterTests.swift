@@ -93,3 +93,12 @@ import Riposte
     #expect(Seg.sentences("See Fed. R. Civ. P. 12(b)(6); Krueger v. Lewis, 342 Ill. App. 3d 467, 470 (2003). We affirm.", .en).count == 2)
     #expect(Seg.sentences("Cass. 1re civ., 12 mai 2010, n° 09-12.345, Bull. civ. I, n° 5. La cour rejette.", .fr).count == 2)
 }
+
+@Test func spacedHyphenBulletsInFrenchButNotIncisesOrEnglishDashes() {
+    // Sequoia dev: "La rénovation des lycées d'Île-de-France - Jean-Claude Méry, ancien collecteur …"
+    #expect(Seg.sentences("La rénovation des lycées d'Île-de-France - Jean-Claude Méry, ancien collecteur de fonds, décédé.", .fr)
+            == ["La rénovation des lycées d'Île-de-France", "- Jean-Claude Méry, ancien collecteur de fonds, décédé."])
+    #expect(Seg.sentences("Le ministre - Jean Dupont - a démenti.", .fr).count == 1)
+    // EWT dev: "Vince - Thanks for the message regarding a possible intern for your group."
+    #expect(Seg.sentences("Vince - Thanks for the message regarding a possible intern for your group.", .en).count == 1)
+}
