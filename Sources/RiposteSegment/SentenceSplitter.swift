@@ -267,6 +267,8 @@ public struct SentenceSplitter: Sendable {
     /// in an enumeration ("… née en 1926 ; Lucien Carillon (1928) ; …").
     func softBoundary(_ tokens: [Token], _ j: Int) -> Bool {
         let next = tokens[j]
+        // "… le 2 juillet 1953 ; - Jules Roy, …": a bullet after the semicolon.
+        if dashBullets.contains(next.lower), j + 1 < tokens.count, tokens[j + 1].isCapitalized { return true }
         guard next.isCapitalized, next.kind == .word else { return false }
         if starters.contains(next.fold) || openers.contains(next.fold) { return true }
         return !(j + 1 < tokens.count && tokens[j + 1].isCapitalized && tokens[j + 1].kind == .word)
