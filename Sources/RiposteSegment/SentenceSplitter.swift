@@ -231,7 +231,7 @@ public struct SentenceSplitter: Sendable {
         guard prevIsWord else { return false }
         // A pronoun or determiner that opens sentences, capitalised after a lower-case word or a
         // one-word heading ("Cyclisme Il semble que …").
-        if !prev.isCapitalized || prev.lower == ")" || i - start == 1, openers.contains(t.fold) { return true }
+        if !prev.isCapitalized || prev.lower == ")" || i - start == 1, openers.contains(t.fold), !isAllCaps(t, text) { return true }
         // A capitalised determiner or pronoun before a lower-case word, after a lower-case content
         // word: a heading run into its text ("… vertébrales et lombaires L'incidence sur …"), not
         // a title inside a sentence ("… de La Réunion", "… rebaptise L'Arpège").

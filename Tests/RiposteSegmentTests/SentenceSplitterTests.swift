@@ -102,3 +102,9 @@ import Riposte
     // EWT dev: "Vince - Thanks for the message regarding a possible intern for your group."
     #expect(Seg.sentences("Vince - Thanks for the message regarding a possible intern for your group.", .en).count == 1)
 }
+
+@Test func upperCaseHeadingsStayWhole() {
+    // Judilibre (CA Chambéry, 2022): the operative part opens with "PAR CES MOTIFS".
+    #expect(Seg.sentences("PAR CES MOTIFS\n\nLa cour confirme le jugement.", .fr) == ["PAR CES MOTIFS", "La cour confirme le jugement."])
+    #expect(Seg.run("PAR CES MOTIFS\n\nLa cour confirme le jugement.", .fr).sentences.first?.isHeading == true)
+}
