@@ -119,6 +119,8 @@ public struct SentenceSplitter: Sendable {
                     ends = gap > 0 || (next.spaceBefore && startsHere && !insideQuote)
                     // "12. The applicant …": a paragraph number starts its sentence, it is not one.
                     if ends, gap == 0, t.lower == ".", i - start == 1, isParagraphNumber(tokens[start]) { ends = false }
+                    // "A.  The background of the case": an enumerator opening a line is not a sentence.
+                    if ends, gap == 0, t.kind == .abbreviation, i == start, startsLine(text, t.span.start) { ends = false }
                     // "J. Smith", "M. Dupont": an initial before a name.
                     if ends, gap == 0, t.kind == .abbreviation,
                        !(data.sentenceFinalAbbreviations.contains(t.fold) && next.isCapitalized && next.kind == .word),
@@ -339,7 +341,7 @@ public struct SentenceSplitter: Sendable {
         if t.kind == .number { return t.span.length <= 4 }
         // Roman numerals and single letters used as paragraph numbers ("IV.", "b.").
         if t.kind == .word, t.span.length <= 4 {
-            return t.lower.utf8.allSatisfy { "ivxlc".utf8.contains($0) }
+            return t.span.length == 1 || t.lower.utf8.allSatisfy { "ivxlc".utf8.contains($0) }
         }
         return false
     }

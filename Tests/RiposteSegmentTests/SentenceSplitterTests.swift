@@ -108,3 +108,9 @@ import Riposte
     #expect(Seg.sentences("PAR CES MOTIFS\n\nLa cour confirme le jugement.", .fr) == ["PAR CES MOTIFS", "La cour confirme le jugement."])
     #expect(Seg.run("PAR CES MOTIFS\n\nLa cour confirme le jugement.", .fr).sentences.first?.isHeading == true)
 }
+
+@Test func letteredHeadingsKeepTheirEnumerator() {
+    // HUDOC: "A.  The background of the case", "b)  Contribute to …", "II.  RELEVANT DOMESTIC LAW".
+    #expect(Seg.sentences("A.\u{00A0} The background of the case\n\nII.  RELEVANT DOMESTIC LAW\n\nb.  Contribute to the elimination.", .en)
+            == ["A.\u{00A0} The background of the case", "II.  RELEVANT DOMESTIC LAW", "b.  Contribute to the elimination."])
+}
