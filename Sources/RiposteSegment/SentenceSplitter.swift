@@ -204,31 +204,31 @@ public struct SentenceSplitter: Sendable {
     /// A sentence boundary with no punctuation, in text whose lines were joined: a heading run
     /// into the next sentence ("… du phénomène Je ne pouvais …", "ACLASTA Avant de …"), or a mail
     /// header ("Kay Mann 04/26/2001 07:17 AM Will you …").
-    func unpunctuatedBoundary(_ text: [UInt8], _ out: [Token], _ start: Int, _ i: Int) -> Bool {  // out: the tokens
-        let t = out[i]
+    func unpunctuatedBoundary(_ text: [UInt8], _ tokens: [Token], _ start: Int, _ i: Int) -> Bool {
+        let t = tokens[i]
         guard t.spaceBefore else { return false }
-        let prev = out[i - 1]
+        let prev = tokens[i - 1]
         // Typed rules separate blocks: a long one stands alone; text after a rule starts anew.
         if isRule(t), t.span.length >= 10 { return true }
         if isRule(prev), t.isCapitalized || t.kind == .quote || isRule(t) { return true }
         // "… <name@example.com> Capt. …", ">> I agree": the end of an address or a quote marker.
-        if (prev.lower == ">" && i >= 2 && out[i - 2].kind == .email) || prev.lower == ">>",
+        if (prev.lower == ">" && i >= 2 && tokens[i - 2].kind == .email) || prev.lower == ">>",
            t.isCapitalized { return true }
         // After a mail header's date and time ("04/26/2001 07:17 AM have you …"), whatever the case.
-        if prev.lower == "am" || prev.lower == "pm", i >= 3, out[i - 2].kind == .number,
-           isDate(out[i - 3]), t.kind == .word { return true }
+        if prev.lower == "am" || prev.lower == "pm", i >= 3, tokens[i - 2].kind == .number,
+           isDate(tokens[i - 3]), t.kind == .word { return true }
         // A salutation or closing ("Thanks,", "Hi Bob,", "Regards,") is a sentence of its own.
         if prev.lower == "," || prev.lower == ":", t.isCapitalized, i - start <= 4,
-           salutations.contains(out[start].fold) { return true }
+           salutations.contains(tokens[start].fold) { return true }
         // A date opens a mail header line after a name or an address ("<a@b.com> 02/13/2001").
         if t.kind == .number, isDate(t), prev.isCapitalized || prev.lower == ">" || prev.kind == .email { return true }
         // A spaced bullet dash before a capital opens a list item (French typography):
         // "La rénovation des lycées d'Île-de-France - Jean-Claude Méry, …".
-        if dashBullets.contains(t.lower), prev.kind == .word || prev.lower == ")", i + 1 < out.count,
-           out[i + 1].spaceBefore, out[i + 1].isCapitalized, !closesIncise(out, i) { return true }
+        if dashBullets.contains(t.lower), prev.kind == .word || prev.lower == ")", i + 1 < tokens.count,
+           tokens[i + 1].spaceBefore, tokens[i + 1].isCapitalized, !closesIncise(tokens, i) { return true }
         guard t.isCapitalized, t.kind == .word else { return false }
         // After the time of a mail header: "08:02 PM All: …".
-        if (prev.lower == "am" || prev.lower == "pm"), i >= 2, out[i - 2].kind == .number { return true }
+        if (prev.lower == "am" || prev.lower == "pm"), i >= 2, tokens[i - 2].kind == .number { return true }
         let prevIsWord = prev.kind == .word || prev.lower == ")"
         guard prevIsWord else { return false }
         // A pronoun or determiner that opens sentences, capitalised after a lower-case word or a
@@ -237,11 +237,11 @@ public struct SentenceSplitter: Sendable {
         // A capitalised determiner or pronoun before a lower-case word, after a lower-case content
         // word: a heading run into its text ("… vertébrales et lombaires L'incidence sur …"), not
         // a title inside a sentence ("… de La Réunion", "… rebaptise L'Arpège").
-        if !prev.isCapitalized || prev.lower == ")", headingDeterminers.contains(t.fold), i + 1 < out.count,
-           out[i + 1].kind == .word, !out[i + 1].isCapitalized,
+        if !prev.isCapitalized || prev.lower == ")", headingDeterminers.contains(t.fold), i + 1 < tokens.count,
+           tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized,
            prev.lower == ")" || (prev.span.length >= 3 && !functionWords.contains(prev.fold)) { return true }
         // An upper-case heading ("FORME PHARMACEUTIQUE ET CONTENU") before a mixed-case word.
-        if isAllCaps(prev, text), i - start >= 2, isAllCaps(out[i - 2], text), !isAllCaps(t, text), t.span.length > 1 { return true }
+        if isAllCaps(prev, text), i - start >= 2, isAllCaps(tokens[i - 2], text), !isAllCaps(t, text), t.span.length > 1 { return true }
         return false
     }
 
