@@ -4,8 +4,18 @@ import RiposteText
 /// Case and accent folding for lexicon keys: "Démenti" → lower "démenti", fold "dementi";
 /// "Œuvre" → "oeuvre"; typographic apostrophes → '.
 public enum Folding {
+    /// `keys` for a buffer (the tokenizer's case): a concrete entry point, so that the generic
+    /// implementation is specialised inside this module rather than run generically.
+    public static func keys(_ bytes: UnsafeBufferPointer<UInt8>) -> (lower: String, fold: String) {
+        keysOf(bytes)
+    }
+
     /// Lower case (accents kept) and folded (accents stripped) forms of a token's bytes.
     public static func keys<C: Collection>(_ bytes: C) -> (lower: String, fold: String) where C.Element == UInt8 {
+        keysOf(bytes)
+    }
+
+    static func keysOf<C: Collection>(_ bytes: C) -> (lower: String, fold: String) where C.Element == UInt8 {
         var ascii = true
         for b in bytes where b >= 0x80 { ascii = false; break }
         if ascii {

@@ -80,6 +80,13 @@ struct MapBuilder {
         out.append(contentsOf: bytes)
         runStart = to
     }
+    /// Whether the character before original offset i (pending or already written) is visible.
+    func lastIsVisible(_ original: [UInt8], before i: Int) -> Bool {
+        let b: UInt8
+        if i > runStart { b = original[i - 1] } else if let last = out.last { b = last } else { return false }
+        return b != 0x20 && b != 0x0A && b != 0x09
+    }
+
     /// Original bytes from ..< to are dropped; the character before them absorbs them.
     mutating func drop(_ original: [UInt8], _ from: Int, _ to: Int) {
         flush(original, upTo: from)
@@ -156,8 +163,10 @@ public enum Normalizer {
             case 0x2028, 0x2029, 0x0085:
                 m.replace(original, i, i + len, with: [0x0A])
             case 0x00AD, 0x200B, 0xFEFF, 0x2060, 0x180E:
-                // Invisible: drop it, but let the previous character's span absorb it.
-                m.drop(original, i, i + len)
+                // Invisible: drop it, and let the previous character's span absorb it. After a
+                // space or at the start there is no character to absorb it: keep it, so that no
+                // original character is lost from the tokens.
+                if m.lastIsVisible(original, before: i) { m.drop(original, i, i + len) }
             case 0x2019, 0x02BC:
                 m.replace(original, i, i + len, with: [0x27])
             case 0x80 ... 0x9F:

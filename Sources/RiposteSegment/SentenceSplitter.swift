@@ -24,6 +24,9 @@ public struct SentenceSplitter: Sendable {
     private let softTerminals: Set<String>
     private let openers: Set<String>
     private let salutations: Set<String>
+    private let functionWords: Set<String>
+    private let headingDeterminers: Set<String>
+    private let dashBullets: Set<String>
 
     public init(data: SegmenterData) {
         self.data = data
@@ -31,6 +34,9 @@ public struct SentenceSplitter: Sendable {
         softTerminals = []
         openers = []
         salutations = []
+        functionWords = []
+        headingDeterminers = []
+        dashBullets = []
     }
 
     public init(data: SegmenterData, lexicon: LanguageLexicon) {
@@ -39,6 +45,9 @@ public struct SentenceSplitter: Sendable {
         softTerminals = lexicon.list("soft-terminals", folded: false)
         openers = lexicon.list("sentence-openers")
         salutations = lexicon.list("salutations")
+        functionWords = lexicon.list("stopwords").union(lexicon.list("title-introducers"))
+        headingDeterminers = lexicon.list("heading-determiners")
+        dashBullets = lexicon.list("dash-bullets", folded: false)
     }
 
     /// Sentences of `tokens` (tokens are not changed).
@@ -105,11 +114,13 @@ public struct SentenceSplitter: Sendable {
                     let gap = newlines(text, tokens[j - 1].span.end, next.span.start)
                     // After a bare . ? ! even a lower-case word starts a sentence (web text); after a
                     // closing quote it is the speech verb ("« Assez ! » lança-t-il").
-                    let startsHere = isSoftTerminal(t) ? (next.isCapitalized && next.kind == .word) : canStart(next, after: t)
+                    let startsHere = isSoftTerminal(t) ? softBoundary(tokens, j) : canStart(next, after: t)
                         || (!closedQuote && t.kind == .punctuation && !isEllipsis(t) && canFollowBareStop(next))
                     ends = gap > 0 || (next.spaceBefore && startsHere && !insideQuote)
                     // "12. The applicant …": a paragraph number starts its sentence, it is not one.
                     if ends, gap == 0, t.lower == ".", i - start == 1, isParagraphNumber(tokens[start]) { ends = false }
+                    // "A.  The background of the case": an enumerator opening a line is not a sentence.
+                    if ends, gap == 0, t.kind == .abbreviation, i == start, startsLine(text, t.span.start) { ends = false }
                     // "J. Smith", "M. Dupont": an initial before a name.
                     if ends, gap == 0, t.kind == .abbreviation,
                        !(data.sentenceFinalAbbreviations.contains(t.fold) && next.isCapitalized && next.kind == .word),
@@ -193,34 +204,44 @@ public struct SentenceSplitter: Sendable {
     /// A sentence boundary with no punctuation, in text whose lines were joined: a heading run
     /// into the next sentence ("… du phénomène Je ne pouvais …", "ACLASTA Avant de …"), or a mail
     /// header ("Kay Mann 04/26/2001 07:17 AM Will you …").
-    func unpunctuatedBoundary(_ text: [UInt8], _ out: [Token], _ start: Int, _ i: Int) -> Bool {  // out: the tokens
-        let t = out[i]
+    func unpunctuatedBoundary(_ text: [UInt8], _ tokens: [Token], _ start: Int, _ i: Int) -> Bool {
+        let t = tokens[i]
         guard t.spaceBefore else { return false }
-        let prev = out[i - 1]
+        let prev = tokens[i - 1]
         // Typed rules separate blocks: a long one stands alone; text after a rule starts anew.
         if isRule(t), t.span.length >= 10 { return true }
         if isRule(prev), t.isCapitalized || t.kind == .quote || isRule(t) { return true }
         // "… <name@example.com> Capt. …", ">> I agree": the end of an address or a quote marker.
-        if (prev.lower == ">" && i >= 2 && out[i - 2].kind == .email) || prev.lower == ">>",
+        if (prev.lower == ">" && i >= 2 && tokens[i - 2].kind == .email) || prev.lower == ">>",
            t.isCapitalized { return true }
         // After a mail header's date and time ("04/26/2001 07:17 AM have you …"), whatever the case.
-        if prev.lower == "am" || prev.lower == "pm", i >= 3, out[i - 2].kind == .number,
-           isDate(out[i - 3]), t.kind == .word { return true }
+        if prev.lower == "am" || prev.lower == "pm", i >= 3, tokens[i - 2].kind == .number,
+           isDate(tokens[i - 3]), t.kind == .word { return true }
         // A salutation or closing ("Thanks,", "Hi Bob,", "Regards,") is a sentence of its own.
         if prev.lower == "," || prev.lower == ":", t.isCapitalized, i - start <= 4,
-           salutations.contains(out[start].fold) { return true }
+           salutations.contains(tokens[start].fold) { return true }
         // A date opens a mail header line after a name or an address ("<a@b.com> 02/13/2001").
         if t.kind == .number, isDate(t), prev.isCapitalized || prev.lower == ">" || prev.kind == .email { return true }
+        // A spaced bullet dash before a capital opens a list item (French typography):
+        // "La rénovation des lycées d'Île-de-France - Jean-Claude Méry, …".
+        if dashBullets.contains(t.lower), prev.kind == .word || prev.lower == ")", i + 1 < tokens.count,
+           tokens[i + 1].spaceBefore, tokens[i + 1].isCapitalized, !closesIncise(tokens, i) { return true }
         guard t.isCapitalized, t.kind == .word else { return false }
         // After the time of a mail header: "08:02 PM All: …".
-        if (prev.lower == "am" || prev.lower == "pm"), i >= 2, out[i - 2].kind == .number { return true }
+        if (prev.lower == "am" || prev.lower == "pm"), i >= 2, tokens[i - 2].kind == .number { return true }
         let prevIsWord = prev.kind == .word || prev.lower == ")"
         guard prevIsWord else { return false }
         // A pronoun or determiner that opens sentences, capitalised after a lower-case word or a
         // one-word heading ("Cyclisme Il semble que …").
-        if !prev.isCapitalized || prev.lower == ")" || i - start == 1, openers.contains(t.fold) { return true }
+        if !prev.isCapitalized || prev.lower == ")" || i - start == 1, openers.contains(t.fold), !isAllCaps(t, text) { return true }
+        // A capitalised determiner or pronoun before a lower-case word, after a lower-case content
+        // word: a heading run into its text ("… vertébrales et lombaires L'incidence sur …"), not
+        // a title inside a sentence ("… de La Réunion", "… rebaptise L'Arpège").
+        if !prev.isCapitalized || prev.lower == ")", headingDeterminers.contains(t.fold), i + 1 < tokens.count,
+           tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized,
+           prev.lower == ")" || (prev.span.length >= 3 && !functionWords.contains(prev.fold)) { return true }
         // An upper-case heading ("FORME PHARMACEUTIQUE ET CONTENU") before a mixed-case word.
-        if isAllCaps(prev, text), i - start >= 2, isAllCaps(out[i - 2], text), !isAllCaps(t, text), t.span.length > 1 { return true }
+        if isAllCaps(prev, text), i - start >= 2, isAllCaps(tokens[i - 2], text), !isAllCaps(t, text), t.span.length > 1 { return true }
         return false
     }
 
@@ -242,6 +263,30 @@ public struct SentenceSplitter: Sendable {
             k += l
         }
         return letters >= 2
+    }
+
+    /// After a soft terminal (";"): a capitalised word starts a sentence, unless it begins a name
+    /// in an enumeration ("… née en 1926 ; Lucien Carillon (1928) ; …").
+    func softBoundary(_ tokens: [Token], _ j: Int) -> Bool {
+        let next = tokens[j]
+        // "… le 2 juillet 1953 ; - Jules Roy, …": a bullet after the semicolon.
+        if dashBullets.contains(next.lower), j + 1 < tokens.count, tokens[j + 1].isCapitalized { return true }
+        guard next.isCapitalized, next.kind == .word else { return false }
+        if starters.contains(next.fold) || openers.contains(next.fold) { return true }
+        return !(j + 1 < tokens.count && tokens[j + 1].isCapitalized && tokens[j + 1].kind == .word)
+    }
+
+    /// Whether the dash at i opens an incise closed by the same dash before the sentence ends
+    /// ("le ministre - Jean Dupont - a déclaré").
+    func closesIncise(_ tokens: [Token], _ i: Int) -> Bool {
+        var k = i + 1
+        while k < tokens.count, k <= i + 12 {
+            let t = tokens[k]
+            if isTerminal(t) { return false }
+            if t.lower == tokens[i].lower, t.spaceBefore { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Marks that end a sentence only before a capitalised word (French ";").
@@ -296,7 +341,7 @@ public struct SentenceSplitter: Sendable {
         if t.kind == .number { return t.span.length <= 4 }
         // Roman numerals and single letters used as paragraph numbers ("IV.", "b.").
         if t.kind == .word, t.span.length <= 4 {
-            return t.lower.utf8.allSatisfy { "ivxlc".utf8.contains($0) }
+            return t.span.length == 1 || t.lower.utf8.allSatisfy { "ivxlc".utf8.contains($0) }
         }
         return false
     }

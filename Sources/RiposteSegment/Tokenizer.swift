@@ -560,6 +560,8 @@ struct Scan {
             return p + l + 1
         }
         var e = p + l
+        // "§§ 209-213": the plural section sign is one token.
+        if c == 0xA7 { while e + 1 < end, t[e] == 0xC2, t[e + 1] == 0xA7 { e += 2 } }
         // Keep a base character's combining marks with it.
         while e < end, t[e] >= 0x80, Folding.isMark(cp(e).0) { e += cp(e).1 }
         emit(p, e, kindOf(c))

@@ -112,3 +112,9 @@ func normalize(_ s: String, _ options: NormalizationOptions = .init()) -> (text:
     }
     #expect(Folding.latinKeys(Array("Ørsted".utf8)) == nil)  // ø has no decomposition: left to utf8proc
 }
+
+@Test func invisibleCharacterWithNothingToAbsorbItIsKept() {
+    // At the start or after a space there is no character to carry it: it stays in the text.
+    #expect(normalize("\u{00AD}É, a \u{200B}b").text == "\u{00AD}É, a \u{200B}b")
+    #expect(normalize("soft\u{00AD}ware").text == "software")
+}

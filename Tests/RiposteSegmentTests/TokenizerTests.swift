@@ -71,6 +71,8 @@ import Riposte
                 "18", "U.S.C.", "§", "1836"])
     #expect(Seg.tokens("Cass. soc., pourvoi n° 19-19.463, § 12", .fr)
             == ["Cass.", "soc.", ",", "pourvoi", "n°", "19-19.463", ",", "§", "12"])
+    // HUDOC: "Benzer and Others (cited above, §§ 209-213)"
+    #expect(Seg.tokens("(cited above, §§ 209-213)", .en) == ["(", "cited", "above", ",", "§§", "209-213", ")"])
     // HUDOC: "Lacárcel Menéndez v. Spain, no. 41745/02, § 31"
     #expect(Seg.tokens("Lacárcel Menéndez v. Spain, no. 41745/02, §\u{00A0}31", .en)
             == ["Lacárcel", "Menéndez", "v.", "Spain", ",", "no.", "41745/02", ",", "§", "31"])
