@@ -1,0 +1,665 @@
+import RiposteText
+import RiposteNormalize
+import RiposteSegment
+import RiposteParties
+
+/// The clause structure of one sentence that holds a cue, read from tokens and word classes:
+/// who speaks (subject, inverted subject, "selon X", agent of a passive), at whom (object,
+/// "contre X", the accused of the content clause), what is said (content span), and how
+/// (modality). Cheap heuristics, no parser: see docs/records.md for the known limits.
+struct SentenceContext {
+    let run: DocumentRun
+    let index: Int
+    let range: Range<Int>
+    let nps: [NounPhrase]
+    var lex: RecordsLexicon { run.lex }
+    var toks: [Token] { run.text.tokens }
+
+    init(run: DocumentRun, index: Int, range: Range<Int>, nps: [NounPhrase]? = nil) {
+        self.run = run
+        self.index = index
+        self.range = range
+        self.nps = nps ?? run.finder.find(range)
+    }
+
+    // MARK: - Word tests
+
+    func isSkippable(_ t: Token) -> Bool {
+        let f = t.fold
+        if lex.has(f, "aux") || lex.has(f, "adv") || lex.has(f, "neg") || lex.has(f, "negpost") || lex.has(f, "future") { return true }
+        if f.hasSuffix("n't") { return true }
+        // Unknown -ment / -ly words are adverbs ("fermement", "strongly").
+        if t.kind == .word, !t.isCapitalized, f.count > 5, (lex.language == .fr ? f.hasSuffix("ment") : f.hasSuffix("ly")) { return true }
+        // "a-t-il": hyphens inside the inverted verb, not a list marker.
+        if t.lower == "-" && !t.spaceBefore { return true }
+        return false
+    }
+
+    func isNeg(_ t: Token) -> Bool { lex.has(t.fold, "neg") || t.fold.hasSuffix("n't") }
+
+    func verbHas(_ t: Token, _ prefix: String) -> Bool { lex.verbFeatures(t).contains { $0.hasPrefix(prefix) } }
+
+    /// An NP introduced by a preposition (possibly through determiners, adjectives, other names
+    /// and "and": "against Sri and CM", "contre son ancien responsable commercial Eugene Ling").
+    func governingPreposition(_ np: NounPhrase) -> String? {
+        var k = np.tokens.lowerBound - 1
+        var steps = 0
+        while k >= range.lowerBound, steps < 6 {
+            let t = toks[k]
+            if lex.has(t.fold, "prep") { return t.fold }
+            if t.kind != .word && t.kind != .abbreviation { return nil }
+            if lex.isVerbForm(t) && !lex.has(t.fold, "det") { return nil }
+            k -= 1
+            steps += 1
+        }
+        return nil
+    }
+
+    // MARK: - Subject
+
+    /// The subject of a verb at token `c`: the nearest noun phrase to its left in the same clause
+    /// that no preposition governs and that is not a possessive; an apposition ("X, cofondateur
+    /// de Y,") gives way to the name before it.
+    func subject(before c: Int) -> NounPhrase? {
+        var idx = nps.count - 1
+        while idx >= 0 {
+            let np = nps[idx]
+            idx -= 1
+            guard np.tokens.upperBound <= c else { continue }
+            // A clause boundary between the phrase and the verb.
+            var crossed = false
+            for k in np.tokens.upperBound ..< c {
+                let l = toks[k].lower
+                if l == ";" || (l == ":" && k != c - 1) || l == "»" || l == "”" { crossed = true; break }
+            }
+            if crossed { return nil }
+            if np.possessive {
+                // "The plaintiffs’ complaint … alleging": the owner of a pleading speaks through it.
+                var k = np.tokens.upperBound
+                while k < c, k < np.tokens.upperBound + 3, !lex.has(toks[k].fold, "doc") { k += 1 }
+                if k < c, lex.has(toks[k].fold, "doc"), !(np.tokens.lowerBound > range.lowerBound && lex.has(toks[np.tokens.lowerBound - 1].fold, "prep")) { return np }
+                continue
+            }
+            if np.tokens.lowerBound > range.lowerBound, toks[np.tokens.lowerBound - 1].lower == "(" { continue }
+            // Inside a dash apposition ("the plaintiffs — three Illinois residents — alleged").
+            let dashes = (np.tokens.upperBound ..< c).filter { toks[$0].lower == "—" || toks[$0].lower == "–" }.count
+            if dashes % 2 == 1 { continue }
+            if let prep = governingPreposition(np), prep != "selon" { _ = prep; continue }
+            // Apposition: "Surya Midha, cofondateur de Mercor, a nié".
+            if np.role == "agent", np.tokens.lowerBound - 1 >= range.lowerBound, toks[np.tokens.lowerBound - 1].lower == ",",
+               let prev = nps.last(where: { $0.tokens.upperBound == np.tokens.lowerBound - 1 }) {
+                var p = prev
+                p.principal = np.principal
+                return p
+            }
+            return np
+        }
+        return nil
+    }
+
+    /// The phrase right after `i` (skipping "-", "t", determiners): an inverted subject or an object.
+    func phrase(startingNear i: Int, maxSkip: Int = 2) -> NounPhrase? {
+        for np in nps where np.tokens.lowerBound >= i && np.tokens.lowerBound <= i + maxSkip {
+            var ok = true
+            for k in i ..< np.tokens.lowerBound {
+                let t = toks[k]
+                if !(t.lower == "-" || t.lower == "t" || lex.has(t.fold, "det") || t.kind == .quote) { ok = false }
+            }
+            if ok { return np }
+        }
+        return nil
+    }
+
+    // MARK: - Content
+
+    /// Where a content clause starting at `a` ends: at ";", at a comma before a clause-breaking
+    /// word ("…, mais", "…, which"), at "et"/"and" before a new verb, or at the sentence end.
+    func clauseEnd(from a: Int) -> Int {
+        var j = a
+        while j < range.upperBound {
+            let t = toks[j]
+            if t.lower == ";" { break }
+            if t.lower == ",", j + 1 < range.upperBound {
+                let n = toks[j + 1]
+                if lex.has(n.fold, "break") { break }
+                if j > a + 2, n.kind == .word, !n.isCapitalized, lex.verbFeatures(n).contains(where: { $0 == "ppr" || $0 == "ger" }) { break }
+            }
+            if (t.fold == "et" || t.fold == "and"), j > a + 2 {
+                var n = j + 1
+                while n < range.upperBound, lex.has(toks[n].fold, "aux") || lex.has(toks[n].fold, "neg") { n += 1 }
+                if n < range.upperBound, n > j + 1 || lex.language == .fr, lex.isVerbForm(toks[n]), !lex.has(toks[n].fold, "det"),
+                   !lex.verbFeatures(toks[n]).contains("pp") || n > j + 1 {
+                    break
+                }
+            }
+            j += 1
+        }
+        // Trailing punctuation and quotes are not content.
+        while j > a, toks[j - 1].kind == .punctuation || toks[j - 1].kind == .quote { j -= 1 }
+        return j
+    }
+
+    /// Skips complementisers, quotes, colons and commas before a content clause.
+    func skipIntro(_ a: Int) -> Int {
+        var i = a
+        while i < range.upperBound {
+            let t = toks[i]
+            if lex.has(t.fold, "comp") || t.kind == .quote || t.lower == "," || t.lower == ":" || (lex.has(t.fold, "adv") && t.fold.count > 4) { i += 1; continue }
+            break
+        }
+        return i
+    }
+
+    func span(_ a: Int, _ b: Int) -> ByteSpan? {
+        guard a < b, a >= range.lowerBound, b <= range.upperBound else { return nil }
+        return ByteSpan(toks[a].span.start, toks[b - 1].span.end)
+    }
+
+    /// Content tokens of a cue, per its `content` feature.
+    func content(_ m: CueMatch, cueStart: Int) -> Range<Int>? {
+        let mode = m.pattern.feature("content") ?? (m.pattern.type == "filing" ? "none" : "obj")
+        var a: Int
+        switch mode {
+        case "none": return nil
+        case "that":
+            a = skipIntro(m.end)
+            // "complained of/about", "se plaint de": the content is the object.
+            if a < range.upperBound, ["of", "about", "de", "d'"].contains(toks[a].fold), a == m.end { a += 1 }
+        case "de", "of", "for":
+            let words: Set<String> = lex.language == .fr ? ["de", "d'"] : [mode == "for" ? "for" : "of", "with"]
+            a = m.end
+            var k = m.end
+            while k < min(range.upperBound, m.end + 8) {
+                if words.contains(toks[k].fold) { a = k; break }
+                if toks[k].lower == "," || toks[k].lower == ";" { break }
+                k += 1
+            }
+            a = skipIntro(a)
+        case "subj":
+            let s = run.contentStart(range)
+            var e = cueStart
+            while e > s, toks[e - 1].kind == .punctuation { e -= 1 }
+            return s < e ? s ..< e : nil
+        case "clause":
+            let s = run.contentStart(range)
+            let e = clauseEnd(from: m.end)
+            return s < e ? s ..< e : nil
+        case "cue-rest":
+            a = m.start
+        default:  // obj, rest
+            a = skipIntro(m.end)
+        }
+        let e = clauseEnd(from: a)
+        return a < e ? a ..< e : nil
+    }
+
+    func contentHas(_ r: Range<Int>?, _ test: (Token) -> Bool) -> Bool {
+        guard let r else { return false }
+        for i in r where test(toks[i]) { return true }
+        return false
+    }
+
+    func isConditionalVerb(_ t: Token) -> Bool {
+        if lex.language == .fr { return verbHas(t, "cond.") }
+        return t.fold == "allegedly" || t.fold == "reportedly" || t.fold == "purportedly" || t.fold == "supposedly"
+    }
+
+    // MARK: - The record
+
+    func analyze(_ m: CueMatch) -> Record? {
+        let p = m.pattern
+        if p.type == "report" { return build(m, type: nil, report: true) }
+        guard let t = RecordType(rawValue: p.type) else { return nil }
+        return build(m, type: t, report: p.has("report"))
+    }
+
+    /// Builds the record of a cue; `type` nil means a reporting verb whose type is decided here.
+    private func build(_ m: CueMatch, type fixedType: RecordType?, report: Bool) -> Record? {
+        let p = m.pattern
+        if p.has("legal") && !run.legal { return nil }
+        let first = run.contentStart(range)
+        if p.has("start") && m.start != first { return nil }
+
+        // The cue proper, with the auxiliaries, adverbs and negation before its verb.
+        var cueStart = m.start
+        while cueStart - 1 >= range.lowerBound, isSkippable(toks[cueStart - 1]) { cueStart -= 1 }
+        // French object clitic: "les accusant", "l'accuse".
+        var clitic = false
+        if lex.language == .fr, cueStart - 1 >= range.lowerBound, lex.has(toks[cueStart - 1].fold, "clitic"),
+           !(cueStart - 2 >= range.lowerBound && lex.has(toks[cueStart - 2].fold, "prep")) {
+            cueStart -= 1
+            clitic = true
+        }
+        let verb = toks[m.words.first ?? m.start]
+        if !p.has("nominal") && m.start > first {
+            // A capitalised cue word inside a sentence is a noun ("the respondent State"); so is a
+            // cue after a determiner, and in English after a preposition or "as" ("On appeal",
+            // "to appeal", "as charged", "in admitting").
+            if verb.isCapitalized && lex.verbFeatures(verb).isEmpty == false && m.words.first == m.start { return nil }
+            let before = toks[m.start - 1]
+            if lex.has(before.fold, "det") && before.fold != "that" && !(lex.language == .fr && lex.has(before.fold, "clitic")) { return nil }
+            if lex.language == .en && (lex.has(before.fold, "prep") || before.fold == "as") && !isSkippable(before) { return nil }
+            if lex.language == .en && before.fold == "to" && m.start - 2 >= range.lowerBound && !lex.isVerbForm(toks[m.start - 2]) { return nil }
+        }
+        let preVerb = cueStart ..< m.start
+        let atStart = cueStart <= first
+        // A bare past participle modifies a noun ("l'amendement proposé par l'UMP"), unless it
+        // opens a list item ("- Condamné l'association…") or follows a coordinated verb.
+        let vf = lex.verbFeatures(verb)
+        if !vf.isEmpty, vf.allSatisfy({ $0 == "pp" }), preVerb.isEmpty, !atStart, !coordinated(cueStart), cueStart > range.lowerBound {
+            let prev = toks[cueStart - 1]
+            if prev.kind == .word, !prev.isCapitalized, lex.classes[prev.fold] == nil, !lex.isVerbForm(prev) { return nil }
+        }
+        let reflexive = preVerb.contains { toks[$0].fold == "s'" || toks[$0].fold == "se" }
+        let passive = !reflexive && lex.verbFeatures(verb).contains("pp") && preVerb.contains { lex.has(toks[$0].fold, "be") && toks[$0].fold != "being" }
+            && !preVerb.contains { lex.has(toks[$0].fold, "future") }
+        let participle = lex.verbFeatures(verb).contains { $0 == "ppr" || $0 == "ger" } && !preVerb.contains { lex.has(toks[$0].fold, "aux") }
+        var contentRange = content(m, cueStart: cueStart)
+        let previousInSentence = run.records.last { $0.sentence == index }
+
+        // --- Source ---
+        var source: Int? = nil
+        var sourceNP: NounPhrase? = nil
+        var onBehalf: Int? = nil
+        var channel: String? = p.feature("channel")
+        var targets: [Int] = []
+        var operative = false
+        var docEnd: Int? = nil
+        switch p.feature("src") ?? "subj" {
+        case "next":
+            if let np = phrase(startingNear: m.end, maxSkip: 2) {
+                sourceNP = np
+            } else if m.end < range.upperBound, lex.has(toks[m.end].fold, "det") || lex.has(toks[m.end].fold, "prep"),
+                      let d = (m.end ..< min(range.upperBound, m.end + 3)).first(where: { lex.has(toks[$0].fold, "doc") }) {
+                // "Selon la plainte": the document speaks for whoever filed it.
+                channel = run.text.originalString(toks[d].span)
+                docEnd = d + 1
+                if let np = nps.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 3
+                    && ["de", "du", "d'", "des", "of"].contains(governingPreposition($0) ?? "") }) {
+                    sourceNP = np
+                } else {
+                    source = run.records.last(where: { $0.type == .filing })?.source ?? run.carry?.source
+                }
+            }
+        case "inner":
+            sourceNP = nps.first { $0.tokens.lowerBound >= m.start && $0.tokens.upperBound <= m.end }
+        case "carry":
+            if let c = run.carry, index - c.sentence <= 2, c.paragraph == run.text.sentences[index].paragraph { source = c.source; targets = c.targets }
+        case "none":
+            break
+        case "court":
+            source = run.operativeCourt ?? run.roleParty("court")
+        default:
+            if run.operativeMode && atStart {
+                operative = true
+                source = run.operativeCourt
+            } else if let ls = run.listSource, atStart, ls.sentence < index {
+                source = ls.party
+            } else if participle || coordinated(cueStart), let prev = previousInSentence {
+                source = prev.source
+                onBehalf = prev.onBehalfOf
+            } else if passive {
+                // The agent of a passive ("par X", "by X") is the source; the subject is the target.
+                if let agent = nps.first(where: { $0.tokens.lowerBound > m.end && (governingPreposition($0) == "par" || governingPreposition($0) == "by") }) {
+                    sourceNP = agent
+                }
+            } else if let np = subject(before: cueStart) {
+                sourceNP = np
+            } else if let np = invertedSubject(m) {
+                sourceNP = np
+            } else if participle, let prev = previousInSentence {
+                source = prev.source
+            } else if run.operativeMode {
+                operative = true
+                source = run.operativeCourt
+            } else if participle {
+                source = run.lastSource
+            }
+        }
+        if p.feature("src") == "next", let after = docEnd ?? sourceNP?.tokens.upperBound {
+            // "Selon la plainte, X aurait…": the content follows the source.
+            let a = skipIntro(after)
+            let e = clauseEnd(from: a)
+            contentRange = a < e ? a ..< e : nil
+        }
+        if passive, sourceNP == nil, source == nil, fixedType == .ruling || p.feature("court") == "ruling",
+           let own = run.book.set.parties.indices.first(where: { run.book.role($0) == "court" && isOwnCourt($0) }) {
+            // "The Government's objections are therefore dismissed": by the court writing the judgment.
+            source = own
+        }
+        if let np = sourceNP {
+            source = run.resolve(np, index, range, sentenceNPs: nps)
+            if let pr = np.principal, let q = principalParty(pr) { onBehalf = q }
+        }
+        if onBehalf == nil, let s = source, let a = run.affiliation[s] ?? speaksFor(s) { onBehalf = a }
+        if let s = source, let o = onBehalf { if s == o { onBehalf = nil } else { run.affiliation[s] = o } }
+
+        // --- Type ---
+        var type: RecordType
+        var roleS = source.map { run.book.role($0) } ?? "other"
+        if roleS == "agent" || roleS == "other", let o = onBehalf, run.book.role(o) != "other" { roleS = run.book.role(o) }
+        let fromCourt = operative || roleS == "court" || (source != nil && source == run.firstPersonParty)
+        if let t = fixedType {
+            type = t
+        } else {
+            type = .allegation
+        }
+        if report {
+            // A report needs a speaker; a bare participle ("soutenue par…") is an adjective.
+            if source == nil { return nil }
+            if fixedType == nil, lex.verbFeatures(verb).allSatisfy({ $0 == "pp" }), preVerb.isEmpty, !lex.verbFeatures(verb).isEmpty { return nil }
+            guard let t = decideReported(source: source, onBehalf: onBehalf, role: roleS, content: contentRange, lean: p.feature("lean"), fixed: fixedType) else { return nil }
+            type = t
+        }
+        if p.has("court") {
+            let decisionSubject = subjectIsDecision(before: cueStart)
+            if !(fromCourt || passive || decisionSubject) {
+                guard let e = p.feature("else"), let t = RecordType(rawValue: e) else { return nil }
+                type = t
+            }
+        }
+        if p.feature("court") == "ruling" && fromCourt { type = .ruling }
+        if type == .admission && !report {
+            // Conceding is a response: the speaker must stand accused, or concede a wrong.
+            let me = Set([source, onBehalf].compactMap { $0 })
+            let accused = !me.isEmpty && run.records.contains { ($0.type == .filing || $0.type == .allegation) && !me.isDisjoint(with: $0.targets) }
+            let wrong = contentHas(contentRange) { lex.isWrongdoing($0.fold) }
+            if !(accused || wrong || (roleS != "other" && roleS != "agent")) { return nil }
+        }
+        switch p.feature("need") {
+        case "accusation":
+            if !(contentHas(contentRange) { lex.isWrongdoing($0.fold) || isConditionalVerb($0) }) { return nil }
+        case "conditional":
+            if !contentHas(contentRange, isConditionalVerb) { return nil }
+        default: break
+        }
+
+        // --- Targets ---
+        let excluded = Set([source, onBehalf].compactMap { $0 })
+        var tgMode = p.feature("tg") ?? (type == .filing ? "obj" : type == .allegation ? "content" : type.family == .response ? "claim" : "none")
+        if type == .ruling { tgMode = "ruling" }
+        if passive && (type == .filing || type == .ruling || type == .allegation) {
+            if let np = subject(before: cueStart), let q = run.resolve(np, index, range, sentenceNPs: nps) { targets = [q] }
+        } else {
+            switch tgMode {
+            case "obj":
+                if clitic, let prev = previousInSentence, !prev.targets.isEmpty { targets = prev.targets }
+                else { targets = objectTargets(m, content: contentRange, excluded: excluded) }
+                if targets.isEmpty, type == .allegation || type == .ruling { targets = contentTargets(contentRange, excluded: excluded, anyPosition: type == .ruling) }
+            case "content":
+                if targets.isEmpty { targets = contentTargets(contentRange, excluded: excluded, anyPosition: type == .ruling) }
+            case "ruling":
+                targets = rulingTargets(m, content: contentRange, excluded: excluded)
+            case "subj":
+                if let np = subject(before: cueStart), let q = run.resolve(np, index, range, sentenceNPs: nps) { targets = [q] }
+            default:
+                break
+            }
+        }
+        targets.removeAll { excluded.contains($0) }
+        if targets.isEmpty, run.legal, type == .filing || type == .allegation {
+            targets = run.adversary(source)
+        }
+        if targets.isEmpty, run.legal, type == .ruling {
+            targets = rulingDefaultTargets(contentRange, m.words.first ?? m.start)
+        }
+        if targets.isEmpty, run.legal, tgMode == "claim" {
+            // Until the Linker finds the claim answered: the other side of the case.
+            targets = run.adversary(source)
+        }
+        targets = unique(targets)
+
+        // Parties named in a response's content (the Linker matches them with earlier claims).
+        if type.family == .response, let c = contentRange {
+            for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
+                _ = run.resolve(np, index, range, sentenceNPs: nps)
+            }
+        }
+
+        // --- Modality ---
+        let modality = decideModality(m, type: type, cueStart: cueStart, content: contentRange, fromCourt: fromCourt, source: source)
+
+        // --- Channel ---
+        if channel == nil { channel = channelIn() }
+
+        var cueEnd = m.end
+        if let d = docEnd { cueEnd = max(cueEnd, d) }
+        if let np = sourceNP, p.feature("src") == "next" || p.feature("src") == "inner" { cueEnd = max(cueEnd, np.tokens.upperBound) }
+        let cueSpan = ByteSpan(toks[cueStart].span.start, toks[cueEnd - 1].span.end)
+        var conf = Double(p.feature("conf") ?? "") ?? 0.5
+        if source == nil { conf -= 0.15 }
+        if modality == .conditional { conf -= 0.05 }
+        var evidence = [p.id]
+        if report { evidence.append("rule.reported-\(type.rawValue)") }
+        if operative { evidence.append("rule.operative-part") }
+        if passive { evidence.append("rule.passive") }
+        return Record(type: type, source: source, onBehalfOf: onBehalf, targets: targets, cue: cueSpan,
+                      content: contentRange.flatMap { span($0.lowerBound, $0.upperBound) }, modality: modality,
+                      respondsTo: [], channel: channel, sentence: index, confidence: max(0.1, min(0.95, conf)), evidence: evidence)
+    }
+
+    /// The organisation a party speaks for, from the party stage's affiliation, when its role is
+    /// a speaking one ("cofondateur de Y", "spokesperson for Y"), not a former job.
+    private func speaksFor(_ p: Int) -> Int? {
+        let party = run.book.set.parties[p]
+        guard let a = party.affiliation, let role = party.role else { return nil }
+        let words = Folding.fold(role).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" }).map(String.init)
+        if words.contains(where: { $0 == "ancien" || $0 == "ancienne" || $0 == "former" || $0 == "ex" }) { return nil }
+        return words.contains(where: { lex.has($0, "agent") || lex.head($0)?.role == "agent" }) ? a : nil
+    }
+
+    /// "…, et condamné", "… and rejects it": a verb coordinated with an earlier one shares its subject.
+    private func coordinated(_ cueStart: Int) -> Bool {
+        guard cueStart - 1 >= range.lowerBound else { return false }
+        let f = toks[cueStart - 1].fold
+        return lex.has(f, "coord")
+    }
+
+    private func invertedSubject(_ m: CueMatch) -> NounPhrase? {
+        // "« … », indique le quotidien", "comme le rappelle HRW", "a-t-il affirmé".
+        let before = (range.lowerBound ..< m.start).contains { toks[$0].kind == .quote }
+        let comme = m.start - 2 >= range.lowerBound && (toks[m.start - 2].fold == "comme" || toks[m.start - 1].fold == "comme")
+        guard before || comme else { return nil }
+        return phrase(startingNear: m.end, maxSkip: 3)
+    }
+
+    private func subjectIsDecision(before c: Int) -> Bool {
+        var k = c - 1
+        var steps = 0
+        while k >= range.lowerBound, steps < 12 {
+            if lex.has(toks[k].fold, "decision") { return true }
+            if toks[k].lower == ";" || toks[k].lower == ":" { return false }
+            k -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    private func principalParty(_ span: ByteSpan) -> Int? {
+        if let np = nps.first(where: { $0.span == span }) { return run.resolve(np, index, range) }
+        // A principal that is a role noun or name inside the phrase.
+        let inner = run.finder.find(range).first { span.contains($0.span) && $0.form != .pronoun }
+        if let np = inner { return run.resolve(np, index, range) }
+        let s = run.text.originalString(span)
+        return s.isEmpty ? nil : run.book.party(surface: s, span: span, sentence: index, form: .role, role: "other", kind: .organization)
+    }
+
+    /// Objects of the cue: the phrase right after it, and phrases introduced by "contre",
+    /// "against", "à", "to" before the content (or the clause end).
+    private func objectTargets(_ m: CueMatch, content: Range<Int>?, excluded: Set<Int>) -> [Int] {
+        var end = clauseEnd(from: m.end)
+        if let c = content, c.lowerBound > m.end { end = min(end, c.lowerBound) }
+        if let c = content, c.lowerBound <= m.end { end = min(end, c.upperBound) }
+        var out: [Int] = []
+        let objectPreps: Set<String> = ["contre", "a", "au", "aux", "against", "to", "with"]
+        for np in nps where np.tokens.lowerBound >= m.end && np.tokens.upperBound <= max(end, m.end) && np.form != .pronoun {
+            let prep = governingPreposition(np)
+            let direct = prep == nil && np.tokens.lowerBound <= m.end + 3
+            guard direct || (prep != nil && objectPreps.contains(prep!)) else { continue }
+            if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { out.append(q) }
+        }
+        return out
+    }
+
+    /// The accused of a content clause: its subject if that is a party, else the first party named.
+    private func contentTargets(_ content: Range<Int>?, excluded: Set<Int>, anyPosition: Bool) -> [Int] {
+        guard let c = content else { return [] }
+        var fallback: Int? = nil
+        for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
+            if namesThing(np) { continue }
+            // "X aurait été tué par les rebelles": the agent of a passive is the accused.
+            if let agent = passiveAgent(after: np, in: c), let q = run.resolve(agent, index, range, sentenceNPs: nps), !excluded.contains(q) {
+                return [q]
+            }
+            guard let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) else { continue }
+            if anyPosition { return [q] }
+            if !np.possessive && governingPreposition(np) == nil { return [q] }
+            if fallback == nil { fallback = q }
+        }
+        return fallback.map { [$0] } ?? []
+    }
+
+    /// A ruling is against its object ("condamne X", "affirm the defendant's conviction"), else
+    /// against the subject of what it holds ("Holds that the respondent State is to pay").
+    private func rulingTargets(_ m: CueMatch, content: Range<Int>?, excluded: Set<Int>) -> [Int] {
+        let courtParties = Set(run.book.set.parties.indices.filter { run.book.role($0) == "court" })
+        for np in nps where np.tokens.lowerBound >= m.end && np.tokens.lowerBound <= m.end + 2 && np.form != .pronoun {
+            var ok = true
+            for k in m.end ..< np.tokens.lowerBound where !lex.has(toks[k].fold, "det") || lex.has(toks[k].fold, "comp") { ok = false }
+            if ok, let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+        }
+        if let c = content {
+            for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
+                if np.possessive || governingPreposition(np) != nil { continue }
+                if np.tokens.lowerBound > c.lowerBound + 10 { break }
+                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+            }
+        }
+        return []
+    }
+
+    /// A law or a document named with capitals ("the Illinois Consumer Fraud … Act").
+    private func namesThing(_ np: NounPhrase) -> Bool {
+        let first = toks[np.tokens.lowerBound], last = toks[np.tokens.upperBound - 1]
+        return lex.notParties.contains(last.fold) || (lex.notParties.contains(first.fold) && first.isCapitalized)
+    }
+
+    private func passiveAgent(after np: NounPhrase, in c: Range<Int>) -> NounPhrase? {
+        var k = np.tokens.upperBound
+        var sawBe = false
+        while k < c.upperBound, k < np.tokens.upperBound + 6 {
+            let t = toks[k]
+            if lex.has(t.fold, "be") { sawBe = true; k += 1; continue }
+            if lex.has(t.fold, "aux") || lex.has(t.fold, "adv") { k += 1; continue }
+            break
+        }
+        guard sawBe, k < c.upperBound, lex.isPastParticiple(toks[k]) else { return nil }
+        let agentPrep: Set<String> = ["par", "by"]
+        return nps.first { $0.tokens.lowerBound > k && $0.tokens.upperBound <= c.upperBound && agentPrep.contains(governingPreposition($0) ?? "") }
+    }
+
+    /// A court's ruling without a named party: against the respondent when it finds a violation,
+    /// against the claimant when it dismisses or finds none.
+    private func rulingDefaultTargets(_ content: Range<Int>?, _ m0: Int) -> [Int] {
+        let negative = contentHas(content) { isNeg($0) || $0.fold.hasPrefix("dismiss") || $0.fold.hasPrefix("reject") || $0.fold == "inadmissible" }
+            || lex.lemmas(toks[m0]).contains { ["dismiss", "reject", "débouter", "rejeter"].contains($0) }
+        if contentHas(content, { lex.isWrongdoing($0.fold) || $0.fold.hasPrefix("violation") }) && !negative {
+            for r in ["respondent", "defendant"] { if let q = run.roleParty(r) { return [q] } }
+        }
+        if let appeal = run.records.last(where: { $0.type == .filing && $0.evidence.contains { $0.contains("appe") } }), let s = appeal.source, !negative {
+            return [s]
+        }
+        let order = negative ? ["claimant", "defendant"] : ["respondent", "defendant", "claimant"]
+        for r in order { if let q = run.roleParty(r) { return [q] } }
+        return []
+    }
+
+    /// Type of a reporting verb: the respondent's arguments are denials, the claimant's are
+    /// allegations; otherwise an accused who says "never/not…" denies, and a statement with a
+    /// wrongdoing word or the conditionnel accuses.
+    private func decideReported(source: Int?, onBehalf: Int?, role: String, content: Range<Int>?, lean: String?, fixed: RecordType?) -> RecordType? {
+        let me = Set([source, onBehalf].compactMap { $0 })
+        let accused = !me.isEmpty && run.records.contains { ($0.type == .filing || $0.type == .allegation) && !me.isDisjoint(with: $0.targets) }
+        let wrong = contentHas(content) { lex.isWrongdoing($0.fold) }
+        let neg = contentHas(content) { isNeg($0) || lex.has($0.fold, "negpost") && $0.fold != "plus" }
+        let cond = contentHas(content, isConditionalVerb)
+        switch role {
+        case "respondent": return .denial
+        case "claimant": return .allegation
+        case "court": return nil
+        default: break
+        }
+        if accused {
+            if neg { return .denial }
+            if wrong && !neg { return fixed ?? .allegation }
+            return lean == "allegation" ? .denial : nil
+        }
+        if wrong || cond || lean == "allegation" { return fixed ?? .allegation }
+        return nil
+    }
+
+    private func decideModality(_ m: CueMatch, type: RecordType, cueStart: Int, content: Range<Int>?, fromCourt: Bool, source: Int?) -> Modality {
+        let p = m.pattern
+        if let f = p.feature("mod"), let mm = Modality(rawValue: f) { return mm }
+        let pre = cueStart ..< m.start
+        if !p.has("negcue") {
+            var negated = false
+            if lex.language == .fr {
+                let ne = (max(range.lowerBound, cueStart - 1) ..< m.end).contains { lex.has(toks[$0].fold, "neg") }
+                let post = (cueStart ..< min(range.upperBound, m.end + 1)).contains { lex.has(toks[$0].fold, "negpost") }
+                negated = ne && post
+            } else {
+                negated = pre.contains { isNeg(toks[$0]) } || (cueStart - 2 >= range.lowerBound && ["refused", "declined", "failed"].contains(toks[cueStart - 2].fold) && toks[cueStart - 1].fold == "to")
+            }
+            if negated { return .negated }
+        }
+        if pre.contains(where: { lex.has(toks[$0].fold, "future") }) || verbHas(toks[m.words.first ?? m.start], "ind.fut") { return .hypothetical }
+        if (range.lowerBound ..< cueStart).contains(where: { toks[$0].fold == "si" || toks[$0].fold == "if" }) { return .hypothetical }
+        if fromCourt, type == .ruling {
+            if let s = source, isOwnCourt(s) { return .asserted }
+        }
+        if verbHas(toks[m.words.first ?? m.start], "cond.") { return .conditional }
+        if (type == .allegation || type == .denial), let c = content {
+            // The conditionnel journalistique in the reported clause: "affirme que X aurait…".
+            let head = c.lowerBound ..< min(c.upperBound, c.lowerBound + 8)
+            if head.contains(where: { isConditionalVerb(toks[$0]) }) { return .conditional }
+        }
+        if pre.contains(where: { isConditionalVerb(toks[$0]) }) { return .conditional }
+        return .reported
+    }
+
+    /// The court that speaks in the document itself ("the Court", "THE COURT", "La Cour", "we").
+    private func isOwnCourt(_ p: Int) -> Bool {
+        if p == run.firstPersonParty { return true }
+        if p == run.operativeCourt { return true }
+        let party = run.book.set.parties[p]
+        for n in [party.name] + party.aliases {
+            let words = n.split(separator: " ")
+            guard let last = words.last, words.count <= 2 else { continue }
+            if (last == "Court" || last == "COURT" || last == "Cour" || last == "COUR"), words.count == 1 || ["the", "The", "THE", "la", "La", "LA"].contains(words[0]) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Where the act was made: a document ("plainte", "communiqué", "complaint") or a platform
+    /// after "sur"/"on" ("sur X", "on Twitter").
+    private func channelIn() -> String? {
+        for i in range {
+            let t = toks[i]
+            if lex.has(t.fold, "doc"), ["plainte", "communique", "rapport", "complaint", "statement", "affidavit", "affidavits"].contains(t.fold) {
+                return run.text.originalString(t.span)
+            }
+            if (t.fold == "sur" || t.fold == "on"), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.notParties.contains(toks[i + 1].fold) {
+                return run.text.originalString(toks[i + 1].span)
+            }
+        }
+        return nil
+    }
+
+    private func unique(_ a: [Int]) -> [Int] {
+        var seen = Set<Int>()
+        return a.filter { seen.insert($0).inserted }
+    }
+}

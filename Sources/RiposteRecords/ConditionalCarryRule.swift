@@ -1,0 +1,63 @@
+import RiposteText
+import RiposteSegment
+
+/// The conditionnel journalistique without a cue of its own: "Ces fichiers auraient été stockés
+/// dans un compte…" reports the same accuser as the sentence before ("Selon la plainte, …"), as
+/// long as the text keeps reporting. A conditional auxiliary (avoir/être) followed by a past
+/// participle or "victime" makes an allegation; its source is the carried attribution (or the last
+/// accuser of the paragraph), its target the clause's subject if that is a party, else the carried
+/// targets.
+struct ConditionalCarryRule {
+    let run: DocumentRun
+
+    func apply(_ si: Int, _ r: Range<Int>) -> Record? {
+        let toks = run.text.tokens
+        let lex = run.lex
+        var verb: Int? = nil
+        var end = 0
+        for i in r {
+            let t = toks[i]
+            if t.fold == "si" { return nil }
+            guard lex.verbFeatures(t).contains(where: { $0.hasPrefix("cond.") }) else { continue }
+            guard lex.lemmas(t).contains(where: { $0 == "avoir" || $0 == "être" }) else { continue }
+            // aux + (été) + past participle, or "serait victime".
+            var j = i + 1
+            while j < r.upperBound, j <= i + 3, lex.has(toks[j].fold, "adv") || toks[j].fold == "ete" || lex.has(toks[j].fold, "neg") { j += 1 }
+            guard j < r.upperBound else { continue }
+            if lex.isPastParticiple(toks[j]) || toks[j].fold.hasPrefix("victime") {
+                verb = i
+                end = j + 1
+                break
+            }
+        }
+        guard let v = verb else { return nil }
+        let paragraph = run.text.sentences[si].paragraph
+        var source: Int? = nil
+        var targets: [Int] = []
+        var channel: String? = nil
+        var evidence = "fr.allegation.conditionnel"
+        if let c = run.carry, si - c.sentence <= 2, c.paragraph == paragraph {
+            source = c.source
+            targets = c.targets
+            channel = c.channel
+            evidence = "fr.allegation.conditionnel-carried"
+        } else if let last = run.records.last(where: { $0.type == .allegation }),
+                  run.text.sentences[last.sentence].paragraph == paragraph || si - last.sentence <= 3 {
+            source = last.source
+            channel = last.channel
+        }
+        let ctx = SentenceContext(run: run, index: si, range: r)
+        if let np = ctx.subject(before: v), let q = run.resolve(np, si, r, sentenceNPs: ctx.nps), q != source {
+            targets = [q]
+        }
+        let start = run.contentStart(r)
+        let contentEnd = ctx.clauseEnd(from: v)
+        guard start < contentEnd else { return nil }
+        if targets.isEmpty, source == nil { return nil }
+        return Record(type: .allegation, source: source, onBehalfOf: nil, targets: targets,
+                      cue: ByteSpan(toks[v].span.start, toks[end - 1].span.end),
+                      content: ByteSpan(toks[start].span.start, toks[contentEnd - 1].span.end),
+                      modality: .conditional, respondsTo: [], channel: channel, sentence: si,
+                      confidence: source == nil ? 0.3 : 0.45, evidence: [evidence])
+    }
+}

@@ -1,0 +1,137 @@
+import RiposteText
+import RiposteNormalize
+import RiposteLexicon
+
+/// One element of a cue pattern: a set of folded forms, optional or not, or a gap.
+struct CueElement: Sendable {
+    var keys: Set<String>
+    var optional = false
+    var isGap = false
+}
+
+/// One line of cues.tsv: `type<TAB>pattern<TAB>id<TAB>features`.
+/// Pattern elements (space separated): a literal folded word; `<lemma>` for every inflected form
+/// of the lemma (Lexicons/<lang>/inflections.tsv); `a|b` alternatives; `?x` optional; `…` a gap of
+/// up to four words. Features: comma-separated `key=value` or bare flags (docs in the README).
+public struct CuePattern: Sendable {
+    public let type: String
+    public let id: String
+    let elements: [CueElement]
+    public let features: [String: String]
+    public let flags: Set<String>
+    public func feature(_ k: String) -> String? { features[k] }
+    public func has(_ f: String) -> Bool { flags.contains(f) }
+}
+
+/// A cue found in a sentence: tokens `start ..< end` (document token indices).
+struct CueMatch {
+    let pattern: CuePattern
+    let start: Int
+    let end: Int
+    /// Token indices of the pattern's non-gap elements (the cue words proper).
+    let words: [Int]
+}
+
+/// Cue patterns indexed by the forms of their first element: one hash lookup per token.
+public struct CueIndex: Sendable {
+    public let patterns: [CuePattern]
+    private let byFirst: [String: [Int]]
+    /// Every folded form that can begin a cue.
+    public let firstKeys: Set<String>
+    static let gapLimit = 4
+
+    init(rows: [LexiconRow], lexicon: LanguageLexicon) {
+        var patterns: [CuePattern] = []
+        var index: [String: [Int]] = [:]
+        let elisions = lexicon.list("elisions")
+        for r in rows where r.fields.count >= 3 {
+            var elements: [CueElement] = []
+            for raw in r[1].split(separator: " ") {
+                var word = String(raw)
+                if word == "…" || word == "..." { elements.append(CueElement(keys: [], isGap: true)); continue }
+                var optional = false
+                if word.hasPrefix("?") { optional = true; word.removeFirst() }
+                var keys = Set<String>()
+                var split: String? = nil
+                for alt in word.split(separator: "|") {
+                    var a = String(alt)
+                    if a.hasPrefix("<") && a.hasSuffix(">") {
+                        a = String(a.dropFirst().dropLast())
+                        for f in lexicon.inflections.forms(of: a) { keys.insert(Folding.fold(f)) }
+                        keys.insert(Folding.fold(a))
+                    } else {
+                        // "d'après" is two tokens in French text: the elided article and the word.
+                        let f = Folding.fold(a)
+                        if let apo = f.firstIndex(of: "'"), f.index(after: apo) != f.endIndex,
+                           elisions.contains(String(f[...apo])) {
+                            keys.insert(String(f[...apo]))
+                            split = String(f[f.index(after: apo)...])
+                        } else {
+                            keys.insert(f)
+                        }
+                    }
+                }
+                elements.append(CueElement(keys: keys, optional: optional))
+                if let s = split { elements.append(CueElement(keys: [s], optional: optional)) }
+            }
+            guard let first = elements.first, !first.isGap, !first.optional else { continue }
+            var features: [String: String] = [:]
+            var flags = Set<String>()
+            for f in r[3].split(separator: ",") {
+                let parts = f.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces() }
+                if parts.count == 2 { features[parts[0]] = parts[1] } else if let p = parts.first, !p.isEmpty { flags.insert(p) }
+            }
+            let p = CuePattern(type: r[0], id: r[2], elements: elements, features: features, flags: flags)
+            for k in first.keys { index[k, default: []].append(patterns.count) }
+            patterns.append(p)
+        }
+        self.patterns = patterns
+        byFirst = index
+        firstKeys = Set(index.keys)
+    }
+
+    /// Every cue match in tokens `range` (overlapping matches included; the caller arbitrates).
+    func matches(_ tokens: [Token], _ range: Range<Int>) -> [CueMatch] {
+        var out: [CueMatch] = []
+        for i in range {
+            guard let cands = byFirst[tokens[i].fold] else { continue }
+            for pi in cands {
+                var words: [Int] = []
+                if let end = match(patterns[pi].elements, 0, i, tokens, range.upperBound, &words) {
+                    out.append(CueMatch(pattern: patterns[pi], start: i, end: end, words: words))
+                }
+            }
+        }
+        return out
+    }
+
+    private func match(_ els: [CueElement], _ e: Int, _ t: Int, _ tokens: [Token], _ limit: Int, _ words: inout [Int]) -> Int? {
+        if e == els.count { return t }
+        let el = els[e]
+        if el.isGap {
+            var k = t
+            for _ in 0 ... CueIndex.gapLimit {
+                if let end = match(els, e + 1, k, tokens, limit, &words) { return end }
+                guard k < limit, tokens[k].kind == .word || tokens[k].kind == .abbreviation || tokens[k].kind == .number || tokens[k].lower == "-" else { return nil }
+                k += 1
+            }
+            return nil
+        }
+        if t < limit, el.keys.contains(tokens[t].fold) {
+            words.append(t)
+            if let end = match(els, e + 1, t + 1, tokens, limit, &words) { return end }
+            words.removeLast()
+        }
+        if el.optional { return match(els, e + 1, t, tokens, limit, &words) }
+        return nil
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while s.first == " " || s.first == "\t" { s.removeFirst() }
+        while s.last == " " || s.last == "\t" { s.removeLast() }
+        return String(s)
+    }
+}

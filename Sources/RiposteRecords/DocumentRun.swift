@@ -1,0 +1,256 @@
+import RiposteText
+import RiposteNormalize
+import RiposteSegment
+import RiposteParties
+
+/// One document's pass of the records stage: the state that crosses sentences (last source,
+/// attribution carried by "selon la plainte", the operative part of a judgment, a list's
+/// speaker) and the records found so far.
+final class DocumentRun {
+    let text: SegmentedText
+    let lex: RecordsLexicon
+    var book: PartyBook
+    var records: [Record] = []
+    let finder: NounPhraseFinder
+    let legal: Bool
+
+    /// Source of the last record (for "Il reconnaît…", "He argued…").
+    var lastSource: Int?
+    /// Attribution that the next sentences inherit while they keep reporting ("Selon la plainte, … .
+    /// Ces fichiers auraient été stockés…").
+    var carry: (source: Int?, targets: [Int], channel: String?, sentence: Int, paragraph: Int)?
+    var operativeMode = false
+    var operativeCourt: Int?
+    /// The speaker of a list introduced by "… a :" and the sentence that introduced it.
+    var listSource: (party: Int?, sentence: Int)?
+    /// A speaker's organisation, learned from appositions ("X, cofondateur de Y").
+    var affiliation: [Int: Int] = [:]
+    var firstPersonParty: Int?
+
+    init(text: SegmentedText, parties: PartySet, lex: RecordsLexicon) {
+        self.text = text
+        self.lex = lex
+        book = PartyBook(set: parties, lex: lex)
+        // Token index of every PartySet mention, and the capitalised words used inside sentences.
+        var startIndex: [Int: Int] = [:]
+        var caps = Set<String>()
+        var legalWords = 0
+        for s in text.sentences {
+            for i in s.tokens {
+                let t = text.tokens[i]
+                startIndex[t.span.start] = i
+                if t.isCapitalized, i > s.tokens.lowerBound {
+                    let prev = text.tokens[i - 1]
+                    if prev.kind != .quote, prev.kind != .number, prev.lower != "-", prev.lower != ":" {
+                        caps.insert(t.fold.hasSuffix("'s") ? String(t.fold.dropLast(2)) : t.fold)
+                    }
+                }
+                if let h = lex.heads[t.fold], h.role != "other", h.role != "agent" { legalWords += 1 }
+            }
+        }
+        var mentionAt: [Int: (party: Int, span: ByteSpan, form: Mention.Form)] = [:]
+        for (p, party) in parties.parties.enumerated() {
+            for m in party.mentions {
+                guard var i = startIndex[m.span.start] else { continue }
+                while i < text.tokens.count, m.span.contains(text.tokens[i].span) {
+                    mentionAt[i] = (p, m.span, m.form)
+                    i += 1
+                }
+            }
+        }
+        finder = NounPhraseFinder(lex: lex, text: text, mentionAt: mentionAt, capitalizedInside: caps)
+        legal = legalWords >= 3
+    }
+
+    // MARK: - The pass
+
+    func run() {
+        let sentences = text.sentences
+        for si in sentences.indices {
+            let s = sentences[si]
+            let r = s.tokens
+            // Checked before boilerplate: "PAR CES MOTIFS" looks like a byline ("Par …").
+            if startsWithOperativeMarker(r) {
+                operativeMode = true
+                operativeCourt = courtIn(si, r)
+                continue
+            }
+            if s.isBoilerplate { continue }
+            let last = text.tokens[r.upperBound - 1].lower
+            var matches = lex.cues.matches(text.tokens, r)
+            if s.isHeading && last != ";" && last != "," {
+                // Headings are not the article, except a numbered operative item ("5. Holds").
+                let keep = operativeMode && matches.contains { $0.start == contentStart(r) }
+                if !keep { continue }
+            }
+            if operativeMode, operativeCourt == nil, matches.isEmpty { operativeCourt = courtIn(si, r) }
+            if last == ":" { listSource = (subjectOfListIntro(si, r), si) }
+            if let ls = listSource, ls.sentence != si, !s.isListItem, last != ":" {
+                // A list lasts while its items do.
+                if !(text.tokens[r.lowerBound].lower == "-") { listSource = nil }
+            }
+            matches = arbitrate(matches)
+            var produced = 0
+            if !matches.isEmpty {
+                let ctx = SentenceContext(run: self, index: si, range: r)
+                for m in matches {
+                    if let rec = ctx.analyze(m) {
+                        if records.contains(where: { $0.type == rec.type && $0.cue.overlaps(rec.cue) }) { continue }
+                        // "Holds that there has been a violation": one ruling, not two.
+                        if records.contains(where: { $0.sentence == si && $0.type == rec.type && ($0.content?.contains(rec.cue) ?? false) }) { continue }
+                        // A filing told again ("After the plaintiffs filed their complaint") is the same act.
+                        if rec.type == .filing, rec.content == nil,
+                           records.contains(where: { $0.type == .filing && $0.source == rec.source && $0.evidence.first == rec.evidence.first }) { continue }
+                        records.append(rec)
+                        produced += 1
+                        if let src = rec.source { lastSource = src }
+                        if m.pattern.has("carry") {
+                            carry = (rec.source, rec.targets, rec.channel, si, s.paragraph)
+                        }
+                    }
+                }
+            }
+            if produced == 0, lex.language == .fr {
+                if let rec = ConditionalCarryRule(run: self).apply(si, r) { records.append(rec) }
+            }
+        }
+    }
+
+    /// Longer cues win over the cues they overlap; a reporting verb gives way to a specific cue
+    /// right after it ("expliquant n'avoir jamais exploité", "affirme avoir proposé").
+    func arbitrate(_ ms: [CueMatch]) -> [CueMatch] {
+        let sorted = ms.sorted { ($0.end - $0.start, -$0.start) > ($1.end - $1.start, -$1.start) }
+        var kept: [CueMatch] = []
+        for m in sorted where !kept.contains(where: { $0.start < m.end && m.start < $0.end }) { kept.append(m) }
+        kept.sort { $0.start < $1.start }
+        return kept.filter { m in
+            guard m.pattern.type == "report" else { return true }
+            return !kept.contains { o in o.pattern.type != "report" && o.start >= m.end && o.start <= m.end + 3 }
+        }
+    }
+
+    /// First token after list markers and item numbers ("1.", "-", "(a)").
+    func contentStart(_ r: Range<Int>) -> Int {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let t = text.tokens[i]
+            if t.kind == .number || t.kind == .punctuation || (t.kind == .abbreviation && t.lower.count <= 3) { i += 1; continue }
+            if t.kind == .word, t.lower.count == 1, i + 1 < r.upperBound, text.tokens[i + 1].lower == ")" { i += 2; continue }
+            break
+        }
+        return i
+    }
+
+    private func startsWithOperativeMarker(_ r: Range<Int>) -> Bool {
+        for words in lex.operative where words.count <= r.count {
+            var ok = true
+            for (k, w) in words.enumerated() where text.tokens[r.lowerBound + k].fold != w { ok = false; break }
+            if ok { return true }
+        }
+        return false
+    }
+
+    /// The court named in an operative opening ("FOR THESE REASONS, THE COURT, UNANIMOUSLY,").
+    private func courtIn(_ si: Int, _ r: Range<Int>) -> Int? {
+        for np in finder.find(r) where (np.form == .role && np.role == "court") || (np.party != nil && book.role(np.party!) == "court") {
+            return resolve(np, si, r)
+        }
+        return nil
+    }
+
+    private func subjectOfListIntro(_ si: Int, _ r: Range<Int>) -> Int? {
+        let nps = finder.find(r)
+        let ctx = SentenceContext(run: self, index: si, range: r, nps: nps)
+        if let np = ctx.subject(before: r.upperBound - 1) { return resolve(np, si, r) }
+        return nil
+    }
+
+    // MARK: - Parties
+
+    /// The party of a noun phrase: its PartySet party, a resolved pronoun, or a new party.
+    func resolve(_ np: NounPhrase, _ si: Int, _ r: Range<Int>, sentenceNPs: [NounPhrase] = []) -> Int? {
+        if let p = np.party { return p }
+        if np.form == .pronoun {
+            var p: Int? = nil
+            switch np.pronounClass {
+            case "pron-first":
+                guard legal else { return nil }
+                if firstPersonParty == nil {
+                    // "we" in an opinion is the court itself; a pronoun cannot name a party.
+                    let name = lex.language == .fr ? "la cour" : "this court"
+                    let p = book.party(surface: name, span: np.span, sentence: si, form: .role, role: "court", kind: .court)
+                    book.roles[p] = "court"
+                    firstPersonParty = p
+                }
+                if let p = firstPersonParty, !book.set.parties[p].aliases.contains(text.originalString(np.span)) {
+                    book.set.parties[p].aliases.append(text.originalString(np.span))
+                }
+                p = firstPersonParty
+            default:
+                // The subject of an earlier clause of the same sentence, else the last speaker.
+                for o in sentenceNPs.reversed() where o.tokens.upperBound <= np.tokens.lowerBound && o.form != .pronoun && !o.possessive {
+                    if o.tokens.lowerBound > r.lowerBound, lex.has(text.tokens[o.tokens.lowerBound - 1].fold, "prep") { continue }
+                    if let q = resolve(o, si, r) { p = q; break }
+                }
+                if p == nil { p = lastSource }
+                if p == nil { p = lastNamed(before: si) }
+            }
+            if let p { book.addPronounMention(p, span: np.span, sentence: si) }
+            return p
+        }
+        let surface = text.originalString(np.span)
+        guard !surface.isEmpty else { return nil }
+        let name = np.nameSpan.map { text.originalString($0) }
+        return book.party(surface: surface, name: name, span: np.span, sentence: si, form: np.form, role: np.role, kind: np.kind)
+    }
+
+    /// The first name of the nearest earlier sentences (for a pronoun when nobody has spoken yet).
+    func lastNamed(before si: Int) -> Int? {
+        var k = si - 1
+        while k >= 0, k >= si - 3 {
+            let s = text.sentences[k]
+            if !s.isBoilerplate, !s.isHeading, let np = finder.find(s.tokens).first(where: { $0.form == .name || $0.form == .mention }) {
+                return resolve(np, k, s.tokens)
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The party on the other side of a case from `p`.
+    func adversary(_ p: Int?) -> [Int] {
+        guard let p else { return [] }
+        for r in records where (r.type == .filing || r.type == .allegation) && r.source == p && !r.targets.isEmpty { return r.targets }
+        for r in records where (r.type == .filing || r.type == .allegation) && r.targets.contains(p) && r.source != nil { return [r.source!] }
+        guard legal else { return [] }
+        let role = book.role(p)
+        let wanted: [String]
+        switch role {
+        case "claimant": wanted = ["respondent", "defendant"]
+        case "respondent": wanted = ["claimant"]
+        case "defendant": wanted = ["claimant", "prosecution"]
+        case "prosecution": wanted = ["defendant"]
+        default: return []
+        }
+        for w in wanted { if let q = roleParty(w) { return [q] } }
+        return []
+    }
+
+    /// The first party of a role in the document, looked up in the whole text on first need.
+    func roleParty(_ role: String) -> Int? {
+        if let p = book.first(role: role) { return p }
+        for (si, s) in text.sentences.enumerated() {
+            if s.isBoilerplate { continue }
+            for i in s.tokens {
+                let f = text.tokens[i].fold
+                let base = f.hasSuffix("'s") ? String(f.dropLast(2)) : f
+                guard let h = lex.head(base), h.role == role else { continue }
+                for np in finder.find(s.tokens) {
+                    if np.form == .role && np.role == role { return resolve(np, si, s.tokens) }
+                    if np.form == .mention, let p = np.party, book.role(p) == role { return p }
+                }
+            }
+        }
+        return nil
+    }
+}

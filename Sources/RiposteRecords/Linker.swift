@@ -1,0 +1,125 @@
+import RiposteText
+import RiposteNormalize
+import RiposteSegment
+
+/// responds_to links: a response (denial, admission, offer, no_comment) answers the earlier claims
+/// made against its speaker (or the organisation it speaks for, or a party its content names).
+/// An anaphoric response ("contested that argument", "conteste ces accusations") answers all of
+/// them since the speaker's last response; otherwise the claim whose content shares the most
+/// words with the response, allegations before filings, earliest first. A response without a
+/// named target is directed at the authors of the claims it answers. A counter-accusation (an
+/// allegation by someone already accused) answers the claims against its author.
+struct Linker {
+    let lex: RecordsLexicon
+    let text: SegmentedText
+    let legal: Bool
+
+    func link(_ records: inout [Record], book: inout PartyBook, adversary: (Int?) -> [Int]) {
+        for i in records.indices {
+            let r = records[i]
+            let isResponse = [.denial, .admission, .offer, .noComment].contains(r.type)
+            let counter = r.type == .allegation
+            guard isResponse || counter else { continue }
+            let me = Set([r.source, r.onBehalfOf].compactMap { $0 })
+            guard !me.isEmpty else { continue }
+            let named = partiesNamed(in: r, book: book)
+            var candidates: [Int] = []
+            for j in 0 ..< i {
+                let c = records[j]
+                guard c.type == .allegation || c.type == .filing else { continue }
+                if let s = c.source, me.contains(s) { continue }
+                let against = !me.isDisjoint(with: c.targets)
+                let aboutNamed = isResponse && !named.isDisjoint(with: c.targets)
+                if against || aboutNamed { candidates.append(j) }
+            }
+            if candidates.isEmpty, isResponse, text.language == .en || true {
+                // In a case, an answer goes to the other side's claims.
+                let other = Set(adversary(r.source))
+                for j in 0 ..< i where (records[j].type == .allegation || records[j].type == .filing) {
+                    if let s = records[j].source, other.contains(s) { candidates.append(j) }
+                }
+            }
+            if candidates.isEmpty, isResponse, isAnaphoric(r), legal {
+                // "contested the Government's objections": an answer to the other side's answers.
+                let other = Set(adversary(r.source))
+                for j in 0 ..< i where records[j].type != .ruling {
+                    if let s = records[j].source, other.contains(s) { candidates.append(j) }
+                }
+            }
+            guard !candidates.isEmpty else { continue }
+            if counter {
+                // Only a direct answer: the speaker's own accuser, in the last few sentences.
+                guard let j = candidates.last(where: { records[$0].sentence >= r.sentence - 3 && records[$0].sentence < r.sentence }) else { continue }
+                records[i].respondsTo = [j]
+                continue
+            }
+            var chosen: [Int]
+            if isAnaphoric(r) {
+                let lastOwn = (0 ..< i).last { k in
+                    let o = records[k]
+                    return [.denial, .admission, .offer, .noComment].contains(o.type) && (o.source.map { me.contains($0) } ?? false)
+                } ?? -1
+                chosen = candidates.filter { $0 > lastOwn }
+                if chosen.isEmpty { chosen = candidates }
+            } else {
+                let words = contentWords(r)
+                var best = candidates[0]
+                var bestScore = -1.0
+                for j in candidates {
+                    let c = records[j]
+                    var score = Double(words.intersection(contentWords(c)).count)
+                    if c.type == .allegation { score += 0.5 }
+                    if !me.isDisjoint(with: c.targets) { score += 0.25 }
+                    if score > bestScore { bestScore = score; best = j }
+                }
+                chosen = [best]
+            }
+            records[i].respondsTo = chosen
+            if r.type != .noComment, r.evidence.first.map({ !$0.contains(".offer.") && !$0.contains(".apology.") }) ?? true {
+                // A response is directed at the authors of the claims it answers: in a case, always
+                // (the other side); in the press, when the response names them.
+                var t: [Int] = []
+                for j in chosen { if let s = records[j].source, !me.contains(s), !t.contains(s) { t.append(s) } }
+                if !legal { t = t.filter { named.contains($0) } }
+                if !t.isEmpty || !legal { records[i].targets = t }
+            }
+        }
+    }
+
+    /// Folded word stems (first five letters) of a record's content and cue, function words aside.
+    private func contentWords(_ r: Record) -> Set<String> {
+        var out = Set<String>()
+        for s in [r.content, r.cue].compactMap({ $0 }) {
+            for t in tokens(in: s) where t.kind == .word && !t.isCapitalized && t.fold.count >= 5 && !lex.stopwords.contains(t.fold) && lex.classes[t.fold] == nil {
+                out.insert(String(t.fold.prefix(5)))
+            }
+        }
+        return out
+    }
+
+    private func tokens(in s: ByteSpan) -> ArraySlice<Token> {
+        let toks = text.tokens
+        var lo = 0, hi = toks.count
+        while lo < hi { let mid = (lo + hi) / 2; if toks[mid].span.start < s.start { lo = mid + 1 } else { hi = mid } }
+        var e = lo
+        while e < toks.count, toks[e].span.end <= s.end { e += 1 }
+        return toks[lo ..< e]
+    }
+
+    /// "that argument", "this", "these allegations", "ces accusations", "les chiffres du parquet".
+    private func isAnaphoric(_ r: Record) -> Bool {
+        guard let c = r.content else { return false }
+        let ts = tokens(in: c)
+        guard let first = ts.first else { return false }
+        let demonstratives: Set<String> = ["this", "that", "these", "those", "such", "ces", "cette", "ce", "cet"]
+        return ts.count <= 4 || (ts.count <= 8 && demonstratives.contains(first.fold))
+            || (ts.count <= 6 && (first.fold.hasSuffix("'s") || ts.contains { $0.lower == "’" }))
+    }
+
+    private func partiesNamed(in r: Record, book: PartyBook) -> Set<Int> {
+        guard let c = r.content else { return [] }
+        var out = Set<Int>()
+        for (i, p) in book.set.parties.enumerated() where p.mentions.contains(where: { c.contains($0.span) && $0.form != .pronoun }) { out.insert(i) }
+        return out
+    }
+}

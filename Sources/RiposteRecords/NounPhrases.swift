@@ -1,0 +1,294 @@
+import RiposteText
+import RiposteSegment
+import RiposteParties
+
+/// A noun phrase that may name a party: a mention the party stage found, a capitalised name, a
+/// role noun with its determiner and complements ("le Procureur de la République", "the
+/// respondent Government"), or a subject pronoun.
+struct NounPhrase {
+    enum Form { case mention, name, role, pronoun }
+    var tokens: Range<Int>
+    /// Normalised byte span (a possessive "’s" is left out).
+    var span: ByteSpan
+    var form: Form
+    /// Party from the PartySet (or resolved later).
+    var party: Int?
+    var role: String = "other"
+    var kind: PartyKind = .unknown
+    /// pron-person / pron-plural / pron-first / pron-thing.
+    var pronounClass: String? = nil
+    /// Followed by "’s": it qualifies the next noun rather than acting itself.
+    var possessive = false
+    /// For an agent noun ("porte-parole de la fédération", "the applicant's representative"):
+    /// the phrase it speaks for.
+    var principal: ByteSpan? = nil
+    /// The proper name inside a role phrase ("Human Rights Watch" in "L'ONG Human Rights Watch").
+    var nameSpan: ByteSpan? = nil
+}
+
+/// Finds the noun phrases of one sentence. Run only in sentences that hold a cue.
+struct NounPhraseFinder {
+    let lex: RecordsLexicon
+    let text: SegmentedText
+    /// Token index → party of a PartySet mention covering it.
+    let mentionAt: [Int: (party: Int, span: ByteSpan, form: Mention.Form)]
+    /// Capitalised words seen inside sentences (not as their first word) anywhere in the document.
+    let capitalizedInside: Set<String>
+
+    func find(_ range: Range<Int>) -> [NounPhrase] {
+        let toks = text.tokens
+        var out: [NounPhrase] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            // "we" in an opinion is the court itself, whatever an earlier "we" was resolved to.
+            if let m = mentionAt[i], !(m.form == .pronoun && pronounClass(toks[i]) == "pron-first") {
+                var j = i + 1
+                while j < range.upperBound, m.span.contains(toks[j].span) { j += 1 }
+                var np = NounPhrase(tokens: i ..< j, span: m.span, form: m.form == .pronoun ? .pronoun : .mention, party: m.party)
+                markPossessive(&np, range)
+                out.append(np)
+                i = j
+                continue
+            }
+            let t = toks[i]
+            if t.kind == .word, let pc = pronounClass(t), !(i > range.lowerBound && lex.has(toks[i - 1].fold, "prep")) {
+                out.append(NounPhrase(tokens: i ..< i + 1, span: t.span, form: .pronoun, pronounClass: pc))
+                i += 1
+                continue
+            }
+            if isCapWord(t) {
+                // "the Supreme Administrative Court": a capitalised run ending in a role noun.
+                let e = capRunEnd(i, range)
+                if e - 1 > i, lex.head(baseFold(toks[e - 1]).0) != nil, let np = rolePhrase(at: e - 1, range) {
+                    out.append(np)
+                    i = np.tokens.upperBound
+                    continue
+                }
+            }
+            if let np = rolePhrase(at: i, range) {
+                out.append(np)
+                i = np.tokens.upperBound
+                continue
+            }
+            if let np = namePhrase(at: i, range) {
+                out.append(np)
+                i = np.tokens.upperBound
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private func pronounClass(_ t: Token) -> String? {
+        guard let c = lex.classes[t.fold] else { return nil }
+        for p in ["pron-person", "pron-plural", "pron-first", "pron-thing"] where c.contains(p) { return p }
+        return nil
+    }
+
+    /// Strips a possessive ending ("Government’s" → "government").
+    func baseFold(_ t: Token) -> (String, Bool) {
+        if t.fold.hasSuffix("'s"), t.fold.count > 3 { return (String(t.fold.dropLast(2)), true) }
+        return (t.fold, false)
+    }
+
+    private func possessiveByteEnd(_ t: Token) -> Int {
+        // The token ends in 's after an apostrophe of 1 (') or 3 (’) bytes.
+        let b = text.text
+        var e = t.span.end - 1  // the 's'
+        if e - 1 >= t.span.start, b[e - 1] == 0x27 { return e - 1 }
+        if e - 3 >= t.span.start { e -= 3; return e }
+        return t.span.end
+    }
+
+    private func markPossessive(_ np: inout NounPhrase, _ range: Range<Int>) {
+        let last = text.tokens[np.tokens.upperBound - 1]
+        if baseFold(last).1 { np.possessive = true; return }
+        let n = np.tokens.upperBound
+        if n < range.upperBound, text.tokens[n].lower == "’" || text.tokens[n].lower == "'" || text.tokens[n].fold == "'s" {
+            np.possessive = true
+        }
+    }
+
+    private func isCapWord(_ t: Token) -> Bool {
+        (t.kind == .word || t.kind == .abbreviation) && t.isCapitalized
+    }
+
+    /// A role noun ("applicant", "cour") with what belongs to it.
+    /// "porte - parole" is one word to the lexicon.
+    func compound(at i: Int, _ range: Range<Int>) -> (fold: String, last: Int) {
+        let toks = text.tokens
+        if i + 2 < range.upperBound, toks[i + 1].lower == "-", !toks[i + 1].spaceBefore, !toks[i + 2].spaceBefore, toks[i + 2].kind == .word {
+            return (toks[i].fold + "-" + toks[i + 2].fold, i + 2)
+        }
+        return (toks[i].fold, i)
+    }
+
+    /// French adjectives after a noun ("procureur fédéral", "société coréenne", "Ligue arabe").
+    func isPostAdjective(_ t: Token) -> Bool {
+        if lex.has(t.fold, "adj") { return true }
+        guard lex.language == .fr, t.kind == .word, !t.isCapitalized, t.fold.count > 4, !lex.stopwords.contains(t.fold),
+              lex.classes[t.fold] == nil, !lex.isVerbForm(t) else { return false }
+        var f = t.fold
+        if f.hasSuffix("s") { f.removeLast() }
+        for suf in ["al", "ale", "aux", "ien", "ienne", "ais", "aise", "ois", "oise", "ique", "aire", "ain", "aine", "een", "eenne", "el", "elle", "if", "ive"] where f.hasSuffix(suf) {
+            return true
+        }
+        return false
+    }
+
+    private func rolePhrase(at i0: Int, _ range: Range<Int>) -> NounPhrase? {
+        let toks = text.tokens
+        let (cf, ci) = compound(at: i0, range)
+        let i = ci
+        let (base, poss) = ci == i0 ? baseFold(toks[i]) : (cf, false)
+        guard let h = lex.head(base) else { return nil }
+        // "respondent" as a modifier of "Government"/"State" belongs to the next head.
+        if i + 1 < range.upperBound, lex.head(baseFold(toks[i + 1]).0) != nil, lex.has(toks[i].fold, "adj") { return nil }
+        var start = i0
+        // Left: determiners, titles, modifiers ("the respondent", "M. le", "the Supreme Administrative").
+        var k = i0 - 1
+        var steps = 0
+        while k >= range.lowerBound, steps < 4 {
+            let f = toks[k].fold
+            if f == "that" { break }
+            if lex.has(f, "det") || lex.has(f, "title") { start = k; k -= 1; steps += 1
+                if lex.has(f, "title") { continue }
+                // A title may precede the determiner ("M. le Procureur").
+                if k >= range.lowerBound, lex.has(toks[k].fold, "title") { start = k }
+                break
+            }
+            if lex.has(f, "adj") || (isCapWord(toks[k]) && !lex.isKnownWord(toks[k]) && k > range.lowerBound) {
+                start = k; k -= 1; steps += 1; continue
+            }
+            break
+        }
+        var end = i + 1
+        var spanEnd = toks[i].span.end
+        var possessive = poss
+        if poss { spanEnd = possessiveByteEnd(toks[i]) }
+        var principal: ByteSpan? = nil
+        var nameSpan: ByteSpan? = nil
+        if !poss {
+            // Right: an adjective ("fédéral"), a name ("l'association Direction aux Affaires
+            // Savoisiennes"), complements ("de la République", "de grande instance de Bonneville").
+            if end < range.upperBound, isPostAdjective(toks[end]) || lex.has(toks[end].fold, "adj") {
+                end += 1
+            }
+            if lex.language == .fr, end < range.upperBound, isCapWord(toks[end]), !lex.notParties.contains(toks[end].fold) {
+                // "l'association Direction aux Affaires Savoisiennes": the name is the party's name.
+                let s0 = end
+                end = capRunEnd(end, range)
+                if end < range.upperBound, isPostAdjective(toks[end]) { end += 1 }
+                nameSpan = ByteSpan(toks[s0].span.start, toks[end - 1].span.end)
+            }
+            var rounds = 0
+            while rounds < 2, end < range.upperBound {
+                let f = toks[end].fold
+                let isOf = lex.language == .fr ? (f == "de" || f == "d'" || f == "du" || f == "des") : (f == "of" || f == "for")
+                guard isOf else { break }
+                var j = end + 1
+                if j < range.upperBound, lex.has(toks[j].fold, "det") { j += 1 }
+                guard j < range.upperBound else { break }
+                if isCapWord(toks[j]) && !lex.notParties.contains(toks[j].fold) {
+                    let e = capRunEnd(j, range)
+                    if h.role == "agent" || lex.has(base, "agent") { principal = ByteSpan(toks[j].span.start, toks[e - 1].span.end) }
+                    end = e
+                } else if lex.head(toks[j].fold) != nil {
+                    if h.role == "agent" || lex.has(base, "agent") {
+                        principal = ByteSpan(toks[j > end + 1 ? end + 2 : j].span.start, toks[j].span.end)
+                    }
+                    end = j + 1
+                } else if lex.language == .fr, toks[j].kind == .word, !toks[j].isCapitalized, !lex.stopwords.contains(toks[j].fold),
+                          !lex.isVerbForm(toks[j]), h.role != "agent" {
+                    var e = j + 1
+                    if e < range.upperBound, toks[e].kind == .word, !lex.has(toks[e].fold, "prep"), !lex.stopwords.contains(toks[e].fold),
+                       !lex.isVerbForm(toks[e]), !toks[e].isCapitalized { e += 1 }
+                    end = e
+                } else { break }
+                rounds += 1
+            }
+            spanEnd = toks[end - 1].span.end
+            let (_, p2) = baseFold(toks[end - 1])
+            if p2 { possessive = true; spanEnd = possessiveByteEnd(toks[end - 1]) }
+        }
+        var np = NounPhrase(tokens: start ..< end, span: ByteSpan(toks[start].span.start, spanEnd), form: .role)
+        np.role = h.role
+        // "the respondent State": the modifier says which side the head is on.
+        for k in start ..< i0 { if let m = lex.heads[toks[k].fold], m.role != "other", m.role != "agent", lex.has(toks[k].fold, "adj") { np.role = m.role } }
+        np.kind = h.kind
+        np.possessive = possessive
+        np.principal = principal
+        np.nameSpan = nameSpan
+        if !possessive { markPossessive(&np, range) }
+        // "the applicant's representative": the representative speaks for the applicant.
+        if (h.role == "agent" || lex.has(base, "agent")), let prev = possessivePhraseBefore(start, range) { np.principal = prev }
+        return np
+    }
+
+    private func possessivePhraseBefore(_ start: Int, _ range: Range<Int>) -> ByteSpan? {
+        let toks = text.tokens
+        guard start > range.lowerBound else { return nil }
+        let t = toks[start - 1]
+        let (base, poss) = baseFold(t)
+        guard poss, lex.head(base) != nil || isCapWord(t) else { return nil }
+        var s = start - 1
+        if s - 1 >= range.lowerBound, lex.has(toks[s - 1].fold, "det") { s -= 1 }
+        return ByteSpan(toks[s].span.start, possessiveByteEnd(t))
+    }
+
+    private func capRunEnd(_ i: Int, _ range: Range<Int>) -> Int {
+        let toks = text.tokens
+        var j = i + 1
+        while j < range.upperBound {
+            let t = toks[j]
+            if isCapWord(t) && !baseFold(toks[j - 1]).1 { j += 1; continue }
+            // Connectors inside a name: "Direction aux Affaires", "Bureau d'enquêtes".
+            let f = t.fold
+            // "Mayher and MGM", "Sri and CM": a pair of names acting together.
+            if (f == "and" || f == "et"), j + 1 < range.upperBound, isCapWord(toks[j + 1]), !lex.isKnownWord(toks[j + 1]),
+               !lex.notParties.contains(toks[j + 1].fold), j + 2 >= range.upperBound || !isCapWord(toks[j + 2]) || true {
+                j += 1
+                continue
+            }
+            if (f == "de" || f == "d'" || f == "du" || f == "des" || f == "aux" || f == "of" || f == "la"), j + 1 < range.upperBound,
+               isCapWord(toks[j + 1]) || (f == "de" && toks[j + 1].fold == "la" && j + 2 < range.upperBound && isCapWord(toks[j + 2])) {
+                j += (f == "de" && toks[j + 1].fold == "la") ? 2 : 1
+                continue
+            }
+            break
+        }
+        return j
+    }
+
+    /// A run of capitalised words that is not a function word opening the sentence.
+    private func namePhrase(at i: Int, _ range: Range<Int>) -> NounPhrase? {
+        let toks = text.tokens
+        let t = toks[i]
+        guard isCapWord(t) else { return nil }
+        let (base, _) = baseFold(t)
+        if lex.notParties.contains(base) || lex.stopwords.contains(base) { return nil }
+        let openers: Set<String> = [".", "!", "?", "«", "(", "—", ":", "-", "–", "…"]
+        let first = i == range.lowerBound || toks[i - 1].kind == .quote || toks[i - 1].kind == .number || openers.contains(toks[i - 1].lower)
+        if first || lex.isKnownWord(t) {
+            // A capitalised sentence opener is a name if the document capitalises it elsewhere too,
+            // if it is unknown and a verb follows ("Parrish testified"), or if another unknown
+            // capitalised word follows ("Nadim Houry").
+            let nextIsVerb = i + 1 < range.upperBound && (lex.isVerbForm(toks[i + 1]) || lex.has(toks[i + 1].fold, "aux"))
+            let nextIsName = i + 1 < range.upperBound && isCapWord(toks[i + 1]) && !lex.isKnownWord(toks[i + 1]) && !lex.notParties.contains(toks[i + 1].fold)
+            if !(capitalizedInside.contains(base) && !lex.isKnownWord(t) || (!lex.isKnownWord(t) && (nextIsVerb || nextIsName))) { return nil }
+        }
+        // An all-capitals heading word ("THE", "FOR") is not a name either.
+        var end = capRunEnd(i, range)
+        // "Bulgarian law", "Portuguese case-law": a nationality adjective, not a party.
+        if lex.language == .en, end == i + 1, end < range.upperBound, toks[end].kind == .word, !toks[end].isCapitalized,
+           ["ian", "ese", "ish", "can"].contains(where: { base.hasSuffix($0) }) { return nil }
+        if lex.language == .fr, end < range.upperBound, !baseFold(toks[end - 1]).1, isPostAdjective(toks[end]) { end += 1 }
+        var np = NounPhrase(tokens: i ..< end, span: ByteSpan(t.span.start, toks[end - 1].span.end), form: .name)
+        np.kind = .unknown
+        if baseFold(toks[end - 1]).1 { np.possessive = true; np.span.end = possessiveByteEnd(toks[end - 1]) }
+        markPossessive(&np, range)
+        // A name followed by a role noun apposition is handled by the clause analysis.
+        return np
+    }
+}

@@ -1,0 +1,127 @@
+import RiposteText
+import RiposteNormalize
+import RiposteSegment
+import RiposteParties
+
+/// The document's parties as the records stage sees them: the PartySet it was given, extended
+/// with the parties that only the records stage names (a source "the Government", a target
+/// "l'association …"). Same name (case, accents, determiners and plural aside) = same party; a
+/// proper name that is part of another ("Ling" in "Eugene Ling") is the same party.
+struct PartyBook {
+    var set: PartySet
+    private var byKey: [String: Int] = [:]
+    /// Word sets of proper names, for "Ling" ⊂ "Eugene Ling".
+    private var nameWords: [(party: Int, words: Set<String>)] = []
+    var roles: [Int: String] = [:]
+    let lex: RecordsLexicon
+
+    init(set: PartySet, lex: RecordsLexicon) {
+        self.set = set
+        self.lex = lex
+        for (i, p) in set.parties.enumerated() {
+            for n in [p.name] + p.aliases {
+                if let k = key(n), byKey[k] == nil { byKey[k] = i }
+            }
+            let w = words(p.name)
+            if !w.isEmpty { nameWords.append((i, w)) }
+            if let h = headRole(p.name) { roles[i] = h }
+        }
+    }
+
+    /// Folded words without leading determiners or titles, last word singular.
+    func words(_ s: String) -> Set<String> {
+        Set(keyWords(s))
+    }
+
+    private func keyWords(_ s: String) -> [String] {
+        var out: [String] = []
+        for raw in Folding.fold(s).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," || $0 == "«" || $0 == "»" || $0 == "\"" }) {
+            var w = String(raw)
+            if let apo = w.firstIndex(of: "'"), apo != w.startIndex, w.index(after: apo) != w.endIndex {
+                let head = String(w[...apo])
+                if lex.has(head, "det") || lex.has(head, "prep") { out.append(head); w = String(w[w.index(after: apo)...]) }
+            }
+            if w.hasSuffix("'s") { w = String(w.dropLast(2)) }
+            if w == "'" || w == "’" || w.isEmpty { continue }
+            out.append(w)
+        }
+        while let f = out.first, out.count > 1, lex.has(f, "det") || lex.has(f, "title") || f == "this" { out.removeFirst() }
+        if let last = out.last, last.count > 4, last.hasSuffix("s"), !last.hasSuffix("ss") { out[out.count - 1] = String(last.dropLast()) }
+        return out
+    }
+
+    func key(_ s: String) -> String? {
+        let w = keyWords(s)
+        return w.isEmpty ? nil : w.joined(separator: " ")
+    }
+
+    /// The role a name gives its party: "the respondent State" is the respondent, whatever "State"
+    /// alone would be.
+    private func headRole(_ name: String) -> String? {
+        let words = keyWords(name)
+        for w in words.dropLast() where lex.has(w, "adj") {
+            if let h = lex.head(w), h.role != "other", h.role != "agent" { return h.role }
+        }
+        guard let last = words.last else { return nil }
+        return lex.head(last)?.role
+    }
+
+    func role(_ p: Int) -> String { roles[p] ?? "other" }
+
+    /// The party a phrase names, created if new. `surface` is the phrase as written.
+    mutating func party(surface: String, name: String? = nil, span: ByteSpan, sentence: Int, form: NounPhrase.Form, role: String, kind: PartyKind) -> Int {
+        if let name, name != surface {
+            // A role phrase holding a name ("l'association X"): the party is X, the phrase an alias.
+            let p = party(surface: name, span: span, sentence: sentence, form: .name, role: role, kind: kind)
+            if !set.parties[p].aliases.contains(surface), set.parties[p].name != surface { set.parties[p].aliases.append(surface) }
+            if let k = key(surface) { byKey[k] = p }
+            return p
+        }
+        let k = key(surface) ?? Folding.fold(surface)
+        var found = byKey[k]
+        if found == nil, form == .name {
+            let w = words(surface)
+            for (p, pw) in nameWords where !w.isEmpty && (w.isSubset(of: pw) || pw.isSubset(of: w)) && roles[p] == nil {
+                found = p
+                break
+            }
+        }
+        if let p = found {
+            var party = set.parties[p]
+            if !party.mentions.contains(where: { $0.span == span }) {
+                party.mentions.append(Mention(span: span, sentence: sentence, form: form == .name ? .name : .description))
+            }
+            // The canonical name is the fullest form.
+            if form == .name, surface.count > party.name.count, words(surface).isSuperset(of: words(party.name)) {
+                if !party.aliases.contains(party.name) { party.aliases.append(party.name) }
+                party.aliases.removeAll { $0 == surface }
+                party.name = surface
+                nameWords.removeAll { $0.party == p }
+                nameWords.append((p, words(surface)))
+            } else if surface != party.name, !party.aliases.contains(surface) {
+                party.aliases.append(surface)
+            }
+            set.parties[p] = party
+            byKey[k] = p
+            return p
+        }
+        let p = set.parties.count
+        let pk: PartyKind = kind == .unknown && form == .name ? .unknown : kind
+        set.parties.append(Party(name: surface, kind: pk, aliases: [], mentions: [Mention(span: span, sentence: sentence, form: form == .name ? .name : .description)]))
+        byKey[k] = p
+        if form == .name { nameWords.append((p, words(surface))) }
+        if role != "other" { roles[p] = role }
+        return p
+    }
+
+    mutating func addPronounMention(_ p: Int, span: ByteSpan, sentence: Int) {
+        guard p < set.parties.count, !set.parties[p].mentions.contains(where: { $0.span == span }) else { return }
+        set.parties[p].mentions.append(Mention(span: span, sentence: sentence, form: .pronoun))
+    }
+
+    /// The first party with this role, if any.
+    func first(role: String) -> Int? {
+        for i in set.parties.indices where roles[i] == role { return i }
+        return nil
+    }
+}

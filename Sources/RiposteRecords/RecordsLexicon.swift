@@ -1,0 +1,88 @@
+import RiposteText
+import RiposteNormalize
+import RiposteLexicon
+import RiposteParties
+
+/// The language data of the records stage, read once per language from Lexicons/<lang>/:
+/// cues.tsv (cue patterns), records-words.tsv (word classes for clause structure),
+/// records-party-heads.tsv (role nouns), records-wrongdoing.txt (accusation stems),
+/// records-not-parties.txt, records-operative.txt.
+public final class RecordsLexicon: @unchecked Sendable {
+    public let language: Language
+    public let cues: CueIndex
+    /// Folded word → its classes ("aux", "prep", "det", …).
+    let classes: [String: Set<String>]
+    /// Folded role noun → (role, kind).
+    let heads: [String: (role: String, kind: PartyKind)]
+    private let wrongStems: [String]
+    private let wrongExact: Set<String>
+    let notParties: Set<String>
+    let operative: [[String]]
+    let stopwords: Set<String>
+    let inflections: Inflections
+    private var knownCache: [String: Bool] = [:]
+
+    public init(lexicon: LanguageLexicon) {
+        language = lexicon.language
+        inflections = lexicon.inflections
+        cues = CueIndex(rows: lexicon.table("cues"), lexicon: lexicon)
+        var c: [String: Set<String>] = [:]
+        for r in lexicon.table("records-words") where r.fields.count >= 2 {
+            c[Folding.fold(r[0]), default: []].insert(r[1])
+        }
+        classes = c
+        var h: [String: (String, PartyKind)] = [:]
+        for r in lexicon.table("records-party-heads") where r.fields.count >= 3 {
+            h[Folding.fold(r[0])] = (r[1], PartyKind(rawValue: r[2]) ?? .unknown)
+        }
+        heads = h
+        var stems: [String] = [], exact = Set<String>()
+        for w in lexicon.list("records-wrongdoing") {
+            if w.count <= 3 { exact.insert(w) } else { stems.append(w) }
+        }
+        wrongStems = stems
+        wrongExact = exact
+        notParties = lexicon.list("records-not-parties")
+        operative = lexicon.list("records-operative").map { $0.split(separator: " ").map(String.init) }
+        stopwords = lexicon.list("stopwords")
+    }
+
+    @inline(__always) func has(_ fold: String, _ cls: String) -> Bool { classes[fold]?.contains(cls) ?? false }
+
+    /// The role noun a token names, if any (plural "applicants" falls back to "applicant").
+    func head(_ fold: String) -> (role: String, kind: PartyKind)? {
+        if let h = heads[fold] { return h }
+        if fold.hasSuffix("s"), fold.count > 4, let h = heads[String(fold.dropLast())] { return (h.role, .group) }
+        return nil
+    }
+
+    func isWrongdoing(_ fold: String) -> Bool {
+        if wrongExact.contains(fold) { return true }
+        guard fold.count >= 4 else { return false }
+        for s in wrongStems where fold.hasPrefix(s) { return true }
+        return false
+    }
+
+    /// True when the word is a function word or a verb form: a capitalised sentence opener that
+    /// is "known" is not a name.
+    func isKnownWord(_ t: Token) -> Bool {
+        if stopwords.contains(t.fold) || classes[t.fold] != nil || cues.firstKeys.contains(t.fold) { return true }
+        return !inflections.analyses(lower: t.lower, fold: t.fold).isEmpty
+    }
+
+    /// A past participle: from the inflection lexicon, or (French verbs it does not list) from
+    /// the ending ("remarqué", "agressée").
+    func isPastParticiple(_ t: Token) -> Bool {
+        let f = verbFeatures(t)
+        if f.contains("pp") { return true }
+        guard f.isEmpty, language == .fr, t.kind == .word, !t.isCapitalized, t.lower.count > 3 else { return false }
+        for suf in ["é", "ée", "és", "ées"] where t.lower.hasSuffix(suf) { return true }
+        return false
+    }
+
+    func isVerbForm(_ t: Token) -> Bool { !inflections.analyses(lower: t.lower, fold: t.fold).isEmpty }
+
+    /// Features of a verb form, e.g. "cond.pres.3s", "pp", "ppr", "ger".
+    func verbFeatures(_ t: Token) -> [String] { inflections.analyses(lower: t.lower, fold: t.fold).map(\.features) }
+    func lemmas(_ t: Token) -> Set<String> { inflections.lemmas(lower: t.lower, fold: t.fold) }
+}
