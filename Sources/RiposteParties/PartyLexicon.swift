@@ -67,11 +67,22 @@ struct PartyLexicon {
         var org: OrgWord?
         var det: DeterminerType?
         var pronoun: Pronoun?
-        /// Noun phrases that start with this word, longest first.
-        var nouns: [Noun]?
+        /// Index in `nounLists` of the noun phrases that start with this word (-1: none). An index,
+        /// not the array, so that WordInfo holds no reference and copies cost nothing.
+        var nounList: Int32 = -1
         static let none = WordInfo()
     }
-    var info: [String: WordInfo] = [:]
+    /// Facts by `wordKey` of the folded word.
+    var info: [UInt64: WordInfo] = [:]
+    var nounLists: [[Noun]] = []
+
+    /// A 64-bit FNV-1a key of a folded word: hashing and comparing an integer is much cheaper than a
+    /// String, and with a few thousand lexicon words a collision is out of reach in practice.
+    @inline(__always) static func wordKey(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
 
     init(language: Language, lexicon: LanguageLexicon) {
         inflections = lexicon.inflections
@@ -127,17 +138,21 @@ struct PartyLexicon {
         for p in lexicon.list("parties-pseudonyms") { pseudonyms.insert(words(p).joined(separator: " ")) }
         stopwords = lexicon.list("stopwords")
 
-        for (k, v) in titles { info[k, default: .none].title = v }
-        for (k, v) in orgWords { info[k, default: .none].org = v }
-        for (k, v) in determiners { info[k, default: .none].det = v }
-        for (k, v) in pronouns { info[k, default: .none].pronoun = v }
-        for (k, v) in nouns { info[k, default: .none].nouns = v }
+        let key = PartyLexicon.wordKey
+        for (k, v) in titles { info[key(k), default: .none].title = v }
+        for (k, v) in orgWords { info[key(k), default: .none].org = v }
+        for (k, v) in determiners { info[key(k), default: .none].det = v }
+        for (k, v) in pronouns { info[key(k), default: .none].pronoun = v }
+        for (k, v) in nouns {
+            info[key(k), default: .none].nounList = Int32(nounLists.count)
+            nounLists.append(v)
+        }
         let flagged: [(Set<String>, WordInfo.Flags)] = [
             (stopwords, .stopword), (particles, .particle), (placePrepositions, .placePreposition),
             (targetPrepositions, .targetPreposition), (conjunctions, .conjunction), (notPartyStarts, .notPartyStart),
             (notPartyWords, .notPartyWord), (impersonal, .impersonal),
         ]
-        for (set, flag) in flagged { for k in set { info[k, default: .none].flags.insert(flag) } }
+        for (set, flag) in flagged { for k in set { info[key(k), default: .none].flags.insert(flag) } }
     }
 
     /// True when a folded token is an inflected verb form (the next word after a subject).

@@ -100,7 +100,13 @@ final class DocumentPass {
     /// Index of the first word (or abbreviation) of each sentence.
     var firstWord: [Int] = []
     var inQuote: [Bool]
-    var lowerSeen: Set<String> = []
+    /// Word keys of the folded words written in lower case somewhere in the document ("plaintiffs"
+    /// in lower case makes a sentence-initial "Plaintiffs" a common word).
+    var lowerSeen: Set<UInt64> = []
+    /// Word key (`PartyLexicon.wordKey`) of each token's fold.
+    var hashes: [UInt64] = []
+    /// The byte of a one-byte token (punctuation: ",", "(", "["), else 0.
+    var byte: [UInt8] = []
     var candidates: [Candidate] = []
     var pronouns: [PronounEvent] = []
     var builders: [PartyBuilder] = []
@@ -111,7 +117,7 @@ final class DocumentPass {
     var aliasOfKey: [String: Int] = [:]
     var ambiguousKeys: Set<String> = []
     /// How often each all-capitals token occurs (an acronym used again and again is an actor).
-    var acronymCount: [String: Int] = [:]
+    var acronymCount: [UInt64: Int] = [:]
     /// End of the last capitalised sequence rejected as a law, a document or a place.
     var lastNonParty = 0
 
@@ -134,9 +140,12 @@ final class DocumentPass {
             keys.append(k)
             possessiveToken.append(poss)
             cap.append(t.isCapitalized && (t.kind == .word || t.kind == .abbreviation))
-            if t.kind == .word, !t.isCapitalized { lowerSeen.insert(k) }
+            let h = PartyLexicon.wordKey(k)
+            hashes.append(h)
+            byte.append(t.span.length == 1 ? text.text[t.span.start] : 0)
+            if t.kind == .word, !t.isCapitalized { lowerSeen.insert(h) }
         }
-        w = keys.map { lex.info[$0] ?? .none }
+        w = hashes.map { lex.info[$0] ?? .none }
         for (si, s) in text.sentences.enumerated() {
             var first = s.tokens.upperBound
             for i in s.tokens {
@@ -148,25 +157,37 @@ final class DocumentPass {
         for i in 0 ..< n where cap[i] && tokens[i].kind == .word && tokens[i].span.length >= 2 {
             var upper = true
             for b in text.text[tokens[i].span.start ..< tokens[i].span.end] where b >= 0x61 && b <= 0x7A { upper = false; break }
-            if upper { acronymCount[keys[i], default: 0] += 1 }
+            if upper { acronymCount[hashes[i], default: 0] += 1 }
         }
         // Quotation depth: pronouns inside quotations speak for the quoted person, not the writer.
         var depth = 0
         var straight = false
         var paragraph = -1
-        for (si, s) in text.sentences.enumerated() {
+        let bytes = text.text
+        for s in text.sentences {
             if s.paragraph != paragraph { paragraph = s.paragraph; depth = 0; straight = false }
             for i in s.tokens {
-                let b = text.text[tokens[i].span.start]
-                let k = keys[i]
-                if k == "«" || k == "“" { depth += 1 } else if k == "»" || k == "”" { depth = max(0, depth - 1) } else if b == 0x22 { straight.toggle() }
+                let t = tokens[i]
+                if t.kind == .quote || t.kind == .punctuation || t.kind == .symbol {
+                    // « » (C2 AB, C2 BB), “ ” (E2 80 9C, E2 80 9D), straight ".
+                    let a = bytes[t.span.start]
+                    let z = bytes[t.span.end - 1]
+                    if a == 0x22 { straight.toggle() }
+                    else if t.span.length == 2, a == 0xC2 { if z == 0xAB { depth += 1 } else if z == 0xBB { depth = max(0, depth - 1) } }
+                    else if t.span.length == 3, a == 0xE2 { if z == 0x9C { depth += 1 } else if z == 0x9D { depth = max(0, depth - 1) } }
+                }
                 inQuote[i] = depth > 0 || straight
             }
-            _ = si
         }
     }
 
     // MARK: token helpers
+
+    /// The lexicon's noun phrases starting at token `i`.
+    @inline(__always) func nouns(_ i: Int) -> [PartyLexicon.Noun]? {
+        let n = w[i].nounList
+        return n >= 0 ? lex.nounLists[Int(n)] : nil
+    }
 
     func span(_ r: Range<Int>) -> ByteSpan {
         var end = tokens[r.upperBound - 1].span.end
@@ -233,7 +254,7 @@ final class DocumentPass {
 
     /// Longest noun phrase of the lexicon starting at `j`.
     func matchNoun(_ j: Int, _ hi: Int) -> (PartyLexicon.Noun, Int)? {
-        guard j < hi, let list = w[j].nouns else { return nil }
+        guard j < hi, let list = nouns(j) else { return nil }
         for n in list {
             let end = j + n.words.count
             if end > hi { continue }
@@ -253,7 +274,7 @@ final class DocumentPass {
         guard language == .fr, tokens[i].kind == .word, !tokens[i].isCapitalized else { return false }
         let k = keys[i]
         let x = w[i]
-        if x.flags.contains(.stopword) || x.flags.contains(.particle) || x.det != nil || x.nouns != nil { return false }
+        if x.flags.contains(.stopword) || x.flags.contains(.particle) || x.det != nil || x.nounList >= 0 { return false }
         if x.pronoun != nil || k.hasSuffix("'") || isVerb(i) { return false }
         return k.count > 2 && lex.looksAdjective(tokens[i])
     }
@@ -283,7 +304,7 @@ final class DocumentPass {
             if cap[j] {
                 j += 1; end = j
                 // Hyphenated names cut by the tokenizer: "May-her", "Jean-Pierre".
-                while j + 1 < hi, keys[j] == "-", !tokens[j].spaceBefore, !tokens[j + 1].spaceBefore, tokens[j + 1].kind == .word {
+                while j + 1 < hi, byte[j] == 0x2D, !tokens[j].spaceBefore, !tokens[j + 1].spaceBefore, tokens[j + 1].kind == .word {
                     j += 2; end = j
                 }
                 if possessiveToken[end - 1] { break }
@@ -296,7 +317,7 @@ final class DocumentPass {
                 break
             }
             // "MGM Development, Inc.": a comma before a company suffix.
-            if keys[j] == ",", j + 1 < hi, cap[j + 1], let o = w[j + 1].org, o.position == .suffix { j += 1; continue }
+            if byte[j] == 0x2C, j + 1 < hi, cap[j + 1], let o = w[j + 1].org, o.position == .suffix { j += 1; continue }
             break
         }
         // "France 24", "France 2": a short number glued to a one-word name belongs to it (a year
@@ -319,15 +340,15 @@ final class DocumentPass {
 
     /// "[P]", "[1]", "[Y]": a bracketed pseudonym; returns its end.
     func bracketPseudonym(_ i: Int, _ hi: Int) -> Int? {
-        guard i + 2 < hi, keys[i] == "[" else { return nil }
+        guard i + 2 < hi, byte[i] == 0x5B else { return nil }
         var j = i + 1
-        while j < hi, j <= i + 3, keys[j] != "]" {
+        while j < hi, j <= i + 3, byte[j] != 0x5D {
             // One capital letter or a number: "[P]", "[1]" (not a citation mark like "[GC]").
             if !(cap[j] && letterCount(j) == 1) && tokens[j].kind != .number { return nil }
             if letterCount(j) > 3 { return nil }
             j += 1
         }
-        return j < hi && keys[j] == "]" && j > i + 1 ? j + 1 : nil
+        return j < hi && byte[j] == 0x5D && j > i + 1 ? j + 1 : nil
     }
 
     /// A single capital letter used as a pseudonym ("X…", "Y.", "M. X"): returns its end,
@@ -337,7 +358,7 @@ final class DocumentPass {
         if i + 1 < hi, cap[i + 1], !isPunct(i + 1) { return nil }  // an initial: "J. Smith"
         var end = i + 1
         var ellipsis = false
-        while end < hi, keys[end] == "." || keys[end] == "…" || keys[end] == "..." , end < i + 4 { end += 1; ellipsis = true }
+        while end < hi, byte[end] == 0x2E || keys[end] == "…" || keys[end] == "..." , end < i + 4 { end += 1; ellipsis = true }
         let letter = keys[i].hasSuffix(".") ? String(keys[i].dropLast()) : keys[i]
         if titled || ellipsis || (lex.pseudonyms.contains(letter) && tokens[i].kind == .abbreviation) { return end }
         return nil
@@ -357,7 +378,7 @@ final class DocumentPass {
             // Titles: "M. [P]", "Mme [Y]", "M. X…", "Mr John Smith", "M. le Procureur de la République".
             if cap[i], let title = w[i].title {
                 var j = i + 1
-                if j < hi, keys[j] == ".", !tokens[j].spaceBefore { j += 1 }
+                if j < hi, byte[j] == 0x2E, !tokens[j].spaceBefore { j += 1 }
                 if let e = bracketPseudonym(j, hi) ?? letterPseudonym(j, hi, titled: true) {
                     let kx = foldKey(j ..< e).replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "…", with: "")
                     var c = Candidate(source: .pseudonym, range: i ..< e, nameRange: j ..< e, key: kx.trimmingSpaces, words: 1,
@@ -407,7 +428,7 @@ final class DocumentPass {
                 while at < hi, at < ne + 2, isAdjective(at) { at += 1 }
                 // "defendant, Michael L. Thompson,": the name in apposition to a party noun.
                 if noun.kind == .person, noun.use == .party || noun.use == .both, detType != .indefinite,
-                   ne + 1 < hi, keys[ne] == ",", cap[ne + 1], w[ne + 1].title == nil, let e2 = capSequence(ne + 1, hi),
+                   ne + 1 < hi, byte[ne] == 0x2C, cap[ne + 1], w[ne + 1].title == nil, let e2 = capSequence(ne + 1, hi),
                    e2 == hi || tokens[e2].kind == .punctuation {
                     var c = nameCandidate(ne + 1 ..< e2, lo: lo, hi: hi, sentence: si)
                     if !c.key.isEmpty, c.words >= 2, c.kind == .person {
@@ -457,8 +478,8 @@ final class DocumentPass {
                 if noun.use == .role || noun.use == .spokesperson, det != nil, detType != .indefinite, taken == nil {
                     var k = ne
                     while k < hi, k < ne + 12, tokens[k].kind != .punctuation { k += 1 }
-                    if k + 1 < hi, keys[k] == ",", cap[k + 1], w[k + 1].title == nil, let e2 = capSequence(k + 1, hi),
-                       e2 == hi || keys[e2] == "," {
+                    if k + 1 < hi, byte[k] == 0x2C, cap[k + 1], w[k + 1].title == nil, let e2 = capSequence(k + 1, hi),
+                       e2 == hi || byte[e2] == 0x2C {
                         var c = nameCandidate(k + 1 ..< e2, lo: lo, hi: hi, sentence: si)
                         if !c.key.isEmpty, c.words >= 2, c.kind == .person {
                             c.strong = true
@@ -576,7 +597,7 @@ final class DocumentPass {
     func extendNoun(_ noun: PartyLexicon.Noun, _ e: Int, _ hi: Int) -> Int {
         var end = e
         if noun.use != .role, noun.use != .anaphor, noun.words.count == 1 {
-            while end < hi, end < e + 2, isAdjective(end), !(end + 1 < hi && keys[end + 1] == "-") { end += 1 }
+            while end < hi, end < e + 2, isAdjective(end), !(end + 1 < hi && byte[end + 1] == 0x2D) { end += 1 }
         }
         if noun.kind == .group, end < hi, w[end].flags.contains(.particle), language == .fr {
             // "opposants aux élections", "rebelles de Homs", "journalistes de France 24".
@@ -623,10 +644,10 @@ final class DocumentPass {
             let function = x.flags.contains(.stopword) || x.det != nil
             // A capitalised article inside a sentence belongs to the name: "Le Figaro".
             let keepArticle = !initial && s == r.lowerBound && x.det == .article && s + 1 < e && language == .fr
-            if (opener || function) && !keepArticle || x.flags.contains(.particle) || keys[s] == "," || k.hasSuffix("'") { s += 1; continue }
+            if (opener || function) && !keepArticle || x.flags.contains(.particle) || byte[s] == 0x2C || k.hasSuffix("'") { s += 1; continue }
             if s == r.lowerBound, initial, e - s > 1 {
                 // "Assassinat de X" in a heading, "A.  Applicability", a common word opening the sentence.
-                if lowerSeen.contains(k) && x.org == nil || tokens[s].kind == .abbreviation && letterCount(s) == 1
+                if lowerSeen.contains(hashes[s]) && x.org == nil || tokens[s].kind == .abbreviation && letterCount(s) == 1
                     || heading && s + 1 < e && w[s + 1].flags.contains(.particle) || x.org == nil && isVerb(s) {
                     s += 1; continue
                 }
@@ -637,7 +658,7 @@ final class DocumentPass {
         if s + 2 < e, cap[s + 1], w[s].org == nil {
             var k = s - 1
             while k > lo, k > s - 3, w[k].flags.contains(.particle) || w[k].det != nil { k -= 1 }
-            if k < s - 1, k >= lo, let roles = w[k].nouns, roles.contains(where: { $0.use == .role || $0.use == .spokesperson }) { s += 1 }
+            if k < s - 1, k >= lo, let roles = nouns(k), roles.contains(where: { $0.use == .role || $0.use == .spokesperson }) { s += 1 }
         }
         var c = Candidate(source: .name, range: s ..< e, nameRange: s ..< e, key: "", words: 0, kind: .unknown, strong: false, sentence: si)
         guard s < e else { return c }
@@ -645,7 +666,7 @@ final class DocumentPass {
         var words = 0
         var allWords: [String] = []
         // Hyphenated parts are one word: "May-her", "Jean-Marc".
-        func glued(_ k: Int) -> Bool { keys[k] == "-" || k > s && keys[k - 1] == "-" && !tokens[k].spaceBefore }
+        func glued(_ k: Int) -> Bool { byte[k] == 0x2D || k > s && byte[k - 1] == 0x2D && !tokens[k].spaceBefore }
         for k in s ..< e where !glued(k) && (cap[k] || tokens[k].kind == .word && !w[k].flags.contains(.particle)) {
             words += 1; allWords.append(keys[k])
         }
@@ -692,7 +713,7 @@ final class DocumentPass {
             }
         }
         // Evidence.
-        let subjectSlot = wordInitial || prev.map { keys[$0] == "," || w[$0].flags.contains(.conjunction) || w[$0].flags.contains(.stopword) && !w[$0].flags.contains(.particle) && w[$0].det == nil } ?? true
+        let subjectSlot = wordInitial || prev.map { byte[$0] == 0x2C || w[$0].flags.contains(.conjunction) || w[$0].flags.contains(.stopword) && !w[$0].flags.contains(.particle) && w[$0].det == nil } ?? true
         var beforeVerb = false
         if e < hi, tokens[e].kind == .word, !tokens[e].isCapitalized {
             // "Scale affirme", "Ling s'est exprimé", "Mercor n'a pas".
@@ -706,15 +727,15 @@ final class DocumentPass {
         } else if let p = prev, w[p].flags.contains(.targetPreposition) {
             c.strong = true
         } else if let p = prev, p > lo, w[p].flags.contains(.particle) || w[p].flags.contains(.placePreposition),
-                  let roles = w[p - 1].nouns, roles.contains(where: { $0.use == .role || $0.use == .spokesperson }) {
+                  let roles = nouns(p - 1), roles.contains(where: { $0.use == .role || $0.use == .spokesperson }) {
             // "cofondateur de Mercor", "a spokesperson for Acme": the employer of a role.
             c.strong = true
             if c.kind == .unknown { c.kind = .organization }
         } else if acronym {
-            let bracketed = s > lo && keys[s - 1] == "[" // "[GC]": a citation mark
-            c.strong = !lowerSeen.contains(key) && !heading && !bracketed && (subjectSlot && beforeVerb || acronymCount[key, default: 0] >= 3)
+            let bracketed = s > lo && byte[s - 1] == 0x5B // "[GC]": a citation mark
+            c.strong = !lowerSeen.contains(hashes[s]) && !heading && !bracketed && (subjectSlot && beforeVerb || acronymCount[hashes[s], default: 0] >= 3)
         } else {
-            if wordInitial, lowerSeen.contains(key) || isVerb(s) { c.key = ""; return c }
+            if wordInitial, e - s == 1 && lowerSeen.contains(hashes[s]) || isVerb(s) { c.key = ""; return c }
             c.strong = subjectSlot && beforeVerb && !afterPlace && !heading
         }
         return c
@@ -724,11 +745,11 @@ final class DocumentPass {
     /// ", cofondateur de Mercor,". Returns where the scan resumes.
     func afterName(_ ci: Int, _ e: Int, _ lo: Int, _ hi: Int, _ suppress: inout Int) -> Int {
         var j = e
-        if j < hi, keys[j] == ",", j + 1 < hi, keys[j + 1] == "(" { j += 1 }
-        if j < hi, keys[j] == "(", candidates[ci].kind != .person {
+        if j < hi, byte[j] == 0x2C, j + 1 < hi, byte[j + 1] == 0x28 { j += 1 }
+        if j < hi, byte[j] == 0x28, candidates[ci].kind != .person {
             var close = j + 1
-            while close < hi, close <= j + 6, keys[close] != ")" { close += 1 }
-            if close < hi, keys[close] == ")", close > j + 1 {
+            while close < hi, close <= j + 6, byte[close] != 0x29 { close += 1 }
+            if close < hi, byte[close] == 0x29, close > j + 1 {
                 var s = j + 1
                 while s < close, tokens[s].kind == .quote || w[s].det == .article { s += 1 }
                 var t = close
@@ -744,7 +765,7 @@ final class DocumentPass {
         }
         // Apposition: ", [det] [modifier] ROLE … ," (persons only: "Scale AI, son ex-employé et
         // Mercor" is a list).
-        if e < hi, keys[e] == ",", candidates[ci].kind == .person || candidates[ci].kind == .unknown {
+        if e < hi, byte[e] == 0x2C, candidates[ci].kind == .person || candidates[ci].kind == .unknown {
             var k = e + 1
             if k < hi, w[k].det != nil { k += 1 }
             let roleStart = k
@@ -756,7 +777,7 @@ final class DocumentPass {
             }
             if noun != nil {
                 var close = k + 1
-                while close < hi, close < roleStart + 14, tokens[close].kind != .punctuation || keys[close] == "-" { close += 1 }
+                while close < hi, close < roleStart + 14, tokens[close].kind != .punctuation || byte[close] == 0x2D { close += 1 }
                 if close <= hi, close < roleStart + 14 {
                     candidates[ci].role = roleStart ..< close
                     candidates[ci].roleMention = (e + 1) ..< close
@@ -778,7 +799,7 @@ final class DocumentPass {
                 }
                 guard found else { break }
                 var close = k + 1
-                while close < hi, close < roleStart + 14, tokens[close].kind != .punctuation || keys[close] == "-" { close += 1 }
+                while close < hi, close < roleStart + 14, tokens[close].kind != .punctuation || byte[close] == 0x2D { close += 1 }
                 candidates[ci].role = roleStart ..< close
                 suppress = close
                 break
@@ -815,13 +836,13 @@ final class DocumentPass {
             var last = capWords.last!
             // Hyphenated surname: take the whole "May-her".
             var s = last
-            while s >= 2, keys[s - 1] == "-", !tokens[s].spaceBefore, cap[s - 2] || tokens[s - 2].kind == .word { s -= 2 }
+            while s >= 2, byte[s - 1] == 0x2D, !tokens[s].spaceBefore, cap[s - 2] || tokens[s - 2].kind == .word { s -= 2 }
             if s != last { out.append(foldKey(s ..< last + 1)) }
             if letterCount(last) > 1 { out.append(keys[last]) }
             last = 0
         } else if c.kind == .organization || c.kind == .unknown {
             let f = capWords[0]
-            if !lowerSeen.contains(keys[f]), w[f].org == nil, !w[f].flags.contains(.stopword), letterCount(f) > 2 {
+            if !lowerSeen.contains(hashes[f]), w[f].org == nil, !w[f].flags.contains(.stopword), letterCount(f) > 2 {
                 out.append(keys[f])
             }
         }
