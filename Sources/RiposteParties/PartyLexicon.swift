@@ -42,6 +42,7 @@ struct PartyLexicon {
     /// Copulas by first word ("serves as" → ["serves", "as"]).
     var copulas: [String: [[String]]] = [:]
     var adjectiveEndings: [String] = []
+    var adjectiveEndingBytes: [[UInt8]] = []
     var adjectiveWords: Set<String> = []
     var countries: Set<String> = []
     var pseudonyms: Set<String> = []
@@ -134,6 +135,7 @@ struct PartyLexicon {
         for a in lexicon.list("parties-adjectives", folded: false) {
             if a.hasPrefix("-") { adjectiveEndings.append(String(a.dropFirst())) } else { adjectiveWords.insert(Folding.fold(a)) }
         }
+        adjectiveEndingBytes = adjectiveEndings.map { Array($0.utf8) }
         for c in lexicon.list("parties-countries") { countries.insert(words(c).joined(separator: " ")) }
         for p in lexicon.list("parties-pseudonyms") { pseudonyms.insert(words(p).joined(separator: " ")) }
         stopwords = lexicon.list("stopwords")
@@ -158,10 +160,12 @@ struct PartyLexicon {
     /// True when a folded token is an inflected verb form (the next word after a subject).
     func isVerb(_ t: Token) -> Bool { !inflections.analyses(lower: t.lower, fold: t.fold).isEmpty }
 
-    /// Looks like a French adjective (listed, or with an adjective ending).
+    /// Looks like a French adjective (listed, or with an adjective ending). Endings are compared
+    /// on UTF-8 bytes (accents kept: "-é" is not "-e").
     func looksAdjective(_ t: Token) -> Bool {
         if adjectiveWords.contains(t.fold) { return true }
-        for e in adjectiveEndings where t.lower.count > e.count + 2 && t.lower.hasSuffix(e) { return true }
+        let word = Array(t.lower.utf8)
+        for e in adjectiveEndingBytes where word.count > e.count + 2 && word.suffix(e.count).elementsEqual(e) { return true }
         return false
     }
 }

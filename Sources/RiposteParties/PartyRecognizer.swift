@@ -125,60 +125,78 @@ final class DocumentPass {
         self.text = text
         self.lex = lex
         self.language = language
-        tokens = text.tokens
+        let tokens = text.tokens
+        self.tokens = tokens
         let n = tokens.count
-        keys = []; keys.reserveCapacity(n)
-        possessiveToken = []; possessiveToken.reserveCapacity(n)
-        cap = []; cap.reserveCapacity(n)
-        sentenceOf = Array(repeating: -1, count: n)
-        inQuote = Array(repeating: false, count: n)
-        for t in tokens {
-            var k = t.fold
+        let bytes = text.text
+        // Built in locals, then stored: per-token appends to the properties of a class would pay
+        // an exclusivity check each.
+        var keys: [String] = [], possessive: [Bool] = [], cap: [Bool] = [], hashes: [UInt64] = [], byte: [UInt8] = []
+        var w: [PartyLexicon.WordInfo] = []
+        keys.reserveCapacity(n); possessive.reserveCapacity(n); cap.reserveCapacity(n)
+        hashes.reserveCapacity(n); byte.reserveCapacity(n); w.reserveCapacity(n)
+        var lowerSeen = Set<UInt64>(minimumCapacity: n / 4)
+        var acronymCount: [UInt64: Int] = [:]
+        for i in 0 ..< n {
+            var k = tokens[i].fold
+            let kind = tokens[i].kind
+            let capitalized = tokens[i].isCapitalized
+            let span = tokens[i].span
             var poss = false
             // English genitive: "applicant's" is looked up as "applicant".
-            if language == .en, k.count > 2, k.hasSuffix("'s") { k.removeLast(2); poss = true }
-            keys.append(k)
-            possessiveToken.append(poss)
-            cap.append(t.isCapitalized && (t.kind == .word || t.kind == .abbreviation))
-            let h = PartyLexicon.wordKey(k)
-            hashes.append(h)
-            byte.append(t.span.length == 1 ? text.text[t.span.start] : 0)
-            if t.kind == .word, !t.isCapitalized { lowerSeen.insert(h) }
-        }
-        w = hashes.map { lex.info[$0] ?? .none }
-        for (si, s) in text.sentences.enumerated() {
-            var first = s.tokens.upperBound
-            for i in s.tokens {
-                sentenceOf[i] = si
-                if first == s.tokens.upperBound, tokens[i].kind == .word || tokens[i].kind == .abbreviation { first = i }
+            if language == .en, kind == .word {
+                let u = k.utf8
+                if u.count > 2, u.last == 0x73, u[u.index(u.endIndex, offsetBy: -2)] == 0x27 { k.removeLast(2); poss = true }
             }
-            firstWord.append(first)
+            let h = PartyLexicon.wordKey(k)
+            keys.append(k)
+            possessive.append(poss)
+            let isCap = capitalized && (kind == .word || kind == .abbreviation)
+            cap.append(isCap)
+            hashes.append(h)
+            byte.append(span.length == 1 ? bytes[span.start] : 0)
+            w.append(lex.info[h] ?? .none)
+            if kind == .word {
+                if !capitalized { lowerSeen.insert(h) }
+                else if span.length >= 2 {
+                    // An all-capitals word: counted, a repeated acronym is an actor.
+                    var upper = true
+                    for b in bytes[span.start ..< span.end] where b >= 0x61 && b <= 0x7A { upper = false; break }
+                    if upper { acronymCount[h, default: 0] += 1 }
+                }
+            }
         }
-        for i in 0 ..< n where cap[i] && tokens[i].kind == .word && tokens[i].span.length >= 2 {
-            var upper = true
-            for b in text.text[tokens[i].span.start ..< tokens[i].span.end] where b >= 0x61 && b <= 0x7A { upper = false; break }
-            if upper { acronymCount[hashes[i], default: 0] += 1 }
-        }
+        var sentenceOf = [Int](repeating: -1, count: n)
+        var firstWord: [Int] = []
+        firstWord.reserveCapacity(text.sentences.count)
+        var inQuote = [Bool](repeating: false, count: n)
         // Quotation depth: pronouns inside quotations speak for the quoted person, not the writer.
         var depth = 0
         var straight = false
         var paragraph = -1
-        let bytes = text.text
-        for s in text.sentences {
+        for (si, s) in text.sentences.enumerated() {
             if s.paragraph != paragraph { paragraph = s.paragraph; depth = 0; straight = false }
+            var first = s.tokens.upperBound
             for i in s.tokens {
-                let t = tokens[i]
-                if t.kind == .quote || t.kind == .punctuation || t.kind == .symbol {
+                sentenceOf[i] = si
+                let kind = tokens[i].kind
+                if first == s.tokens.upperBound, kind == .word || kind == .abbreviation { first = i }
+                if kind == .quote || kind == .punctuation || kind == .symbol {
                     // « » (C2 AB, C2 BB), “ ” (E2 80 9C, E2 80 9D), straight ".
-                    let a = bytes[t.span.start]
-                    let z = bytes[t.span.end - 1]
+                    let span = tokens[i].span
+                    let a = bytes[span.start]
+                    let z = bytes[span.end - 1]
                     if a == 0x22 { straight.toggle() }
-                    else if t.span.length == 2, a == 0xC2 { if z == 0xAB { depth += 1 } else if z == 0xBB { depth = max(0, depth - 1) } }
-                    else if t.span.length == 3, a == 0xE2 { if z == 0x9C { depth += 1 } else if z == 0x9D { depth = max(0, depth - 1) } }
+                    else if span.length == 2, a == 0xC2 { if z == 0xAB { depth += 1 } else if z == 0xBB { depth = max(0, depth - 1) } }
+                    else if span.length == 3, a == 0xE2 { if z == 0x9C { depth += 1 } else if z == 0x9D { depth = max(0, depth - 1) } }
                 }
                 inQuote[i] = depth > 0 || straight
             }
+            firstWord.append(first)
         }
+        self.keys = keys; self.possessiveToken = possessive; self.cap = cap; self.hashes = hashes; self.byte = byte
+        self.w = w; self.lowerSeen = lowerSeen; self.acronymCount = acronymCount
+        self.sentenceOf = sentenceOf; self.firstWord = firstWord; self.inQuote = inQuote
     }
 
     // MARK: token helpers
@@ -563,13 +581,15 @@ final class DocumentPass {
         var j = i
         var det: Int?
         // Phrases that hold their determiner: "this court".
-        if let (n, e) = matchNoun(i, hi), n.words.count > 1, w[i].det != nil { return (n, i, e, nil) }
+        if w[i].det != nil, w[i].nounList >= 0, let (n, e) = matchNoun(i, hi), n.words.count > 1 { return (n, i, e, nil) }
         if let d = w[i].det, !possessiveToken[i] {
             det = i; j = i + 1
             if d != .quantifier, j < hi, w[j].det == .quantifier { j += 1 }
         }
         if let (n, e) = matchNoun(j, hi) { return (n, j, e, det) }
         guard det != nil else { return nil }
+        // Most determiners precede no party noun: leave at once unless one starts within reach.
+        guard j + 1 < hi, nouns(j + 1) != nil || j + 2 < hi && nouns(j + 2) != nil else { return nil }
         // "son ancien responsable", "the former employee": modifiers between determiner and noun.
         var k = j
         while k < hi, k < j + 2, tokens[k].kind == .word, !tokens[k].isCapitalized, !w[k].flags.contains(.stopword),
