@@ -319,6 +319,8 @@ final class DocumentPass {
         while j < hi {
             // A tab or a line break between two words ends the name (tables, headers).
             if j > i, brokenBefore(j) { break }
+            // "U.S. District Judge Lucy Koh": a title inside starts another name.
+            if j > i, w[j].title != nil, letterCount(j) >= 2, j + 1 < hi, cap[j + 1] { break }
             if cap[j] {
                 j += 1; end = j
                 // Hyphenated names cut by the tokenizer: "May-her", "Jean-Pierre".
@@ -592,6 +594,14 @@ final class DocumentPass {
         guard j + 1 < hi, nouns(j + 1) != nil || j + 2 < hi && nouns(j + 2) != nil else { return nil }
         // "son ancien responsable", "the former employee": modifiers between determiner and noun.
         var k = j
+        // "the South Korean company": in English, capitalised modifiers before a noun that refers back.
+        if language == .en, cap[j] {
+            var m = j
+            while m < hi, m < j + 3, cap[m], w[m].nounList < 0, w[m].title == nil { m += 1 }
+            if m > j, m < hi, let (n, e) = matchNoun(m, hi), !cap[m] || m == j, n.use == .anaphor || n.use == .both || n.use == .role {
+                return (n, j, e, det)
+            }
+        }
         while k < hi, k < j + 2, tokens[k].kind == .word, !tokens[k].isCapitalized, !w[k].flags.contains(.stopword),
               w[k].det == nil, !w[k].flags.contains(.particle), !w[k].flags.contains(.placePreposition),
               language != .fr || lex.looksAdjective(tokens[k]) {
@@ -747,7 +757,7 @@ final class DocumentPass {
         } else if let p = prev, w[p].flags.contains(.targetPreposition) {
             c.strong = true
         } else if let p = prev, p > lo, w[p].flags.contains(.particle) || w[p].flags.contains(.placePreposition),
-                  let roles = nouns(p - 1), roles.contains(where: { $0.use == .role || $0.use == .spokesperson }) {
+                  acronym ? roleBefore(p, lo) : nouns(p - 1)?.contains(where: { $0.use == .role || $0.use == .spokesperson }) == true {
             // "cofondateur de Mercor", "a spokesperson for Acme": the employer of a role.
             c.strong = true
             if c.kind == .unknown { c.kind = .organization }
@@ -759,6 +769,17 @@ final class DocumentPass {
             c.strong = subjectSlot && beforeVerb && !afterPlace && !heading
         }
         return c
+    }
+
+    /// A role noun among the few lower-case words before `p` ("président du directoire de PSA",
+    /// "cofondateur de Mercor"): what follows `p` is the employer.
+    func roleBefore(_ p: Int, _ lo: Int) -> Bool {
+        var k = p - 1
+        while k >= lo, k >= p - 4, tokens[k].kind == .word, !tokens[k].isCapitalized || k == lo {
+            if let roles = nouns(k), roles.contains(where: { $0.use == .role || $0.use == .spokesperson }) { return true }
+            k -= 1
+        }
+        return false
     }
 
     /// After a name: a parenthetical definition "(MGM)", "(the Government)", or a role in apposition
@@ -937,7 +958,7 @@ final class DocumentPass {
 
     // MARK: descriptions and pronouns, in text order
 
-    struct Recent { var party: Int; var token: Int; var sentence: Int }
+    struct Recent { var party: Int; var token: Int; var sentence: Int; var end: Int = -1 }
 
     /// The latest mention satisfying `accept` in sentences `since` and later. Stops at the first
     /// older sentence, so a search costs what the window holds, not what the document holds.
@@ -977,8 +998,8 @@ final class DocumentPass {
         var pendingRoles: [(party: Int, range: Range<Int>)] = []
         var pendingSpokes: [(party: Int, range: Range<Int>)] = []
 
-        func note(_ p: Int, _ token: Int, _ s: Int) {
-            recent.append(Recent(party: p, token: token, sentence: s))
+        func note(_ p: Int, _ token: Int, _ s: Int, end: Int = -1) {
+            recent.append(Recent(party: p, token: token, sentence: s, end: end))
             if subjectOf[s] == nil { subjectOf[s] = p }
         }
 
@@ -1011,6 +1032,12 @@ final class DocumentPass {
                             setRole(p, roleStart ..< d.upperBound)
                             if d.upperBound < c.nameRange.lowerBound { pendingRoles.append((p, roleStart ..< d.upperBound)) }
                         }
+                        // "Samsung spokesman James Chung", "Google CEO Sundar Pichai": the name just
+                        // before the role is the organisation.
+                        if builders[p].affiliation == nil, let last = recent.last, last.end == d.lowerBound, last.party != p,
+                           [.organization, .institution, .unknown].contains(builders[last.party].kind) {
+                            builders[p].affiliation = last.party
+                        }
                         if c.descriptorPossessive, builders[p].affiliation == nil {
                             // "son ancien responsable commercial X": the possessor is the subject so far.
                             if let owner = subjectOf[c.sentence] ?? latest(recent, since: c.sentence, { _ in true })?.party, owner != p {
@@ -1023,7 +1050,7 @@ final class DocumentPass {
                     if builders[p].role == nil { setRole(p, r) }
                     pendingRoles.append((p, r))
                 }
-                note(p, c.nameRange.lowerBound, c.sentence)
+                note(p, c.nameRange.lowerBound, c.sentence, end: c.nameRange.upperBound)
             case .pron(let pi):
                 let ev = pronouns[pi]
                 if let p = resolvePronoun(ev, recent: recent, subjectOf: subjectOf) {
@@ -1190,6 +1217,11 @@ final class DocumentPass {
             }
             if best == nil, let m = b.mentions.first(where: { $0.form != .pronoun }) ?? b.mentions.first { best = m.nameRange; bestRange = m.range }
             var name = surface(best!)
+            // A person known only by a surname or a pseudonym keeps the title: "Mme Dupont", "M. [P]".
+            if b.kind == .person, best!.filter({ cap[$0] }).count <= 1,
+               let titled = b.mentions.first(where: { $0.form == .name && $0.range.lowerBound < $0.nameRange.lowerBound && w[$0.range.lowerBound].title != nil }) {
+                name = surface(titled.range)
+            }
             // English common-noun parties keep their article: "the applicant", "the Government".
             if b.fromNoun, language == .en, let r = bestRange, r.lowerBound < best!.lowerBound, w[r.lowerBound].det == .article {
                 name = surface(r.lowerBound ..< best!.upperBound)

@@ -9,13 +9,14 @@ import Foundation
     init() throws { pipeline = try Pipeline() }
 
     /// Text without markers, and the marked spans as byte ranges of that (original) text.
+    /// Markers may nest; spans come in the order of their opening marker.
     func unmark(_ marked: String) -> (String, [ByteSpan]) {
         var out: [UInt8] = []
         var spans: [ByteSpan] = []
-        var start = -1
+        var open: [Int] = []  // indices into spans
         for ch in marked {
-            if ch == "⟦" { start = out.count; continue }
-            if ch == "⟧" { spans.append(ByteSpan(start, out.count)); continue }
+            if ch == "⟦" { open.append(spans.count); spans.append(ByteSpan(out.count, out.count)); continue }
+            if ch == "⟧" { let k = open.removeLast(); spans[k].end = out.count; continue }
             out.append(contentsOf: Array(String(ch).utf8))
         }
         return (String(decoding: out, as: UTF8.self), spans)
@@ -61,6 +62,18 @@ import Foundation
         let il = try #require(a.mention(at: spans[2]))
         #expect(il.mention.form == .pronoun)
         #expect(a.set.parties[il.party].name == "Surya Midha")
+    }
+
+    @Test func descriptionInAppositionBeforeTheName() throws {
+        // Corpora/documents.jsonl, wikinews_fr-44635.
+        let (text, spans) = unmark("⟦Le président du directoire de ⟦PSA⟧⟧, ⟦Philippe Varin⟧, a précisé que « personne ne sera laissé au bord du chemin ».")
+        let a = try analyse(text, .fr)
+        let varin = try #require(a.party(at: spans[2]))
+        #expect(varin.name == "Philippe Varin")
+        #expect(a.name(at: spans[0]) == "Philippe Varin")
+        #expect(varin.role == "président du directoire de PSA")
+        #expect(a.name(at: spans[1]) == "PSA")
+        #expect(a.affiliation(of: varin) == "PSA")
     }
 
     @Test func surnameAndPronounResolveToTheFullName() throws {
