@@ -238,6 +238,7 @@ struct SentenceContext {
             if verb.isCapitalized && lex.verbFeatures(verb).isEmpty == false && m.words.first == m.start { return nil }
             let before = toks[m.start - 1]
             if lex.has(before.fold, "det") && before.fold != "that" && !(lex.language == .fr && lex.has(before.fold, "clitic")) { return nil }
+            if lex.language == .en && before.fold.hasSuffix("'s") && before.fold.count > 3 { return nil }
             if lex.language == .en && (lex.has(before.fold, "prep") || before.fold == "as") && !isSkippable(before) { return nil }
             if lex.language == .en && before.fold == "to" && m.start - 2 >= range.lowerBound && !lex.isVerbForm(toks[m.start - 2]) { return nil }
         }
@@ -252,7 +253,7 @@ struct SentenceContext {
         }
         let reflexive = preVerb.contains { toks[$0].fold == "s'" || toks[$0].fold == "se" }
         let passive = !reflexive && lex.verbFeatures(verb).contains("pp") && preVerb.contains { lex.has(toks[$0].fold, "be") && toks[$0].fold != "being" }
-            && !preVerb.contains { lex.has(toks[$0].fold, "future") }
+            && !(max(range.lowerBound, cueStart - 3) ..< m.start).contains { lex.has(toks[$0].fold, "future") }
         let participle = lex.verbFeatures(verb).contains { $0 == "ppr" || $0 == "ger" } && !preVerb.contains { lex.has(toks[$0].fold, "aux") }
         var contentRange = content(m, cueStart: cueStart)
         let previousInSentence = run.records.last { $0.sentence == index }
@@ -367,6 +368,8 @@ struct SentenceContext {
             if !(accused || wrong || (roleS != "other" && roleS != "agent")) { return nil }
         }
         switch p.feature("need") {
+        case "content":
+            if contentRange == nil { return nil }
         case "accusation":
             if !(contentHas(contentRange) { lex.isWrongdoing($0.fold) || isConditionalVerb($0) }) { return nil }
         case "conditional":
@@ -400,7 +403,7 @@ struct SentenceContext {
         if targets.isEmpty, run.legal, type == .filing || type == .allegation {
             targets = run.adversary(source)
         }
-        if targets.isEmpty, run.legal, type == .ruling {
+        if targets.isEmpty, type == .ruling {
             targets = rulingDefaultTargets(contentRange, m.words.first ?? m.start)
         }
         if targets.isEmpty, run.legal, tgMode == "claim" {
@@ -569,6 +572,7 @@ struct SentenceContext {
         if let appeal = run.records.last(where: { $0.type == .filing && $0.evidence.contains { $0.contains("appe") } }), let s = appeal.source, !negative {
             return [s]
         }
+        guard run.legal else { return [] }
         let order = negative ? ["claimant", "defendant"] : ["respondent", "defendant", "claimant"]
         for r in order { if let q = run.roleParty(r) { return [q] } }
         return []
@@ -651,7 +655,7 @@ struct SentenceContext {
             if lex.has(t.fold, "doc"), ["plainte", "communique", "rapport", "complaint", "statement", "affidavit", "affidavits"].contains(t.fold) {
                 return run.text.originalString(t.span)
             }
-            if (t.fold == "sur" || t.fold == "on"), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.notParties.contains(toks[i + 1].fold) {
+            if (t.fold == "sur" || t.fold == "on"), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.has(toks[i + 1].fold, "platform") {
                 return run.text.originalString(toks[i + 1].span)
             }
         }

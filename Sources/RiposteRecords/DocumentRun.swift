@@ -13,6 +13,8 @@ final class DocumentRun {
     var records: [Record] = []
     let finder: NounPhraseFinder
     let legal: Bool
+    /// The document names at least one court, claimant or respondent: "we" may be a court.
+    let mentionsCase: Bool
 
     /// Source of the last record (for "Il reconnaît…", "He argued…").
     var lastSource: Int?
@@ -60,6 +62,7 @@ final class DocumentRun {
         }
         finder = NounPhraseFinder(lex: lex, text: text, mentionAt: mentionAt, capitalizedInside: caps)
         legal = legalWords >= 3
+        mentionsCase = legalWords >= 1
     }
 
     // MARK: - The pass
@@ -100,7 +103,7 @@ final class DocumentRun {
                         if records.contains(where: { $0.sentence == si && $0.type == rec.type && ($0.content?.contains(rec.cue) ?? false) }) { continue }
                         // A filing told again ("After the plaintiffs filed their complaint") is the same act.
                         if rec.type == .filing, rec.content == nil,
-                           records.contains(where: { $0.type == .filing && $0.source == rec.source && $0.evidence.first == rec.evidence.first }) { continue }
+                           records.contains(where: { $0.type == .filing && (rec.source == nil || $0.source == rec.source) && $0.evidence.first == rec.evidence.first }) { continue }
                         records.append(rec)
                         produced += 1
                         if let src = rec.source { lastSource = src }
@@ -174,7 +177,7 @@ final class DocumentRun {
             var p: Int? = nil
             switch np.pronounClass {
             case "pron-first":
-                guard legal else { return nil }
+                guard mentionsCase else { return nil }
                 if firstPersonParty == nil {
                     // "we" in an opinion is the court itself; a pronoun cannot name a party.
                     let name = lex.language == .fr ? "la cour" : "this court"

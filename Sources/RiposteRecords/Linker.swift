@@ -72,6 +72,12 @@ struct Linker {
                     if !me.isDisjoint(with: c.targets) { score += 0.25 }
                     if score > bestScore { bestScore = score; best = j }
                 }
+                // A sentence that only continues a claim ("Ces fichiers auraient été stockés…")
+                // is answered through the claim it continues.
+                while records[best].evidence.contains(where: { $0.hasSuffix("-carried") }),
+                      let origin = (0 ..< best).last(where: { records[$0].type == .allegation && records[$0].source == records[best].source }) {
+                    best = origin
+                }
                 chosen = [best]
             }
             records[i].respondsTo = chosen

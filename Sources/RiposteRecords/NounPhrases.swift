@@ -41,7 +41,7 @@ struct NounPhraseFinder {
         var i = range.lowerBound
         while i < range.upperBound {
             // "we" in an opinion is the court itself, whatever an earlier "we" was resolved to.
-            if let m = mentionAt[i], !(m.form == .pronoun && pronounClass(toks[i]) == "pron-first") {
+            if let m = mentionAt[i], pronounClass(toks[i]) != "pron-first" {
                 var j = i + 1
                 while j < range.upperBound, m.span.contains(toks[j].span) { j += 1 }
                 var np = NounPhrase(tokens: i ..< j, span: m.span, form: m.form == .pronoun ? .pronoun : .mention, party: m.party)

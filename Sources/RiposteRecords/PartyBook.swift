@@ -63,7 +63,10 @@ struct PartyBook {
             if let h = lex.head(w), h.role != "other", h.role != "agent" { return h.role }
         }
         guard let last = words.last else { return nil }
-        return lex.head(last)?.role
+        if let h = lex.head(last) { return h.role }
+        // French names put the head first: "tribunal de grande instance de Bonneville".
+        if let first = words.first, let h = lex.head(first) { return h.role }
+        return nil
     }
 
     func role(_ p: Int) -> String { roles[p] ?? "other" }
