@@ -46,6 +46,24 @@ struct Linker {
                     if let s = records[j].source, other.contains(s) { candidates.append(j) }
                 }
             }
+            if counter {
+                // A counter-accusation answering a denial made against its author just before.
+                if let j = (0 ..< i).last(where: { records[$0].type == .denial && records[$0].sentence >= r.sentence - 3 }),
+                   !me.isDisjoint(with: records[j].targets) {
+                    records[i].respondsTo = [j]
+                    continue
+                }
+            }
+            if legal, r.type == .admission {
+                // "does not dispute that…" after the other side's submission concedes part of it.
+                let other = Set(adversary(r.source))
+                let lastClaim = candidates.last ?? -1
+                if let j = (0 ..< i).last(where: { records[$0].type == .denial && (records[$0].source.map { other.contains($0) } ?? false) }), j > lastClaim {
+                    records[i].respondsTo = [j]
+                    if records[i].targets.isEmpty, let s = records[j].source { records[i].targets = [s] }
+                    continue
+                }
+            }
             guard !candidates.isEmpty else { continue }
             if counter {
                 // Only a direct answer: the speaker's own accuser, in the last few sentences.
@@ -54,7 +72,12 @@ struct Linker {
                 continue
             }
             var chosen: [Int]
-            if isAnaphoric(r) {
+            if legal && r.type == .denial {
+                // In a case, a party's submissions answer the other side's case as a whole: its
+                // complaints if it brought any, else all its allegations.
+                let filings = candidates.filter { records[$0].type == .filing }
+                chosen = filings.isEmpty ? candidates : filings
+            } else if isAnaphoric(r) {
                 let lastOwn = (0 ..< i).last { k in
                     let o = records[k]
                     return [.denial, .admission, .offer, .noComment].contains(o.type) && (o.source.map { me.contains($0) } ?? false)
