@@ -533,9 +533,16 @@ struct SentenceContext {
         }
         if let c = content {
             for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
-                if np.possessive || governingPreposition(np) != nil { continue }
+                if np.possessive || governingPreposition(np) != nil || namesThing(np) { continue }
                 if np.tokens.lowerBound > c.lowerBound + 10 { break }
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+            }
+            // French decisions name the party inside the object: "Prononcé la dissolution de
+            // l'association X", "confirmé le jugement … condamnant X".
+            if lex.language == .fr {
+                for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun && !namesThing(np) {
+                    if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+                }
             }
         }
         return []

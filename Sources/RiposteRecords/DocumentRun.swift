@@ -99,8 +99,17 @@ final class DocumentRun {
                 for m in matches {
                     if let rec = ctx.analyze(m) {
                         if records.contains(where: { $0.type == rec.type && $0.cue.overlaps(rec.cue) }) { continue }
-                        // "Holds that there has been a violation": one ruling, not two.
-                        if records.contains(where: { $0.sentence == si && $0.type == rec.type && ($0.content?.contains(rec.cue) ?? false) }) { continue }
+                        // "Holds that there has been a violation": one ruling, not two. But a verb
+                        // coordinated with the previous one ("a confirmé … et condamné X") is an act
+                        // of its own, and the previous content ends before it.
+                        let coordinated = m.start > r.lowerBound && lex.has(text.tokens[m.start - 1].fold, "coord")
+                        if let k = records.lastIndex(where: { $0.sentence == si && ($0.content?.contains(rec.cue) ?? false) }) {
+                            if !coordinated && records[k].type == rec.type { continue }
+                            if coordinated, let c = records[k].content {
+                                let end = text.tokens[m.start - 2].span.end
+                                records[k].content = end > c.start ? ByteSpan(c.start, end) : nil
+                            }
+                        }
                         // A filing told again ("After the plaintiffs filed their complaint") is the same act.
                         if rec.type == .filing, rec.content == nil,
                            records.contains(where: { $0.type == .filing && (rec.source == nil || $0.source == rec.source) && $0.evidence.first == rec.evidence.first }) { continue }
