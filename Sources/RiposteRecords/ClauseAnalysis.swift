@@ -324,7 +324,7 @@ struct SentenceContext {
             contentRange = a < e ? a ..< e : nil
         }
         if passive, sourceNP == nil, source == nil, fixedType == .ruling || p.feature("court") == "ruling",
-           let own = run.book.set.parties.indices.first(where: { run.book.role($0) == "court" && isOwnCourt($0) }) {
+           let own = run.book.parties.indices.first(where: { run.book.role($0) == "court" && isOwnCourt($0) }) {
             // "The Government's objections are therefore dismissed": by the court writing the judgment.
             source = own
         }
@@ -444,7 +444,7 @@ struct SentenceContext {
     /// The organisation a party speaks for, from the party stage's affiliation, when its role is
     /// a speaking one ("cofondateur de Y", "spokesperson for Y"), not a former job.
     private func speaksFor(_ p: Int) -> Int? {
-        let party = run.book.set.parties[p]
+        let party = run.book.parties[p]
         guard let a = party.affiliation, let role = party.role else { return nil }
         let words = Folding.fold(role).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" }).map(String.init)
         if words.contains(where: { $0 == "ancien" || $0 == "ancienne" || $0 == "former" || $0 == "ex" }) { return nil }
@@ -525,7 +525,7 @@ struct SentenceContext {
     /// A ruling is against its object ("condamne X", "affirm the defendant's conviction"), else
     /// against the subject of what it holds ("Holds that the respondent State is to pay").
     private func rulingTargets(_ m: CueMatch, content: Range<Int>?, excluded: Set<Int>) -> [Int] {
-        let courtParties = Set(run.book.set.parties.indices.filter { run.book.role($0) == "court" })
+        let courtParties = Set(run.book.parties.indices.filter { run.book.role($0) == "court" })
         for np in nps where np.tokens.lowerBound >= m.end && np.tokens.lowerBound <= m.end + 2 && np.form != .pronoun {
             var ok = true
             for k in m.end ..< np.tokens.lowerBound where !lex.has(toks[k].fold, "det") || lex.has(toks[k].fold, "comp") { ok = false }
@@ -643,7 +643,7 @@ struct SentenceContext {
     private func isOwnCourt(_ p: Int) -> Bool {
         if p == run.firstPersonParty { return true }
         if p == run.operativeCourt { return true }
-        let party = run.book.set.parties[p]
+        let party = run.book.parties[p]
         for n in [party.name] + party.aliases {
             let words = n.split(separator: " ")
             guard let last = words.last, words.count <= 2 else { continue }

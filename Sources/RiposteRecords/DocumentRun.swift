@@ -194,8 +194,8 @@ final class DocumentRun {
                     book.roles[p] = "court"
                     firstPersonParty = p
                 }
-                if let p = firstPersonParty, !book.set.parties[p].aliases.contains(text.originalString(np.span)) {
-                    book.set.parties[p].aliases.append(text.originalString(np.span))
+                if let p = firstPersonParty, !book.parties[p].aliases.contains(text.originalString(np.span)) {
+                    book.addAlias(p, text.originalString(np.span))
                 }
                 p = firstPersonParty
             default:

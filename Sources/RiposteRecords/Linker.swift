@@ -148,7 +148,7 @@ struct Linker {
     private func partiesNamed(in r: Record, book: PartyBook) -> Set<Int> {
         guard let c = r.content else { return [] }
         var out = Set<Int>()
-        for (i, p) in book.set.parties.enumerated() where p.mentions.contains(where: { c.contains($0.span) && $0.form != .pronoun }) { out.insert(i) }
+        for (i, p) in book.parties.enumerated() where p.mentions.contains(where: { c.contains($0.span) && $0.form != .pronoun }) { out.insert(i) }
         return out
     }
 }
