@@ -85,6 +85,14 @@ struct SentenceContext {
             let dashes = (np.tokens.upperBound ..< c).filter { toks[$0].lower == "—" || toks[$0].lower == "–" }.count
             if dashes % 2 == 1 { continue }
             if let prep = governingPreposition(np), prep != "selon" { _ = prep; continue }
+            // Apposition the other way round: "Son avocat, Maître Jean Durand, affirme".
+            if np.form == .name || np.form == .mention, np.tokens.lowerBound - 1 > range.lowerBound, toks[np.tokens.lowerBound - 1].lower == ",",
+               let prev = nps.last(where: { $0.tokens.upperBound == np.tokens.lowerBound - 1 }), prev.role == "agent" {
+                var p = np
+                p.principal = prev.principal
+                p.ownerIsLastSpeaker = prev.ownerIsLastSpeaker
+                return p
+            }
             // Apposition: "Surya Midha, cofondateur de Mercor, a nié".
             if np.role == "agent", np.tokens.lowerBound - 1 >= range.lowerBound, toks[np.tokens.lowerBound - 1].lower == ",",
                let prev = nps.last(where: { $0.tokens.upperBound == np.tokens.lowerBound - 1 }) {
@@ -331,6 +339,8 @@ struct SentenceContext {
         if let np = sourceNP {
             source = run.resolve(np, index, range, sentenceNPs: nps)
             if let pr = np.principal, let q = principalParty(pr) { onBehalf = q }
+            // "Son avocat", "his lawyer": speaks for the one the text was just about.
+            else if np.ownerIsLastSpeaker, let last = run.lastSource, last != source { onBehalf = last }
         }
         if onBehalf == nil, let s = source, let a = run.affiliation[s] ?? speaksFor(s) { onBehalf = a }
         if let s = source, let o = onBehalf { if s == o { onBehalf = nil } else { run.affiliation[s] = o } }
@@ -445,6 +455,15 @@ struct SentenceContext {
     /// a speaking one ("cofondateur de Y", "spokesperson for Y"), not a former job.
     private func speaksFor(_ p: Int) -> Int? {
         let party = run.book.parties[p]
+        // "spokesperson for Beta Inc.", "porte-parole de la fédération": the name says it.
+        for n in [party.name] + party.aliases {
+            let words = n.split(separator: " ").map(String.init)
+            if let k = words.firstIndex(where: { lex.has(Folding.fold($0), "agent") || lex.head(Folding.fold($0))?.role == "agent" }),
+               k + 2 < words.count, ["for", "of", "de", "du", "des"].contains(Folding.fold(words[k + 1])) {
+                let rest = words[(k + 2)...].joined(separator: " ")
+                if let key = run.book.key(rest), let q = run.book.index(ofKey: key), q != p { return q }
+            }
+        }
         guard let a = party.affiliation, let role = party.role else { return nil }
         let words = Folding.fold(role).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" }).map(String.init)
         if words.contains(where: { $0 == "ancien" || $0 == "ancienne" || $0 == "former" || $0 == "ex" }) { return nil }
@@ -495,11 +514,27 @@ struct SentenceContext {
         if let c = content, c.lowerBound <= m.end { end = min(end, c.upperBound) }
         var out: [Int] = []
         let objectPreps: Set<String> = ["contre", "a", "au", "aux", "against", "to", "with"]
+        // English object pronoun after the verb: "accusing him of", "sued them".
+        if lex.language == .en, m.end < range.upperBound, lex.has(toks[m.end].fold, "clitic") {
+            if let prev = run.records.last(where: { $0.sentence == index }), !prev.targets.isEmpty { return prev.targets }
+            if let np = nps.first(where: { $0.tokens.lowerBound == m.end }), let q = run.resolve(np, index, range, sentenceNPs: nps) { return [q] }
+        }
         for np in nps where np.tokens.lowerBound >= m.end && np.tokens.upperBound <= max(end, m.end) && np.form != .pronoun {
             let prep = governingPreposition(np)
-            let direct = prep == nil && np.tokens.lowerBound <= m.end + 3
+            // "sued its former chief engineer John Smith": only determiners and nouns in between.
+            let between = m.end ..< np.tokens.lowerBound
+            let direct = prep == nil && between.count <= 6 && between.allSatisfy { k in
+                let t = toks[k]
+                return t.kind == .word && (lex.has(t.fold, "det") || !lex.isVerbForm(t)) && !lex.has(t.fold, "comp")
+            }
             guard direct || (prep != nil && objectPreps.contains(prep!)) else { continue }
-            if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { out.append(q) }
+            var target = np
+            // "contre son ancien directeur, Paul Martin,": the name, not the description.
+            if np.form == .role, np.tokens.upperBound < range.upperBound, toks[np.tokens.upperBound].lower == ",",
+               let named = nps.first(where: { $0.tokens.lowerBound == np.tokens.upperBound + 1 && ($0.form == .name || $0.form == .mention) }) {
+                target = named
+            }
+            if let q = run.resolve(target, index, range, sentenceNPs: nps), !excluded.contains(q), !out.contains(q) { out.append(q) }
         }
         return out
     }
@@ -659,7 +694,7 @@ struct SentenceContext {
     private func channelIn() -> String? {
         for i in range {
             let t = toks[i]
-            if lex.has(t.fold, "doc"), ["plainte", "communique", "rapport", "complaint", "statement", "affidavit", "affidavits"].contains(t.fold) {
+            if lex.has(t.fold, "doc"), ["plainte", "communique", "rapport", "complaint", "statement", "affidavit", "affidavits", "lawsuit"].contains(t.fold) {
                 return run.text.originalString(t.span)
             }
             if (t.fold == "sur" || t.fold == "on"), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.has(toks[i + 1].fold, "platform") {

@@ -136,6 +136,8 @@ struct PartyBook {
         changed = true
     }
 
+    func index(ofKey k: String) -> Int? { byKey[k] }
+
     mutating func addAlias(_ p: Int, _ alias: String) {
         guard !parties[p].aliases.contains(alias) else { return }
         parties[p].aliases.append(alias)
