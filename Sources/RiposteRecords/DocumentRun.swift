@@ -126,8 +126,12 @@ final class DocumentRun {
                     }
                 }
             }
-            if produced == 0, lex.language == .fr {
-                if let rec = ConditionalCarryRule(run: self).apply(si, r) { records.append(rec) }
+            if produced == 0, lex.language == .fr, let rec = ConditionalCarryRule(run: self).apply(si, r) {
+                records.append(rec)
+                produced += 1
+            }
+            if produced == 0, matches.isEmpty, let rec = SubmissionCarryRule(run: self).apply(si, r) {
+                records.append(rec)
             }
         }
     }
