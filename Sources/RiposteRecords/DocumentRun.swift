@@ -130,7 +130,7 @@ final class DocumentRun {
                 records.append(rec)
                 produced += 1
             }
-            if produced == 0, matches.isEmpty, let rec = SubmissionCarryRule(run: self).apply(si, r) {
+            if produced == 0, let rec = SubmissionCarryRule(run: self).apply(si, r) {
                 records.append(rec)
             }
         }

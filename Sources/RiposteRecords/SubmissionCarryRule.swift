@@ -27,8 +27,8 @@ struct SubmissionCarryRule {
         default: return nil
         }
         // Quoted law and list items are not the party speaking.
-        if r.contains(where: { toks[$0].kind == .quote }) { return nil }
         let start = run.contentStart(r)
+        if start < r.upperBound, toks[start].kind == .quote { return nil }
         guard start < r.upperBound, toks[start].lower != "(" else { return nil }
         let ctx = SentenceContext(run: run, index: si, range: r)
         let negated = r.contains { ctx.isNeg(toks[$0]) }
@@ -40,13 +40,16 @@ struct SubmissionCarryRule {
         }
         // The cue: the first verb group (auxiliaries, negation, verb), else the hedge word.
         var cueStart: Int? = nil
+        var firstVerb: Int? = nil
         var k = start
         while k < r.upperBound {
             let t = toks[k]
             if ctx.isConditionalVerb(t) { cueStart = k; break }
-            if lex.has(t.fold, "aux") || lex.has(t.fold, "be") || (lex.isVerbForm(t) && !t.isCapitalized) { cueStart = k; break }
+            if t.fold != "to", lex.has(t.fold, "aux") || lex.has(t.fold, "be") { cueStart = k; break }
+            if firstVerb == nil, lex.isVerbForm(t), !t.isCapitalized, !t.fold.hasSuffix("s") || lex.language == .fr { firstVerb = k }
             k += 1
         }
+        if cueStart == nil { cueStart = firstVerb }
         guard let cs = cueStart else { return nil }
         var ce = cs + 1
         while ce < r.upperBound, ce < cs + 5, ctx.isSkippable(toks[ce - 1]) || ctx.isNeg(toks[ce]) || lex.has(toks[ce].fold, "aux") || lex.has(toks[ce].fold, "be") { ce += 1 }
