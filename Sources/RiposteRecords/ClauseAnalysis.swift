@@ -540,8 +540,32 @@ struct SentenceContext {
     }
 
     /// The accused of a content clause: its subject if that is a party, else the first party named.
+    /// The accused a clause names indirectly: the cause of a victim's harm, or the agent of a passive.
+    func indirectAccused(in c: Range<Int>, excluded: Set<Int>) -> [Int]? {
+        if let v = c.first(where: { toks[$0].fold.hasPrefix("victime") || toks[$0].fold.hasPrefix("victim") }) {
+            for np in nps where np.tokens.lowerBound > v && np.tokens.lowerBound <= v + 6 && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
+                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
+            }
+        }
+        if let agent = passiveAgentAnywhere(in: c), let q = run.resolve(agent, index, range, sentenceNPs: nps), !excluded.contains(q) {
+            return [q]
+        }
+        return nil
+    }
+
     private func contentTargets(_ content: Range<Int>?, excluded: Set<Int>, anyPosition: Bool) -> [Int] {
         guard let c = content else { return [] }
+        if let t = indirectAccused(in: c, excluded: excluded) { return t }
+        // "X serait victime de tirs des forces anti-régime", "the victim of Y": the cause is the accused.
+        if let v = c.first(where: { toks[$0].fold.hasPrefix("victime") || toks[$0].fold.hasPrefix("victim") }) {
+            for np in nps where np.tokens.lowerBound > v && np.tokens.lowerBound <= v + 6 && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
+                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
+            }
+        }
+        // "… a été tué à la suite des tirs de mortier par l'opposition": the agent of a passive.
+        if let agent = passiveAgentAnywhere(in: c), let q = run.resolve(agent, index, range, sentenceNPs: nps), !excluded.contains(q) {
+            return [q]
+        }
         var fallback: Int? = nil
         for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
             if namesThing(np) { continue }
@@ -575,7 +599,8 @@ struct SentenceContext {
             // French decisions name the party inside the object: "Prononcé la dissolution de
             // l'association X", "confirmé le jugement … condamnant X".
             if lex.language == .fr {
-                for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun && !namesThing(np) {
+                for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun && !namesThing(np)
+                    && np.form != .name {
                     if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
                 }
             }
@@ -587,6 +612,18 @@ struct SentenceContext {
     private func namesThing(_ np: NounPhrase) -> Bool {
         let first = toks[np.tokens.lowerBound], last = toks[np.tokens.upperBound - 1]
         return lex.notParties.contains(last.fold) || (lex.notParties.contains(first.fold) && first.isCapitalized)
+    }
+
+    private func passiveAgentAnywhere(in c: Range<Int>) -> NounPhrase? {
+        let agentPrep: Set<String> = ["par", "by"]
+        for k in c where lex.has(toks[k].fold, "be") && toks[k].fold != "being" {
+            var j = k + 1
+            while j < c.upperBound, j <= k + 3, lex.has(toks[j].fold, "adv") || lex.has(toks[j].fold, "be") { j += 1 }
+            guard j < c.upperBound, lex.isPastParticiple(toks[j]) else { continue }
+            if let a = nps.first(where: { $0.tokens.lowerBound > j && $0.tokens.upperBound <= c.upperBound && $0.form != .pronoun
+                && agentPrep.contains(governingPreposition($0) ?? "") }) { return a }
+        }
+        return nil
     }
 
     private func passiveAgent(after np: NounPhrase, in c: Range<Int>) -> NounPhrase? {
