@@ -1,6 +1,7 @@
 # Riposte — the two commands a newcomer needs:
 #   make demo   installs missing system packages, builds, and extracts the bundled seed article
 #   make test   installs missing system packages and runs the whole test suite
+#   make bench  builds in release mode and measures batch throughput and memory (docs/batch.md)
 .PHONY: demo test build release bench deps lexicons
 
 deps:
@@ -21,3 +22,6 @@ test: deps
 
 lexicons:
 	python3 scripts/gen_inflections.py
+
+bench: deps
+	bash scripts/bench.sh

@@ -98,6 +98,7 @@ final class Batch {
         let progress = Progress(enabled: !quiet && isatty(2) != 0,
                                 totalBytes: paths.contains { $0.hasSuffix(".gz") } ? nil : InputReader.totalBytes(paths: paths))
         let start = now()
+        progress.draw()
         OrderedParallelMap.run(
             jobs: jobs,
             maxInFlight: jobs * Self.itemsPerJob,

@@ -13,7 +13,8 @@ struct Extract: ParsableCommand {
         for a single text file, one line each otherwise). A document that fails gives an error line \
         {"id", "error": {"code", "message"}} and the run goes on (codes: docs/batch.md).
         Standard error: a progress bar when it is a terminal, and a one-line summary at the end.
-        Exit status: 0 when every document was processed, 1 when at least one gave an error line.
+        Exit status: 0 when every document was processed, 1 when at least one gave an error line (0 with \
+        --exit-zero), 2 when standard output cannot be written.
         """
     )
 
@@ -26,13 +27,15 @@ struct Extract: ParsableCommand {
     var jobs: Int?
     @Flag(name: .shortAndLong, help: "No progress bar and no summary on standard error.")
     var quiet = false
+    @Flag(name: .long, help: "Exit with status 0 even when some documents gave error lines (Spark and Hadoop fail the task otherwise).")
+    var exitZero = false
     @Argument(help: "Text files, directories or JSON Lines files (\"-\" is standard input).")
     var files: [String] = []
 
     func validate() throws {
         if !jsonl && files.isEmpty { throw ValidationError("give one or more FILEs, or --jsonl to read JSON Lines on standard input") }
         if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
-        if let jobs, jobs < 0 { throw ValidationError("--jobs must be 0 (all cores) or more") }
+        if let jobs, jobs < 0 || jobs > 1024 { throw ValidationError("--jobs must be between 0 (all cores) and 1024") }
     }
 
     func run() throws {
@@ -44,6 +47,6 @@ struct Extract: ParsableCommand {
         _ = try Pipeline()  // fail fast (e.g. Lexicons/ not found) before any thread starts
         let batch = try Batch(paths: files, jobs: Batch.jobs(jobs), quiet: quiet)
         let stats = try batch.run(maxBytes: maxBytes) { BatchDocument(options: options) }
-        if stats.failed > 0 { throw ExitCode(1) }
+        if stats.failed > 0 && !exitZero { throw ExitCode(1) }
     }
 }

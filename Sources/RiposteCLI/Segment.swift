@@ -13,11 +13,23 @@ struct Segment: ParsableCommand {
     @Flag(name: .long, help: "Print CoNLL-U (with # text = lines) instead of one sentence per line, tokens separated by spaces.")
     var conllu = false
 
+    @Flag(name: .long, help: "Print only counts and segmentation throughput (to standard error), no segments.")
+    var stats = false
+
     func run() throws {
         let input = FileHandle.standardInput.readDataToEndOfFile()
         let decoded = try TextDecoding.decode([UInt8](input))
         let pipeline = try Pipeline()
-        let text = try pipeline.segmenter(language).segment(decoded.utf8)
+        let segmenter = try pipeline.segmenter(language)
+        let started = DispatchTime.now().uptimeNanoseconds
+        let text = try segmenter.segment(decoded.utf8)
+        if stats {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            let mb = Double(decoded.utf8.count) / 1_000_000
+            printError(String(format: "%.2f MB, %d tokens, %d sentences in %.3f s: %.1f MB/s",
+                              mb, text.tokens.count, text.sentences.count, seconds, mb / max(seconds, 1e-9)))
+            return
+        }
         let out = StandardOutput()
         out.write(conllu ? CoNLLU.render(text) : CoNLLU.renderPlain(text))
         out.flush()

@@ -99,13 +99,32 @@ public enum TextDecoding {
             if strict { throw IngestError.invalidUTF8(bad) }
             // Not UTF-8: ask ICU which legacy encoding it is.
             let guesses = (try? Charset.detect(bytes)) ?? []
-            let legacy = guesses.first(where: { !$0.name.hasPrefix("UTF") }) ?? CharsetGuess(name: "windows-1252", confidence: 0, language: "")
-            let name = legacyLatinName(bytes, guess: legacy.name)
+            let (name, why) = legacyEncoding(bytes, guesses: guesses)
             let utf8 = try convert(bytes, from: name)
-            diagnostics.append(Diagnostic(code: "encoding", message: "not UTF-8; decoded as \(name) (ICU charset detector, confidence \(legacy.confidence))"))
+            diagnostics.append(Diagnostic(code: "encoding", message: "not UTF-8; decoded as \(name) (\(why))"))
             return try finish(DecodedText(utf8: utf8, encoding: name, diagnostics: diagnostics))
         }
         return try finish(DecodedText(utf8: bytes, encoding: "UTF-8", diagnostics: diagnostics))
+    }
+
+    /// The legacy encoding of non-UTF-8 `bytes`, and why. Riposte reads French and English, so a
+    /// Western encoding wins whenever ICU lists one, or when ICU's best guess is weak or a Latin
+    /// neighbour (on short texts ICU ranks ISO-8859-9 first for "Élève", GB18030 for "Ça").
+    static func legacyEncoding(_ bytes: [UInt8], guesses: [CharsetGuess]) -> (String, String) {
+        let western: Set<String> = ["ISO-8859-1", "windows-1252", "ISO-8859-15"]
+        let neighbours: Set<String> = ["ISO-8859-2", "ISO-8859-9", "windows-1250", "windows-1254"]
+        let best = guesses.first { !$0.name.hasPrefix("UTF") }
+        // A strong guess of another script (Shift_JIS at 100) beats a weak Western one.
+        let strongOther = best.map { $0.confidence >= 60 && !western.contains($0.name) && !neighbours.contains($0.name) } ?? false
+        if let w = guesses.first(where: { western.contains($0.name) }), !(strongOther && w.confidence + 30 < best!.confidence) {
+            return (legacyLatinName(bytes, guess: w.name), "ICU charset detector, confidence \(w.confidence)")
+        }
+        if let b = best, strongOther {
+            return (b.name, "ICU charset detector, confidence \(b.confidence)")
+        }
+        let name = legacyLatinName(bytes, guess: "windows-1252")
+        let note = best.map { "ICU's guess \($0.name), confidence \($0.confidence), is unlikely for French or English text" }
+        return (name, note ?? "ICU charset detector had no guess")
     }
 
     /// ICU's detector cannot tell the Western 8-bit encodings apart (it says ISO-8859-1 for all);

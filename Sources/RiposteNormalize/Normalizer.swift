@@ -2,29 +2,96 @@
 // Requires: valid UTF-8 (ingest guarantees it). Provides: `NormalizedText` (NFC via utf8proc;
 // NBSP, narrow NBSP and other spaces → U+0020; ’ ʼ → '; soft hyphens, zero-width characters and
 // BOMs removed; CR LF → LF; line-break hyphenation "juris-\nprudence" joined) with an `OffsetMap`
-// from every normalised byte back to the original bytes, and `Folding` (case and accent folding)
+// from every normalised byte back to the original bytes (stored as pieces, not per byte), and `Folding` (case and accent folding)
 // for lexicon keys.
 import CUTF8Proc
 import RiposteText
 
 /// Maps UTF-8 byte offsets of normalised text back to UTF-8 byte offsets of the original.
+/// Stored as pieces, not per byte: runs copied unchanged map by a constant shift, and each replaced
+/// character maps as a whole to the original characters it came from. Characters dropped by
+/// normalisation (soft hyphens, "-\n" of a joined word) belong to the piece before them.
 public struct OffsetMap: Sendable {
-    /// For normalised byte i: the original byte where its source character starts / ends.
+    struct Piece: Sendable {
+        var normStart: Int32
+        var origStart: Int32
+        var origEnd: Int32
+        var identity: Bool
+    }
     /// nil when the normalised text is byte-identical to the original.
-    let starts: [Int32]?
-    let ends: [Int32]?
+    let pieces: [Piece]?
+    let normalizedCount: Int
     public let originalCount: Int
 
-    public var isIdentity: Bool { starts == nil }
+    public var isIdentity: Bool { pieces == nil }
+
+    init(identityOf count: Int) { pieces = nil; normalizedCount = count; originalCount = count }
+    init(pieces: [Piece], normalizedCount: Int, originalCount: Int) {
+        self.pieces = pieces; self.normalizedCount = normalizedCount; self.originalCount = originalCount
+    }
 
     /// The original span of normalised span `s`.
     public func original(_ s: ByteSpan) -> ByteSpan {
-        guard let starts, let ends else { return s }
-        let n = starts.count
-        let a = s.start >= n ? originalCount : Int(starts[max(0, s.start)])
+        guard let pieces else { return s }
+        let a = s.start >= normalizedCount ? originalCount : start(Swift.max(0, s.start), pieces)
         if s.end <= s.start { return ByteSpan(a, a) }
-        let b = s.end - 1 >= n ? originalCount : Int(ends[s.end - 1])
-        return ByteSpan(a, max(a, b))
+        let b = s.end - 1 >= normalizedCount ? originalCount : end(s.end - 1, pieces)
+        return ByteSpan(a, Swift.max(a, b))
+    }
+
+    /// The piece holding normalised byte k.
+    private func piece(_ k: Int, _ pieces: [Piece]) -> Int {
+        var lo = 0, hi = pieces.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if Int(pieces[mid].normStart) <= k { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+    private func start(_ k: Int, _ pieces: [Piece]) -> Int {
+        let p = pieces[piece(k, pieces)]
+        return p.identity ? Int(p.origStart) + (k - Int(p.normStart)) : Int(p.origStart)
+    }
+    private func end(_ k: Int, _ pieces: [Piece]) -> Int {
+        let i = piece(k, pieces)
+        let p = pieces[i]
+        let last = (i + 1 < pieces.count ? Int(pieces[i + 1].normStart) : normalizedCount) - 1
+        return p.identity && k < last ? Int(p.origStart) + (k - Int(p.normStart)) + 1 : Int(p.origEnd)
+    }
+}
+
+/// Accumulates normalised bytes and the pieces of their offset map.
+struct MapBuilder {
+    var out: [UInt8] = []
+    var pieces: [OffsetMap.Piece] = []
+    var runStart = 0  // original offset where the pending unchanged run starts
+
+    /// Copies the unchanged original bytes runStart ..< upTo.
+    mutating func flush(_ original: [UInt8], upTo: Int) {
+        guard upTo > runStart else { return }
+        pieces.append(.init(normStart: Int32(out.count), origStart: Int32(runStart), origEnd: Int32(upTo), identity: true))
+        out.append(contentsOf: original[runStart ..< upTo])
+        runStart = upTo
+    }
+    /// Original bytes from ..< to become `bytes`.
+    mutating func replace(_ original: [UInt8], _ from: Int, _ to: Int, with bytes: [UInt8]) {
+        flush(original, upTo: from)
+        pieces.append(.init(normStart: Int32(out.count), origStart: Int32(from), origEnd: Int32(to), identity: false))
+        out.append(contentsOf: bytes)
+        runStart = to
+    }
+    /// Whether the character before original offset i (pending or already written) is visible.
+    func lastIsVisible(_ original: [UInt8], before i: Int) -> Bool {
+        let b: UInt8
+        if i > runStart { b = original[i - 1] } else if let last = out.last { b = last } else { return false }
+        return b != 0x20 && b != 0x0A && b != 0x09
+    }
+
+    /// Original bytes from ..< to are dropped; the character before them absorbs them.
+    mutating func drop(_ original: [UInt8], _ from: Int, _ to: Int) {
+        flush(original, upTo: from)
+        if !pieces.isEmpty { pieces[pieces.count - 1].origEnd = Swift.max(pieces[pieces.count - 1].origEnd, Int32(to)) }
+        runStart = to
     }
 }
 
@@ -44,71 +111,73 @@ public enum Normalizer {
     /// Normalises valid UTF-8 `original`.
     public static func normalize(_ original: [UInt8], options: NormalizationOptions = .init()) -> NormalizedText {
         if !needsWork(original) {
-            return NormalizedText(bytes: original, map: OffsetMap(starts: nil, ends: nil, originalCount: original.count))
+            return NormalizedText(bytes: original, map: OffsetMap(identityOf: original.count))
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(original.count)
-        var starts: [Int32] = []
-        var ends: [Int32] = []
-        starts.reserveCapacity(original.count)
-        ends.reserveCapacity(original.count)
-
-        @inline(__always) func emit(_ bytes: some Sequence<UInt8>, _ from: Int, _ to: Int) {
-            for b in bytes { out.append(b); starts.append(Int32(from)); ends.append(Int32(to)) }
-        }
-
+        var m = MapBuilder()
+        m.out.reserveCapacity(original.count)
         let n = original.count
         var i = 0
         while i < n {
             let b = original[i]
             if b < 0x80 {
-                if b == 0x0D {  // CR LF → LF, lone CR → LF
-                    let to = (i + 1 < n && original[i + 1] == 0x0A) ? i + 2 : i + 1
-                    emit([0x0A], i, to); i = to; continue
-                }
-                if b == 0x2D, options.joinLineBreakHyphenation, let after = hyphenationJoin(original, i) {
-                    // Drop "-\n" (and indentation) between two lower-case letters.
-                    if !ends.isEmpty { ends[ends.count - 1] = max(ends[ends.count - 1], Int32(after)) }
-                    i = after; continue
-                }
-                if b < 0x20 && b != 0x09 && b != 0x0A { emit([0x20], i, i + 1); i += 1; continue }
-                if b == 0x7F { emit([0x20], i, i + 1); i += 1; continue }
-                // An ASCII letter followed by combining marks ("e\u{301}"): compose it with NFC.
-                let clusterEnd = combiningEnd(original, i + 1)
-                if clusterEnd > i + 1 {
-                    emit(nfc(original[i ..< clusterEnd]), i, clusterEnd)
-                    i = clusterEnd
+                if b >= 0x20 && b != 0x7F && b != 0x2D || b == 0x0A || b == 0x09 {
+                    // An ASCII letter followed by combining marks ("e\u{301}"): compose it with NFC.
+                    if i + 1 < n, original[i + 1] >= 0x80 {
+                        let clusterEnd = combiningEnd(original, i + 1)
+                        if clusterEnd > i + 1 {
+                            m.replace(original, i, clusterEnd, with: nfc(original[i ..< clusterEnd]))
+                            i = clusterEnd
+                            continue
+                        }
+                    }
+                    i += 1
                     continue
                 }
-                out.append(b); starts.append(Int32(i)); ends.append(Int32(i + 1)); i += 1
+                if b == 0x0D {  // CR LF → LF, lone CR → LF
+                    let to = (i + 1 < n && original[i + 1] == 0x0A) ? i + 2 : i + 1
+                    m.replace(original, i, to, with: [0x0A]); i = to; continue
+                }
+                if b == 0x2D {
+                    if options.joinLineBreakHyphenation, let after = hyphenationJoin(original, i) {
+                        // Drop "-\n" (and indentation) between two lower-case letters.
+                        m.drop(original, i, after); i = after; continue
+                    }
+                    i += 1
+                    continue
+                }
+                // Other control characters and DEL → space.
+                m.replace(original, i, i + 1, with: [0x20]); i += 1
                 continue
             }
             let (cp, len) = decode(original, i)
             // A base character followed by combining marks: compose the cluster with NFC.
             let clusterEnd = combiningEnd(original, i + len)
             if clusterEnd > i + len {
-                emit(nfc(original[i ..< clusterEnd]), i, clusterEnd)
+                m.replace(original, i, clusterEnd, with: nfc(original[i ..< clusterEnd]))
                 i = clusterEnd
                 continue
             }
             switch cp {
             case 0x00A0, 0x202F, 0x2007, 0x2000 ... 0x200A, 0x205F, 0x3000, 0x1680:
-                emit([0x20], i, i + len)
+                m.replace(original, i, i + len, with: [0x20])
             case 0x2028, 0x2029, 0x0085:
-                emit([0x0A], i, i + len)
+                m.replace(original, i, i + len, with: [0x0A])
             case 0x00AD, 0x200B, 0xFEFF, 0x2060, 0x180E:
-                // Invisible: drop it, but let the previous character's span absorb it.
-                if !ends.isEmpty { ends[ends.count - 1] = Int32(i + len) }
+                // Invisible: drop it, and let the previous character's span absorb it. After a
+                // space or at the start there is no character to absorb it: keep it, so that no
+                // original character is lost from the tokens.
+                if m.lastIsVisible(original, before: i) { m.drop(original, i, i + len) }
             case 0x2019, 0x02BC:
-                emit([0x27], i, i + len)
+                m.replace(original, i, i + len, with: [0x27])
             case 0x80 ... 0x9F:
-                emit([0x20], i, i + len)
+                m.replace(original, i, i + len, with: [0x20])
             default:
-                emit(original[i ..< i + len], i, i + len)
+                break
             }
             i += len
         }
-        return NormalizedText(bytes: out, map: OffsetMap(starts: starts, ends: ends, originalCount: n))
+        m.flush(original, upTo: n)
+        return NormalizedText(bytes: m.out, map: OffsetMap(pieces: m.pieces, normalizedCount: m.out.count, originalCount: n))
     }
 
     /// The end of the run of combining marks (canonical combining class > 0) starting at `i`.

@@ -38,7 +38,9 @@ public indirect enum JSONValue: Sendable, Hashable {
             if d.isFinite {
                 // Two decimals are enough for confidences and rates; keeps output stable.
                 let r = (d * 1000).rounded() / 1000
-                out += r == r.rounded() ? String(Int(r)) + ".0" : String(r)
+                // Int(r) traps beyond Int's range (a meta value such as 1e19 reached it): large values keep
+                // Swift's shortest form, which is valid JSON ("1e+19").
+                if r.isFinite && abs(r) < 1e15 { out += r == r.rounded() ? String(Int(r)) + ".0" : String(r) } else { out += String(d) }
             } else { out += "null" }
         case .string(let s): JSONValue.escape(s, into: &out)
         case .array(let a):

@@ -39,12 +39,39 @@ struct PartyLexicon {
     var placePrepositions: Set<String> = []
     var targetPrepositions: Set<String> = []
     var conjunctions: Set<String> = []
+    /// Copulas by first word ("serves as" → ["serves", "as"]).
+    var copulas: [String: [[String]]] = [:]
     var adjectiveEndings: [String] = []
     var adjectiveWords: Set<String> = []
     var countries: Set<String> = []
     var pseudonyms: Set<String> = []
     var stopwords: Set<String> = []
     var inflections: Inflections
+
+    /// Everything the lexicons say about one folded word, so that the recogniser does one hash
+    /// lookup per token and then reads fields.
+    struct WordInfo {
+        struct Flags: OptionSet {
+            let rawValue: UInt16
+            static let stopword = Flags(rawValue: 1 << 0)
+            static let particle = Flags(rawValue: 1 << 1)
+            static let placePreposition = Flags(rawValue: 1 << 2)
+            static let targetPreposition = Flags(rawValue: 1 << 3)
+            static let conjunction = Flags(rawValue: 1 << 4)
+            static let notPartyStart = Flags(rawValue: 1 << 5)
+            static let notPartyWord = Flags(rawValue: 1 << 6)
+            static let impersonal = Flags(rawValue: 1 << 7)
+        }
+        var flags: Flags = []
+        var title: Title?
+        var org: OrgWord?
+        var det: DeterminerType?
+        var pronoun: Pronoun?
+        /// Noun phrases that start with this word, longest first.
+        var nouns: [Noun]?
+        static let none = WordInfo()
+    }
+    var info: [String: WordInfo] = [:]
 
     init(language: Language, lexicon: LanguageLexicon) {
         inflections = lexicon.inflections
@@ -88,6 +115,10 @@ struct PartyLexicon {
         placePrepositions = lexicon.list("parties-place-prepositions")
         targetPrepositions = lexicon.list("parties-target-prepositions")
         conjunctions = lexicon.list("parties-conjunctions")
+        for c in lexicon.list("parties-copulas") {
+            let ws = words(c)
+            if let f = ws.first { copulas[f, default: []].append(ws) }
+        }
         // Endings keep their accents ("-é" is not "-e"); whole words match folded.
         for a in lexicon.list("parties-adjectives", folded: false) {
             if a.hasPrefix("-") { adjectiveEndings.append(String(a.dropFirst())) } else { adjectiveWords.insert(Folding.fold(a)) }
@@ -95,6 +126,18 @@ struct PartyLexicon {
         for c in lexicon.list("parties-countries") { countries.insert(words(c).joined(separator: " ")) }
         for p in lexicon.list("parties-pseudonyms") { pseudonyms.insert(words(p).joined(separator: " ")) }
         stopwords = lexicon.list("stopwords")
+
+        for (k, v) in titles { info[k, default: .none].title = v }
+        for (k, v) in orgWords { info[k, default: .none].org = v }
+        for (k, v) in determiners { info[k, default: .none].det = v }
+        for (k, v) in pronouns { info[k, default: .none].pronoun = v }
+        for (k, v) in nouns { info[k, default: .none].nouns = v }
+        let flagged: [(Set<String>, WordInfo.Flags)] = [
+            (stopwords, .stopword), (particles, .particle), (placePrepositions, .placePreposition),
+            (targetPrepositions, .targetPreposition), (conjunctions, .conjunction), (notPartyStarts, .notPartyStart),
+            (notPartyWords, .notPartyWord), (impersonal, .impersonal),
+        ]
+        for (set, flag) in flagged { for k in set { info[k, default: .none].flags.insert(flag) } }
     }
 
     /// True when a folded token is an inflected verb form (the next word after a subject).

@@ -22,7 +22,7 @@ public final class PartyRecognizer {
     }
 
     public func recognize(_ text: SegmentedText) -> PartySet {
-        var pass = DocumentPass(text: text, lex: lex, language: language)
+        let pass = DocumentPass(text: text, lex: lex, language: language)
         return pass.run()
     }
 }
@@ -86,15 +86,19 @@ struct PartyBuilder {
     var nounWords: Set<String> = []
 }
 
-struct DocumentPass {
+final class DocumentPass {
     let text: SegmentedText
     let lex: PartyLexicon
     let language: Language
     let tokens: [Token]
     var keys: [String]
+    /// Lexicon facts about each token (one hash lookup per token).
+    var w: [PartyLexicon.WordInfo] = []
     var possessiveToken: [Bool]
     var cap: [Bool]
     var sentenceOf: [Int]
+    /// Index of the first word (or abbreviation) of each sentence.
+    var firstWord: [Int] = []
     var inQuote: [Bool]
     var lowerSeen: Set<String> = []
     var candidates: [Candidate] = []
@@ -108,6 +112,8 @@ struct DocumentPass {
     var ambiguousKeys: Set<String> = []
     /// How often each all-capitals token occurs (an acronym used again and again is an actor).
     var acronymCount: [String: Int] = [:]
+    /// End of the last capitalised sequence rejected as a law, a document or a place.
+    var lastNonParty = 0
 
     init(text: SegmentedText, lex: PartyLexicon, language: Language) {
         self.text = text
@@ -130,7 +136,15 @@ struct DocumentPass {
             cap.append(t.isCapitalized && (t.kind == .word || t.kind == .abbreviation))
             if t.kind == .word, !t.isCapitalized { lowerSeen.insert(k) }
         }
-        for (si, s) in text.sentences.enumerated() { for i in s.tokens { sentenceOf[i] = si } }
+        w = keys.map { lex.info[$0] ?? .none }
+        for (si, s) in text.sentences.enumerated() {
+            var first = s.tokens.upperBound
+            for i in s.tokens {
+                sentenceOf[i] = si
+                if first == s.tokens.upperBound, tokens[i].kind == .word || tokens[i].kind == .abbreviation { first = i }
+            }
+            firstWord.append(first)
+        }
         for i in 0 ..< n where cap[i] && tokens[i].kind == .word && tokens[i].span.length >= 2 {
             var upper = true
             for b in text.text[tokens[i].span.start ..< tokens[i].span.end] where b >= 0x61 && b <= 0x7A { upper = false; break }
@@ -197,9 +211,8 @@ struct DocumentPass {
     }
     /// The first word of its sentence (only punctuation, quotes, numbers or list marks before).
     func isSentenceInitial(_ i: Int, _ lo: Int) -> Bool {
-        var j = lo
-        while j < i { if tokens[j].kind == .word || tokens[j].kind == .abbreviation { return false }; j += 1 }
-        return true
+        let s = sentenceOf[i]
+        return s < 0 || i <= firstWord[s]
     }
     func previousWord(_ i: Int, _ lo: Int) -> Int? {
         var j = i - 1
@@ -209,7 +222,7 @@ struct DocumentPass {
 
     // MARK: scan
 
-    mutating func run() -> PartySet {
+    func run() -> PartySet {
         for (si, s) in text.sentences.enumerated() where !s.isBoilerplate {
             scan(sentence: si, s.tokens.lowerBound, s.tokens.upperBound)
         }
@@ -220,7 +233,7 @@ struct DocumentPass {
 
     /// Longest noun phrase of the lexicon starting at `j`.
     func matchNoun(_ j: Int, _ hi: Int) -> (PartyLexicon.Noun, Int)? {
-        guard j < hi, let list = lex.nouns[keys[j]] else { return nil }
+        guard j < hi, let list = w[j].nouns else { return nil }
         for n in list {
             let end = j + n.words.count
             if end > hi { continue }
@@ -239,17 +252,25 @@ struct DocumentPass {
     func isAdjective(_ i: Int) -> Bool {
         guard language == .fr, tokens[i].kind == .word, !tokens[i].isCapitalized else { return false }
         let k = keys[i]
-        if lex.stopwords.contains(k) || lex.determiners[k] != nil || lex.particles.contains(k) || lex.nouns[k] != nil { return false }
-        if lex.pronouns[k] != nil || lex.isVerb(tokens[i]) || k.hasSuffix("'") { return false }
+        let x = w[i]
+        if x.flags.contains(.stopword) || x.flags.contains(.particle) || x.det != nil || x.nouns != nil { return false }
+        if x.pronoun != nil || k.hasSuffix("'") || isVerb(i) { return false }
         return k.count > 2 && lex.looksAdjective(tokens[i])
+    }
+
+    /// An inflected verb form. Articles and particles are not, even when their accent-free
+    /// spelling is one ("du" is not "dû").
+    func isVerb(_ i: Int) -> Bool {
+        w[i].det == nil && !w[i].flags.contains(.particle) && lex.isVerb(tokens[i])
     }
 
     /// A lower-case content word: not a function word, a verb form or a pronoun.
     func isContentWord(_ i: Int) -> Bool {
         guard tokens[i].kind == .word, !tokens[i].isCapitalized else { return false }
         let k = keys[i]
-        if lex.stopwords.contains(k) || lex.determiners[k] != nil || lex.particles.contains(k) || lex.pronouns[k] != nil { return false }
-        return !lex.isVerb(tokens[i]) && k.count > 2 && !k.hasSuffix("'")
+        let x = w[i]
+        if x.flags.contains(.stopword) || x.flags.contains(.particle) || x.det != nil || x.pronoun != nil { return false }
+        return !isVerb(i) && k.count > 2 && !k.hasSuffix("'")
     }
 
     /// Capitalised name starting at `i`: returns its end (exclusive).
@@ -257,6 +278,8 @@ struct DocumentPass {
         guard i < hi, cap[i] else { return nil }
         var j = i, end = i
         while j < hi {
+            // A tab or a line break between two words ends the name (tables, headers).
+            if j > i, brokenBefore(j) { break }
             if cap[j] {
                 j += 1; end = j
                 // Hyphenated names cut by the tokenizer: "May-her", "Jean-Pierre".
@@ -266,17 +289,29 @@ struct DocumentPass {
                 if possessiveToken[end - 1] { break }
                 continue
             }
-            if j > i, lex.particles.contains(keys[j]), !tokens[j].isCapitalized {
+            if j > i, w[j].flags.contains(.particle), !tokens[j].isCapitalized {
                 var k = j + 1
-                if k < hi, lex.particles.contains(keys[k]), !tokens[k].isCapitalized { k += 1 }
-                if k < hi, cap[k], !lex.stopwords.contains(keys[k]) || keys[k] == "la" { j = k; continue }
+                if k < hi, w[k].flags.contains(.particle), !tokens[k].isCapitalized { k += 1 }
+                if k < hi, cap[k], !w[k].flags.contains(.stopword) || keys[k] == "la" { j = k; continue }
                 break
             }
             // "MGM Development, Inc.": a comma before a company suffix.
-            if keys[j] == ",", j + 1 < hi, cap[j + 1], let o = lex.orgWords[keys[j + 1]], o.position == .suffix { j += 1; continue }
+            if keys[j] == ",", j + 1 < hi, cap[j + 1], let o = w[j + 1].org, o.position == .suffix { j += 1; continue }
             break
         }
         return end > i ? end : nil
+    }
+
+    /// White space holding a tab or a line break right before token `j`.
+    func brokenBefore(_ j: Int) -> Bool {
+        guard j > 0, tokens[j].spaceBefore else { return false }
+        var b = tokens[j - 1].span.end
+        while b < tokens[j].span.start {
+            let c = text.text[b]
+            if c == 0x09 || c == 0x0A || c == 0x0D { return true }
+            b += 1
+        }
+        return false
     }
 
     /// "[P]", "[1]", "[Y]": a bracketed pseudonym; returns its end.
@@ -284,7 +319,8 @@ struct DocumentPass {
         guard i + 2 < hi, keys[i] == "[" else { return nil }
         var j = i + 1
         while j < hi, j <= i + 3, keys[j] != "]" {
-            if tokens[j].kind != .word && tokens[j].kind != .number && tokens[j].kind != .abbreviation { return nil }
+            // One capital letter or a number: "[P]", "[1]" (not a citation mark like "[GC]").
+            if !(cap[j] && letterCount(j) == 1) && tokens[j].kind != .number { return nil }
             if letterCount(j) > 3 { return nil }
             j += 1
         }
@@ -304,12 +340,12 @@ struct DocumentPass {
         return nil
     }
 
-    mutating func scan(sentence si: Int, _ lo: Int, _ hi: Int) {
+    func scan(sentence si: Int, _ lo: Int, _ hi: Int) {
         var i = lo
         var suppressRolesUntil = -1
         while i < hi {
             // Titles: "M. [P]", "Mme [Y]", "M. X…", "Mr John Smith", "M. le Procureur de la République".
-            if cap[i], let title = lex.titles[keys[i]] {
+            if cap[i], let title = w[i].title {
                 var j = i + 1
                 if j < hi, keys[j] == ".", !tokens[j].spaceBefore { j += 1 }
                 if let e = bracketPseudonym(j, hi) ?? letterPseudonym(j, hi, titled: true) {
@@ -332,7 +368,7 @@ struct DocumentPass {
                         continue
                     }
                 }
-                if j < hi, lex.determiners[keys[j]] == .article, let (noun, e) = matchNoun(j + 1, hi), noun.use != .anaphor {
+                if j < hi, w[j].det == .article, let (noun, e) = matchNoun(j + 1, hi), noun.use != .anaphor {
                     let end = extendNoun(noun, e, hi)
                     var c = Candidate(source: .noun, range: i ..< end, nameRange: j + 1 ..< end, key: foldKey(j + 1 ..< end), words: end - j - 1,
                                       kind: noun.kind, strong: true, sentence: si)
@@ -354,11 +390,25 @@ struct DocumentPass {
             // responsable commercial Eugene Ling", "l'association Direction aux Affaires Savoisiennes".
             if let r = nounPhrase(i, hi) {
                 let (noun, ns, ne, det) = r
-                let detType = det.flatMap { lex.determiners[keys[$0]] }
+                let detType = det.flatMap { w[$0].det }
                 let possessive = detType == .possessive
                 // Followed by a name: the noun describes it ("la chaîne quatarie Al Jazeera").
                 var at = ne
                 while at < hi, at < ne + 2, isAdjective(at) { at += 1 }
+                // "defendant, Michael L. Thompson,": the name in apposition to a party noun.
+                if noun.kind == .person, noun.use == .party || noun.use == .both, detType != .indefinite,
+                   ne + 1 < hi, keys[ne] == ",", cap[ne + 1], w[ne + 1].title == nil, let e2 = capSequence(ne + 1, hi),
+                   e2 == hi || tokens[e2].kind == .punctuation {
+                    var c = nameCandidate(ne + 1 ..< e2, lo: lo, hi: hi, sentence: si)
+                    if !c.key.isEmpty, c.words >= 2, c.kind == .person {
+                        c.strong = true
+                        c.descriptor = (det ?? ns) ..< ne
+                        c.descriptorNoun = noun
+                        candidates.append(c)
+                        i = afterName(candidates.count - 1, e2, lo, hi, &suppressRolesUntil)
+                        continue
+                    }
+                }
                 if noun.use != .party || noun.kind == .person || noun.kind == .group, at < hi,
                    let (nameEnd, isPseudo) = nameStart(at, hi) {
                     let ne = at
@@ -415,9 +465,9 @@ struct DocumentPass {
                 continue
             }
             // Subject pronouns.
-            if let p = lex.pronouns[keys[i]], tokens[i].kind == .word {
-                let next = i + 1 < hi ? keys[i + 1] : ""
-                let impersonal = lex.impersonal.contains(next)
+            if let p = w[i].pronoun, tokens[i].kind == .word {
+                // "il apparaît que", "it is clear that" (never "he is").
+                let impersonal = p.refers != .person && i + 1 < hi && w[i + 1].flags.contains(.impersonal)
                 let quoted = inQuote[i]
                 if !impersonal, !quoted {
                     pronouns.append(PronounEvent(token: i, sentence: si, pronoun: p, initial: isSentenceInitial(i, lo)))
@@ -426,7 +476,7 @@ struct DocumentPass {
                 continue
             }
             if let e = letterPseudonym(i, hi, titled: false),
-               previousWord(i, lo).map({ !lex.placePrepositions.contains(keys[$0]) }) ?? true {
+               previousWord(i, lo).map({ !w[$0].flags.contains(.placePreposition) }) ?? true {
                 let kx = keys[i].hasSuffix(".") ? String(keys[i].dropLast()) : keys[i]
                 candidates.append(Candidate(source: .pseudonym, range: i ..< e, nameRange: i ..< e, key: kx, words: 1,
                                             kind: .person, strong: true, sentence: si))
@@ -435,13 +485,13 @@ struct DocumentPass {
             }
             if var e = capSequence(i, hi) {
                 // "Ligue arabe", "Cour pénale internationale": an organisation head and its adjectives.
-                if e == i + 1, let o = lex.orgWords[keys[i]], o.position != .suffix {
+                if e == i + 1, let o = w[i].org, o.position != .suffix {
                     while e < hi, e < i + 3, isAdjective(e) { e += 1 }
                 }
                 var c = nameCandidate(i ..< e, lo: lo, hi: hi, sentence: si)
                 // "against Sri and CM": a name coordinated with a party is one too.
                 if !c.strong, !c.key.isEmpty, let last = candidates.last, last.strong, last.sentence == si,
-                   c.range.lowerBound == last.range.upperBound + 1, lex.conjunctions.contains(keys[last.range.upperBound]) {
+                   c.range.lowerBound == last.range.upperBound + 1, w[last.range.upperBound].flags.contains(.conjunction) {
                     c.strong = true
                 }
                 if !c.key.isEmpty {
@@ -456,24 +506,25 @@ struct DocumentPass {
         }
     }
 
-    func hasOrgWord(_ r: Range<Int>) -> Bool { r.contains { lex.orgWords[keys[$0]] != nil } && r.count > 1 }
+    func hasOrgWord(_ r: Range<Int>) -> Bool { r.contains { w[$0].org != nil } && r.count > 1 }
 
     /// Determiner(s), up to two modifiers, then a lexicon noun: (noun, noun start, noun end, determiner).
     func nounPhrase(_ i: Int, _ hi: Int) -> (PartyLexicon.Noun, Int, Int, Int?)? {
         var j = i
         var det: Int?
         // Phrases that hold their determiner: "this court".
-        if let (n, e) = matchNoun(i, hi), n.words.count > 1, lex.determiners[keys[i]] != nil { return (n, i, e, nil) }
-        if let d = lex.determiners[keys[i]], !possessiveToken[i] {
+        if let (n, e) = matchNoun(i, hi), n.words.count > 1, w[i].det != nil { return (n, i, e, nil) }
+        if let d = w[i].det, !possessiveToken[i] {
             det = i; j = i + 1
-            if d != .quantifier, j < hi, lex.determiners[keys[j]] == .quantifier { j += 1 }
+            if d != .quantifier, j < hi, w[j].det == .quantifier { j += 1 }
         }
         if let (n, e) = matchNoun(j, hi) { return (n, j, e, det) }
         guard det != nil else { return nil }
         // "son ancien responsable", "the former employee": modifiers between determiner and noun.
         var k = j
-        while k < hi, k < j + 2, tokens[k].kind == .word, !tokens[k].isCapitalized, !lex.stopwords.contains(keys[k]),
-              lex.determiners[keys[k]] == nil {
+        while k < hi, k < j + 2, tokens[k].kind == .word, !tokens[k].isCapitalized, !w[k].flags.contains(.stopword),
+              w[k].det == nil, !w[k].flags.contains(.particle), !w[k].flags.contains(.placePreposition),
+              language != .fr || lex.looksAdjective(tokens[k]) {
             k += 1
             if let (n, e) = matchNoun(k, hi), n.use != .party || n.words.count > 1 { return (n, j, e, det) }
         }
@@ -483,9 +534,9 @@ struct DocumentPass {
     /// Where a name starts right after a noun: a capitalised sequence or a pseudonym. Returns its end.
     func nameStart(_ j: Int, _ hi: Int) -> (Int, Bool)? {
         if let e = bracketPseudonym(j, hi) { return (e, true) }
-        let articleName = language == .fr && lex.determiners[keys[j]] == .article && j + 1 < hi && cap[j + 1]
-        guard cap[j], articleName || !lex.stopwords.contains(keys[j]) && lex.determiners[keys[j]] == nil, lex.pronouns[keys[j]] == nil,
-              !lex.notPartyStarts.contains(keys[j]) else { return nil }
+        let articleName = language == .fr && w[j].det == .article && j + 1 < hi && cap[j + 1]
+        guard cap[j], articleName || !w[j].flags.contains(.stopword) && w[j].det == nil, w[j].pronoun == nil,
+              !w[j].flags.contains(.notPartyStart) else { return nil }
         if let e = letterPseudonym(j, hi, titled: false), lex.pseudonyms.contains(keys[j].replacingOccurrences(of: ".", with: "")) { return (e, true) }
         if let e = capSequence(j, hi) { return (e, false) }
         return nil
@@ -495,12 +546,13 @@ struct DocumentPass {
     /// ("tribunal de grande instance de Bonneville", "procureur … près le tribunal …").
     func extendNoun(_ noun: PartyLexicon.Noun, _ e: Int, _ hi: Int) -> Int {
         var end = e
-        if noun.use != .role, noun.use != .anaphor, noun.words.count == 1, end < hi, isAdjective(end),
-           !(end + 1 < hi && keys[end + 1] == "-") { end += 1 }
-        if noun.kind == .group, end < hi, lex.particles.contains(keys[end]), language == .fr {
+        if noun.use != .role, noun.use != .anaphor, noun.words.count == 1 {
+            while end < hi, end < e + 2, isAdjective(end), !(end + 1 < hi && keys[end + 1] == "-") { end += 1 }
+        }
+        if noun.kind == .group, end < hi, w[end].flags.contains(.particle), language == .fr {
             // "opposants aux élections", "rebelles de Homs", "journalistes de France 24".
             var q = end + 1
-            if q < hi, lex.determiners[keys[q]] == .article { q += 1 }
+            if q < hi, w[q].det == .article { q += 1 }
             if q < hi, let ce = capSequence(q, hi) { return ce < hi && tokens[ce].kind == .number ? ce + 1 : ce }
             if q < hi, isContentWord(q) { q += 1; if q < hi, isAdjective(q) { q += 1 }; return q }
             return end
@@ -514,16 +566,15 @@ struct DocumentPass {
     /// "de Bonneville", "de l'Intérieur", "près le tribunal de grande instance", "of Armenia",
     /// "de la fédération": returns the end of the complement.
     func complementEnd(_ p: Int, _ hi: Int, institutionsOnly: Bool = false) -> Int? {
-        guard p < hi, lex.particles.contains(keys[p]) || lex.placePrepositions.contains(keys[p]) && !institutionsOnly
-              || keys[p] == "pres" || keys[p] == "for" else { return nil }
+        guard p < hi, w[p].flags.contains(.particle) || w[p].flags.contains(.placePreposition) && !institutionsOnly else { return nil }
         var q = p + 1
-        if q < hi, lex.particles.contains(keys[q]) { q += 1 }
-        if q < hi, lex.determiners[keys[q]] == .article { q += 1 }
+        if q < hi, w[q].flags.contains(.particle) { q += 1 }
+        if q < hi, w[q].det == .article { q += 1 }
         if let (n, e) = matchNoun(q, hi), !institutionsOnly || (n.kind == .court || n.kind == .institution) && n.use != .anaphor {
             return institutionsOnly ? e : (capSequence(e, hi) ?? e)
         }
         if q < hi, cap[q], let e = capSequence(q, hi) {
-            if lex.notPartyWords.contains(keys[q]) { return nil }
+            if w[q].flags.contains(.notPartyWord) { return nil }
             return e
         }
         return nil
@@ -538,15 +589,16 @@ struct DocumentPass {
         let heading = text.sentences[si].isHeading
         while s < e {
             let k = keys[s]
-            let opener = lex.notPartyStarts.contains(k) || lex.pronouns[k] != nil
-            let function = lex.stopwords.contains(k) || lex.determiners[k] != nil
+            let x = w[s]
+            let opener = x.flags.contains(.notPartyStart) || x.pronoun != nil
+            let function = x.flags.contains(.stopword) || x.det != nil
             // A capitalised article inside a sentence belongs to the name: "Le Figaro".
-            let keepArticle = !initial && s == r.lowerBound && lex.determiners[k] == .article && s + 1 < e && language == .fr
-            if (opener || function) && !keepArticle || lex.particles.contains(k) || keys[s] == "," || k.hasSuffix("'") { s += 1; continue }
+            let keepArticle = !initial && s == r.lowerBound && x.det == .article && s + 1 < e && language == .fr
+            if (opener || function) && !keepArticle || x.flags.contains(.particle) || keys[s] == "," || k.hasSuffix("'") { s += 1; continue }
             if s == r.lowerBound, initial, e - s > 1 {
                 // "Assassinat de X" in a heading, "A.  Applicability", a common word opening the sentence.
-                if lowerSeen.contains(k) && lex.orgWords[k] == nil || tokens[s].kind == .abbreviation && letterCount(s) == 1
-                    || heading && s + 1 < e && lex.particles.contains(keys[s + 1]) || lex.isVerb(tokens[s]) && lex.orgWords[k] == nil {
+                if lowerSeen.contains(k) && x.org == nil || tokens[s].kind == .abbreviation && letterCount(s) == 1
+                    || heading && s + 1 < e && w[s + 1].flags.contains(.particle) || x.org == nil && isVerb(s) {
                     s += 1; continue
                 }
             }
@@ -559,28 +611,35 @@ struct DocumentPass {
         var allWords: [String] = []
         // Hyphenated parts are one word: "May-her", "Jean-Marc".
         func glued(_ k: Int) -> Bool { keys[k] == "-" || k > s && keys[k - 1] == "-" && !tokens[k].spaceBefore }
-        for k in s ..< e where !glued(k) && (cap[k] || tokens[k].kind == .word && !lex.particles.contains(keys[k])) {
+        for k in s ..< e where !glued(k) && (cap[k] || tokens[k].kind == .word && !w[k].flags.contains(.particle)) {
             words += 1; allWords.append(keys[k])
         }
         if lex.notPartyNames.contains(key) { return c }
-        for w in allWords where lex.notPartyWords.contains(w) { return c }
+        for word in allWords where lex.notPartyWords.contains(word) { lastNonParty = e; return c }
+        // "Convention for the Protection of Human Rights and Fundamental Freedoms": the names that
+        // continue a law's name (through particles, articles, conjunctions) are part of it.
+        if lastNonParty > 0, lastNonParty <= s {
+            var k = s - 1
+            while k >= lastNonParty, k > s - 4, w[k].flags.contains(.particle) || w[k].det != nil || w[k].flags.contains(.conjunction) { k -= 1 }
+            if k < lastNonParty { lastNonParty = e; return c }
+        }
         // Citations and abbreviations ("Ill. App.", "West Supp.") and roman numerals are not names.
         let last = e - 1
-        if tokens[last].kind == .abbreviation, letterCount(last) >= 2, lex.orgWords[keys[last]] == nil { return c }
+        if tokens[last].kind == .abbreviation, letterCount(last) >= 2, w[last].org == nil { return c }
         if e - s == 1, isAllCaps(s), keys[s].allSatisfy({ "ivxlcdm".contains($0) }) { return c }
         if e - s == 1, tokens[s].kind == .abbreviation, letterCount(s) >= 2 { return c }
         // "Illinois Consumer Fraud and Deceptive Business Practices Act": joined to a law.
-        if e + 1 < hi, lex.conjunctions.contains(keys[e]), let e2 = capSequence(e + 1, hi),
-           (e + 1 ..< e2).contains(where: { lex.notPartyWords.contains(keys[$0]) }) { return c }
+        if e + 1 < hi, w[e].flags.contains(.conjunction), let e2 = capSequence(e + 1, hi),
+           (e + 1 ..< e2).contains(where: { w[$0].flags.contains(.notPartyWord) }) { return c }
         let wordInitial = isSentenceInitial(s, lo)
         let prev = previousWord(s, lo)
-        let afterPlace = prev.map { lex.placePrepositions.contains(keys[$0]) } ?? false
+        let afterPlace = prev.map { w[$0].flags.contains(.placePreposition) } ?? false
         c.key = key
         c.words = words
         // Classification.
         if words >= 2 {
-            for (n, w) in allWords.enumerated() {
-                guard let o = lex.orgWords[w] else { continue }
+            for (n, word) in allWords.enumerated() {
+                guard let o = lex.orgWords[word] else { continue }
                 if o.position == .any || o.position == .head && n == 0 || o.position == .suffix && n == allWords.count - 1 {
                     c.kind = o.kind; break
                 }
@@ -591,34 +650,35 @@ struct DocumentPass {
             if lex.countries.contains(key) { c.kind = .institution }
             else if acronym { c.kind = .organization }
             else if words >= 2 {
-                let personLike = words <= 4 && (s ..< e).allSatisfy { glued($0) || (cap[$0] ? (!isAllCaps($0) || letterCount($0) <= 2) : !(tokens[$0].kind == .word && !lex.particles.contains(keys[$0]))) }
-                    && !(lex.determiners[keys[s]] != nil)
+                let personLike = words <= 4 && (s ..< e).allSatisfy { glued($0) || (cap[$0] ? (!isAllCaps($0) || letterCount($0) <= 2) : !(tokens[$0].kind == .word && !w[$0].flags.contains(.particle))) }
+                    && !(w[s].det != nil)
                 c.kind = personLike ? .person : .organization
             }
         }
         // Evidence.
-        let subjectSlot = wordInitial || prev.map { keys[$0] == "," || lex.conjunctions.contains(keys[$0]) || lex.stopwords.contains(keys[$0]) && !lex.particles.contains(keys[$0]) && lex.determiners[keys[$0]] == nil } ?? true
+        let subjectSlot = wordInitial || prev.map { keys[$0] == "," || w[$0].flags.contains(.conjunction) || w[$0].flags.contains(.stopword) && !w[$0].flags.contains(.particle) && w[$0].det == nil } ?? true
         var beforeVerb = false
         if e < hi, tokens[e].kind == .word, !tokens[e].isCapitalized {
             // "Scale affirme", "Ling s'est exprimé", "Mercor n'a pas".
-            if lex.isVerb(tokens[e]) { beforeVerb = true }
-            else if keys[e].hasSuffix("'"), e + 1 < hi, lex.isVerb(tokens[e + 1]) { beforeVerb = true }
+            if isVerb(e) { beforeVerb = true }
+            else if keys[e].hasSuffix("'"), e + 1 < hi, isVerb(e + 1) { beforeVerb = true }
         }
         if words >= 2 {
             c.strong = !afterPlace || c.kind != .unknown && c.kind != .person
         } else if lex.countries.contains(key) {
             c.strong = !afterPlace
-        } else if let p = prev, lex.targetPrepositions.contains(keys[p]) {
+        } else if let p = prev, w[p].flags.contains(.targetPreposition) {
             c.strong = true
-        } else if let p = prev, p > lo, lex.particles.contains(keys[p]) || lex.placePrepositions.contains(keys[p]),
-                  let roles = lex.nouns[keys[p - 1]], roles.contains(where: { $0.use == .role || $0.use == .spokesperson }) {
+        } else if let p = prev, p > lo, w[p].flags.contains(.particle) || w[p].flags.contains(.placePreposition),
+                  let roles = w[p - 1].nouns, roles.contains(where: { $0.use == .role || $0.use == .spokesperson }) {
             // "cofondateur de Mercor", "a spokesperson for Acme": the employer of a role.
             c.strong = true
             if c.kind == .unknown { c.kind = .organization }
         } else if acronym {
-            c.strong = !lowerSeen.contains(key) && !heading && (subjectSlot && beforeVerb || acronymCount[key, default: 0] >= 3)
+            let bracketed = s > lo && keys[s - 1] == "[" // "[GC]": a citation mark
+            c.strong = !lowerSeen.contains(key) && !heading && !bracketed && (subjectSlot && beforeVerb || acronymCount[key, default: 0] >= 3)
         } else {
-            if wordInitial, lowerSeen.contains(key) || lex.isVerb(tokens[s]) { c.key = ""; return c }
+            if wordInitial, lowerSeen.contains(key) || isVerb(s) { c.key = ""; return c }
             c.strong = subjectSlot && beforeVerb && !afterPlace && !heading
         }
         return c
@@ -626,7 +686,7 @@ struct DocumentPass {
 
     /// After a name: a parenthetical definition "(MGM)", "(the Government)", or a role in apposition
     /// ", cofondateur de Mercor,". Returns where the scan resumes.
-    mutating func afterName(_ ci: Int, _ e: Int, _ lo: Int, _ hi: Int, _ suppress: inout Int) -> Int {
+    func afterName(_ ci: Int, _ e: Int, _ lo: Int, _ hi: Int, _ suppress: inout Int) -> Int {
         var j = e
         if j < hi, keys[j] == ",", j + 1 < hi, keys[j + 1] == "(" { j += 1 }
         if j < hi, keys[j] == "(", candidates[ci].kind != .person {
@@ -634,7 +694,7 @@ struct DocumentPass {
             while close < hi, close <= j + 6, keys[close] != ")" { close += 1 }
             if close < hi, keys[close] == ")", close > j + 1 {
                 var s = j + 1
-                while s < close, tokens[s].kind == .quote || lex.determiners[keys[s]] == .article { s += 1 }
+                while s < close, tokens[s].kind == .quote || w[s].det == .article { s += 1 }
                 var t = close
                 while t > s, tokens[t - 1].kind == .quote { t -= 1 }
                 if s < t, cap[s], !(s ..< t).contains(where: { tokens[$0].kind == .number }) {
@@ -650,7 +710,7 @@ struct DocumentPass {
         // Mercor" is a list).
         if e < hi, keys[e] == ",", candidates[ci].kind == .person || candidates[ci].kind == .unknown {
             var k = e + 1
-            if k < hi, lex.determiners[keys[k]] != nil { k += 1 }
+            if k < hi, w[k].det != nil { k += 1 }
             let roleStart = k
             var noun: (PartyLexicon.Noun, Int)?
             while k < hi, k <= roleStart + 2 {
@@ -668,19 +728,39 @@ struct DocumentPass {
                 }
             }
         }
+        // "X is the principal owner and executive officer of MGM", "X serves as chairman of Y".
+        if e < hi, candidates[ci].kind == .person || candidates[ci].kind == .unknown, let copulas = lex.copulas[keys[e]] {
+            for cop in copulas where e + cop.count < hi && (0 ..< cop.count).allSatisfy({ keys[e + $0] == cop[$0] }) {
+                var k = e + cop.count
+                if k < hi, w[k].det != nil { k += 1 }
+                let roleStart = k
+                var found = false
+                while k < hi, k <= roleStart + 2 {
+                    if let m = matchNoun(k, hi), m.0.use == .role || m.0.use == .spokesperson { found = true; break }
+                    if tokens[k].kind != .word || tokens[k].isCapitalized { break }
+                    k += 1
+                }
+                guard found else { break }
+                var close = k + 1
+                while close < hi, close < roleStart + 14, tokens[close].kind != .punctuation || keys[close] == "-" { close += 1 }
+                candidates[ci].role = roleStart ..< close
+                suppress = close
+                break
+            }
+        }
         return e
     }
 
     // MARK: names → parties
 
-    mutating func newParty(_ c: Candidate) -> Int {
+    func newParty(_ c: Candidate) -> Int {
         var b = PartyBuilder(kind: c.kind, plural: c.plural, gender: c.gender, key: c.key, fromNoun: c.source == .noun)
         for w in c.key.split(separator: " ") { b.nounWords.insert(String(w)) }
         builders.append(b)
         return builders.count - 1
     }
 
-    mutating func register(_ key: String, _ p: Int) {
+    func register(_ key: String, _ p: Int) {
         guard !key.isEmpty, !ambiguousKeys.contains(key) else { return }
         if let q = partyOfKey[key], q != p { return }
         if let q = aliasOfKey[key], q != p { ambiguousKeys.insert(key); aliasOfKey[key] = nil; return }
@@ -705,7 +785,7 @@ struct DocumentPass {
             last = 0
         } else if c.kind == .organization || c.kind == .unknown {
             let f = capWords[0]
-            if !lowerSeen.contains(keys[f]), lex.orgWords[keys[f]] == nil, !lex.stopwords.contains(keys[f]), letterCount(f) > 2 {
+            if !lowerSeen.contains(keys[f]), w[f].org == nil, !w[f].flags.contains(.stopword), letterCount(f) > 2 {
                 out.append(keys[f])
             }
         }
@@ -715,7 +795,7 @@ struct DocumentPass {
             for k in capWords {
                 guard let ch = keys[k].first else { continue }
                 initials.append(ch)
-                if lex.orgWords[keys[k]]?.position != .suffix || k == capWords.first { core.append(ch) }
+                if w[k].org?.position != .suffix || k == capWords.first { core.append(ch) }
             }
             if initials.count >= 2 { out.append(initials) }
             if core.count >= 2, core != initials { out.append(core) }
@@ -723,7 +803,7 @@ struct DocumentPass {
         return out
     }
 
-    mutating func assignNames() {
+    func assignNames() {
         // 1. Strong names of two words or more (and pseudonyms) found the parties.
         for ci in candidates.indices where candidates[ci].source != .noun && candidates[ci].source != .alias {
             let c = candidates[ci]
@@ -733,10 +813,14 @@ struct DocumentPass {
             candidates[ci].party = p
             absorb(ci, p)
         }
-        // 2. Their surnames, short names and initials.
+        // 2. Their surnames, short names and initials; the party noun that introduced them
+        // ("defendant, Michael L. Thompson": later "defendant" is him, unless two are so named).
         for ci in candidates.indices where candidates[ci].party >= 0 && candidates[ci].source == .name {
             for k in derivedKeys(candidates[ci]) where builders[candidates[ci].party].key != k {
                 register(k, candidates[ci].party)
+            }
+            if let n = candidates[ci].descriptorNoun, n.use == .party || n.use == .both, n.kind == .person, !n.plural {
+                register(n.key, candidates[ci].party)
             }
         }
         // 3. Parenthetical definitions of those names; then strong single words; then the rest.
@@ -754,7 +838,7 @@ struct DocumentPass {
         }
     }
 
-    mutating func linkAliases() {
+    func linkAliases() {
         for ci in candidates.indices where candidates[ci].source == .alias && candidates[ci].party < 0 {
             guard let l = candidates[ci].linkTo, candidates[l].party >= 0 else { continue }
             let p = candidates[l].party
@@ -764,7 +848,7 @@ struct DocumentPass {
     }
 
     /// Merges what a candidate tells about its party (kind, gender).
-    mutating func absorb(_ ci: Int, _ p: Int) {
+    func absorb(_ ci: Int, _ p: Int) {
         let c = candidates[ci]
         if builders[p].kind == .unknown || builders[p].kind == .person && c.kind != .person && c.kind != .unknown && !c.isTitled && c.descriptorNoun != nil {
             builders[p].kind = c.kind
@@ -778,6 +862,17 @@ struct DocumentPass {
 
     struct Recent { var party: Int; var token: Int; var sentence: Int }
 
+    /// The latest mention satisfying `accept` in sentences `since` and later. Stops at the first
+    /// older sentence, so a search costs what the window holds, not what the document holds.
+    func latest(_ recent: [Recent], since: Int, _ accept: (Recent) -> Bool) -> Recent? {
+        var k = recent.count - 1
+        while k >= 0, recent[k].sentence >= since {
+            if accept(recent[k]) { return recent[k] }
+            k -= 1
+        }
+        return nil
+    }
+
     func kindCompatible(_ want: PartyKind, _ have: PartyKind) -> Bool {
         switch want {
         case .organization: return have == .organization || have == .unknown
@@ -789,7 +884,7 @@ struct DocumentPass {
         }
     }
 
-    mutating func chronologicalPass() {
+    func chronologicalPass() {
         enum Event { case cand(Int), pron(Int) }
         var events: [(Int, Int, Event)] = []  // (token, order, event)
         for (ci, c) in candidates.enumerated() { events.append((c.nameRange.lowerBound, c.source == .alias ? 1 : 0, .cand(ci))) }
@@ -819,6 +914,8 @@ struct DocumentPass {
                 guard c.party >= 0 else { continue }
                 let p = c.party
                 // An organisation named inside another party's apposition is its affiliation.
+                pendingRoles.removeAll { $0.range.upperBound <= c.nameRange.lowerBound }
+                pendingSpokes.removeAll { $0.range.upperBound <= c.nameRange.lowerBound }
                 for (q, r) in pendingRoles where r.contains(c.nameRange.lowerBound) && q != p && builders[q].affiliation == nil {
                     if [.organization, .institution, .unknown].contains(builders[p].kind) { builders[q].affiliation = p }
                 }
@@ -827,11 +924,11 @@ struct DocumentPass {
                 }
                 if let d = c.descriptor, let n = c.descriptorNoun {
                     if n.use == .role || n.use == .spokesperson || (n.use == .party && (n.kind == .person || n.kind == .group)) {
-                        let roleStart = lex.determiners[keys[d.lowerBound]] != nil ? d.lowerBound + 1 : d.lowerBound
+                        let roleStart = w[d.lowerBound].det != nil ? d.lowerBound + 1 : d.lowerBound
                         if builders[p].role == nil, roleStart < d.upperBound { setRole(p, roleStart ..< d.upperBound) }
                         if c.descriptorPossessive, builders[p].affiliation == nil {
                             // "son ancien responsable commercial X": the possessor is the subject so far.
-                            if let owner = subjectOf[c.sentence] ?? recent.last(where: { $0.sentence == c.sentence })?.party, owner != p {
+                            if let owner = subjectOf[c.sentence] ?? latest(recent, since: c.sentence, { _ in true })?.party, owner != p {
                                 builders[p].affiliation = owner
                             }
                         }
@@ -852,12 +949,12 @@ struct DocumentPass {
         }
     }
 
-    mutating func setRole(_ p: Int, _ r: Range<Int>) {
+    func setRole(_ p: Int, _ r: Range<Int>) {
         builders[p].role = surface(r)
         for k in r where tokens[k].kind == .word { builders[p].roleWords.insert(keys[k]) }
     }
 
-    mutating func resolveNoun(_ c: Candidate, recent: [Recent], subjectOf: [Int: Int]) -> Int {
+    func resolveNoun(_ c: Candidate, recent: [Recent], subjectOf: [Int: Int]) -> Int {
         guard let n = c.noun else { return -1 }
         let window = c.sentence - 6
         if let p = aliasOfKey[c.key] ?? (c.headKey != nil ? partyOfKey[c.key] : nil) { return p }
@@ -865,57 +962,72 @@ struct DocumentPass {
         case .party, .spokesperson:
             // A bare noun after the same noun with an adjective: "le gouvernement" after
             // "le gouvernement français".
-            if c.headKey == nil, let r = recent.last(where: { builders[$0.party].headKey == n.key && $0.sentence >= window }) {
+            if c.headKey == nil, let r = latest(recent, since: window, { builders[$0.party].headKey == n.key }) {
                 return r.party
             }
             return nounParty(c, n)
         case .both:
             let head = n.words[language == .fr ? 0 : n.words.count - 1]
-            if let r = recent.last(where: { r in
-                r.sentence >= window && kindCompatible(n.kind, builders[r.party].kind)
-                    && builders[r.party].key.split(separator: " ").contains(where: { $0 == head })
+            // "the Court", "la Cour" with a capital: the court that speaks in the document (the
+            // European Court, the cour d'appel) all through it; "the court" in lower case: the last
+            // court named.
+            let capitalKey = "^" + n.key
+            let capital = cap[c.nameRange.lowerBound] && !(isSentenceInitial(c.nameRange.lowerBound, 0) && c.range == c.nameRange)
+            if capital {
+                if let p = partyOfKey[capitalKey] { return p }
+                let p = latest(recent, since: 0, { r in
+                    !builders[r.party].fromNoun && kindCompatible(n.kind, builders[r.party].kind) && builders[r.party].nounWords.contains(head)
+                })?.party ?? nounParty(c, n)
+                partyOfKey[capitalKey] = p
+                return p
+            }
+            let speaking = partyOfKey[capitalKey]
+            if let r = latest(recent, since: window, { r in
+                r.party != speaking && kindCompatible(n.kind, builders[r.party].kind)
+                    && builders[r.party].nounWords.contains(head)
             }) { return r.party }
             return nounParty(c, n)
         case .anaphor:
             // "le ministère de l'Intérieur": a complement makes the noun a name.
             if c.headKey != nil { return nounParty(c, n) }
             let head = n.words[0]
-            if let r = recent.last(where: { $0.sentence >= c.sentence - 10 && builders[$0.party].nounWords.contains(head)
+            if let r = latest(recent, since: c.sentence - 10, { builders[$0.party].nounWords.contains(head)
                                             && kindCompatible(n.kind, builders[$0.party].kind) }) {
                 return r.party
             }
             var owner: Int?
             if c.possessive, n.kind == .organization || n.kind == .institution,
-               let o = subjectOf[c.sentence] ?? recent.last(where: { $0.sentence == c.sentence })?.party {
+               let o = subjectOf[c.sentence] ?? latest(recent, since: c.sentence, { _ in true })?.party {
                 // "son entreprise": the company of the person speaking; "son rival": not the owner.
                 if let a = builders[o].affiliation { return a }
                 owner = o
             }
-            if let r = recent.last(where: { $0.sentence >= window && $0.party != owner && kindCompatible(n.kind, builders[$0.party].kind) && !builders[$0.party].plural }) {
+            if let r = latest(recent, since: window, { $0.party != owner && kindCompatible(n.kind, builders[$0.party].kind) && !builders[$0.party].plural }) {
                 return r.party
             }
             return -1
         case .role:
-            if c.possessive, let owner = recent.last(where: { $0.sentence == c.sentence })?.party ?? subjectOf[c.sentence] {
-                if let r = recent.last(where: { builders[$0.party].affiliation == owner && builders[$0.party].kind == .person }) { return r.party }
+            if c.possessive, let owner = latest(recent, since: c.sentence, { _ in true })?.party ?? subjectOf[c.sentence] {
+                if let r = latest(recent, since: c.sentence - 20, { builders[$0.party].affiliation == owner && builders[$0.party].kind == .person }) { return r.party }
             }
             let w = c.noun!.words.last!
-            if let r = recent.last(where: { builders[$0.party].roleWords.contains(w) }) { return r.party }
+            if let r = latest(recent, since: c.sentence - 20, { builders[$0.party].roleWords.contains(w) }) { return r.party }
             return -1
         }
     }
 
-    mutating func nounParty(_ c: Candidate, _ n: PartyLexicon.Noun) -> Int {
+    func nounParty(_ c: Candidate, _ n: PartyLexicon.Noun) -> Int {
         let key = c.headKey != nil ? c.key : n.key
         if let p = partyOfKey[key] { return p }
         var b = PartyBuilder(kind: n.kind, plural: n.plural, gender: n.gender, key: key, fromNoun: true)
         b.headKey = c.headKey ?? n.key
+        for w in key.split(separator: " ") { b.nounWords.insert(String(w)) }
         builders.append(b)
         partyOfKey[key] = builders.count - 1
         return builders.count - 1
     }
 
-    mutating func resolvePronoun(_ ev: PronounEvent, recent: [Recent], subjectOf: [Int: Int]) -> Int? {
+    func resolvePronoun(_ ev: PronounEvent, recent: [Recent], subjectOf: [Int: Int]) -> Int? {
         let pr = ev.pronoun
         if pr.refers == .self {
             let key = "we"
@@ -960,7 +1072,7 @@ struct DocumentPass {
 
     // MARK: output
 
-    mutating func build() -> PartySet {
+    func build() -> PartySet {
         // Gather mentions per party.
         for c in candidates where c.party >= 0 {
             let form: Mention.Form = c.source == .noun ? (builders[c.party].fromNoun ? .name : .description)
@@ -993,7 +1105,7 @@ struct DocumentPass {
             if best == nil, let m = b.mentions.first(where: { $0.form != .pronoun }) ?? b.mentions.first { best = m.nameRange; bestRange = m.range }
             var name = surface(best!)
             // English common-noun parties keep their article: "the applicant", "the Government".
-            if b.fromNoun, language == .en, let r = bestRange, r.lowerBound < best!.lowerBound, lex.determiners[keys[r.lowerBound]] == .article {
+            if b.fromNoun, language == .en, let r = bestRange, r.lowerBound < best!.lowerBound, w[r.lowerBound].det == .article {
                 name = surface(r.lowerBound ..< best!.upperBound)
             }
             if b.key == "we" && b.fromNoun && b.mentions.allSatisfy({ $0.form == .pronoun }) { name = surface(b.mentions[0].range) }

@@ -23,12 +23,20 @@ public struct SentenceSplitter: Sendable {
     private let starters: Set<String>
     private let softTerminals: Set<String>
     private let openers: Set<String>
+    private let salutations: Set<String>
+    private let functionWords: Set<String>
+    private let headingDeterminers: Set<String>
+    private let dashBullets: Set<String>
 
     public init(data: SegmenterData) {
         self.data = data
         starters = []
         softTerminals = []
         openers = []
+        salutations = []
+        functionWords = []
+        headingDeterminers = []
+        dashBullets = []
     }
 
     public init(data: SegmenterData, lexicon: LanguageLexicon) {
@@ -36,6 +44,10 @@ public struct SentenceSplitter: Sendable {
         starters = lexicon.list("sentence-starters")
         softTerminals = lexicon.list("soft-terminals", folded: false)
         openers = lexicon.list("sentence-openers")
+        salutations = lexicon.list("salutations")
+        functionWords = lexicon.list("stopwords").union(lexicon.list("title-introducers"))
+        headingDeterminers = lexicon.list("heading-determiners")
+        dashBullets = lexicon.list("dash-bullets", folded: false)
     }
 
     /// Sentences of `tokens` (tokens are not changed).
@@ -45,57 +57,51 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Sentences of `tokens`; where an abbreviation ends a sentence, its period becomes a token.
+    /// Works on token indices in place (no copy of the token array): the rare period splits are
+    /// applied at the end.
     public func split(_ text: [UInt8], _ tokens: inout [Token], splittingFinalPeriods: Bool = true) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count + 8)
         var sentences: [Sentence] = []
-        var start = 0          // index in `out` of the current sentence's first token
+        var splits: [Int] = []  // indices of abbreviations whose period becomes a token
+        var start = 0           // index of the current sentence's first token
         var paragraph = 0
-        // Input index of the quote that closes the outermost quotation open here (-1: none).
+        // Index of the quote that closes the outermost quotation open here (-1: none).
         // A quotation is protected only when its closing quote is found ahead: unbalanced quotes
         // (common in news text) must not swallow the following sentences.
         var quoteCloseAt = -1
-
-        func close() {
-            guard out.count > start else { return }
-            let first = out[start], last = out[out.count - 1]
-            var s = Sentence(span: ByteSpan(first.span.start, last.span.end), tokens: start ..< out.count, paragraph: paragraph)
-            s.isListItem = isListMarker(first) && startsLine(text, first.span.start)
-            let terminal = isTerminal(last) || (isCloser(last) && out.count - 2 >= start && isTerminal(out[out.count - 2]))
-            s.isHeading = !terminal && !s.isListItem && startsLine(text, s.span.start) && endsLine(text, s.span.end)
-                && last.lower != ":" && last.lower != ","
-            sentences.append(s)
-            start = out.count
-        }
 
         let n = tokens.count
         var i = 0
         while i < n {
             let t = tokens[i]
-            if out.count > start {
-                let prev = out[out.count - 1]
+            if i > start {
+                let prev = tokens[i - 1]
                 let gap = newlines(text, prev.span.end, t.span.start)
+                var boundary = false
                 if gap >= 2 {
-                    close(); paragraph += 1
+                    boundary = true; paragraph += 1
                 } else if gap == 1 {
                     let continues = !isTerminal(prev) && prev.kind != .quote && !t.isCapitalized && t.kind == .word
                         && !isListMarker(t) && prev.lower != ":" && !(t.kind == .number)
-                    if !continues { close(); paragraph += 1 }
-                } else if i > quoteCloseAt, unpunctuatedBoundary(text, out, start, t) {
-                    close()
+                    if !continues { boundary = true; paragraph += 1 }
+                } else if i > quoteCloseAt, unpunctuatedBoundary(text, tokens, start, i) {
+                    boundary = true
+                }
+                if boundary {
+                    sentences.append(sentence(text, tokens, start, i, paragraph: paragraph, splitAtEnd: false))
+                    start = i
                 }
             }
             if t.kind == .quote, i > quoteCloseAt, let c = closingQuote(i, tokens, text) { quoteCloseAt = c }
 
-            if isTerminal(t) || isFinalAbbreviation(t, i, tokens) || isEmoticonEnd(t, i, tokens) || isSoftTerminal(t) {
+            if isTerminal(t) || isFinalAbbreviation(t) || isEmoticon(t) || isSoftTerminal(t) {
                 // Take the closers glued to the terminal mark ('.»', '?")', '!)').
                 var j = i + 1
                 var closedQuote = false
-                while j < n, isCloser(tokens[j]) || isTerminal(tokens[j]) {
+                while j < n, isCloser(tokens[j]) || isTerminal(tokens[j]) || isEmoticon(tokens[j]) {
                     // French closing quotes come after a space ("! »"); others are glued.
                     let closes = j == quoteCloseAt
-                    if tokens[j].spaceBefore && !closes { break }
+                    if tokens[j].spaceBefore && !closes && !isEmoticon(tokens[j]) { break }
                     if closes || isClosingQuote(tokens[j]) { closedQuote = true }
                     j += 1
                 }
@@ -108,42 +114,80 @@ public struct SentenceSplitter: Sendable {
                     let gap = newlines(text, tokens[j - 1].span.end, next.span.start)
                     // After a bare . ? ! even a lower-case word starts a sentence (web text); after a
                     // closing quote it is the speech verb ("« Assez ! » lança-t-il").
-                    let startsHere = isSoftTerminal(t) ? (next.isCapitalized && next.kind == .word) : canStart(next, after: t)
+                    let startsHere = isSoftTerminal(t) ? softBoundary(tokens, j) : canStart(next, after: t)
                         || (!closedQuote && t.kind == .punctuation && !isEllipsis(t) && canFollowBareStop(next))
                     ends = gap > 0 || (next.spaceBefore && startsHere && !insideQuote)
                     // "12. The applicant …": a paragraph number starts its sentence, it is not one.
-                    if ends, gap == 0, t.lower == ".", out.count - start == 1, isParagraphNumber(out[start]) { ends = false }
+                    if ends, gap == 0, t.lower == ".", i - start == 1, isParagraphNumber(tokens[start]) { ends = false }
+                    // "A.  The background of the case": an enumerator opening a line is not a sentence.
+                    if ends, gap == 0, t.kind == .abbreviation, i == start, startsLine(text, t.span.start) { ends = false }
                     // "J. Smith", "M. Dupont": an initial before a name.
                     if ends, gap == 0, t.kind == .abbreviation,
                        !(data.sentenceFinalAbbreviations.contains(t.fold) && next.isCapitalized && next.kind == .word),
                        !starters.contains(next.fold) { ends = false }
                 }
-                if t.kind == .abbreviation && !ends {
-                    out.append(t); i += 1; continue
+                if t.kind == .abbreviation && !ends { i += 1; continue }
+                let split = ends && t.kind == .abbreviation && splittingFinalPeriods && t.span.length > 1
+                    && !data.periodKeepingAbbreviations.contains(t.fold)
+                if split { splits.append(i) }
+                if ends {
+                    sentences.append(sentence(text, tokens, start, j, paragraph: paragraph, splitAtEnd: split))
+                    start = j
                 }
-                if t.kind == .abbreviation && splittingFinalPeriods && data.sentenceFinalAbbreviations.contains(t.fold) && t.span.length > 1 {
-                    // The sentence-final period of an abbreviation is its own token.
-                    var word = t, dot = t
-                    word.span.end -= 1
-                    word.lower.removeLast(); word.fold.removeLast()
-                    word.kind = .word
-                    dot.span.start = dot.span.end - 1
-                    dot.lower = "."; dot.fold = "."; dot.kind = .punctuation; dot.isCapitalized = false; dot.spaceBefore = false
-                    out.append(word); out.append(dot)
-                } else {
-                    out.append(t)
-                }
-                for k in i + 1 ..< j { out.append(tokens[k]) }
-                if ends { close() }
                 i = j
                 continue
             }
-            out.append(t)
             i += 1
         }
-        close()
-        tokens = out
+        if start < n { sentences.append(sentence(text, tokens, start, n, paragraph: paragraph, splitAtEnd: false)) }
+        if !splits.isEmpty { applySplits(splits, &tokens, &sentences) }
         return sentences
+    }
+
+    private func sentence(_ text: [UInt8], _ tokens: [Token], _ a: Int, _ b: Int, paragraph: Int, splitAtEnd: Bool) -> Sentence {
+        let first = tokens[a], last = tokens[b - 1]
+        var s = Sentence(span: ByteSpan(first.span.start, last.span.end), tokens: a ..< b, paragraph: paragraph)
+        s.isListItem = isListMarker(first) && startsLine(text, first.span.start)
+        let terminal = splitAtEnd || isTerminal(last) || (isCloser(last) && b - 2 >= a && isTerminal(tokens[b - 2]))
+        s.isHeading = !terminal && !s.isListItem && startsLine(text, s.span.start) && endsLine(text, s.span.end)
+            && last.lower != ":" && last.lower != ","
+        return s
+    }
+
+    /// Splits "etc." into "etc" + "." at the given indices and shifts the sentences' token ranges.
+    /// Done in place from the back, so the token array is not copied.
+    private func applySplits(_ splits: [Int], _ tokens: inout [Token], _ sentences: inout [Sentence]) {
+        let old = tokens.count
+        tokens.append(contentsOf: repeatElement(tokens[old - 1], count: splits.count))
+        var w = tokens.count - 1
+        var next = splits.count - 1
+        var r = old - 1
+        while r >= 0 && w > r {
+            let t = tokens[r]
+            if next >= 0, splits[next] == r {
+                next -= 1
+                var word = t, dot = t
+                word.span.end -= 1
+                word.lower.removeLast(); word.fold.removeLast()
+                word.kind = .word
+                dot.span.start = dot.span.end - 1
+                dot.lower = "."; dot.fold = "."; dot.kind = .punctuation; dot.isCapitalized = false; dot.spaceBefore = false
+                tokens[w] = dot; tokens[w - 1] = word
+                w -= 2
+            } else {
+                tokens[w] = t
+                w -= 1
+            }
+            r -= 1
+        }
+        var before = 0  // splits at indices < the current bound
+        for k in sentences.indices {
+            let r = sentences[k].tokens
+            while before < splits.count, splits[before] < r.lowerBound { before += 1 }
+            let lo = r.lowerBound + before
+            while before < splits.count, splits[before] < r.upperBound { before += 1 }
+            sentences[k].tokens = lo ..< r.upperBound + before
+        }
     }
 
     // MARK: - Token tests
@@ -160,20 +204,44 @@ public struct SentenceSplitter: Sendable {
     /// A sentence boundary with no punctuation, in text whose lines were joined: a heading run
     /// into the next sentence ("… du phénomène Je ne pouvais …", "ACLASTA Avant de …"), or a mail
     /// header ("Kay Mann 04/26/2001 07:17 AM Will you …").
-    func unpunctuatedBoundary(_ text: [UInt8], _ out: [Token], _ start: Int, _ t: Token) -> Bool {
+    func unpunctuatedBoundary(_ text: [UInt8], _ tokens: [Token], _ start: Int, _ i: Int) -> Bool {
+        let t = tokens[i]
         guard t.spaceBefore else { return false }
-        let prev = out[out.count - 1]
+        let prev = tokens[i - 1]
+        // Typed rules separate blocks: a long one stands alone; text after a rule starts anew.
+        if isRule(t), t.span.length >= 10 { return true }
+        if isRule(prev), t.isCapitalized || t.kind == .quote || isRule(t) { return true }
+        // "… <name@example.com> Capt. …", ">> I agree": the end of an address or a quote marker.
+        if (prev.lower == ">" && i >= 2 && tokens[i - 2].kind == .email) || prev.lower == ">>",
+           t.isCapitalized { return true }
+        // After a mail header's date and time ("04/26/2001 07:17 AM have you …"), whatever the case.
+        if prev.lower == "am" || prev.lower == "pm", i >= 3, tokens[i - 2].kind == .number,
+           isDate(tokens[i - 3]), t.kind == .word { return true }
+        // A salutation or closing ("Thanks,", "Hi Bob,", "Regards,") is a sentence of its own.
+        if prev.lower == "," || prev.lower == ":", t.isCapitalized, i - start <= 4,
+           salutations.contains(tokens[start].fold) { return true }
         // A date opens a mail header line after a name or an address ("<a@b.com> 02/13/2001").
         if t.kind == .number, isDate(t), prev.isCapitalized || prev.lower == ">" || prev.kind == .email { return true }
+        // A spaced bullet dash before a capital opens a list item (French typography):
+        // "La rénovation des lycées d'Île-de-France - Jean-Claude Méry, …".
+        if dashBullets.contains(t.lower), prev.kind == .word || prev.lower == ")", i + 1 < tokens.count,
+           tokens[i + 1].spaceBefore, tokens[i + 1].isCapitalized, !closesIncise(tokens, i) { return true }
         guard t.isCapitalized, t.kind == .word else { return false }
         // After the time of a mail header: "08:02 PM All: …".
-        if (prev.lower == "am" || prev.lower == "pm"), out.count >= 2, out[out.count - 2].kind == .number { return true }
+        if (prev.lower == "am" || prev.lower == "pm"), i >= 2, tokens[i - 2].kind == .number { return true }
         let prevIsWord = prev.kind == .word || prev.lower == ")"
         guard prevIsWord else { return false }
-        // A pronoun or determiner that opens sentences, capitalised after a lower-case word.
-        if !prev.isCapitalized || prev.lower == ")", openers.contains(t.fold) { return true }
+        // A pronoun or determiner that opens sentences, capitalised after a lower-case word or a
+        // one-word heading ("Cyclisme Il semble que …").
+        if !prev.isCapitalized || prev.lower == ")" || i - start == 1, openers.contains(t.fold), !isAllCaps(t, text) { return true }
+        // A capitalised determiner or pronoun before a lower-case word, after a lower-case content
+        // word: a heading run into its text ("… vertébrales et lombaires L'incidence sur …"), not
+        // a title inside a sentence ("… de La Réunion", "… rebaptise L'Arpège").
+        if !prev.isCapitalized || prev.lower == ")", headingDeterminers.contains(t.fold), i + 1 < tokens.count,
+           tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized,
+           prev.lower == ")" || (prev.span.length >= 3 && !functionWords.contains(prev.fold)) { return true }
         // An upper-case heading ("FORME PHARMACEUTIQUE ET CONTENU") before a mixed-case word.
-        if isAllCaps(prev, text), out.count - start >= 2, isAllCaps(out[out.count - 2], text), !isAllCaps(t, text), t.span.length > 1 { return true }
+        if isAllCaps(prev, text), i - start >= 2, isAllCaps(tokens[i - 2], text), !isAllCaps(t, text), t.span.length > 1 { return true }
         return false
     }
 
@@ -197,20 +265,49 @@ public struct SentenceSplitter: Sendable {
         return letters >= 2
     }
 
+    /// After a soft terminal (";"): a capitalised word starts a sentence, unless it begins a name
+    /// in an enumeration ("… née en 1926 ; Lucien Carillon (1928) ; …").
+    func softBoundary(_ tokens: [Token], _ j: Int) -> Bool {
+        let next = tokens[j]
+        // "… le 2 juillet 1953 ; - Jules Roy, …": a bullet after the semicolon.
+        if dashBullets.contains(next.lower), j + 1 < tokens.count, tokens[j + 1].isCapitalized { return true }
+        guard next.isCapitalized, next.kind == .word else { return false }
+        if starters.contains(next.fold) || openers.contains(next.fold) { return true }
+        return !(j + 1 < tokens.count && tokens[j + 1].isCapitalized && tokens[j + 1].kind == .word)
+    }
+
+    /// Whether the dash at i opens an incise closed by the same dash before the sentence ends
+    /// ("le ministre - Jean Dupont - a déclaré").
+    func closesIncise(_ tokens: [Token], _ i: Int) -> Bool {
+        var k = i + 1
+        while k < tokens.count, k <= i + 12 {
+            let t = tokens[k]
+            if isTerminal(t) { return false }
+            if t.lower == tokens[i].lower, t.spaceBefore { return true }
+            k += 1
+        }
+        return false
+    }
+
     /// Marks that end a sentence only before a capitalised word (French ";").
     func isSoftTerminal(_ t: Token) -> Bool {
         t.kind == .punctuation && softTerminals.contains(t.lower)
     }
 
     /// "etc." before a capital ends the sentence.
-    func isFinalAbbreviation(_ t: Token, _ i: Int, _ tokens: [Token]) -> Bool {
+    func isFinalAbbreviation(_ t: Token) -> Bool {
         t.kind == .abbreviation && t.lower.hasSuffix(".")
     }
 
     /// An emoticon followed by a capitalised word ends a sentence ("Great :) See you").
-    func isEmoticonEnd(_ t: Token, _ i: Int, _ tokens: [Token]) -> Bool {
-        guard t.kind == .symbol, data.emoticons.contains(t.lower) || data.emoticons.contains(t.fold) else { return false }
-        return true
+    func isEmoticon(_ t: Token) -> Bool {
+        t.kind == .symbol && t.span.length <= 4 && (data.emoticons.contains(t.lower) || data.emoticons.contains(t.fold))
+    }
+
+    /// A typed rule ("=====", "*****", "_____"): a separator line of at least three symbols.
+    func isRule(_ t: Token) -> Bool {
+        guard t.kind == .symbol || t.kind == .punctuation, t.span.length >= 3 else { return false }
+        return t.lower.utf8.allSatisfy { $0 == 0x3D || $0 == 0x2A || $0 == 0x5F || $0 == 0x2D || $0 == 0x7E || $0 == 0x23 || $0 == 0x2B }
     }
 
     func canStart(_ t: Token, after terminal: Token) -> Bool {
@@ -229,7 +326,7 @@ public struct SentenceSplitter: Sendable {
     /// A lower-case word or a symbol can open a sentence after a bare stop; commas and closers cannot.
     func canFollowBareStop(_ t: Token) -> Bool {
         switch t.kind {
-        case .word, .abbreviation, .symbol, .legalReference: return true
+        case .word, .abbreviation, .symbol, .legalReference, .url, .email, .handle: return true
         case .punctuation: return isOpener(t) || isListMarker(t)
         default: return false
         }
@@ -244,7 +341,7 @@ public struct SentenceSplitter: Sendable {
         if t.kind == .number { return t.span.length <= 4 }
         // Roman numerals and single letters used as paragraph numbers ("IV.", "b.").
         if t.kind == .word, t.span.length <= 4 {
-            return t.lower.utf8.allSatisfy { "ivxlc".utf8.contains($0) }
+            return t.span.length == 1 || t.lower.utf8.allSatisfy { "ivxlc".utf8.contains($0) }
         }
         return false
     }

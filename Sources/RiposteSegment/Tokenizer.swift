@@ -31,6 +31,11 @@ public struct SegmenterData: Sendable {
     public let units: Set<String>
     /// Emoticons (":-)"), one token each.
     public let emoticons: Set<String>
+    /// Folded words written with a slash that stay one token ("km/h"); besides single letters ("b/c").
+    public let slashWords: Set<String>
+    /// Abbreviations that keep their period when they end a sentence ("Inc."); others give it up
+    /// as a token of its own, as UD does ("etc" + ".").
+    public let periodKeepingAbbreviations: Set<String>
 
     public init(language: Language, lexicon: LanguageLexicon) {
         self.language = language
@@ -44,6 +49,8 @@ public struct SegmenterData: Sendable {
         hyphenPrefixes = lexicon.list("hyphen-prefixes")
         units = lexicon.list("units", folded: false)
         emoticons = lexicon.list("emoticons", folded: false)
+        slashWords = lexicon.list("slash-words")
+        periodKeepingAbbreviations = lexicon.list("period-keeping-abbreviations")
     }
 
     /// French number groups separated by a space ("80 000") form one token.
@@ -294,8 +301,16 @@ struct Scan {
             case 0x2C, 0x3A:  // , :  between digits: "14,3", "5,000", "08:02"
                 if prevDigit && isDigit(e + 1) { e += 1; continue }
                 break scan
-            case 0x2F:  // /  between digits: "08/16/2000", "1/10"
+            case 0x2F:  // /  between digits: "08/16/2000", "1/10"; "b/c", "w/o"; listed "km/h"
                 if prevDigit && isDigit(e + 1) { e += 1; continue }
+                // "w/" (with): a listed word ending in its slash.
+                if e + 1 >= end || !isAlnum(e + 1), data.slashWords.contains(fold(p, e + 1)) { e += 1; break scan }
+                if cls(e + 1) == .letter {
+                    var k = e + 1
+                    while k < end, cls(k) == .letter { k += t[k] >= 0x80 ? cp(k).1 : 1 }
+                    let single = e - segmentStart == 1 && k - (e + 1) == 1
+                    if (single && p == segmentStart) || data.slashWords.contains(fold(p, k)) { e = k; continue }
+                }
                 break scan
             case 0x2D:  // -
                 guard isAlnum(e + 1) else { break scan }
@@ -374,7 +389,7 @@ struct Scan {
             return e
         }
         // A number glued to a unit: "23h" → 23 h, "20h30" → 20 h 30, "375mm" → 375 mm.
-        if digits, letters, !dots, !hyphens, apostrophe < 0, let (u0, u1) = unitSplit(p, e) {
+        if digits, letters, !hyphens, apostrophe < 0, let (u0, u1) = unitSplit(p, e) {
             emit(p, u0, .number); emit(u0, u1, .word)
             if u1 < e { emit(u1, e, .number) }
             return e
@@ -484,7 +499,8 @@ struct Scan {
     func unitSplit(_ p: Int, _ e: Int) -> (Int, Int)? {
         guard isDigit(p), !data.units.isEmpty else { return nil }
         var k = p
-        while k < e, isDigit(k) { k += 1 }
+        // The number may hold decimal and time separators: "4.6GB", "10:30am".
+        while k < e, isDigit(k) || ((t[k] == 0x2E || t[k] == 0x2C || t[k] == 0x3A) && isDigit(k - 1) && isDigit(k + 1)) { k += 1 }
         let u0 = k
         while k < e, cls(k) == .letter { k += t[k] >= 0x80 ? cp(k).1 : 1 }
         let u1 = k
@@ -522,7 +538,11 @@ struct Scan {
         // Runs of sentence punctuation: "...", "?!", "!!!", "..?".
         if b == 0x2E || b == 0x21 || b == 0x3F {
             var e = p + 1
-            while e < end, t[e] == 0x2E || t[e] == 0x21 || t[e] == 0x3F { e += 1 }
+            while e < end, t[e] == 0x2E || t[e] == 0x21 || t[e] == 0x3F {
+                // "?..." is a question mark and an ellipsis; "?!", "!!", "..?" stay one token.
+                if t[e] == 0x2E, t[e - 1] != 0x2E, e + 1 < end, t[e + 1] == 0x2E { break }
+                e += 1
+            }
             emit(p, e, .punctuation)
             return e
         }
@@ -540,6 +560,8 @@ struct Scan {
             return p + l + 1
         }
         var e = p + l
+        // "§§ 209-213": the plural section sign is one token.
+        if c == 0xA7 { while e + 1 < end, t[e] == 0xC2, t[e + 1] == 0xA7 { e += 2 } }
         // Keep a base character's combining marks with it.
         while e < end, t[e] >= 0x80, Folding.isMark(cp(e).0) { e += cp(e).1 }
         emit(p, e, kindOf(c))

@@ -37,4 +37,38 @@ import Testing
         }
         for o in objs.dropFirst(2) { #expect(analysis(o) == analysis(objs[0])) }
     }
+
+    /// ISO-8859-15 (Latin-9) bytes of `s`, or nil when a character has no Latin-9 code.
+    static func latin9(_ s: String) -> Data? {
+        let specials: [Character: UInt8] = ["€": 0xA4, "Š": 0xA6, "š": 0xA8, "Ž": 0xB4, "ž": 0xB8, "Œ": 0xBC, "œ": 0xBD, "Ÿ": 0xBE]
+        var out: [UInt8] = []
+        for ch in s {
+            if let b = specials[ch] { out.append(b); continue }
+            for u in ch.unicodeScalars {
+                guard u.value < 0x100, !(0x80 ..< 0xA0).contains(u.value), ![0xA4, 0xA6, 0xA8, 0xB4, 0xB8, 0xBC, 0xBD, 0xBE].contains(u.value) else { return nil }
+                out.append(UInt8(u.value))
+            }
+        }
+        return Data(out)
+    }
+
+    @Test func iso885915FileIsNotReadAsWindows1252() throws {
+        let (text, bytes) = try #require((0 ..< RiposteRun.corpus.count).map(RiposteRun.corpusObject).compactMap { o -> (String, Data)? in
+            guard o["language"] as? String == "fr", let t = o["text"] as? String, t.contains("œ"), let b = Self.latin9(t) else { return nil }
+            return (t, b)
+        }.first)
+        let dir = try RiposteRun.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = FileManager.default.createFile(atPath: dir.appendingPathComponent("a-utf8.txt").path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: dir.appendingPathComponent("b-latin9.txt").path, contents: bytes)
+        let r = try RiposteRun.run(["extract", "--jsonl", dir.path])
+        let objs = r.objects
+        #expect(objs.count == 2)
+        let diagnostics = (objs.last?["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+        #expect(diagnostics.contains { $0.contains("ISO-8859-15") })
+        func analysis(_ o: [String: Any]) -> Data {
+            try! JSONSerialization.data(withJSONObject: [o["language"] ?? "", o["parties"] ?? [], o["records"] ?? []], options: [.sortedKeys])
+        }
+        #expect(analysis(objs[1]) == analysis(objs[0]))
+    }
 }

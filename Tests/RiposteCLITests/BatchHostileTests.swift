@@ -29,15 +29,21 @@ import Testing
         lines.append(Array(#"{"id":"lone-surrogates","text":"Le ministre \ud800 a démenti \udfff.\ud83d"}"#.utf8))
         lines.append(Array((#"{"id":"deep","text":"a","m":"# + String(repeating: "[", count: 50_000)).utf8))
         lines.append(Array(#"{"id":"nul-escape","text":"\u0000"}"#.utf8))
+        // Numbers beyond Int in meta once trapped the JSON writer (Int(Double) overflow).
+        lines.append(Array(#"{"id":"big-numbers","text":"Le ministre a démenti.","big":12345678901234567890,"huge":1e308,"tiny":-1e-320,"n":[1,2.5e3]}"#.utf8))
         let r = try RiposteRun.run(["extract", "--jsonl"], stdin: RiposteRun.joinLines(lines))
         #expect(r.exitedNormally, "riposte died: \(r.stderr)")
         #expect(r.lines.count == lines.count)
         let objects = r.objects
-        #expect(objects.map { $0["id"] as? String } == docs.map(\.0) + ["lone-surrogates", "deep", "nul-escape"])
+        #expect(objects.map { $0["id"] as? String } == docs.map(\.0) + ["lone-surrogates", "deep", "nul-escape", "big-numbers"])
         let failed = objects.filter { $0["error"] != nil }.map { $0["id"] as? String ?? "" }
         #expect(failed == ["deep", "nul-escape"], "\(failed)")
         let lone = try #require(objects.first { $0["id"] as? String == "lone-surrogates" })
         let diagnostics = (lone["diagnostics"] as? [[String: Any]] ?? []).map { $0["code"] as? String }
         #expect(diagnostics.contains("lone_surrogate_replaced"))
+        let meta = try #require(objects.last?["meta"] as? [String: Any])
+        #expect((meta["big"] as? Double).map { abs($0 - 1.2345678901234567e19) < 1e4 } == true)
+        #expect(meta["huge"] as? Double == 1e308)
+        #expect((meta["n"] as? [Any])?.count == 2)
     }
 }

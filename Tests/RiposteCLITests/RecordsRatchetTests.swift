@@ -32,3 +32,49 @@ private let goldFolder = packageRoot.appendingPathComponent("Corpora/gold")
     let failures = ratchet.failures(scores)
     #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))\n\n\(scores.table())")
 }
+
+/// `riposte eval records` as a user runs it: JSON figures, the ratchet's exit status, filters.
+@Suite struct EvalRecordsCommandTests {
+    let seedGold = goldFolder.appendingPathComponent("scale-mercor-ling.gold.jsonl").path
+
+    @Test func jsonGivesTheFiguresPerLanguage() throws {
+        let r = try RiposteRun.run(["eval", "records", "--gold", seedGold, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout)) as? [String: Any])
+        let fr = try #require((obj["languages"] as? [String: Any])?["fr"] as? [String: Any])
+        #expect(fr["gold"] as? Int == 12)
+        #expect((fr["detect"] as? [String: Any])?["gold"] as? Int == 12)
+        #expect(fr["links"] != nil && fr["by_type"] != nil && obj["calibration"] != nil)
+        #expect((obj["passages"] as? [[String: Any]])?.first?["id"] as? String == "scale-mercor-ling")
+    }
+
+    @Test func ratchetExitStatusAndRaising() throws {
+        let dir = try RiposteRun.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let impossible = dir.appendingPathComponent("impossible.json")
+        try Data(#"{"fr": {"detect_f1": 1.5}}"#.utf8).write(to: impossible)
+        let failed = try RiposteRun.run(["eval", "records", "--gold", seedGold, "--ratchet", impossible.path])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("fr detect_f1"))
+
+        let zero = dir.appendingPathComponent("zero.json")
+        try Data(#"{"fr": {"detect_f1": 0, "full_f1": 0, "links_f1": 0}}"#.utf8).write(to: zero)
+        let raised = try RiposteRun.run(["eval", "records", "--gold", seedGold, "--ratchet", zero.path, "--raise-ratchet"])
+        #expect(raised.status == 0, "\(raised.stderr)")
+        let after = try RecordsRatchet.load(path: zero.path)
+        // Every scope and figure is written, and the raised file passes the same run.
+        #expect(after.thresholds["en"]?["links_f1"] != nil && after.thresholds["all"]?["full_f1"] != nil)
+        let again = try RiposteRun.run(["eval", "records", "--gold", seedGold, "--ratchet", zero.path])
+        #expect(again.status == 0, "\(again.stderr)")
+    }
+
+    @Test func unknownPassageAndMissingGoldAreErrors() throws {
+        let unknown = try RiposteRun.run(["eval", "records", "--gold", seedGold, "--passage", "no-such-passage"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("no-such-passage"))
+        let missing = try RiposteRun.run(["eval", "records", "--gold", "/nonexistent/gold.jsonl"])
+        #expect(missing.status == 2 && missing.stderr.contains("cannot read"))
+        let errors = try RiposteRun.run(["eval", "records", "--gold", seedGold, "--errors"])
+        #expect(errors.status == 0)
+        #expect(String(decoding: errors.stdout, as: UTF8.self).contains("evidence precision"))
+    }
+}

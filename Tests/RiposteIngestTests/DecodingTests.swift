@@ -71,4 +71,25 @@ import Testing
         let bytes = Array("Le ministre a d".utf8) + [0xE9] + Array("menti.".utf8)
         #expect(throws: IngestError.invalidUTF8(15)) { try TextDecoding.decode(bytes, strict: true) }
     }
+
+    /// Short legacy texts give ICU little to go on (it ranks ISO-8859-9 first for "Élève", GB18030
+    /// for "Ça"): every accented word of the French corpus titles, alone in windows-1252, must come
+    /// back intact.
+    @Test func shortWindows1252WordsComeBackIntact() throws {
+        var words: [String] = []
+        for o in Fixtures.corpusObjects where o["language"] as? String == "fr" {
+            guard let t = o["text"] as? String, let title = t.split(separator: "\n").first else { continue }
+            for w in title.split(separator: " ") where w.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
+                if !words.contains(String(w)) { words.append(String(w)) }
+            }
+        }
+        var tried = 0
+        for w in words {
+            guard let bytes = w.data(using: .windowsCP1252, allowLossyConversion: false) else { continue }
+            tried += 1
+            let d = try TextDecoding.decode([UInt8](bytes))
+            #expect(String(decoding: d.utf8, as: UTF8.self) == w, "\(d.encoding): \(d.diagnostics)")
+        }
+        #expect(tried >= 30)
+    }
 }

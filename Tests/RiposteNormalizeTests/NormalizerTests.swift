@@ -97,3 +97,24 @@ func normalize(_ s: String, _ options: NormalizationOptions = .init()) -> (text:
     #expect(Folding.fold("Qu’il") == "qu'il")
     #expect(Folding.lower("ÉTAT") == "état")
 }
+
+@Test func latinFastPathAgreesWithUtf8proc() {
+    // Every character the fast path handles, alone, capitalised and inside words.
+    var samples = ["État", "ÉCOLE", "Noël", "Œuvre", "cœur", "Æsop", "ça", "Ÿ", "§", "«", "»", "n°", "…", "–", "—", "‘", "“", "”", "•", "€",
+                   "garçon", "Zürich", "Ñandú", "ÀÉÎÕÜ", "Ý", "ÿ"]
+    for cp in 0xC0 ... 0xFF { samples.append(String(Character(Unicode.Scalar(cp)!))) }
+    for s in samples {
+        let bytes = Array(s.utf8)
+        if let fast = Folding.latinKeys(bytes) {
+            let slow = Folding.utf8procKeys(bytes)
+            #expect(fast.lower == slow.lower && fast.fold == slow.fold, "\(s): fast \(fast) ≠ utf8proc \(slow)")
+        }
+    }
+    #expect(Folding.latinKeys(Array("Ørsted".utf8)) == nil)  // ø has no decomposition: left to utf8proc
+}
+
+@Test func invisibleCharacterWithNothingToAbsorbItIsKept() {
+    // At the start or after a space there is no character to carry it: it stays in the text.
+    #expect(normalize("\u{00AD}É, a \u{200B}b").text == "\u{00AD}É, a \u{200B}b")
+    #expect(normalize("soft\u{00AD}ware").text == "software")
+}

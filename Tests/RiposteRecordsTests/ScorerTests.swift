@@ -179,6 +179,12 @@ private func echo(_ p: GoldPassage, _ i: Int, respondsTo: [Int]? = nil) -> Predi
     #expect(!none.targetsRight && !none.targetsLenient)
     let extra = try verdict([a, b, ScoredParty(name: "Meta")])
     #expect(!extra.targetsRight && extra.targetsLenient)
+    // Two predicted parties that are both the first gold target (by name and by alias) count once,
+    // but one predicted party cannot stand for two gold targets.
+    let split = try verdict([a, ScoredParty(name: a.aliases[0]), b])
+    #expect(split.targetsRight)
+    let merged = try verdict([ScoredParty(name: a.name, aliases: [b.name])])
+    #expect(!merged.targetsRight && merged.targetsLenient)
     // on_behalf_of is reported but not required for a full match.
     let denial = try #require(s.records.firstIndex { $0.onBehalfOf != nil })
     var p = echo(s, denial); p.onBehalfOf = nil
@@ -276,4 +282,49 @@ private func echo(_ p: GoldPassage, _ i: Int, respondsTo: [Int]? = nil) -> Predi
     let r = try matcher(.fr).match(gold: s, predictions: predicted)
     #expect(r.match(forGold: 0)?.sourceRight == true)
     #expect(at != s.records[0].cue!.start)  // bytes and code points differ here, so the conversion was needed
+}
+
+@Test func errorReportNamesMissedSpuriousAndConfusedRecords() throws {
+    let s = try seed()
+    var confused = echo(s, 1); confused.type = .ruling; confused.evidence = ["test.wrong-type"]
+    var wrongSource = echo(s, 2); wrongSource.source = nil
+    let scores = RecordScores([try matcher(.fr).match(gold: s, predictions: [echo(s, 0), confused, wrongSource])])
+    let report = scores.errorReport()
+    #expect(report.contains("MISSED   g1 allegation"))
+    #expect(report.contains("SPURIOUS p1 ruling"))
+    #expect(report.contains("WRONG    g2/p2 allegation"))
+    #expect(report.contains("1× allegation predicted as ruling"))
+    #expect(report.contains("test.echo") && report.contains("test.wrong-type"))
+    #expect(!report.contains("MISSED   g0 "))  // found, and right
+}
+
+@Test func assignmentIsOptimalOnSmallMatrices() {
+    // Exhaustive check of the Hungarian solver against brute force, on pseudo-random sparse
+    // matrices shaped like passages (weights as the matcher builds them; 0 = no edge).
+    var state: UInt64 = 0x9E3779B97F4A7C15
+    func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 33 }
+    func best(_ w: [[Double]], _ row: Int, _ used: inout [Bool]) -> Double {
+        guard row < w.count else { return 0 }
+        var top = best(w, row + 1, &used)
+        for c in 0 ..< (w.first?.count ?? 0) where !used[c] && w[row][c] > 0 {
+            used[c] = true
+            top = max(top, w[row][c] + best(w, row + 1, &used))
+            used[c] = false
+        }
+        return top
+    }
+    for _ in 0 ..< 300 {
+        let rows = Int(next() % 6) + 1, cols = Int(next() % 6) + 1
+        let w = (0 ..< rows).map { _ in (0 ..< cols).map { _ -> Double in
+            next() % 3 == 0 ? 1_000_000 + 1_000 * Double(next() % 3) + Double(next() % 100) / 100 : 0
+        } }
+        let a = Assignment.maximumWeight(w)
+        #expect(a.count == rows)
+        let cols_ = a.compactMap { $0 }
+        #expect(Set(cols_).count == cols_.count)  // one to one
+        var total = 0.0
+        for (r, c) in a.enumerated() { if let c { total += w[r][c] } }
+        var used = [Bool](repeating: false, count: cols)
+        #expect(abs(total - best(w, 0, &used)) < 1e-6, "\(w)")
+    }
 }

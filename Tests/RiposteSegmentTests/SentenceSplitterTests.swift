@@ -61,3 +61,56 @@ import Riposte
     #expect(Seg.sentences("Il était membre de la délégation ; Il fut ensuite ministre.", .fr).count == 2)
     #expect(Seg.sentences("Il était membre de la délégation ; il fut ensuite ministre.", .fr).count == 1)
 }
+
+@Test func abbreviationEndingASentenceGivesUpItsPeriodUnlessListed() {
+    // GSD dev: a sentence ends on "… Louis X." before "Le …": "X" + ".".
+    let fr = Seg.run("Il servit le roi Louis X. Le roi mourut.", .fr)
+    #expect(fr.sentences.count == 2)
+    #expect(fr.tokens.map { fr.string($0.span) }.suffix(6) == ["X", ".", "Le", "roi", "mourut", "."])
+    // EWT dev: "… Enron Broadband Services, Inc." keeps "Inc." whole at the end of a sentence.
+    let en = Seg.run("Traci Warner Enron Broadband Services, Inc.\n\nPhone (713) 853-3242", .en)
+    #expect(en.tokens.map { en.string($0.span) }.contains("Inc."))
+    #expect(en.sentences.count == 2)
+}
+
+@Test func semicolonBeforeANameInAnEnumerationDoesNotEndTheSentence() {
+    // Sequoia dev: "… les sept personnes suivantes : Paulette Bertrand, née en 1926 ; Lucien Carillon (1928) ; …"
+    #expect(Seg.sentences("Étaient conviés : Paulette Bertrand, née en 1926 ; Lucien Carillon (1928) ; Anita Dachaud (1921).", .fr).count == 1)
+}
+
+@Test func headingsRunIntoTheirText() {
+    // Sequoia dev (EMEA leaflet): "… dorsales et lombaires L'incidence sur le retard …", "Cyclisme Il semble …"
+    #expect(Seg.sentences("Y compris fractures cliniques vertébrales, dorsales et lombaires L'incidence sur le retard de consolidation a été comparable.", .fr)
+            == ["Y compris fractures cliniques vertébrales, dorsales et lombaires", "L'incidence sur le retard de consolidation a été comparable."])
+    #expect(Seg.sentences("Cyclisme Il semble qu'un malaise du conducteur soit à l'origine de cet accident.", .fr).count == 2)
+    // A title after a title introducer or with a capital inside stays in its sentence (GSD dev).
+    #expect(Seg.sentences("En 2006, il sort simultanément les albums Un homme nature et Doc Gynéco.", .fr).count == 1)
+    #expect(Seg.sentences("En 1986, Alain Passard rebaptise le restaurant L'Arpège.", .fr).count == 1)
+}
+
+@Test func courtCitationsStayInOneSentence() {
+    // US opinions: "Fed. R. Civ. P. 12(b)(6)", "Ill. App. 3d"; French: "Cass. 1re civ., … Bull. civ. I".
+    #expect(Seg.sentences("See Fed. R. Civ. P. 12(b)(6); Krueger v. Lewis, 342 Ill. App. 3d 467, 470 (2003). We affirm.", .en).count == 2)
+    #expect(Seg.sentences("Cass. 1re civ., 12 mai 2010, n° 09-12.345, Bull. civ. I, n° 5. La cour rejette.", .fr).count == 2)
+}
+
+@Test func spacedHyphenBulletsInFrenchButNotIncisesOrEnglishDashes() {
+    // Sequoia dev: "La rénovation des lycées d'Île-de-France - Jean-Claude Méry, ancien collecteur …"
+    #expect(Seg.sentences("La rénovation des lycées d'Île-de-France - Jean-Claude Méry, ancien collecteur de fonds, décédé.", .fr)
+            == ["La rénovation des lycées d'Île-de-France", "- Jean-Claude Méry, ancien collecteur de fonds, décédé."])
+    #expect(Seg.sentences("Le ministre - Jean Dupont - a démenti.", .fr).count == 1)
+    // EWT dev: "Vince - Thanks for the message regarding a possible intern for your group."
+    #expect(Seg.sentences("Vince - Thanks for the message regarding a possible intern for your group.", .en).count == 1)
+}
+
+@Test func upperCaseHeadingsStayWhole() {
+    // Judilibre (CA Chambéry, 2022): the operative part opens with "PAR CES MOTIFS".
+    #expect(Seg.sentences("PAR CES MOTIFS\n\nLa cour confirme le jugement.", .fr) == ["PAR CES MOTIFS", "La cour confirme le jugement."])
+    #expect(Seg.run("PAR CES MOTIFS\n\nLa cour confirme le jugement.", .fr).sentences.first?.isHeading == true)
+}
+
+@Test func letteredHeadingsKeepTheirEnumerator() {
+    // HUDOC: "A.  The background of the case", "b)  Contribute to …", "II.  RELEVANT DOMESTIC LAW".
+    #expect(Seg.sentences("A.\u{00A0} The background of the case\n\nII.  RELEVANT DOMESTIC LAW\n\nb.  Contribute to the elimination.", .en)
+            == ["A.\u{00A0} The background of the case", "II.  RELEVANT DOMESTIC LAW", "b.  Contribute to the elimination."])
+}

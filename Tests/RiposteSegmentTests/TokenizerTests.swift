@@ -71,6 +71,8 @@ import Riposte
                 "18", "U.S.C.", "§", "1836"])
     #expect(Seg.tokens("Cass. soc., pourvoi n° 19-19.463, § 12", .fr)
             == ["Cass.", "soc.", ",", "pourvoi", "n°", "19-19.463", ",", "§", "12"])
+    // HUDOC: "Benzer and Others (cited above, §§ 209-213)"
+    #expect(Seg.tokens("(cited above, §§ 209-213)", .en) == ["(", "cited", "above", ",", "§§", "209-213", ")"])
     // HUDOC: "Lacárcel Menéndez v. Spain, no. 41745/02, § 31"
     #expect(Seg.tokens("Lacárcel Menéndez v. Spain, no. 41745/02, §\u{00A0}31", .en)
             == ["Lacárcel", "Menéndez", "v.", "Spain", ",", "no.", "41745/02", ",", "§", "31"])
@@ -100,4 +102,21 @@ import Riposte
     #expect(t.map(\.fold) == ["l'", "etat"])
     #expect(t.map(\.isCapitalized) == [true, true])
     #expect(t.map(\.spaceBefore) == [true, false])
+}
+
+@Test func slashesSplitWordsButNotDatesUnitsOrLetterAbbreviations() {
+    // EWT dev: "transmittal and / or attachments", "b/c", "08/16/2000"; GSD dev: "km/h".
+    #expect(Seg.tokens("and/or b/c on 08/16/2000", .en) == ["and", "/", "or", "b/c", "on", "08/16/2000"])
+    #expect(Seg.tokens("à 130 km/h (Paris/Lyon)", .fr) == ["à", "130", "km/h", "(", "Paris", "/", "Lyon", ")"])
+}
+
+@Test func questionMarkBeforeEllipsisIsTwoTokens() {
+    // GSD dev: "?..." is "?" + "..."; EWT dev keeps "?!" and "!!" whole.
+    #expect(Seg.tokens("Pourquoi ?... Oui?! Non!!", .fr) == ["Pourquoi", "?", "...", "Oui", "?!", "Non", "!!"])
+}
+
+@Test func unitsAfterDecimalAndTimeNumbers() {
+    #expect(Seg.tokens("See you at 10:30am with 4.6GB and 39K", .en) == ["See", "you", "at", "10:30", "am", "with", "4.6", "GB", "and", "39", "K"])
+    // Ordinals and model numbers are not units: "1er", "24e", "4th", "G20".
+    #expect(Seg.tokens("le 1er et le 24e du G20", .fr) == ["le", "1er", "et", "le", "24e", "du", "G20"])
 }

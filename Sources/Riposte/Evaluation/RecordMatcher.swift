@@ -19,7 +19,7 @@ public struct RecordMatch: Sendable, Hashable {
     public var sourceRight: Bool
     /// Both null, or the same party. Reported apart; not part of `full`.
     public var onBehalfOfRight: Bool
-    /// The predicted target set is the gold target set.
+    /// The predicted targets denote the gold target set (see `judge`).
     public var targetsRight: Bool
     /// Both target sets empty, or at least one target in common.
     public var targetsLenient: Bool
@@ -113,7 +113,11 @@ public struct RecordMatcher: Sendable {
         let goldTargets = Array(Set(gr.targets)).sorted()
         let compatible = predTargets.map { t in goldTargets.map { parties.matches(t, goldName: $0) } }
         let inCommon = Assignment.maximumCardinality(compatible)
-        let targetsRight = inCommon == predTargets.count && inCommon == goldTargets.count
+        // Right when the predicted targets denote exactly the gold set: each gold target is named
+        // by its own predicted party, and every predicted party is one of the gold targets (two
+        // predicted parties that are both the same gold party, "defendant" and "Michael L. Thompson"
+        // when gold has one party with both names, are that party once).
+        let targetsRight = inCommon == goldTargets.count && compatible.allSatisfy { $0.contains(true) }
         return RecordMatch(
             prediction: p, gold: g,
             sourceRight: same(pr.source, gr.source), onBehalfOfRight: same(pr.onBehalfOf, gr.onBehalfOf),

@@ -319,8 +319,13 @@ extension RecordScores {
             for i in r.spurious {
                 let pr = r.predictions[i]
                 out += "  SPURIOUS p\(i) \(pr.type.rawValue) @\(pr.cue.start) cue «\(clip(g.string(pr.cue), 40))» source \(name(pr.source)) → \(names(pr.targets))"
-                    + " conf \(pr.confidence) [\(pr.evidence.joined(separator: ", "))]\n"
+                    + " conf \(String(format: "%.2f", pr.confidence)) [\(pr.evidence.joined(separator: ", "))]\n"
                 if let c = pr.content { out += "           «\(clip(g.string(c)))»\n" }
+                // A missed gold record of another type in the same place: a type confusion.
+                for j in r.missed where g.records[j].type != pr.type
+                    && (pr.cue.overlap(g.records[j].span) > 0 || (pr.content.map { $0.overlap(g.records[j].span) > 0 } ?? false)) {
+                    out += "           (overlaps missed g\(j) \(g.records[j].type.rawValue): type confusion?)\n"
+                }
             }
             for m in wrong {
                 let gr = g.records[m.gold], pr = r.predictions[m.prediction]
@@ -330,7 +335,64 @@ extension RecordScores {
                 out += "  WRONG    g\(m.gold)/p\(m.prediction) \(gr.type.rawValue) cue «\(clip(g.string(pr.cue), 40))»: \(what.joined(separator: "; "))\n"
             }
         }
-        return out.isEmpty ? "no errors\n" : out
+        if out.isEmpty { out = "no errors\n" }
+        out += "\n" + errorSummary()
+        return out
+    }
+
+    /// Which evidence (rule or lexicon entry) fires on right and wrong records, which gold cues are
+    /// missed most, and which types are confused: where tuning pays.
+    public func errorSummary() -> String {
+        var out = ""
+        // Evidence precision: a prediction counts once for each evidence string it carries.
+        var byEvidence: [String: (count: Int, matched: Int, full: Int)] = [:]
+        var confusions: [String: Int] = [:]
+        var missedCues: [String: Int] = [:]
+        for r in passages {
+            for (p, pr) in r.predictions.enumerated() {
+                let m = r.match(forPrediction: p)
+                for e in Set(pr.evidence) {
+                    var v = byEvidence[e] ?? (0, 0, 0)
+                    v.count += 1
+                    if let m { v.matched += 1; if m.full { v.full += 1 } }
+                    byEvidence[e] = v
+                }
+                if m == nil {
+                    for j in r.missed where r.gold.records[j].type != pr.type
+                        && (pr.cue.overlap(r.gold.records[j].span) > 0 || (pr.content.map { $0.overlap(r.gold.records[j].span) > 0 } ?? false)) {
+                        confusions["\(r.gold.records[j].type.rawValue) predicted as \(pr.type.rawValue)", default: 0] += 1
+                    }
+                }
+            }
+            for j in r.missed {
+                let g = r.gold.records[j]
+                let cue = g.cue.map { r.gold.string($0) } ?? ""
+                missedCues["\(r.language.rawValue) \(g.type.rawValue): \(Folding.lower(cue))", default: 0] += 1
+            }
+        }
+        out += "evidence precision (predictions carrying it: matched, full), most spurious first\n"
+        let rows = byEvidence.sorted { a, b in
+            let sa = a.value.count - a.value.matched, sb = b.value.count - b.value.matched
+            return sa != sb ? sa > sb : a.key < b.key
+        }
+        for (e, v) in rows.prefix(40) {
+            out += "  " + pad(e, 44, left: true) + " " + pad(String(v.count), 4) + " fired, " + pad(String(v.matched), 4)
+                + " matched, " + pad(String(v.full), 4) + " full, " + pad(String(v.count - v.matched), 4) + " spurious\n"
+        }
+        if rows.count > 40 { out += "  … \(rows.count - 40) more\n" }
+        if !confusions.isEmpty {
+            out += "type confusions (a spurious prediction over a missed gold record)\n"
+            for (k, n) in confusions.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+                out += "  \(n)× \(k)\n"
+            }
+        }
+        if !missedCues.isEmpty {
+            out += "missed gold cues\n"
+            for (k, n) in missedCues.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(60) {
+                out += "  \(n)× \(k)\n"
+            }
+        }
+        return out
     }
 }
 
