@@ -262,6 +262,10 @@ struct SentenceContext {
         let reflexive = preVerb.contains { toks[$0].fold == "s'" || toks[$0].fold == "se" }
         let passive = !reflexive && lex.verbFeatures(verb).contains("pp") && preVerb.contains { lex.has(toks[$0].fold, "be") && toks[$0].fold != "being" }
             && !(max(range.lowerBound, cueStart - 3) ..< m.start).contains { lex.has(toks[$0].fold, "future") }
+        // "a été reconnue par le conseil": a response is something a party does, not undergoes.
+        if passive, let t = RecordType(rawValue: p.type), t.family == .response, t != .noComment { return nil }
+        // "Ainsi prononcé le …", "Ainsi fait et jugé": the signature formula of a decision.
+        if (max(range.lowerBound, cueStart - 1) ..< m.start).contains(where: { lex.has(toks[$0].fold, "formula") }) { return nil }
         let participle = lex.verbFeatures(verb).contains { $0 == "ppr" || $0 == "ger" } && !preVerb.contains { lex.has(toks[$0].fold, "aux") }
         var contentRange = content(m, cueStart: cueStart)
         let previousInSentence = run.records.last { $0.sentence == index }
@@ -274,7 +278,15 @@ struct SentenceContext {
         var targets: [Int] = []
         var operative = false
         var docEnd: Int? = nil
-        switch p.feature("src") ?? "subj" {
+        // A request in a party's conclusions: "Infirmer le jugement…", "Condamner l'Etat…".
+        var request = false
+        if let q = run.requester, q.sentence < index, m.start <= first + 3, lex.verbFeatures(verb).contains("inf"),
+           p.type == "ruling" || p.type == "filing" || p.type == "denial" {
+            request = true
+        }
+        switch request ? "request" : (p.feature("src") ?? "subj") {
+        case "request":
+            source = run.requester?.party
         case "next":
             if let np = phrase(startingNear: m.end, maxSkip: 2) {
                 sourceNP = np
@@ -362,7 +374,10 @@ struct SentenceContext {
             guard let t = decideReported(source: source, onBehalf: onBehalf, role: roleS, content: contentRange, lean: p.feature("lean"), fixed: fixedType) else { return nil }
             type = t
         }
-        if p.has("court") {
+        if request {
+            // Asking the court to dismiss the other side's claim answers it; anything else claims.
+            type = lex.lemmas(verb).contains(where: { ["débouter", "rejeter", "dismiss", "reject"].contains($0) }) ? .denial : .filing
+        } else if p.has("court") {
             let decisionSubject = subjectIsDecision(before: cueStart)
             if !(fromCourt || passive || decisionSubject) {
                 guard let e = p.feature("else"), let t = RecordType(rawValue: e) else { return nil }

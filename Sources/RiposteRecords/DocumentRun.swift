@@ -25,6 +25,9 @@ final class DocumentRun {
     var operativeCourt: Int?
     /// The speaker of a list introduced by "… a :" and the sentence that introduced it.
     var listSource: (party: Int?, sentence: Int)?
+    /// The party whose requests follow ("l'association … demande à la cour de :" then "Infirmer le
+    /// jugement…", "Condamner l'Etat…"): each infinitive item is a claim it brings.
+    var requester: (party: Int?, sentence: Int)?
     /// A speaker's organisation, learned from appositions ("X, cofondateur de Y").
     var affiliation: [Int: Int] = [:]
     var firstPersonParty: Int?
@@ -87,7 +90,12 @@ final class DocumentRun {
                 if !keep { continue }
             }
             if operativeMode, operativeCourt == nil, matches.isEmpty { operativeCourt = courtIn(si, r) }
-            if last == ":" { listSource = (subjectOfListIntro(si, r), si) }
+            if last == ":" {
+                let who = subjectOfListIntro(si, r)
+                listSource = (who, si)
+                if r.contains(where: { lex.has(text.tokens[$0].fold, "request") }) { requester = (who, si) } else { requester = nil }
+            }
+            if let q = requester, si - q.sentence > 12 { requester = nil }
             if let ls = listSource, ls.sentence != si, !s.isListItem, last != ":" {
                 // A list lasts while its items do.
                 if !(text.tokens[r.lowerBound].lower == "-") { listSource = nil }
