@@ -252,6 +252,9 @@ struct SentenceContext {
         }
         let preVerb = cueStart ..< m.start
         let atStart = cueStart <= first
+        // "les nuances", "des contestes": a form that could only be a second-person verb is a noun.
+        let vfAll = lex.verbFeatures(verb)
+        if !vfAll.isEmpty, vfAll.allSatisfy({ $0.hasSuffix(".2s") || $0.hasSuffix(".2p") }) { return nil }
         // A bare past participle modifies a noun ("l'amendement proposé par l'UMP"), unless it
         // opens a list item ("- Condamné l'association…") or follows a coordinated verb.
         let vf = lex.verbFeatures(verb)
@@ -379,7 +382,9 @@ struct SentenceContext {
             type = lex.lemmas(verb).contains(where: { ["débouter", "rejeter", "dismiss", "reject"].contains($0) }) ? .denial : .filing
         } else if p.has("court") {
             let decisionSubject = subjectIsDecision(before: cueStart)
-            if !(fromCourt || passive || decisionSubject) {
+            // A passive decides only when the verb is judicial ("a été condamnée") or the text is a case.
+            let passiveRuling = passive && (p.has("passive") || run.legal)
+            if !(fromCourt || passiveRuling || decisionSubject) {
                 guard let e = p.feature("else"), let t = RecordType(rawValue: e) else { return nil }
                 type = t
             }
@@ -392,7 +397,12 @@ struct SentenceContext {
             let wrong = contentHas(contentRange) { lex.isWrongdoing($0.fold) }
             if !(accused || wrong || (roleS != "other" && roleS != "agent")) { return nil }
         }
+        // Responses always have an author.
+        if type.family == .response && source == nil { return nil }
         switch p.feature("need") {
+        case "accused":
+            let me = Set([source, onBehalf].compactMap { $0 })
+            if me.isEmpty || !run.records.contains(where: { ($0.type == .filing || $0.type == .allegation) && !me.isDisjoint(with: $0.targets) }) { return nil }
         case "content":
             if contentRange == nil { return nil }
         case "accusation":
