@@ -397,8 +397,8 @@ struct SentenceContext {
             let wrong = contentHas(contentRange) { lex.isWrongdoing($0.fold) }
             if !(accused || wrong || (roleS != "other" && roleS != "agent")) { return nil }
         }
-        // Responses always have an author.
-        if type.family == .response && source == nil { return nil }
+        // Responses always have an author, and a court decides rather than answers.
+        if type.family == .response && (source == nil || fromCourt) { return nil }
         switch p.feature("need") {
         case "accused":
             let me = Set([source, onBehalf].compactMap { $0 })

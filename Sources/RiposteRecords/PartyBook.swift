@@ -57,7 +57,9 @@ struct PartyBook {
             out.append(w)
         }
         while let f = out.first, out.count > 1, lex.has(f, "det") || lex.has(f, "title") || f == "this" { out.removeFirst() }
-        if let last = out.last, last.count > 4, last.hasSuffix("s"), !last.hasSuffix("ss") { out[out.count - 1] = String(last.dropLast()) }
+        // "the applicants" = "the applicant"; but "the courts" (the domestic ones) are not "the Court".
+        if let last = out.last, last.count > 4, last.hasSuffix("s"), !last.hasSuffix("ss"),
+           lex.heads[String(last.dropLast())]?.role != "court" { out[out.count - 1] = String(last.dropLast()) }
         return out
     }
 
