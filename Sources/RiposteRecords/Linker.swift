@@ -32,12 +32,13 @@ struct Linker {
                 let aboutNamed = isResponse && !named.isDisjoint(with: c.targets)
                 if against || aboutNamed { candidates.append(j) }
             }
-            if candidates.isEmpty, isResponse, text.language == .en || true {
+            if isResponse, candidates.isEmpty || legal {
                 // In a case, an answer goes to the other side's claims.
                 let other = Set(adversary(r.source))
-                for j in 0 ..< i where (records[j].type == .allegation || records[j].type == .filing) {
+                for j in 0 ..< i where (records[j].type == .allegation || records[j].type == .filing) && !candidates.contains(j) {
                     if let s = records[j].source, other.contains(s) { candidates.append(j) }
                 }
+                candidates.sort()
             }
             if candidates.isEmpty, isResponse, isAnaphoric(r), legal {
                 // "contested the Government's objections": an answer to the other side's answers.
@@ -48,7 +49,7 @@ struct Linker {
             }
             if counter {
                 // A counter-accusation answering a denial made against its author just before.
-                if let j = (0 ..< i).last(where: { records[$0].type == .denial && records[$0].sentence >= r.sentence - 3 }),
+                if let j = (0 ..< i).last(where: { records[$0].type == .denial && records[$0].sentence >= r.sentence - 3 && !isContinuation(records[$0]) }),
                    !me.isDisjoint(with: records[j].targets) {
                     records[i].respondsTo = [j]
                     continue
@@ -58,9 +59,14 @@ struct Linker {
                 // "does not dispute that…" after the other side's submission concedes part of it.
                 let other = Set(adversary(r.source))
                 let lastClaim = candidates.last ?? -1
-                if let j = (0 ..< i).last(where: { records[$0].type == .denial && (records[$0].source.map { other.contains($0) } ?? false) }), j > lastClaim {
+                if let j = (0 ..< i).last(where: { records[$0].type == .denial && !isContinuation(records[$0]) && (records[$0].source.map { other.contains($0) } ?? false) }), j > lastClaim {
                     records[i].respondsTo = [j]
                     if records[i].targets.isEmpty, let s = records[j].source { records[i].targets = [s] }
+                    continue
+                }
+                // Otherwise a concession in a case concedes part of the main complaint: the first one.
+                if let j = candidates.first {
+                    records[i].respondsTo = [j]
                     continue
                 }
             }
@@ -114,6 +120,9 @@ struct Linker {
             }
         }
     }
+
+    /// A record that only continues a party's submission (SubmissionCarryRule).
+    private func isContinuation(_ r: Record) -> Bool { r.evidence.contains("rule.submission-continues") }
 
     /// Folded word stems (first five letters) of a record's content and cue, function words aside.
     private func contentWords(_ r: Record) -> Set<String> {
