@@ -417,7 +417,7 @@ struct SentenceContext {
         var tgMode = p.feature("tg") ?? (type == .filing ? "obj" : type == .allegation ? "content" : type.family == .response ? "claim" : "none")
         if type == .ruling { tgMode = "ruling" }
         if passive && (type == .filing || type == .ruling || type == .allegation) {
-            if let np = subject(before: cueStart), let q = run.resolve(np, index, range, sentenceNPs: nps) { targets = [q] }
+            targets = coordinatedSubjects(before: cueStart)
         } else {
             switch tgMode {
             case "obj":
@@ -429,7 +429,7 @@ struct SentenceContext {
             case "ruling":
                 targets = rulingTargets(m, content: contentRange, excluded: excluded)
             case "subj":
-                if let np = subject(before: cueStart), let q = run.resolve(np, index, range, sentenceNPs: nps) { targets = [q] }
+                targets = coordinatedSubjects(before: cueStart)
             default:
                 break
             }
@@ -493,6 +493,24 @@ struct SentenceContext {
         let words = Folding.fold(role).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" }).map(String.init)
         if words.contains(where: { $0 == "ancien" || $0 == "ancienne" || $0 == "former" || $0 == "ex" }) { return nil }
         return words.contains(where: { lex.has($0, "agent") || lex.head($0)?.role == "agent" }) ? a : nil
+    }
+
+    /// The subject and the phrases coordinated with it: "la compagnie Air France et le
+    /// constructeur Airbus sont mis en examen".
+    private func coordinatedSubjects(before c: Int) -> [Int] {
+        guard let np = subject(before: c), let q = run.resolve(np, index, range, sentenceNPs: nps) else { return [] }
+        var out = [q]
+        var first = np.tokens.lowerBound
+        while let prev = nps.last(where: { $0.tokens.upperBound < first && $0.form != .pronoun }) {
+            // Only determiners and nouns between the coordinator and the next phrase.
+            guard let co = (prev.tokens.upperBound ..< first).first(where: { lex.has(toks[$0].fold, "coord") || toks[$0].lower == "," }),
+                  (prev.tokens.upperBound ..< first).allSatisfy({ k in k == co || (toks[k].kind == .word && !lex.isVerbForm(toks[k])) }),
+                  governingPreposition(prev) == nil,
+                  let p = run.resolve(prev, index, range, sentenceNPs: nps) else { break }
+            if !out.contains(p) { out.insert(p, at: 0) }
+            first = prev.tokens.lowerBound
+        }
+        return out
     }
 
     /// "…, et condamné", "… and rejects it": a verb coordinated with an earlier one shares its subject.
@@ -600,8 +618,10 @@ struct SentenceContext {
             }
             guard let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) else { continue }
             if anyPosition { return [q] }
-            if !np.possessive && governingPreposition(np) == nil { return [q] }
-            if fallback == nil { fallback = q }
+            let prep = governingPreposition(np)
+            if !np.possessive && prep == nil { return [q] }
+            // A place ("sur la place Tahrir", "in Texas") is not the accused.
+            if fallback == nil, prep == nil || ["de", "d'", "du", "des", "of", "par", "by", "contre", "against"].contains(prep!) { fallback = q }
         }
         return fallback.map { [$0] } ?? []
     }
@@ -610,6 +630,12 @@ struct SentenceContext {
     /// against the subject of what it holds ("Holds that the respondent State is to pay").
     private func rulingTargets(_ m: CueMatch, content: Range<Int>?, excluded: Set<Int>) -> [Int] {
         let courtParties = Set(run.book.parties.indices.filter { run.book.role($0) == "court" })
+        // "condamné cette dernière", "the latter": the party named just before.
+        if m.end + 1 < range.upperBound, ["dernier", "derniere", "derniers", "dernieres", "latter"].contains(toks[m.end + 1].fold) {
+            for np in nps.reversed() where np.tokens.upperBound <= m.start && np.form != .pronoun {
+                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+            }
+        }
         for np in nps where np.tokens.lowerBound >= m.end && np.tokens.lowerBound <= m.end + 2 && np.form != .pronoun {
             var ok = true
             for k in m.end ..< np.tokens.lowerBound where !lex.has(toks[k].fold, "det") || lex.has(toks[k].fold, "comp") { ok = false }

@@ -70,6 +70,12 @@ struct Linker {
                     continue
                 }
             }
+            if candidates.isEmpty, isResponse, !named.isEmpty {
+                // "a nuancé les chiffres du parquet": an answer to the claims of the party it names.
+                for j in 0 ..< i where (records[j].type == .allegation || records[j].type == .filing) {
+                    if let s = records[j].source, named.contains(s), !me.contains(s) { candidates.append(j) }
+                }
+            }
             guard !candidates.isEmpty else { continue }
             if counter {
                 // Only a direct answer: the speaker's own accuser, in the last few sentences.
