@@ -298,8 +298,9 @@ struct SentenceContext {
                 // "Selon la plainte": the document speaks for whoever filed it.
                 channel = run.text.originalString(toks[d].span)
                 docEnd = d + 1
+                let ofWords: Set<String> = ["de", "du", "d'", "des", "of"]
                 if let np = nps.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 3
-                    && ["de", "du", "d'", "des", "of"].contains(governingPreposition($0) ?? "") }) {
+                    && (ofWords.contains(governingPreposition($0) ?? "") || ofWords.contains(toks[$0.tokens.lowerBound].fold)) }) {
                     sourceNP = np
                 } else {
                     source = run.records.last(where: { $0.type == .filing })?.source ?? run.carry?.source
