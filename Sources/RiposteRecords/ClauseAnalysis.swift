@@ -480,6 +480,13 @@ struct SentenceContext {
     /// The organisation a party speaks for, from the party stage's affiliation, when its role is
     /// a speaking one ("cofondateur de Y", "spokesperson for Y"), not a former job.
     private func speaksFor(_ p: Int) -> Int? {
+        if let known = run.speaksForCache[p] { return known }
+        let found = lookUpSpeaksFor(p)
+        run.speaksForCache[p] = found
+        return found
+    }
+
+    private func lookUpSpeaksFor(_ p: Int) -> Int? {
         let party = run.book.parties[p]
         // "spokesperson for Beta Inc.", "porte-parole de la fédération": the name says it.
         for n in [party.name] + party.aliases {

@@ -31,6 +31,8 @@ final class DocumentRun {
     /// A speaker's organisation, learned from appositions ("X, cofondateur de Y").
     var affiliation: [Int: Int] = [:]
     var firstPersonParty: Int?
+    /// Per party: the organisation it speaks for (nil inside when none), computed once.
+    var speaksForCache: [Int: Int?] = [:]
 
     init(text: SegmentedText, parties: PartySet, lex: RecordsLexicon) {
         self.text = text
@@ -265,8 +267,18 @@ final class DocumentRun {
     }
 
     /// The first party of a role in the document, looked up in the whole text on first need.
+    private var roleLookups: [String: Int?] = [:]
+
     func roleParty(_ role: String) -> Int? {
         if let p = book.first(role: role) { return p }
+        // The whole-text lookup runs once per role (its answer, even "none", is kept).
+        if let known = roleLookups[role] { return known }
+        let found = lookUpRoleParty(role)
+        roleLookups[role] = found
+        return found
+    }
+
+    private func lookUpRoleParty(_ role: String) -> Int? {
         for (si, s) in text.sentences.enumerated() {
             if s.isBoilerplate { continue }
             for i in s.tokens {
