@@ -3,6 +3,8 @@
 # over the same bytes (the ceiling), with 1 job and with every core. Not a test: it prints figures.
 #   BENCH_MB=50      size of the assembled corpus in MB (real documents of Corpora/documents.jsonl, repeated)
 #   BENCH_JOBS=N     the "all cores" job count (default: nproc)
+#   BENCH_TIMEOUT=S  seconds allowed per measured run (default 1800): a crashed run whose backtrace
+#                    hangs must not hang the benchmark
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +36,8 @@ BYTES=$(wc -c < "$CORPUS")
 DOCS=$(wc -l < "$CORPUS")
 echo "== corpus: $DOCS documents, $BYTES bytes; $CORES cores; ICU $(ldconfig -p 2>/dev/null | grep -o 'libicuuc.so.[0-9]*' | head -1)" >&2
 
+TIMEOUT=()
+command -v timeout >/dev/null && TIMEOUT=(timeout "${BENCH_TIMEOUT:-1800}")
 HAVE_TIME=0
 /usr/bin/time -v true >/dev/null 2>&1 && HAVE_TIME=1
 STATUS=0
@@ -45,9 +49,9 @@ run() {
   local err="$OUT/stderr.txt"
   echo "== $label, $jobs job(s)" >&2
   if [ "$HAVE_TIME" = 1 ]; then
-    /usr/bin/time -v "$@" < "$CORPUS" > "$output" 2> "$err"
+    "${TIMEOUT[@]}" /usr/bin/time -v "$@" < "$CORPUS" > "$output" 2> "$err"
   else
-    "$@" < "$CORPUS" > "$output" 2> "$err"
+    "${TIMEOUT[@]}" "$@" < "$CORPUS" > "$output" 2> "$err"
   fi
   local summary mbs docs rss secs
   summary=$(grep -E '^(riposte|icu-word-break): ' "$err" | tail -1)

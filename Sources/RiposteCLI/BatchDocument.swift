@@ -79,14 +79,13 @@ struct BatchDocument: BatchProcessor {
         return result
     }
 
-    /// Input JSON (meta values) → output JSON. Integers stay exact; other numbers go through Double.
+    /// Input JSON (meta values) → output JSON. Numbers are carried through as written.
     static func jsonValue(_ v: JSONInput) -> JSONValue {
         switch v {
         case .null: return .null
         case .bool(let b): return .bool(b)
         case .number(let n):
-            if let i = Int(n) { return .int(i) }
-            return Double(n).map { .double($0) } ?? .string(n)
+            return .number(n)
         case .string(let s): return .string(s)
         case .array(let a): return .array(a.map(jsonValue))
         case .object(let o): return .object(o.map { ($0.0, jsonValue($0.1)) })

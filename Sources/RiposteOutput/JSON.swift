@@ -9,6 +9,9 @@ public indirect enum JSONValue: Sendable, Hashable {
     case bool(Bool)
     case int(Int)
     case double(Double)
+    /// A number literal kept exactly as the input wrote it (meta values carried through); the
+    /// caller guarantees it is valid JSON number syntax.
+    case number(String)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -36,12 +39,13 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .int(let i): out += String(i)
         case .double(let d):
             if d.isFinite {
-                // Two decimals are enough for confidences and rates; keeps output stable.
+                // Three decimals are enough for confidences and rates; keeps output stable.
                 let r = (d * 1000).rounded() / 1000
                 // Int(r) traps beyond Int's range (a meta value such as 1e19 reached it): large values keep
                 // Swift's shortest form, which is valid JSON ("1e+19").
                 if r.isFinite && abs(r) < 1e15 { out += r == r.rounded() ? String(Int(r)) + ".0" : String(r) } else { out += String(d) }
             } else { out += "null" }
+        case .number(let literal): out += literal
         case .string(let s): JSONValue.escape(s, into: &out)
         case .array(let a):
             if a.isEmpty { out += "[]"; return }

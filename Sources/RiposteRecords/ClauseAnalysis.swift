@@ -85,6 +85,14 @@ struct SentenceContext {
             let dashes = (np.tokens.upperBound ..< c).filter { toks[$0].lower == "—" || toks[$0].lower == "–" }.count
             if dashes % 2 == 1 { continue }
             if let prep = governingPreposition(np), prep != "selon" { _ = prep; continue }
+            // Apposition the other way round: "Son avocat, Maître Jean Durand, affirme".
+            if np.form == .name || np.form == .mention, np.tokens.lowerBound - 1 > range.lowerBound, toks[np.tokens.lowerBound - 1].lower == ",",
+               let prev = nps.last(where: { $0.tokens.upperBound == np.tokens.lowerBound - 1 }), prev.role == "agent" {
+                var p = np
+                p.principal = prev.principal
+                p.ownerIsLastSpeaker = prev.ownerIsLastSpeaker
+                return p
+            }
             // Apposition: "Surya Midha, cofondateur de Mercor, a nié".
             if np.role == "agent", np.tokens.lowerBound - 1 >= range.lowerBound, toks[np.tokens.lowerBound - 1].lower == ",",
                let prev = nps.last(where: { $0.tokens.upperBound == np.tokens.lowerBound - 1 }) {
@@ -238,11 +246,15 @@ struct SentenceContext {
             if verb.isCapitalized && lex.verbFeatures(verb).isEmpty == false && m.words.first == m.start { return nil }
             let before = toks[m.start - 1]
             if lex.has(before.fold, "det") && before.fold != "that" && !(lex.language == .fr && lex.has(before.fold, "clitic")) { return nil }
+            if lex.language == .en && before.fold.hasSuffix("'s") && before.fold.count > 3 { return nil }
             if lex.language == .en && (lex.has(before.fold, "prep") || before.fold == "as") && !isSkippable(before) { return nil }
             if lex.language == .en && before.fold == "to" && m.start - 2 >= range.lowerBound && !lex.isVerbForm(toks[m.start - 2]) { return nil }
         }
         let preVerb = cueStart ..< m.start
         let atStart = cueStart <= first
+        // "les nuances", "des contestes": a form that could only be a second-person verb is a noun.
+        let vfAll = lex.verbFeatures(verb)
+        if !vfAll.isEmpty, vfAll.allSatisfy({ $0.hasSuffix(".2s") || $0.hasSuffix(".2p") }) { return nil }
         // A bare past participle modifies a noun ("l'amendement proposé par l'UMP"), unless it
         // opens a list item ("- Condamné l'association…") or follows a coordinated verb.
         let vf = lex.verbFeatures(verb)
@@ -252,7 +264,11 @@ struct SentenceContext {
         }
         let reflexive = preVerb.contains { toks[$0].fold == "s'" || toks[$0].fold == "se" }
         let passive = !reflexive && lex.verbFeatures(verb).contains("pp") && preVerb.contains { lex.has(toks[$0].fold, "be") && toks[$0].fold != "being" }
-            && !preVerb.contains { lex.has(toks[$0].fold, "future") }
+            && !(max(range.lowerBound, cueStart - 3) ..< m.start).contains { lex.has(toks[$0].fold, "future") }
+        // "a été reconnue par le conseil": a response is something a party does, not undergoes.
+        if passive, let t = RecordType(rawValue: p.type), t.family == .response, t != .noComment { return nil }
+        // "Ainsi prononcé le …", "Ainsi fait et jugé": the signature formula of a decision.
+        if (max(range.lowerBound, cueStart - 1) ..< m.start).contains(where: { lex.has(toks[$0].fold, "formula") }) { return nil }
         let participle = lex.verbFeatures(verb).contains { $0 == "ppr" || $0 == "ger" } && !preVerb.contains { lex.has(toks[$0].fold, "aux") }
         var contentRange = content(m, cueStart: cueStart)
         let previousInSentence = run.records.last { $0.sentence == index }
@@ -265,7 +281,15 @@ struct SentenceContext {
         var targets: [Int] = []
         var operative = false
         var docEnd: Int? = nil
-        switch p.feature("src") ?? "subj" {
+        // A request in a party's conclusions: "Infirmer le jugement…", "Condamner l'Etat…".
+        var request = false
+        if let q = run.requester, q.sentence < index, m.start <= first + 3, lex.verbFeatures(verb).contains("inf"),
+           p.type == "ruling" || p.type == "filing" || p.type == "denial" {
+            request = true
+        }
+        switch request ? "request" : (p.feature("src") ?? "subj") {
+        case "request":
+            source = run.requester?.party
         case "next":
             if let np = phrase(startingNear: m.end, maxSkip: 2) {
                 sourceNP = np
@@ -274,8 +298,9 @@ struct SentenceContext {
                 // "Selon la plainte": the document speaks for whoever filed it.
                 channel = run.text.originalString(toks[d].span)
                 docEnd = d + 1
+                let ofWords: Set<String> = ["de", "du", "d'", "des", "of"]
                 if let np = nps.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 3
-                    && ["de", "du", "d'", "des", "of"].contains(governingPreposition($0) ?? "") }) {
+                    && (ofWords.contains(governingPreposition($0) ?? "") || ofWords.contains(toks[$0.tokens.lowerBound].fold)) }) {
                     sourceNP = np
                 } else {
                     source = run.records.last(where: { $0.type == .filing })?.source ?? run.carry?.source
@@ -323,13 +348,15 @@ struct SentenceContext {
             contentRange = a < e ? a ..< e : nil
         }
         if passive, sourceNP == nil, source == nil, fixedType == .ruling || p.feature("court") == "ruling",
-           let own = run.book.set.parties.indices.first(where: { run.book.role($0) == "court" && isOwnCourt($0) }) {
+           let own = run.book.parties.indices.first(where: { run.book.role($0) == "court" && isOwnCourt($0) }) {
             // "The Government's objections are therefore dismissed": by the court writing the judgment.
             source = own
         }
         if let np = sourceNP {
             source = run.resolve(np, index, range, sentenceNPs: nps)
             if let pr = np.principal, let q = principalParty(pr) { onBehalf = q }
+            // "Son avocat", "his lawyer": speaks for the one the text was just about.
+            else if np.ownerIsLastSpeaker, let last = run.lastSource, last != source { onBehalf = last }
         }
         if onBehalf == nil, let s = source, let a = run.affiliation[s] ?? speaksFor(s) { onBehalf = a }
         if let s = source, let o = onBehalf { if s == o { onBehalf = nil } else { run.affiliation[s] = o } }
@@ -351,9 +378,14 @@ struct SentenceContext {
             guard let t = decideReported(source: source, onBehalf: onBehalf, role: roleS, content: contentRange, lean: p.feature("lean"), fixed: fixedType) else { return nil }
             type = t
         }
-        if p.has("court") {
+        if request {
+            // Asking the court to dismiss the other side's claim answers it; anything else claims.
+            type = lex.lemmas(verb).contains(where: { ["débouter", "rejeter", "dismiss", "reject"].contains($0) }) ? .denial : .filing
+        } else if p.has("court") {
             let decisionSubject = subjectIsDecision(before: cueStart)
-            if !(fromCourt || passive || decisionSubject) {
+            // A passive decides only when the verb is judicial ("a été condamnée") or the text is a case.
+            let passiveRuling = passive && (p.has("passive") || run.legal)
+            if !(fromCourt || passiveRuling || decisionSubject) {
                 guard let e = p.feature("else"), let t = RecordType(rawValue: e) else { return nil }
                 type = t
             }
@@ -366,7 +398,14 @@ struct SentenceContext {
             let wrong = contentHas(contentRange) { lex.isWrongdoing($0.fold) }
             if !(accused || wrong || (roleS != "other" && roleS != "agent")) { return nil }
         }
+        // Responses always have an author, and a court decides rather than answers.
+        if type.family == .response && (source == nil || fromCourt) { return nil }
         switch p.feature("need") {
+        case "accused":
+            let me = Set([source, onBehalf].compactMap { $0 })
+            if me.isEmpty || !run.records.contains(where: { ($0.type == .filing || $0.type == .allegation) && !me.isDisjoint(with: $0.targets) }) { return nil }
+        case "content":
+            if contentRange == nil { return nil }
         case "accusation":
             if !(contentHas(contentRange) { lex.isWrongdoing($0.fold) || isConditionalVerb($0) }) { return nil }
         case "conditional":
@@ -379,7 +418,7 @@ struct SentenceContext {
         var tgMode = p.feature("tg") ?? (type == .filing ? "obj" : type == .allegation ? "content" : type.family == .response ? "claim" : "none")
         if type == .ruling { tgMode = "ruling" }
         if passive && (type == .filing || type == .ruling || type == .allegation) {
-            if let np = subject(before: cueStart), let q = run.resolve(np, index, range, sentenceNPs: nps) { targets = [q] }
+            targets = coordinatedSubjects(before: cueStart)
         } else {
             switch tgMode {
             case "obj":
@@ -391,7 +430,7 @@ struct SentenceContext {
             case "ruling":
                 targets = rulingTargets(m, content: contentRange, excluded: excluded)
             case "subj":
-                if let np = subject(before: cueStart), let q = run.resolve(np, index, range, sentenceNPs: nps) { targets = [q] }
+                targets = coordinatedSubjects(before: cueStart)
             default:
                 break
             }
@@ -400,7 +439,7 @@ struct SentenceContext {
         if targets.isEmpty, run.legal, type == .filing || type == .allegation {
             targets = run.adversary(source)
         }
-        if targets.isEmpty, run.legal, type == .ruling {
+        if targets.isEmpty, type == .ruling {
             targets = rulingDefaultTargets(contentRange, m.words.first ?? m.start)
         }
         if targets.isEmpty, run.legal, tgMode == "claim" {
@@ -441,11 +480,45 @@ struct SentenceContext {
     /// The organisation a party speaks for, from the party stage's affiliation, when its role is
     /// a speaking one ("cofondateur de Y", "spokesperson for Y"), not a former job.
     private func speaksFor(_ p: Int) -> Int? {
-        let party = run.book.set.parties[p]
+        if let known = run.speaksForCache[p] { return known }
+        let found = lookUpSpeaksFor(p)
+        run.speaksForCache[p] = found
+        return found
+    }
+
+    private func lookUpSpeaksFor(_ p: Int) -> Int? {
+        let party = run.book.parties[p]
+        // "spokesperson for Beta Inc.", "porte-parole de la fédération": the name says it.
+        for n in [party.name] + party.aliases {
+            let words = n.split(separator: " ").map(String.init)
+            if let k = words.firstIndex(where: { lex.has(Folding.fold($0), "agent") || lex.head(Folding.fold($0))?.role == "agent" }),
+               k + 2 < words.count, ["for", "of", "de", "du", "des"].contains(Folding.fold(words[k + 1])) {
+                let rest = words[(k + 2)...].joined(separator: " ")
+                if let key = run.book.key(rest), let q = run.book.index(ofKey: key), q != p { return q }
+            }
+        }
         guard let a = party.affiliation, let role = party.role else { return nil }
         let words = Folding.fold(role).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" }).map(String.init)
         if words.contains(where: { $0 == "ancien" || $0 == "ancienne" || $0 == "former" || $0 == "ex" }) { return nil }
         return words.contains(where: { lex.has($0, "agent") || lex.head($0)?.role == "agent" }) ? a : nil
+    }
+
+    /// The subject and the phrases coordinated with it: "la compagnie Air France et le
+    /// constructeur Airbus sont mis en examen".
+    private func coordinatedSubjects(before c: Int) -> [Int] {
+        guard let np = subject(before: c), let q = run.resolve(np, index, range, sentenceNPs: nps) else { return [] }
+        var out = [q]
+        var first = np.tokens.lowerBound
+        while let prev = nps.last(where: { $0.tokens.upperBound < first && $0.form != .pronoun }) {
+            // Only determiners and nouns between the coordinator and the next phrase.
+            guard let co = (prev.tokens.upperBound ..< first).first(where: { lex.has(toks[$0].fold, "coord") || toks[$0].lower == "," }),
+                  (prev.tokens.upperBound ..< first).allSatisfy({ k in k == co || (toks[k].kind == .word && !lex.isVerbForm(toks[k])) }),
+                  governingPreposition(prev) == nil,
+                  let p = run.resolve(prev, index, range, sentenceNPs: nps) else { break }
+            if !out.contains(p) { out.insert(p, at: 0) }
+            first = prev.tokens.lowerBound
+        }
+        return out
     }
 
     /// "…, et condamné", "… and rejects it": a verb coordinated with an earlier one shares its subject.
@@ -492,18 +565,58 @@ struct SentenceContext {
         if let c = content, c.lowerBound <= m.end { end = min(end, c.upperBound) }
         var out: [Int] = []
         let objectPreps: Set<String> = ["contre", "a", "au", "aux", "against", "to", "with"]
+        // English object pronoun after the verb: "accusing him of", "sued them".
+        if lex.language == .en, m.end < range.upperBound, lex.has(toks[m.end].fold, "clitic") {
+            if let prev = run.records.last(where: { $0.sentence == index }), !prev.targets.isEmpty { return prev.targets }
+            if let np = nps.first(where: { $0.tokens.lowerBound == m.end }), let q = run.resolve(np, index, range, sentenceNPs: nps) { return [q] }
+        }
         for np in nps where np.tokens.lowerBound >= m.end && np.tokens.upperBound <= max(end, m.end) && np.form != .pronoun {
             let prep = governingPreposition(np)
-            let direct = prep == nil && np.tokens.lowerBound <= m.end + 3
+            // "sued its former chief engineer John Smith": only determiners and nouns in between.
+            let between = m.end ..< np.tokens.lowerBound
+            let direct = prep == nil && between.count <= 6 && between.allSatisfy { k in
+                let t = toks[k]
+                return t.kind == .word && (lex.has(t.fold, "det") || !lex.isVerbForm(t)) && !lex.has(t.fold, "comp")
+            }
             guard direct || (prep != nil && objectPreps.contains(prep!)) else { continue }
-            if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { out.append(q) }
+            var target = np
+            // "contre son ancien directeur, Paul Martin,": the name, not the description.
+            if np.form == .role, np.tokens.upperBound < range.upperBound, toks[np.tokens.upperBound].lower == ",",
+               let named = nps.first(where: { $0.tokens.lowerBound == np.tokens.upperBound + 1 && ($0.form == .name || $0.form == .mention) }) {
+                target = named
+            }
+            if let q = run.resolve(target, index, range, sentenceNPs: nps), !excluded.contains(q), !out.contains(q) { out.append(q) }
         }
         return out
     }
 
     /// The accused of a content clause: its subject if that is a party, else the first party named.
+    /// The accused a clause names indirectly: the cause of a victim's harm, or the agent of a passive.
+    func indirectAccused(in c: Range<Int>, excluded: Set<Int>) -> [Int]? {
+        if let v = c.first(where: { toks[$0].fold.hasPrefix("victime") || toks[$0].fold.hasPrefix("victim") }) {
+            for np in nps where np.tokens.lowerBound > v && np.tokens.lowerBound <= v + 6 && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
+                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
+            }
+        }
+        if let agent = passiveAgentAnywhere(in: c), let q = run.resolve(agent, index, range, sentenceNPs: nps), !excluded.contains(q) {
+            return [q]
+        }
+        return nil
+    }
+
     private func contentTargets(_ content: Range<Int>?, excluded: Set<Int>, anyPosition: Bool) -> [Int] {
         guard let c = content else { return [] }
+        if let t = indirectAccused(in: c, excluded: excluded) { return t }
+        // "X serait victime de tirs des forces anti-régime", "the victim of Y": the cause is the accused.
+        if let v = c.first(where: { toks[$0].fold.hasPrefix("victime") || toks[$0].fold.hasPrefix("victim") }) {
+            for np in nps where np.tokens.lowerBound > v && np.tokens.lowerBound <= v + 6 && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
+                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
+            }
+        }
+        // "… a été tué à la suite des tirs de mortier par l'opposition": the agent of a passive.
+        if let agent = passiveAgentAnywhere(in: c), let q = run.resolve(agent, index, range, sentenceNPs: nps), !excluded.contains(q) {
+            return [q]
+        }
         var fallback: Int? = nil
         for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
             if namesThing(np) { continue }
@@ -513,8 +626,10 @@ struct SentenceContext {
             }
             guard let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) else { continue }
             if anyPosition { return [q] }
-            if !np.possessive && governingPreposition(np) == nil { return [q] }
-            if fallback == nil { fallback = q }
+            let prep = governingPreposition(np)
+            if !np.possessive && prep == nil { return [q] }
+            // A place ("sur la place Tahrir", "in Texas") is not the accused.
+            if fallback == nil, prep == nil || ["de", "d'", "du", "des", "of", "par", "by", "contre", "against"].contains(prep!) { fallback = q }
         }
         return fallback.map { [$0] } ?? []
     }
@@ -522,7 +637,13 @@ struct SentenceContext {
     /// A ruling is against its object ("condamne X", "affirm the defendant's conviction"), else
     /// against the subject of what it holds ("Holds that the respondent State is to pay").
     private func rulingTargets(_ m: CueMatch, content: Range<Int>?, excluded: Set<Int>) -> [Int] {
-        let courtParties = Set(run.book.set.parties.indices.filter { run.book.role($0) == "court" })
+        let courtParties = Set(run.book.parties.indices.filter { run.book.role($0) == "court" })
+        // "condamné cette dernière", "the latter": the party named just before.
+        if m.end + 1 < range.upperBound, ["dernier", "derniere", "derniers", "dernieres", "latter"].contains(toks[m.end + 1].fold) {
+            for np in nps.reversed() where np.tokens.upperBound <= m.start && np.form != .pronoun {
+                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+            }
+        }
         for np in nps where np.tokens.lowerBound >= m.end && np.tokens.lowerBound <= m.end + 2 && np.form != .pronoun {
             var ok = true
             for k in m.end ..< np.tokens.lowerBound where !lex.has(toks[k].fold, "det") || lex.has(toks[k].fold, "comp") { ok = false }
@@ -530,9 +651,17 @@ struct SentenceContext {
         }
         if let c = content {
             for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
-                if np.possessive || governingPreposition(np) != nil { continue }
+                if np.possessive || governingPreposition(np) != nil || namesThing(np) { continue }
                 if np.tokens.lowerBound > c.lowerBound + 10 { break }
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+            }
+            // French decisions name the party inside the object: "Prononcé la dissolution de
+            // l'association X", "confirmé le jugement … condamnant X".
+            if lex.language == .fr {
+                for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun && !namesThing(np)
+                    && np.form != .name {
+                    if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+                }
             }
         }
         return []
@@ -542,6 +671,18 @@ struct SentenceContext {
     private func namesThing(_ np: NounPhrase) -> Bool {
         let first = toks[np.tokens.lowerBound], last = toks[np.tokens.upperBound - 1]
         return lex.notParties.contains(last.fold) || (lex.notParties.contains(first.fold) && first.isCapitalized)
+    }
+
+    private func passiveAgentAnywhere(in c: Range<Int>) -> NounPhrase? {
+        let agentPrep: Set<String> = ["par", "by"]
+        for k in c where lex.has(toks[k].fold, "be") && toks[k].fold != "being" {
+            var j = k + 1
+            while j < c.upperBound, j <= k + 3, lex.has(toks[j].fold, "adv") || lex.has(toks[j].fold, "be") { j += 1 }
+            guard j < c.upperBound, lex.isPastParticiple(toks[j]) else { continue }
+            if let a = nps.first(where: { $0.tokens.lowerBound > j && $0.tokens.upperBound <= c.upperBound && $0.form != .pronoun
+                && agentPrep.contains(governingPreposition($0) ?? "") }) { return a }
+        }
+        return nil
     }
 
     private func passiveAgent(after np: NounPhrase, in c: Range<Int>) -> NounPhrase? {
@@ -569,6 +710,7 @@ struct SentenceContext {
         if let appeal = run.records.last(where: { $0.type == .filing && $0.evidence.contains { $0.contains("appe") } }), let s = appeal.source, !negative {
             return [s]
         }
+        guard run.legal else { return [] }
         let order = negative ? ["claimant", "defendant"] : ["respondent", "defendant", "claimant"]
         for r in order { if let q = run.roleParty(r) { return [q] } }
         return []
@@ -632,7 +774,7 @@ struct SentenceContext {
     private func isOwnCourt(_ p: Int) -> Bool {
         if p == run.firstPersonParty { return true }
         if p == run.operativeCourt { return true }
-        let party = run.book.set.parties[p]
+        let party = run.book.parties[p]
         for n in [party.name] + party.aliases {
             let words = n.split(separator: " ")
             guard let last = words.last, words.count <= 2 else { continue }
@@ -648,10 +790,10 @@ struct SentenceContext {
     private func channelIn() -> String? {
         for i in range {
             let t = toks[i]
-            if lex.has(t.fold, "doc"), ["plainte", "communique", "rapport", "complaint", "statement", "affidavit", "affidavits"].contains(t.fold) {
+            if lex.has(t.fold, "doc"), ["plainte", "communique", "rapport", "complaint", "statement", "affidavit", "affidavits", "lawsuit"].contains(t.fold) {
                 return run.text.originalString(t.span)
             }
-            if (t.fold == "sur" || t.fold == "on"), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.notParties.contains(toks[i + 1].fold) {
+            if (t.fold == "sur" || t.fold == "on"), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.has(toks[i + 1].fold, "platform") {
                 return run.text.originalString(toks[i + 1].span)
             }
         }

@@ -24,6 +24,9 @@ struct ConditionalCarryRule {
             var j = i + 1
             while j < r.upperBound, j <= i + 3, lex.has(toks[j].fold, "adv") || toks[j].fold == "ete" || lex.has(toks[j].fold, "neg") { j += 1 }
             guard j < r.upperBound else { continue }
+            // "Nous aurions dû plaider": a modal regret, not a reported accusation.
+            if lex.lemmas(toks[j]).contains(where: { ["devoir", "pouvoir", "vouloir", "falloir"].contains($0) }) { continue }
+            if i > r.lowerBound, lex.has(toks[i - 1].fold, "pron-first") { continue }
             if lex.isPastParticiple(toks[j]) || toks[j].fold.hasPrefix("victime") {
                 verb = i
                 end = j + 1
@@ -36,7 +39,8 @@ struct ConditionalCarryRule {
         var targets: [Int] = []
         var channel: String? = nil
         var evidence = "fr.allegation.conditionnel"
-        if let c = run.carry, si - c.sentence <= 2, c.paragraph == paragraph {
+        // The attribution holds for the next two sentences, across at most one paragraph break.
+        if let c = run.carry, si - c.sentence <= 2, paragraph - c.paragraph <= 1 {
             source = c.source
             targets = c.targets
             channel = c.channel
@@ -47,11 +51,13 @@ struct ConditionalCarryRule {
             channel = last.channel
         }
         let ctx = SentenceContext(run: run, index: si, range: r)
-        if let np = ctx.subject(before: v), let q = run.resolve(np, si, r, sentenceNPs: ctx.nps), q != source {
-            targets = [q]
-        }
         let start = run.contentStart(r)
         let contentEnd = ctx.clauseEnd(from: v)
+        if start < contentEnd, let t = ctx.indirectAccused(in: start ..< contentEnd, excluded: Set([source].compactMap { $0 })) {
+            targets = t
+        } else if let np = ctx.subject(before: v), let q = run.resolve(np, si, r, sentenceNPs: ctx.nps), q != source {
+            targets = [q]
+        }
         guard start < contentEnd else { return nil }
         if targets.isEmpty, source == nil { return nil }
         return Record(type: .allegation, source: source, onBehalfOf: nil, targets: targets,

@@ -62,7 +62,7 @@ public struct CueIndex: Sendable {
                     } else {
                         // "d'après" is two tokens in French text: the elided article and the word.
                         let f = Folding.fold(a)
-                        if let apo = f.firstIndex(of: "'"), f.index(after: apo) != f.endIndex,
+                        if !word.contains("|"), let apo = f.firstIndex(of: "'"), f.index(after: apo) != f.endIndex,
                            elisions.contains(String(f[...apo])) {
                             keys.insert(String(f[...apo]))
                             split = String(f[f.index(after: apo)...])

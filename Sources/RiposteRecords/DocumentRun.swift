@@ -13,6 +13,8 @@ final class DocumentRun {
     var records: [Record] = []
     let finder: NounPhraseFinder
     let legal: Bool
+    /// The document names at least one court, claimant or respondent: "we" may be a court.
+    let mentionsCase: Bool
 
     /// Source of the last record (for "Il reconnaît…", "He argued…").
     var lastSource: Int?
@@ -23,9 +25,14 @@ final class DocumentRun {
     var operativeCourt: Int?
     /// The speaker of a list introduced by "… a :" and the sentence that introduced it.
     var listSource: (party: Int?, sentence: Int)?
+    /// The party whose requests follow ("l'association … demande à la cour de :" then "Infirmer le
+    /// jugement…", "Condamner l'Etat…"): each infinitive item is a claim it brings.
+    var requester: (party: Int?, sentence: Int)?
     /// A speaker's organisation, learned from appositions ("X, cofondateur de Y").
     var affiliation: [Int: Int] = [:]
     var firstPersonParty: Int?
+    /// Per party: the organisation it speaks for (nil inside when none), computed once.
+    var speaksForCache: [Int: Int?] = [:]
 
     init(text: SegmentedText, parties: PartySet, lex: RecordsLexicon) {
         self.text = text
@@ -60,6 +67,7 @@ final class DocumentRun {
         }
         finder = NounPhraseFinder(lex: lex, text: text, mentionAt: mentionAt, capitalizedInside: caps)
         legal = legalWords >= 3
+        mentionsCase = legalWords >= 1
     }
 
     // MARK: - The pass
@@ -84,7 +92,12 @@ final class DocumentRun {
                 if !keep { continue }
             }
             if operativeMode, operativeCourt == nil, matches.isEmpty { operativeCourt = courtIn(si, r) }
-            if last == ":" { listSource = (subjectOfListIntro(si, r), si) }
+            if last == ":" {
+                let who = subjectOfListIntro(si, r)
+                listSource = (who, si)
+                if r.contains(where: { lex.has(text.tokens[$0].fold, "request") }) { requester = (who, si) } else { requester = nil }
+            }
+            if let q = requester, si - q.sentence > 12 { requester = nil }
             if let ls = listSource, ls.sentence != si, !s.isListItem, last != ":" {
                 // A list lasts while its items do.
                 if !(text.tokens[r.lowerBound].lower == "-") { listSource = nil }
@@ -96,11 +109,24 @@ final class DocumentRun {
                 for m in matches {
                     if let rec = ctx.analyze(m) {
                         if records.contains(where: { $0.type == rec.type && $0.cue.overlaps(rec.cue) }) { continue }
-                        // "Holds that there has been a violation": one ruling, not two.
-                        if records.contains(where: { $0.sentence == si && $0.type == rec.type && ($0.content?.contains(rec.cue) ?? false) }) { continue }
+                        // "Holds that there has been a violation": one ruling, not two. But a verb
+                        // coordinated with the previous one ("a confirmé … et condamné X") is an act
+                        // of its own, and the previous content ends before it.
+                        let coordinated = m.start > r.lowerBound && lex.has(text.tokens[m.start - 1].fold, "coord")
+                        if let k = records.lastIndex(where: { $0.sentence == si && ($0.content?.contains(rec.cue) ?? false) }) {
+                            if !coordinated && records[k].type == rec.type { continue }
+                            if coordinated, let c = records[k].content {
+                                let end = text.tokens[m.start - 2].span.end
+                                records[k].content = end > c.start ? ByteSpan(c.start, end) : nil
+                            }
+                        }
+                        // One act per speaker and type in a sentence: "denied the allegations …,
+                        // calling the claims baseless" is one denial (rulings and coordinated verbs aside).
+                        if rec.type != .ruling, !coordinated, rec.source != nil,
+                           records.contains(where: { $0.sentence == si && $0.type == rec.type && $0.source == rec.source }) { continue }
                         // A filing told again ("After the plaintiffs filed their complaint") is the same act.
                         if rec.type == .filing, rec.content == nil,
-                           records.contains(where: { $0.type == .filing && $0.source == rec.source && $0.evidence.first == rec.evidence.first }) { continue }
+                           records.contains(where: { $0.type == .filing && (rec.source == nil || $0.source == rec.source) && $0.evidence.first == rec.evidence.first }) { continue }
                         records.append(rec)
                         produced += 1
                         if let src = rec.source { lastSource = src }
@@ -110,8 +136,12 @@ final class DocumentRun {
                     }
                 }
             }
-            if produced == 0, lex.language == .fr {
-                if let rec = ConditionalCarryRule(run: self).apply(si, r) { records.append(rec) }
+            if produced == 0, lex.language == .fr, let rec = ConditionalCarryRule(run: self).apply(si, r) {
+                records.append(rec)
+                produced += 1
+            }
+            if produced == 0, let rec = SubmissionCarryRule(run: self).apply(si, r) {
+                records.append(rec)
             }
         }
     }
@@ -174,7 +204,7 @@ final class DocumentRun {
             var p: Int? = nil
             switch np.pronounClass {
             case "pron-first":
-                guard legal else { return nil }
+                guard mentionsCase else { return nil }
                 if firstPersonParty == nil {
                     // "we" in an opinion is the court itself; a pronoun cannot name a party.
                     let name = lex.language == .fr ? "la cour" : "this court"
@@ -182,8 +212,8 @@ final class DocumentRun {
                     book.roles[p] = "court"
                     firstPersonParty = p
                 }
-                if let p = firstPersonParty, !book.set.parties[p].aliases.contains(text.originalString(np.span)) {
-                    book.set.parties[p].aliases.append(text.originalString(np.span))
+                if let p = firstPersonParty, !book.parties[p].aliases.contains(text.originalString(np.span)) {
+                    book.addAlias(p, text.originalString(np.span))
                 }
                 p = firstPersonParty
             default:
@@ -237,8 +267,18 @@ final class DocumentRun {
     }
 
     /// The first party of a role in the document, looked up in the whole text on first need.
+    private var roleLookups: [String: Int?] = [:]
+
     func roleParty(_ role: String) -> Int? {
         if let p = book.first(role: role) { return p }
+        // The whole-text lookup runs once per role (its answer, even "none", is kept).
+        if let known = roleLookups[role] { return known }
+        let found = lookUpRoleParty(role)
+        roleLookups[role] = found
+        return found
+    }
+
+    private func lookUpRoleParty(_ role: String) -> Int? {
         for (si, s) in text.sentences.enumerated() {
             if s.isBoilerplate { continue }
             for i in s.tokens {

@@ -32,18 +32,48 @@ struct Linker {
                 let aboutNamed = isResponse && !named.isDisjoint(with: c.targets)
                 if against || aboutNamed { candidates.append(j) }
             }
-            if candidates.isEmpty, isResponse, text.language == .en || true {
+            if isResponse, candidates.isEmpty || legal {
                 // In a case, an answer goes to the other side's claims.
                 let other = Set(adversary(r.source))
-                for j in 0 ..< i where (records[j].type == .allegation || records[j].type == .filing) {
+                for j in 0 ..< i where (records[j].type == .allegation || records[j].type == .filing) && !candidates.contains(j) {
                     if let s = records[j].source, other.contains(s) { candidates.append(j) }
                 }
+                candidates.sort()
             }
             if candidates.isEmpty, isResponse, isAnaphoric(r), legal {
                 // "contested the Government's objections": an answer to the other side's answers.
                 let other = Set(adversary(r.source))
                 for j in 0 ..< i where records[j].type != .ruling {
                     if let s = records[j].source, other.contains(s) { candidates.append(j) }
+                }
+            }
+            if counter {
+                // A counter-accusation answering a denial made against its author just before.
+                if let j = (0 ..< i).last(where: { records[$0].type == .denial && records[$0].sentence >= r.sentence - 3 && !isContinuation(records[$0]) }),
+                   !me.isDisjoint(with: records[j].targets) {
+                    records[i].respondsTo = [j]
+                    continue
+                }
+            }
+            if legal, r.type == .admission {
+                // "does not dispute that…" after the other side's submission concedes part of it.
+                let other = Set(adversary(r.source))
+                let lastClaim = candidates.last ?? -1
+                if let j = (0 ..< i).last(where: { records[$0].type == .denial && !isContinuation(records[$0]) && (records[$0].source.map { other.contains($0) } ?? false) }), j > lastClaim {
+                    records[i].respondsTo = [j]
+                    if records[i].targets.isEmpty, let s = records[j].source { records[i].targets = [s] }
+                    continue
+                }
+                // Otherwise a concession in a case concedes part of the main complaint: the first one.
+                if let j = candidates.first {
+                    records[i].respondsTo = [j]
+                    continue
+                }
+            }
+            if candidates.isEmpty, isResponse, !named.isEmpty {
+                // "a nuancé les chiffres du parquet": an answer to the claims of the party it names.
+                for j in 0 ..< i where (records[j].type == .allegation || records[j].type == .filing) {
+                    if let s = records[j].source, named.contains(s), !me.contains(s) { candidates.append(j) }
                 }
             }
             guard !candidates.isEmpty else { continue }
@@ -54,7 +84,12 @@ struct Linker {
                 continue
             }
             var chosen: [Int]
-            if isAnaphoric(r) {
+            if legal && r.type == .denial {
+                // In a case, a party's submissions answer the other side's case as a whole: its
+                // complaints if it brought any, else all its allegations.
+                let filings = candidates.filter { records[$0].type == .filing }
+                chosen = filings.isEmpty ? candidates : filings
+            } else if isAnaphoric(r) {
                 let lastOwn = (0 ..< i).last { k in
                     let o = records[k]
                     return [.denial, .admission, .offer, .noComment].contains(o.type) && (o.source.map { me.contains($0) } ?? false)
@@ -72,6 +107,12 @@ struct Linker {
                     if !me.isDisjoint(with: c.targets) { score += 0.25 }
                     if score > bestScore { bestScore = score; best = j }
                 }
+                // A sentence that only continues a claim ("Ces fichiers auraient été stockés…")
+                // is answered through the claim it continues.
+                while records[best].evidence.contains(where: { $0.hasSuffix("-carried") }),
+                      let origin = (0 ..< best).last(where: { records[$0].type == .allegation && records[$0].source == records[best].source }) {
+                    best = origin
+                }
                 chosen = [best]
             }
             records[i].respondsTo = chosen
@@ -85,6 +126,9 @@ struct Linker {
             }
         }
     }
+
+    /// A record that only continues a party's submission (SubmissionCarryRule).
+    private func isContinuation(_ r: Record) -> Bool { r.evidence.contains("rule.submission-continues") }
 
     /// Folded word stems (first five letters) of a record's content and cue, function words aside.
     private func contentWords(_ r: Record) -> Set<String> {
@@ -119,7 +163,7 @@ struct Linker {
     private func partiesNamed(in r: Record, book: PartyBook) -> Set<Int> {
         guard let c = r.content else { return [] }
         var out = Set<Int>()
-        for (i, p) in book.set.parties.enumerated() where p.mentions.contains(where: { c.contains($0.span) && $0.form != .pronoun }) { out.insert(i) }
+        for (i, p) in book.parties.enumerated() where p.mentions.contains(where: { c.contains($0.span) && $0.form != .pronoun }) { out.insert(i) }
         return out
     }
 }

@@ -22,6 +22,9 @@ struct NounPhrase {
     /// For an agent noun ("porte-parole de la fédération", "the applicant's representative"):
     /// the phrase it speaks for.
     var principal: ByteSpan? = nil
+    /// "son avocat", "his lawyer": an agent noun owned by a possessive, speaking for whoever the
+    /// text was about.
+    var ownerIsLastSpeaker = false
     /// The proper name inside a role phrase ("Human Rights Watch" in "L'ONG Human Rights Watch").
     var nameSpan: ByteSpan? = nil
 }
@@ -41,7 +44,7 @@ struct NounPhraseFinder {
         var i = range.lowerBound
         while i < range.upperBound {
             // "we" in an opinion is the court itself, whatever an earlier "we" was resolved to.
-            if let m = mentionAt[i], !(m.form == .pronoun && pronounClass(toks[i]) == "pron-first") {
+            if let m = mentionAt[i], pronounClass(toks[i]) != "pron-first" {
                 var j = i + 1
                 while j < range.upperBound, m.span.contains(toks[j].span) { j += 1 }
                 var np = NounPhrase(tokens: i ..< j, span: m.span, form: m.form == .pronoun ? .pronoun : .mention, party: m.party)
@@ -220,6 +223,10 @@ struct NounPhraseFinder {
         np.possessive = possessive
         np.principal = principal
         np.nameSpan = nameSpan
+        if h.role == "agent" || lex.has(base, "agent"), principal == nil, start < i0,
+           ["son", "sa", "ses", "leur", "leurs", "his", "her", "their", "its"].contains(toks[start].fold) {
+            np.ownerIsLastSpeaker = true
+        }
         if !possessive { markPossessive(&np, range) }
         // "the applicant's representative": the representative speaks for the applicant.
         if (h.role == "agent" || lex.has(base, "agent")), let prev = possessivePhraseBefore(start, range) { np.principal = prev }

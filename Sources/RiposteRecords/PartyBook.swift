@@ -8,7 +8,17 @@ import RiposteParties
 /// "l'association …"). Same name (case, accents, determiners and plural aside) = same party; a
 /// proper name that is part of another ("Ling" in "Eugene Ling") is the same party.
 struct PartyBook {
-    var set: PartySet
+    /// The parties, edited here and handed back as a PartySet once (PartySet re-indexes its
+    /// mentions on every change, too slow to do per mention).
+    var parties: [Party]
+    private let original: PartySet
+    private var changed = false
+    var set: PartySet {
+        guard changed else { return original }
+        var s = original
+        s.parties = parties
+        return s
+    }
     private var byKey: [String: Int] = [:]
     /// Word sets of proper names, for "Ling" ⊂ "Eugene Ling".
     private var nameWords: [(party: Int, words: Set<String>)] = []
@@ -16,7 +26,8 @@ struct PartyBook {
     let lex: RecordsLexicon
 
     init(set: PartySet, lex: RecordsLexicon) {
-        self.set = set
+        self.original = set
+        self.parties = set.parties
         self.lex = lex
         for (i, p) in set.parties.enumerated() {
             for n in [p.name] + p.aliases {
@@ -46,7 +57,9 @@ struct PartyBook {
             out.append(w)
         }
         while let f = out.first, out.count > 1, lex.has(f, "det") || lex.has(f, "title") || f == "this" { out.removeFirst() }
-        if let last = out.last, last.count > 4, last.hasSuffix("s"), !last.hasSuffix("ss") { out[out.count - 1] = String(last.dropLast()) }
+        // "the applicants" = "the applicant"; but "the courts" (the domestic ones) are not "the Court".
+        if let last = out.last, last.count > 4, last.hasSuffix("s"), !last.hasSuffix("ss"),
+           lex.heads[String(last.dropLast())]?.role != "court" { out[out.count - 1] = String(last.dropLast()) }
         return out
     }
 
@@ -63,7 +76,10 @@ struct PartyBook {
             if let h = lex.head(w), h.role != "other", h.role != "agent" { return h.role }
         }
         guard let last = words.last else { return nil }
-        return lex.head(last)?.role
+        if let h = lex.head(last) { return h.role }
+        // French names put the head first: "tribunal de grande instance de Bonneville".
+        if let first = words.first, let h = lex.head(first) { return h.role }
+        return nil
     }
 
     func role(_ p: Int) -> String { roles[p] ?? "other" }
@@ -73,7 +89,7 @@ struct PartyBook {
         if let name, name != surface {
             // A role phrase holding a name ("l'association X"): the party is X, the phrase an alias.
             let p = party(surface: name, span: span, sentence: sentence, form: .name, role: role, kind: kind)
-            if !set.parties[p].aliases.contains(surface), set.parties[p].name != surface { set.parties[p].aliases.append(surface) }
+            if !parties[p].aliases.contains(surface), parties[p].name != surface { parties[p].aliases.append(surface); changed = true }
             if let k = key(surface) { byKey[k] = p }
             return p
         }
@@ -87,7 +103,8 @@ struct PartyBook {
             }
         }
         if let p = found {
-            var party = set.parties[p]
+            var party = parties[p]
+            let before = party
             if !party.mentions.contains(where: { $0.span == span }) {
                 party.mentions.append(Mention(span: span, sentence: sentence, form: form == .name ? .name : .description))
             }
@@ -101,13 +118,14 @@ struct PartyBook {
             } else if surface != party.name, !party.aliases.contains(surface) {
                 party.aliases.append(surface)
             }
-            set.parties[p] = party
+            if party != before { parties[p] = party; changed = true }
             byKey[k] = p
             return p
         }
-        let p = set.parties.count
+        let p = parties.count
+        changed = true
         let pk: PartyKind = kind == .unknown && form == .name ? .unknown : kind
-        set.parties.append(Party(name: surface, kind: pk, aliases: [], mentions: [Mention(span: span, sentence: sentence, form: form == .name ? .name : .description)]))
+        parties.append(Party(name: surface, kind: pk, aliases: [], mentions: [Mention(span: span, sentence: sentence, form: form == .name ? .name : .description)]))
         byKey[k] = p
         if form == .name { nameWords.append((p, words(surface))) }
         if role != "other" { roles[p] = role }
@@ -115,13 +133,22 @@ struct PartyBook {
     }
 
     mutating func addPronounMention(_ p: Int, span: ByteSpan, sentence: Int) {
-        guard p < set.parties.count, !set.parties[p].mentions.contains(where: { $0.span == span }) else { return }
-        set.parties[p].mentions.append(Mention(span: span, sentence: sentence, form: .pronoun))
+        guard p < parties.count, !parties[p].mentions.contains(where: { $0.span == span }) else { return }
+        parties[p].mentions.append(Mention(span: span, sentence: sentence, form: .pronoun))
+        changed = true
+    }
+
+    func index(ofKey k: String) -> Int? { byKey[k] }
+
+    mutating func addAlias(_ p: Int, _ alias: String) {
+        guard !parties[p].aliases.contains(alias) else { return }
+        parties[p].aliases.append(alias)
+        changed = true
     }
 
     /// The first party with this role, if any.
     func first(role: String) -> Int? {
-        for i in set.parties.indices where roles[i] == role { return i }
+        for i in parties.indices where roles[i] == role { return i }
         return nil
     }
 }

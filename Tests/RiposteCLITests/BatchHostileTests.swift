@@ -30,7 +30,7 @@ import Testing
         lines.append(Array((#"{"id":"deep","text":"a","m":"# + String(repeating: "[", count: 50_000)).utf8))
         lines.append(Array(#"{"id":"nul-escape","text":"\u0000"}"#.utf8))
         // Numbers beyond Int in meta once trapped the JSON writer (Int(Double) overflow).
-        lines.append(Array(#"{"id":"big-numbers","text":"Le ministre a démenti.","big":12345678901234567890,"huge":1e308,"tiny":-1e-320,"n":[1,2.5e3]}"#.utf8))
+        lines.append(Array(#"{"id":"big-numbers","text":"Le ministre a démenti.","big":12345678901234567890,"huge":1e308,"tiny":-1e-320,"n":[1,2.5e3],"rate":0.12345}"#.utf8))
         let r = try RiposteRun.run(["extract", "--jsonl"], stdin: RiposteRun.joinLines(lines))
         #expect(r.exitedNormally, "riposte died: \(r.stderr)")
         #expect(r.lines.count == lines.count)
@@ -42,8 +42,11 @@ import Testing
         let diagnostics = (lone["diagnostics"] as? [[String: Any]] ?? []).map { $0["code"] as? String }
         #expect(diagnostics.contains("lone_surrogate_replaced"))
         let meta = try #require(objects.last?["meta"] as? [String: Any])
-        #expect((meta["big"] as? Double).map { abs($0 - 1.2345678901234567e19) < 1e4 } == true)
+        #expect((meta["big"] as? NSNumber).map { abs($0.doubleValue - 1.2345678901234567e19) < 1e4 } == true)
         #expect(meta["huge"] as? Double == 1e308)
         #expect((meta["n"] as? [Any])?.count == 2)
+        // Meta numbers are carried through exactly as written, not rounded through Double.
+        let lastLine = String(decoding: r.lines.last ?? [], as: UTF8.self)
+        #expect(lastLine.contains(#""big":12345678901234567890,"huge":1e308,"tiny":-1e-320,"n":[1,2.5e3],"rate":0.12345"#))
     }
 }

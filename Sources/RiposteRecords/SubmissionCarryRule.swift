@@ -1,0 +1,70 @@
+import RiposteText
+import RiposteSegment
+
+/// In a case, a party's submissions run on over several sentences without a new reporting verb:
+/// "The Government asserted that the costs … did not relate to the violations. Moreover, no
+/// documents had been presented … . Also, the amounts claimed were not reasonable." A sentence
+/// with no cue of its own, in the same paragraph and within three sentences of an allegation or
+/// denial by a claimant or respondent, continues it when it says something against the other
+/// side: a negation for the respondent (a denial), a wrongdoing word or a negation for the
+/// claimant (an allegation). Source and targets are those of the submission it continues.
+struct SubmissionCarryRule {
+    let run: DocumentRun
+
+    func apply(_ si: Int, _ r: Range<Int>) -> Record? {
+        guard run.legal else { return nil }
+        let toks = run.text.tokens
+        let lex = run.lex
+        let paragraph = run.text.sentences[si].paragraph
+        guard let last = run.records.last, last.sentence < si, si - last.sentence <= 3,
+              run.text.sentences[last.sentence].paragraph == paragraph,
+              let source = last.source, last.type == .allegation || last.type == .denial || last.type == .admission else { return nil }
+        let role = run.book.role(source)
+        let side: RecordType
+        switch role {
+        case "claimant": side = .allegation
+        case "respondent": side = .denial
+        default: return nil
+        }
+        // Quoted law and list items are not the party speaking.
+        let start = run.contentStart(r)
+        if start < r.upperBound, toks[start].kind == .quote { return nil }
+        guard start < r.upperBound, toks[start].lower != "(" else { return nil }
+        let ctx = SentenceContext(run: run, index: si, range: r)
+        let negated = r.contains { ctx.isNeg(toks[$0]) }
+        let wrong = r.contains { lex.isWrongdoing(toks[$0].fold) }
+        let hedged = r.contains { ctx.isConditionalVerb(toks[$0]) }
+        switch side {
+        case .denial: guard negated || hedged else { return nil }
+        default: guard wrong || negated else { return nil }
+        }
+        // The cue: the first verb group (auxiliaries, negation, verb), else the hedge word.
+        var cueStart: Int? = nil
+        var firstVerb: Int? = nil
+        var k = start
+        while k < r.upperBound {
+            let t = toks[k]
+            if ctx.isConditionalVerb(t) { cueStart = k; break }
+            if t.fold != "to", lex.has(t.fold, "aux") || lex.has(t.fold, "be") { cueStart = k; break }
+            if firstVerb == nil, lex.isVerbForm(t), !t.isCapitalized, !t.fold.hasSuffix("s") || lex.language == .fr { firstVerb = k }
+            k += 1
+        }
+        if cueStart == nil { cueStart = firstVerb }
+        guard let cs = cueStart else { return nil }
+        var ce = cs + 1
+        while ce < r.upperBound, ce < cs + 5, ctx.isSkippable(toks[ce - 1]) || ctx.isNeg(toks[ce]) || lex.has(toks[ce].fold, "aux") || lex.has(toks[ce].fold, "be") { ce += 1 }
+        if ce < r.upperBound, lex.isVerbForm(toks[ce]) { ce += 1 }
+        let contentEnd = ctx.clauseEnd(from: cs)
+        var cstart = start
+        // "Moreover,", "In addition,": the connective is not what is claimed.
+        if let comma = (start ..< min(contentEnd, start + 4)).first(where: { toks[$0].lower == "," }), comma < cs { cstart = comma + 1 }
+        guard cstart < contentEnd else { return nil }
+        var targets = last.targets
+        if targets.isEmpty { targets = run.adversary(source) }
+        return Record(type: side, source: source, onBehalfOf: last.onBehalfOf, targets: targets,
+                      cue: ByteSpan(toks[cs].span.start, toks[min(ce, r.upperBound) - 1].span.end),
+                      content: ByteSpan(toks[cstart].span.start, toks[contentEnd - 1].span.end),
+                      modality: hedged ? .conditional : .reported, respondsTo: [], channel: last.channel, sentence: si,
+                      confidence: 0.4, evidence: ["rule.submission-continues"])
+    }
+}
