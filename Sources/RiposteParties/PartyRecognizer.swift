@@ -319,6 +319,8 @@ final class DocumentPass {
         while j < hi {
             // A tab or a line break between two words ends the name (tables, headers).
             if j > i, brokenBefore(j) { break }
+            // "Airbus A330", "Boeing 737": a model number is a product, not part of the maker's name.
+            if j > i, hasDigit(j) { break }
             // "U.S. District Judge Lucy Koh": a title inside starts another name.
             if j > i, w[j].title != nil, letterCount(j) >= 2, j + 1 < hi, cap[j + 1] { break }
             if cap[j] {
@@ -344,6 +346,12 @@ final class DocumentPass {
         // does not: four digits).
         if end == i + 1, end < hi, tokens[end].kind == .number, tokens[end].span.length <= 2, !brokenBefore(end) { end += 1 }
         return end > i ? end : nil
+    }
+
+    /// A token with a digit in it ("A330", "F-16").
+    func hasDigit(_ j: Int) -> Bool {
+        for b in text.text[tokens[j].span.start ..< tokens[j].span.end] where b >= 0x30 && b <= 0x39 { return true }
+        return false
     }
 
     /// White space holding a tab or a line break right before token `j`.
@@ -1094,9 +1102,13 @@ final class DocumentPass {
                 return p
             }
             let speaking = partyOfKey[capitalKey]
+            // A court or a judge refers back only to one named with the same noun ("the court" →
+            // "the circuit court", not "the State"); "la société", "l'association" to the last
+            // organisation named.
+            let sameNoun = n.kind != .organization
             if let r = latest(recent, since: window, { r in
                 r.party != speaking && kindCompatible(n.kind, builders[r.party].kind)
-                    && builders[r.party].nounWords.contains(head)
+                    && (!sameNoun || builders[r.party].nounWords.contains(head)) && !builders[r.party].plural
             }) { return r.party }
             return nounParty(c, n)
         case .anaphor:
