@@ -726,6 +726,13 @@ final class DocumentPass {
         // "Illinois Consumer Fraud and Deceptive Business Practices Act": joined to a law.
         if e + 1 < hi, w[e].flags.contains(.conjunction), let e2 = capSequence(e + 1, hi),
            (e + 1 ..< e2).contains(where: { w[$0].flags.contains(.notPartyWord) }) { return c }
+        // "Inner City Problems (Special Measures) Act": the law's name goes on after a parenthesis.
+        if e < hi, byte[e] == 0x28 {
+            var close = e + 1
+            while close < hi, close < e + 8, byte[close] != 0x29 { close += 1 }
+            if close + 1 < hi, byte[close] == 0x29, let e2 = capSequence(close + 1, hi),
+               (close + 1 ..< e2).contains(where: { w[$0].flags.contains(.notPartyWord) }) { return c }
+        }
         let wordInitial = isSentenceInitial(s, lo)
         let prev = previousWord(s, lo)
         let afterPlace = prev.map { w[$0].flags.contains(.placePreposition) } ?? false
