@@ -678,7 +678,7 @@ final class DocumentPass {
         while s < e {
             let k = keys[s]
             let x = w[s]
-            let opener = x.flags.contains(.notPartyStart) || x.pronoun != nil
+            let opener = x.flags.contains(.notPartyStart) || x.pronoun != nil || x.title != nil
             let function = x.flags.contains(.stopword) || x.det != nil
             // A capitalised article inside a sentence belongs to the name: "Le Figaro".
             let keepArticle = !initial && s == r.lowerBound && x.det == .article && s + 1 < e && language == .fr
