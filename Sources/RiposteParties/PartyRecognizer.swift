@@ -58,6 +58,8 @@ struct Candidate {
     /// For a standalone spokesperson: the complement naming the organisation.
     var complement: Range<Int>?
     var isTitled = false
+    /// "the applicant's representative": the candidate naming the owner (the party acts for it).
+    var owner: Int?
     var party = -1
 }
 
@@ -539,7 +541,7 @@ final class DocumentPass {
                     c.key = foldKey(ns ..< ce)
                 }
                 candidates.append(c)
-                i = end
+                i = possessed(candidates.count - 1, end, hi)
                 continue
             }
             // Subject pronouns.
@@ -797,9 +799,34 @@ final class DocumentPass {
         return false
     }
 
+    /// "Google's spokesperson", "the applicant's representative": a person named by a role of an
+    /// owner named just before — a party of its own, acting for the owner. Returns where the scan
+    /// resumes.
+    func possessed(_ owner: Int, _ e: Int, _ hi: Int) -> Int {
+        guard language == .en, e > 0, e < hi, possessiveToken[e - 1] else { return e }
+        var k = e
+        while k < hi, k < e + 2, w[k].nounList < 0, tokens[k].kind == .word, !tokens[k].isCapitalized, !w[k].flags.contains(.stopword) { k += 1 }
+        guard let (n, ne) = matchNoun(k, hi), n.kind == .person || n.kind == .group, n.use != .anaphor else { return e }
+        let o = candidates[owner]
+        var c = Candidate(source: .noun, range: o.range.lowerBound ..< ne, nameRange: o.nameRange.lowerBound ..< ne,
+                          key: foldKey(o.nameRange.lowerBound ..< ne), words: ne - o.nameRange.lowerBound, kind: .person, strong: true,
+                          sentence: o.sentence)
+        c.noun = n; c.headKey = n.key; c.gender = n.gender
+        c.owner = owner
+        c.role = e ..< ne
+        candidates.append(c)
+        return ne
+    }
+
     /// After a name: a parenthetical definition "(MGM)", "(the Government)", or a role in apposition
     /// ", cofondateur de Mercor,". Returns where the scan resumes.
     func afterName(_ ci: Int, _ e: Int, _ lo: Int, _ hi: Int, _ suppress: inout Int) -> Int {
+        if e > 0, possessiveToken[e - 1] {
+            let next = possessed(ci, e, hi)
+            // An owner with a spokesperson or lawyers is a party.
+            if next > e, candidates[ci].source == .name { candidates[ci].strong = true }
+            return next
+        }
         var j = e
         if j < hi, byte[j] == 0x2C, j + 1 < hi, byte[j + 1] == 0x28 { j += 1 }
         if j < hi, byte[j] == 0x28, candidates[ci].kind != .person {
@@ -1004,7 +1031,9 @@ final class DocumentPass {
         // X,") takes its place at the description: it is what the sentence speaks of first.
         for (ci, c) in candidates.enumerated() {
             let at = min(c.nameRange.lowerBound, c.descriptor?.lowerBound ?? .max)
-            events.append((at, c.source == .alias ? 1 : 0, .cand(ci)))
+            // The owner's role before the owner ("the applicant's representative argued": the
+            // representative is the subject), aliases after what they define.
+            events.append((at, c.owner != nil ? -1 : c.source == .alias ? 1 : 0, .cand(ci)))
         }
         for (pi, p) in pronouns.enumerated() { events.append((p.token, 0, .pron(pi))) }
         events.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
@@ -1074,6 +1103,12 @@ final class DocumentPass {
                 }
             }
         }
+        // "Google's spokesperson" acts for Google.
+        for c in candidates where c.party >= 0 {
+            guard let o = c.owner else { continue }
+            let op = candidates[o].party
+            if op >= 0, op != c.party, builders[c.party].affiliation == nil { builders[c.party].affiliation = op }
+        }
     }
 
     func setRole(_ p: Int, _ r: Range<Int>) {
@@ -1083,6 +1118,7 @@ final class DocumentPass {
 
     func resolveNoun(_ c: Candidate, recent: [Recent], subjectOf: [Int: Int]) -> Int {
         guard let n = c.noun else { return -1 }
+        if c.owner != nil { return nounParty(c, n) }
         let window = c.sentence - 6
         if let p = aliasOfKey[c.key] ?? (c.headKey != nil ? partyOfKey[c.key] : nil) { return p }
         switch n.use {

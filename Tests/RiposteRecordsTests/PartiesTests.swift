@@ -76,6 +76,18 @@ import Foundation
         #expect(a.affiliation(of: varin) == "PSA")
     }
 
+    @Test func roleOfAnOwnerIsAPartyActingForIt() throws {
+        // Corpora/gold/dev.jsonl, echr-garib-2.
+        let (text, spans) = unmark("⟦⟦The applicant⟧'s representative⟧, speaking at the hearing of the Grand Chamber, argued that the restriction in issue had not been foreseeable for ⟦the applicant⟧ already at the time when she moved to Tarwewijk in 2005.")
+        let a = try analyse(text, .en)
+        let representative = try #require(a.party(at: spans[0]))
+        #expect(representative.name == "The applicant's representative")
+        #expect(representative.kind == .person)
+        let applicant = try #require(a.party(at: spans[1]))
+        #expect(a.name(at: spans[2]) == applicant.name)
+        #expect(a.affiliation(of: representative) == applicant.name)
+    }
+
     @Test func surnameAndPronounResolveToTheFullName() throws {
         let (text, spans) = unmark("Selon la plainte, ⟦Eugene Ling⟧ aurait emporté avec lui plus de 100 documents internes. De son côté, ⟦Ling⟧ s’est exprimé publiquement sur X, expliquant n’avoir jamais exploité ces fichiers. ⟦Il⟧ assure ne pas avoir agi avec de mauvaises intentions.")
         let a = try analyse(text, .fr)
