@@ -39,6 +39,7 @@ struct PartyLexicon {
     var placePrepositions: Set<String> = []
     var targetPrepositions: Set<String> = []
     var conjunctions: Set<String> = []
+    var impersonalComplements: Set<String> = []
     /// Copulas by first word ("serves as" → ["serves", "as"]).
     var copulas: [String: [[String]]] = [:]
     var adjectiveEndings: [String] = []
@@ -127,6 +128,7 @@ struct PartyLexicon {
         placePrepositions = lexicon.list("parties-place-prepositions")
         targetPrepositions = lexicon.list("parties-target-prepositions")
         conjunctions = lexicon.list("parties-conjunctions")
+        impersonalComplements = lexicon.list("parties-impersonal-complements")
         for c in lexicon.list("parties-copulas") {
             let ws = words(c)
             if let f = ws.first { copulas[f, default: []].append(ws) }

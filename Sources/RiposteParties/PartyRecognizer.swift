@@ -547,7 +547,12 @@ final class DocumentPass {
             // Subject pronouns.
             if let p = w[i].pronoun, tokens[i].kind == .word {
                 // "il apparaît que", "it is clear that" (never "he is").
-                let impersonal = p.refers != .person && i + 1 < hi && w[i + 1].flags.contains(.impersonal)
+                var impersonal = p.refers != .person && i + 1 < hi && w[i + 1].flags.contains(.impersonal)
+                // "il est bon de rappeler", "it was clear that": copula, adjective, complement.
+                if p.refers != .person, !impersonal, i + 3 < hi, let cops = lex.copulas[keys[i + 1]], cops.contains(where: { $0.count == 1 }),
+                   tokens[i + 2].kind == .word, lex.impersonalComplements.contains(keys[i + 3]) {
+                    impersonal = true
+                }
                 let quoted = inQuote[i]
                 if !impersonal, !quoted {
                     pronouns.append(PronounEvent(token: i, sentence: si, pronoun: p, initial: isSentenceInitial(i, lo)))
