@@ -689,7 +689,9 @@ final class DocumentPass {
             let function = x.flags.contains(.stopword) || x.det != nil
             // A capitalised article inside a sentence belongs to the name: "Le Figaro".
             let keepArticle = !initial && s == r.lowerBound && x.det == .article && s + 1 < e && language == .fr
-            if (opener || function) && !keepArticle || x.flags.contains(.particle) || byte[s] == 0x2C || k.hasSuffix("'") { s += 1; continue }
+            // A capitalised particle opening a name stays: "Al Jazeera", "Van Gogh".
+            let particle = x.flags.contains(.particle) && !(cap[s] && s + 1 < e && cap[s + 1] && !initial)
+            if (opener || function) && !keepArticle || particle || byte[s] == 0x2C || k.hasSuffix("'") { s += 1; continue }
             if s == r.lowerBound, initial, e - s > 1 {
                 // "Assassinat de X" in a heading, "A.  Applicability", a common word opening the sentence.
                 if lowerSeen.contains(hashes[s]) && x.org == nil || tokens[s].kind == .abbreviation && letterCount(s) == 1
