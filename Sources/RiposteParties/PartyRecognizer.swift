@@ -149,6 +149,8 @@ final class DocumentPass {
             if language == .en, kind == .word {
                 let u = k.utf8
                 if u.count > 2, u.last == 0x73, u[u.index(u.endIndex, offsetBy: -2)] == 0x27 { k.removeLast(2); poss = true }
+                // Plural genitive: "Miles'", "defendants'".
+                else if u.count > 2, u.last == 0x27 { k.removeLast(1); poss = true }
             }
             let h = PartyLexicon.wordKey(k)
             keys.append(k)
@@ -761,7 +763,9 @@ final class DocumentPass {
             if lex.countries.contains(key) { c.kind = .institution }
             else if acronym { c.kind = .organization }
             else if words >= 2 {
-                let personLike = words <= 4 && (s ..< e).allSatisfy { glued($0) || (cap[$0] ? (!isAllCaps($0) || letterCount($0) <= 2) : !(tokens[$0].kind == .word && !w[$0].flags.contains(.particle))) }
+                // A header in capitals ("MONICA GLISSON") is judged as if written normally.
+                let shouting = (s ..< e).allSatisfy { !cap[$0] || isAllCaps($0) || letterCount($0) <= 2 }
+                let personLike = words <= 4 && (s ..< e).allSatisfy { glued($0) || (cap[$0] ? (shouting || !isAllCaps($0) || letterCount($0) <= 2) : !(tokens[$0].kind == .word && !w[$0].flags.contains(.particle))) }
                     && !(w[s].det != nil)
                 c.kind = personLike ? .person : .organization
             }
@@ -915,6 +919,22 @@ final class DocumentPass {
     }
     func lookup(_ key: String) -> Int? { partyOfKey[key] ?? aliasOfKey[key] }
 
+    /// An organisation's key without its legal suffixes and commas ("fruitbelt" for "Fruitbelt,
+    /// Inc."); other names keep their key.
+    func coreKey(_ c: Candidate) -> String {
+        guard c.kind == .organization, c.source == .name else { return c.key }
+        let kept = c.nameRange.filter { k in
+            byte[k] != 0x2C && !(w[k].org?.position == .suffix && k != c.nameRange.lowerBound)
+        }
+        guard !kept.isEmpty, kept.count < c.nameRange.count else { return c.key }
+        var out = ""
+        for k in kept {
+            if !out.isEmpty, tokens[k].spaceBefore { out += " " }
+            out += keys[k]
+        }
+        return out
+    }
+
     /// Shorter keys by which a named party can be mentioned again: a person's surname, the first
     /// word of an organisation's name, the initials of a name of three words or more.
     func derivedKeys(_ c: Candidate) -> [String] {
@@ -955,8 +975,11 @@ final class DocumentPass {
         for ci in candidates.indices where candidates[ci].source != .noun && candidates[ci].source != .alias {
             let c = candidates[ci]
             guard c.strong, c.words >= 2 || c.source == .pseudonym else { continue }
-            let p = partyOfKey[c.key] ?? newParty(c)
+            // "Fruitbelt, Inc." and "Fruitbelt Incorporated" are one company: keyed without suffixes.
+            let core = coreKey(c)
+            let p = partyOfKey[c.key] ?? partyOfKey[core] ?? newParty(c)
             partyOfKey[c.key] = p
+            if core != c.key, partyOfKey[core] == nil { partyOfKey[core] = p }
             candidates[ci].party = p
             absorb(ci, p)
         }
@@ -1274,8 +1297,12 @@ final class DocumentPass {
             // Canonical name: the fullest named form.
             var best: Range<Int>?
             var bestRange: Range<Int>?
+            func shouting(_ r: Range<Int>) -> Bool { r.allSatisfy { !cap[$0] || isAllCaps($0) || letterCount($0) <= 1 } }
             for m in b.mentions where m.form == .name {
-                if best == nil || m.nameRange.count > best!.count { best = m.nameRange; bestRange = m.range }
+                // The fullest form; written normally rather than in capitals when as full.
+                if best == nil || m.nameRange.count > best!.count || m.nameRange.count == best!.count && shouting(best!) && !shouting(m.nameRange) {
+                    best = m.nameRange; bestRange = m.range
+                }
             }
             if best == nil, let m = b.mentions.first(where: { $0.form != .pronoun }) ?? b.mentions.first { best = m.nameRange; bestRange = m.range }
             var name = surface(best!)
