@@ -849,7 +849,9 @@ final class DocumentPass {
                 var t = close
                 while t > s, tokens[t - 1].kind == .quote { t -= 1 }
                 if s < t, cap[s], !(s ..< t).contains(where: { tokens[$0].kind == .number }) {
-                    var c = Candidate(source: .alias, range: (j + 1) ..< t, nameRange: s ..< t, key: foldKey(s ..< t), words: t - s,
+                    var q = j + 1
+                    while q < s, tokens[q].kind == .quote { q += 1 }
+                    var c = Candidate(source: .alias, range: q ..< t, nameRange: s ..< t, key: foldKey(s ..< t), words: t - s,
                                       kind: candidates[ci].kind, strong: true, sentence: candidates[ci].sentence)
                     c.linkTo = ci
                     candidates.append(c)
