@@ -768,8 +768,10 @@ struct SentenceContext {
         case "court": return nil
         default: break
         }
+        // "the claims are false", "des accusations infondées": calling the claims untrue denies them.
+        let refutes = contentHas(content) { lex.has($0.fold, "refute") }
         if accused {
-            if neg { return .denial }
+            if neg || refutes { return .denial }
             if wrong && !neg { return fixed ?? .allegation }
             return lean == "allegation" ? .denial : nil
         }
