@@ -5,6 +5,7 @@
 // mention (normalised byte spans, token ranges, sentence index), including resolved pronouns and
 // definite descriptions, with lookups by span, token and sentence for the records stage.
 import RiposteText
+import Synchronization
 
 public enum PartyKind: String, Sendable, Hashable, CaseIterable {
     case person, organization, institution, court, group, unknown
@@ -50,15 +51,19 @@ public struct Party: Sendable, Hashable {
 }
 
 /// The parties of one document. Party indices are stable: records refer to them by index.
-/// Lookups go through an index rebuilt whenever `parties` is assigned or mutated.
+/// Lookups go through an index of mentions built on the first lookup after `parties` changed, so
+/// that a stage adding many aliases or mentions does not pay for a rebuild at each change.
 public struct PartySet: Sendable {
-    public var parties: [Party] { didSet { index = MentionIndex(parties) } }
-    private var index: MentionIndex
+    public var parties: [Party] { didSet { box = IndexBox() } }
+    private var box = IndexBox()
+    private var index: MentionIndex { box.index(parties) }
 
     public init(parties: [Party] = []) {
         self.parties = parties
-        index = MentionIndex(parties)
     }
+
+    /// No party at all.
+    public var isEmpty: Bool { parties.isEmpty }
 
     /// A mention together with the index of its party.
     public struct Located: Sendable, Hashable {
@@ -122,6 +127,19 @@ public struct PartySet: Sendable {
         for (i, p) in parties.enumerated() where PartyScorer.key(p.name) == key { return i }
         for (i, p) in parties.enumerated() where p.aliases.contains(where: { PartyScorer.key($0) == key }) { return i }
         return nil
+    }
+}
+
+/// Holds the mention index of one version of `PartySet.parties`, built on demand.
+final class IndexBox: Sendable {
+    private let built = Mutex<MentionIndex?>(nil)
+    func index(_ parties: [Party]) -> MentionIndex {
+        built.withLock { b in
+            if let b { return b }
+            let i = MentionIndex(parties)
+            b = i
+            return i
+        }
     }
 }
 

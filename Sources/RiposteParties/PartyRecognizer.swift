@@ -299,6 +299,9 @@ final class DocumentPass {
             if keys[j] == ",", j + 1 < hi, cap[j + 1], let o = w[j + 1].org, o.position == .suffix { j += 1; continue }
             break
         }
+        // "France 24", "France 2": a short number glued to a one-word name belongs to it (a year
+        // does not: four digits).
+        if end == i + 1, end < hi, tokens[end].kind == .number, tokens[end].span.length <= 2, !brokenBefore(end) { end += 1 }
         return end > i ? end : nil
     }
 
@@ -343,7 +346,14 @@ final class DocumentPass {
     func scan(sentence si: Int, _ lo: Int, _ hi: Int) {
         var i = lo
         var suppressRolesUntil = -1
+        // A name already taken as the subject of a description before it: (start, end, candidate).
+        var taken: (Int, Int, Int)?
         while i < hi {
+            if let t = taken, i == t.0 {
+                taken = nil
+                i = afterName(t.2, t.1, lo, hi, &suppressRolesUntil)
+                continue
+            }
             // Titles: "M. [P]", "Mme [Y]", "M. X…", "Mr John Smith", "M. le Procureur de la République".
             if cap[i], let title = w[i].title {
                 var j = i + 1
@@ -442,6 +452,25 @@ final class DocumentPass {
                     continue
                 }
                 if (noun.use == .role || noun.use == .spokesperson), ns < suppressRolesUntil { i = ne; continue }
+                // "La correspondante de la chaîne France 24 en Egypte, Sonia Dridi, affirme": the
+                // description before the name, in apposition.
+                if noun.use == .role || noun.use == .spokesperson, det != nil, detType != .indefinite, taken == nil {
+                    var k = ne
+                    while k < hi, k < ne + 12, tokens[k].kind != .punctuation { k += 1 }
+                    if k + 1 < hi, keys[k] == ",", cap[k + 1], w[k + 1].title == nil, let e2 = capSequence(k + 1, hi),
+                       e2 == hi || keys[e2] == "," {
+                        var c = nameCandidate(k + 1 ..< e2, lo: lo, hi: hi, sentence: si)
+                        if !c.key.isEmpty, c.words >= 2, c.kind == .person {
+                            c.strong = true
+                            c.descriptor = det! ..< k
+                            c.descriptorNoun = noun
+                            candidates.append(c)
+                            taken = (k + 1, e2, candidates.count - 1)
+                            i = ne
+                            continue
+                        }
+                    }
+                }
                 // A description that refers back needs a definite determiner: "l'entreprise", not
                 // "culture d'entreprise" nor "une société".
                 if noun.use == .anaphor || noun.use == .role || noun.use == .both, det == nil || detType == .indefinite {
@@ -526,7 +555,7 @@ final class DocumentPass {
               w[k].det == nil, !w[k].flags.contains(.particle), !w[k].flags.contains(.placePreposition),
               language != .fr || lex.looksAdjective(tokens[k]) {
             k += 1
-            if let (n, e) = matchNoun(k, hi), n.use != .party || n.words.count > 1 { return (n, j, e, det) }
+            if let (n, e) = matchNoun(k, hi), n.use != .party || n.words.count > 1 || language == .fr { return (n, j, e, det) }
         }
         return nil
     }
@@ -604,6 +633,12 @@ final class DocumentPass {
             }
             break
         }
+        // "ministre de la Justice Alberto Ruiz-Gallardón": the first word completes the role.
+        if s + 2 < e, cap[s + 1], w[s].org == nil {
+            var k = s - 1
+            while k > lo, k > s - 3, w[k].flags.contains(.particle) || w[k].det != nil { k -= 1 }
+            if k < s - 1, k >= lo, let roles = w[k].nouns, roles.contains(where: { $0.use == .role || $0.use == .spokesperson }) { s += 1 }
+        }
         var c = Candidate(source: .name, range: s ..< e, nameRange: s ..< e, key: "", words: 0, kind: .unknown, strong: false, sentence: si)
         guard s < e else { return c }
         let key = foldKey(s ..< e)
@@ -626,7 +661,8 @@ final class DocumentPass {
         // Citations and abbreviations ("Ill. App.", "West Supp.") and roman numerals are not names.
         let last = e - 1
         if tokens[last].kind == .abbreviation, letterCount(last) >= 2, w[last].org == nil { return c }
-        if e - s == 1, isAllCaps(s), keys[s].allSatisfy({ "ivxlcdm".contains($0) }) { return c }
+        // Roman numerals of numbered parts ("Count II", "Title VII"); "CM", "DC" are names.
+        if e - s == 1, isAllCaps(s), keys[s].allSatisfy({ "ivxlcdm".contains($0) }), keys[s].contains(where: { "ivx".contains($0) }) { return c }
         if e - s == 1, tokens[s].kind == .abbreviation, letterCount(s) >= 2 { return c }
         // "Illinois Consumer Fraud and Deceptive Business Practices Act": joined to a law.
         if e + 1 < hi, w[e].flags.contains(.conjunction), let e2 = capSequence(e + 1, hi),
@@ -887,7 +923,12 @@ final class DocumentPass {
     func chronologicalPass() {
         enum Event { case cand(Int), pron(Int) }
         var events: [(Int, Int, Event)] = []  // (token, order, event)
-        for (ci, c) in candidates.enumerated() { events.append((c.nameRange.lowerBound, c.source == .alias ? 1 : 0, .cand(ci))) }
+        // A name described before it ("son ancien responsable commercial X", "La correspondante …,
+        // X,") takes its place at the description: it is what the sentence speaks of first.
+        for (ci, c) in candidates.enumerated() {
+            let at = min(c.nameRange.lowerBound, c.descriptor?.lowerBound ?? .max)
+            events.append((at, c.source == .alias ? 1 : 0, .cand(ci)))
+        }
         for (pi, p) in pronouns.enumerated() { events.append((p.token, 0, .pron(pi))) }
         events.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         var recent: [Recent] = []
@@ -925,7 +966,10 @@ final class DocumentPass {
                 if let d = c.descriptor, let n = c.descriptorNoun {
                     if n.use == .role || n.use == .spokesperson || (n.use == .party && (n.kind == .person || n.kind == .group)) {
                         let roleStart = w[d.lowerBound].det != nil ? d.lowerBound + 1 : d.lowerBound
-                        if builders[p].role == nil, roleStart < d.upperBound { setRole(p, roleStart ..< d.upperBound) }
+                        if builders[p].role == nil, roleStart < d.upperBound {
+                            setRole(p, roleStart ..< d.upperBound)
+                            if d.upperBound < c.nameRange.lowerBound { pendingRoles.append((p, roleStart ..< d.upperBound)) }
+                        }
                         if c.descriptorPossessive, builders[p].affiliation == nil {
                             // "son ancien responsable commercial X": the possessor is the subject so far.
                             if let owner = subjectOf[c.sentence] ?? latest(recent, since: c.sentence, { _ in true })?.party, owner != p {
@@ -935,7 +979,7 @@ final class DocumentPass {
                     }
                 }
                 if let r = c.role {
-                    setRole(p, r)
+                    if builders[p].role == nil { setRole(p, r) }
                     pendingRoles.append((p, r))
                 }
                 note(p, c.nameRange.lowerBound, c.sentence)
@@ -1041,10 +1085,11 @@ final class DocumentPass {
             if b.fromNoun, b.key == "we" { return false }
             switch pr.refers {
             case .person: if b.kind != .person && b.kind != .unknown { return false }
-            case .nonperson: if b.kind == .person || b.kind == .group { return false }
+            case .nonperson: if b.kind == .person || b.kind == .group || b.kind == .unknown { return false }
             default: break
             }
-            if personsOnly, b.kind != .person { return false }
+            // The strict pass: "il"/"elle" look for a person, "they"/"ils" for a group first.
+            if personsOnly, pr.plural ? !b.plural : b.kind != .person { return false }
             if pr.plural {
                 let collective = language == .en && (b.kind == .institution || b.kind == .organization)
                 if !b.plural && !collective { return false }
@@ -1052,7 +1097,7 @@ final class DocumentPass {
             if pr.gender != .unknown, b.gender != .unknown, b.gender != pr.gender { return false }
             return true
         }
-        let passes: [Bool] = language == .fr && pr.refers == .any && !pr.plural ? [true, false] : [false]
+        let passes: [Bool] = language == .fr && pr.refers == .any || pr.plural ? [true, false] : [false]
         if ev.initial {
             for s in [ev.sentence - 1, ev.sentence - 2] {
                 if let p = subjectOf[s] {
