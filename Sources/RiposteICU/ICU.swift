@@ -119,13 +119,19 @@ public final class BreakIterator {
     public static let segmentStart: UInt8 = 0x80
 
     /// Appends the boundaries (segment ends, the text's end included) of `bytes` to `out`.
-    public func appendBoundaries(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [Int]) throws {
+    /// With `afterTerminatorOnly`, a sentence iterator keeps only the boundaries that follow a
+    /// sentence terminator (. ? ! 。 ！ ？ । ؟ …, rule status UBRK_SENTENCE_TERM), not those made
+    /// by a line or paragraph separator alone (UBRK_SENTENCE_SEP).
+    public func appendBoundaries(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [Int], afterTerminatorOnly: Bool = false) throws {
         guard bytes.baseAddress != nil, bytes.count > 0 else { return }
+        let filter = afterTerminatorOnly && kind == .sentence
         try withText(bytes) {
             _ = riposte_ubrk_first(iterator)
             while true {
                 let end = Int(riposte_ubrk_next(iterator))
                 if end < 0 { break }  // UBRK_DONE
+                // UBRK_SENTENCE_TERM is 0 ..< 100, UBRK_SENTENCE_SEP 100 ..< 200.
+                if filter, riposte_ubrk_getRuleStatus(iterator) >= 100 { continue }
                 out.append(end)
             }
         }

@@ -51,16 +51,17 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Sentences of `tokens` (tokens are not changed).
-    public func split(_ text: [UInt8], _ tokens: [Token]) -> [Sentence] {
+    public func split(_ text: [UInt8], _ tokens: [Token], candidates: [Int]) -> [Sentence] {
         var copy = tokens
-        return split(text, &copy, splittingFinalPeriods: false)
+        return split(text, &copy, candidates: candidates, splittingFinalPeriods: false)
     }
 
     /// Sentences of `tokens`; where an abbreviation ends a sentence, its period becomes a token.
     /// Works on token indices in place (no copy of the token array): the rare period splits are
     /// applied at the end.
-    public func split(_ text: [UInt8], _ tokens: inout [Token], splittingFinalPeriods: Bool = true) -> [Sentence] {
+    public func split(_ text: [UInt8], _ tokens: inout [Token], candidates: [Int], splittingFinalPeriods: Bool = true) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
+        let icu = Candidates(candidates)
         var sentences: [Sentence] = []
         var splits: [Int] = []  // indices of abbreviations whose period becomes a token
         var start = 0           // index of the current sentence's first token
@@ -94,7 +95,8 @@ public struct SentenceSplitter: Sendable {
             }
             if t.kind == .quote, i > quoteCloseAt, let c = closingQuote(i, tokens, text) { quoteCloseAt = c }
 
-            if isTerminal(t) || isFinalAbbreviation(t) || isEmoticon(t) || isSoftTerminal(t) {
+            let ruleTerminal = isTerminal(t) || isFinalAbbreviation(t) || isEmoticon(t) || isSoftTerminal(t)
+            if ruleTerminal || isScriptTerminal(tokens, i, icu) {
                 // Take the closers glued to the terminal mark ('.»', '?")', '!)').
                 var j = i + 1
                 var closedQuote = false
@@ -112,11 +114,29 @@ public struct SentenceSplitter: Sendable {
                 } else {
                     let next = tokens[j]
                     let gap = newlines(text, tokens[j - 1].span.end, next.span.start)
-                    // After a bare . ? ! even a lower-case word starts a sentence (web text); after a
-                    // closing quote it is the speech verb ("« Assez ! » lança-t-il").
-                    let startsHere = isSoftTerminal(t) ? softBoundary(tokens, j) : canStart(next, after: t)
-                        || (!closedQuote && t.kind == .punctuation && !isEllipsis(t) && canFollowBareStop(next))
-                    ends = gap > 0 || (next.spaceBefore && startsHere && !insideQuote)
+                    let startsHere: Bool
+                    if !ruleTerminal {
+                        // A terminal of a script the rules do not cover (。！？।): ICU proposed the
+                        // boundary, and such text has no spaces to wait for.
+                        startsHere = true
+                    } else if isSoftTerminal(t) || isEmoticon(t) {
+                        // Marks ICU does not know as terminals: the rules alone decide.
+                        startsHere = isSoftTerminal(t) ? softBoundary(tokens, j) : canStart(next, after: t)
+                    } else if next.isCapitalized {
+                        // Before a capital the candidate must come from ICU (anywhere after the mark:
+                        // ICU breaks before a spaced French closing quote, the rules after it);
+                        // the rules below may still veto it (initials, paragraph numbers).
+                        startsHere = icu.proposed(t.span.end, next.span.start)
+                    } else {
+                        // Before anything else ICU's rule SB8 joins the sentences whenever a
+                        // lower-case word follows, even past digits or brackets; UD press and web
+                        // text starts sentences there: after a bare . ? ! a lower-case word, and
+                        // after any terminal a number, an opening quote or bracket, a list marker.
+                        // After a closing quote it is the speech verb ("« Assez ! » lança-t-il").
+                        startsHere = canStart(next, after: t)
+                            || (!closedQuote && t.kind == .punctuation && !isEllipsis(t) && canFollowBareStop(next))
+                    }
+                    ends = gap > 0 || ((next.spaceBefore || !ruleTerminal) && startsHere && !insideQuote)
                     // "12. The applicant …": a paragraph number starts its sentence, it is not one.
                     if ends, gap == 0, t.lower == ".", i - start == 1, isParagraphNumber(tokens[start]) { ends = false }
                     // "A.  The background of the case": an enumerator opening a line is not a sentence.
@@ -192,6 +212,19 @@ public struct SentenceSplitter: Sendable {
 
     // MARK: - Token tests
 
+    /// ICU's sentence boundaries (byte offsets, ascending), asked whether one falls between two tokens.
+    struct Candidates {
+        let offsets: [Int]
+        init(_ offsets: [Int]) { self.offsets = offsets }
+        /// Whether ICU proposes a boundary at some offset in [a, b] (the end of a token, the spaces
+        /// after it, the start of the next).
+        func proposed(_ a: Int, _ b: Int) -> Bool {
+            var lo = 0, hi = offsets.count
+            while lo < hi { let m = (lo + hi) / 2; if offsets[m] < a { lo = m + 1 } else { hi = m } }
+            return lo < offsets.count && offsets[lo] <= b
+        }
+    }
+
     func isTerminal(_ t: Token) -> Bool {
         guard t.kind == .punctuation else { return false }
         for b in t.lower.utf8 where b != 0x2E && b != 0x21 && b != 0x3F {
@@ -199,6 +232,14 @@ public struct SentenceSplitter: Sendable {
             return false
         }
         return true
+    }
+
+    /// A punctuation mark of another script after which ICU proposes a sentence boundary
+    /// (。 ！ ？ । ؟): the rules have no opinion on it.
+    func isScriptTerminal(_ tokens: [Token], _ i: Int, _ icu: Candidates) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .punctuation, let first = t.lower.utf8.first, first >= 0x80, !isCloser(t), !isOpener(t) else { return false }
+        return icu.proposed(t.span.end, i + 1 < tokens.count ? tokens[i + 1].span.start : t.span.end)
     }
 
     /// A sentence boundary with no punctuation, in text whose lines were joined: a heading run
