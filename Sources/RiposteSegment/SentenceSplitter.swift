@@ -2,6 +2,22 @@ import RiposteText
 import RiposteNormalize
 import RiposteLexicon
 
+/// Where ICU's sentence break iterator proposes boundaries that follow a sentence terminator.
+public protocol SentenceCandidates {
+    /// Whether a boundary is proposed at some byte offset in `a ... b` (the end of a terminal
+    /// mark, the closers and spaces after it, the start of the next token).
+    func proposed(_ a: Int, _ b: Int) -> Bool
+}
+
+/// ICU's boundaries as ascending byte offsets (`BreakIterator.appendBoundaries`).
+extension Array: SentenceCandidates where Element == Int {
+    public func proposed(_ a: Int, _ b: Int) -> Bool {
+        var lo = 0, hi = count
+        while lo < hi { let m = (lo + hi) / 2; if self[m] < a { lo = m + 1 } else { hi = m } }
+        return lo < count && self[lo] <= b
+    }
+}
+
 /// Groups tokens into sentences.
 /// - A blank line always ends a sentence; a single line break ends one unless the line is wrapped
 ///   mid-clause (the next line starts in lower case after a word).
@@ -21,7 +37,7 @@ import RiposteLexicon
 public struct SentenceSplitter: Sendable {
     public let data: SegmenterData
     private let starters: Set<String>
-    private let softTerminals: Set<String>
+    private let softTerminals: [String]  // a handful: compared one by one, cheaper than hashing
     private let openers: Set<String>
     private let salutations: Set<String>
     private let functionWords: Set<String>
@@ -42,7 +58,7 @@ public struct SentenceSplitter: Sendable {
     public init(data: SegmenterData, lexicon: LanguageLexicon) {
         self.data = data
         starters = lexicon.list("sentence-starters")
-        softTerminals = lexicon.list("soft-terminals", folded: false)
+        softTerminals = Array(lexicon.list("soft-terminals", folded: false))
         openers = lexicon.list("sentence-openers")
         salutations = lexicon.list("salutations")
         functionWords = lexicon.list("stopwords").union(lexicon.list("title-introducers"))
@@ -51,7 +67,7 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Sentences of `tokens` (tokens are not changed).
-    public func split(_ text: [UInt8], _ tokens: [Token], candidates: [Int]) -> [Sentence] {
+    public func split<C: SentenceCandidates>(_ text: [UInt8], _ tokens: [Token], candidates: C) -> [Sentence] {
         var copy = tokens
         return split(text, &copy, candidates: candidates, splittingFinalPeriods: false)
     }
@@ -59,9 +75,9 @@ public struct SentenceSplitter: Sendable {
     /// Sentences of `tokens`; where an abbreviation ends a sentence, its period becomes a token.
     /// Works on token indices in place (no copy of the token array): the rare period splits are
     /// applied at the end.
-    public func split(_ text: [UInt8], _ tokens: inout [Token], candidates: [Int], splittingFinalPeriods: Bool = true) -> [Sentence] {
+    public func split<C: SentenceCandidates>(_ text: [UInt8], _ tokens: inout [Token], candidates icu: C,
+                                             splittingFinalPeriods: Bool = true) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
-        let icu = Candidates(candidates)
         var sentences: [Sentence] = []
         var splits: [Int] = []  // indices of abbreviations whose period becomes a token
         var start = 0           // index of the current sentence's first token
@@ -95,7 +111,13 @@ public struct SentenceSplitter: Sendable {
             }
             if t.kind == .quote, i > quoteCloseAt, let c = closingQuote(i, tokens, text) { quoteCloseAt = c }
 
-            let ruleTerminal = isTerminal(t) || isFinalAbbreviation(t) || isEmoticon(t) || isSoftTerminal(t)
+            let ruleTerminal: Bool
+            switch t.kind {
+            case .punctuation: ruleTerminal = isTerminal(t) || isSoftTerminal(t)
+            case .abbreviation: ruleTerminal = isFinalAbbreviation(t)
+            case .symbol: ruleTerminal = isEmoticon(t)
+            default: i += 1; continue  // words, numbers, quotes… end nothing
+            }
             if ruleTerminal || isScriptTerminal(tokens, i, icu) {
                 // Take the closers glued to the terminal mark ('.»', '?")', '!)').
                 var j = i + 1
@@ -212,19 +234,6 @@ public struct SentenceSplitter: Sendable {
 
     // MARK: - Token tests
 
-    /// ICU's sentence boundaries (byte offsets, ascending), asked whether one falls between two tokens.
-    struct Candidates {
-        let offsets: [Int]
-        init(_ offsets: [Int]) { self.offsets = offsets }
-        /// Whether ICU proposes a boundary at some offset in [a, b] (the end of a token, the spaces
-        /// after it, the start of the next).
-        func proposed(_ a: Int, _ b: Int) -> Bool {
-            var lo = 0, hi = offsets.count
-            while lo < hi { let m = (lo + hi) / 2; if offsets[m] < a { lo = m + 1 } else { hi = m } }
-            return lo < offsets.count && offsets[lo] <= b
-        }
-    }
-
     func isTerminal(_ t: Token) -> Bool {
         guard t.kind == .punctuation else { return false }
         for b in t.lower.utf8 where b != 0x2E && b != 0x21 && b != 0x3F {
@@ -236,7 +245,7 @@ public struct SentenceSplitter: Sendable {
 
     /// A punctuation mark of another script after which ICU proposes a sentence boundary
     /// (。 ！ ？ । ؟): the rules have no opinion on it.
-    func isScriptTerminal(_ tokens: [Token], _ i: Int, _ icu: Candidates) -> Bool {
+    func isScriptTerminal<C: SentenceCandidates>(_ tokens: [Token], _ i: Int, _ icu: C) -> Bool {
         let t = tokens[i]
         guard t.kind == .punctuation, let first = t.lower.utf8.first, first >= 0x80, !isCloser(t), !isOpener(t) else { return false }
         return icu.proposed(t.span.end, i + 1 < tokens.count ? tokens[i + 1].span.start : t.span.end)
@@ -249,6 +258,8 @@ public struct SentenceSplitter: Sendable {
         let t = tokens[i]
         guard t.spaceBefore else { return false }
         let prev = tokens[i - 1]
+        // Most tokens are lower-case words: only a mail header's time can end a sentence before one.
+        if t.kind == .word, !t.isCapitalized { return isAfterHeaderTime(tokens, i) }
         // Typed rules separate blocks: a long one stands alone; text after a rule starts anew.
         if isRule(t), t.span.length >= 10 { return true }
         if isRule(prev), t.isCapitalized || t.kind == .quote || isRule(t) { return true }
@@ -256,8 +267,7 @@ public struct SentenceSplitter: Sendable {
         if (prev.lower == ">" && i >= 2 && tokens[i - 2].kind == .email) || prev.lower == ">>",
            t.isCapitalized { return true }
         // After a mail header's date and time ("04/26/2001 07:17 AM have you …"), whatever the case.
-        if prev.lower == "am" || prev.lower == "pm", i >= 3, tokens[i - 2].kind == .number,
-           isDate(tokens[i - 3]), t.kind == .word { return true }
+        if t.kind == .word, isAfterHeaderTime(tokens, i) { return true }
         // A salutation or closing ("Thanks,", "Hi Bob,", "Regards,") is a sentence of its own.
         if prev.lower == "," || prev.lower == ":", t.isCapitalized, i - start <= 4,
            salutations.contains(tokens[start].fold) { return true }
@@ -265,7 +275,7 @@ public struct SentenceSplitter: Sendable {
         if t.kind == .number, isDate(t), prev.isCapitalized || prev.lower == ">" || prev.kind == .email { return true }
         // A spaced bullet dash before a capital opens a list item (French typography):
         // "La rénovation des lycées d'Île-de-France - Jean-Claude Méry, …".
-        if dashBullets.contains(t.lower), prev.kind == .word || prev.lower == ")", i + 1 < tokens.count,
+        if t.kind == .punctuation, dashBullets.contains(t.lower), prev.kind == .word || prev.lower == ")", i + 1 < tokens.count,
            tokens[i + 1].spaceBefore, tokens[i + 1].isCapitalized, !closesIncise(tokens, i) { return true }
         guard t.isCapitalized, t.kind == .word else { return false }
         // After the time of a mail header: "08:02 PM All: …".
@@ -284,6 +294,13 @@ public struct SentenceSplitter: Sendable {
         // An upper-case heading ("FORME PHARMACEUTIQUE ET CONTENU") before a mixed-case word.
         if isAllCaps(prev, text), i - start >= 2, isAllCaps(tokens[i - 2], text), !isAllCaps(t, text), t.span.length > 1 { return true }
         return false
+    }
+
+    /// "04/26/2001 07:17 AM" just before token i.
+    func isAfterHeaderTime(_ tokens: [Token], _ i: Int) -> Bool {
+        guard i >= 3 else { return false }
+        let prev = tokens[i - 1]
+        return prev.span.length == 2 && (prev.lower == "am" || prev.lower == "pm") && tokens[i - 2].kind == .number && isDate(tokens[i - 3])
     }
 
     func isDate(_ t: Token) -> Bool {
