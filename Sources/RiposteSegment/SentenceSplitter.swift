@@ -2,22 +2,6 @@ import RiposteText
 import RiposteNormalize
 import RiposteLexicon
 
-/// Where ICU's sentence break iterator proposes boundaries that follow a sentence terminator.
-public protocol SentenceCandidates {
-    /// Whether a boundary is proposed at some byte offset in `a ... b` (the end of a terminal
-    /// mark, the closers and spaces after it, the start of the next token).
-    func proposed(_ a: Int, _ b: Int) -> Bool
-}
-
-/// ICU's boundaries as ascending byte offsets (`BreakIterator.appendBoundaries`).
-extension Array: SentenceCandidates where Element == Int {
-    public func proposed(_ a: Int, _ b: Int) -> Bool {
-        var lo = 0, hi = count
-        while lo < hi { let m = (lo + hi) / 2; if self[m] < a { lo = m + 1 } else { hi = m } }
-        return lo < count && self[lo] <= b
-    }
-}
-
 /// Groups tokens into sentences.
 /// - A blank line always ends a sentence; a single line break ends one unless the line is wrapped
 ///   mid-clause (the next line starts in lower case after a word).
@@ -67,7 +51,7 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Sentences of `tokens` (tokens are not changed).
-    public func split<C: SentenceCandidates>(_ text: [UInt8], _ tokens: [Token], candidates: C) -> [Sentence] {
+    public func split(_ text: [UInt8], _ tokens: [Token], candidates: [Int]) -> [Sentence] {
         var copy = tokens
         return split(text, &copy, candidates: candidates, splittingFinalPeriods: false)
     }
@@ -75,9 +59,12 @@ public struct SentenceSplitter: Sendable {
     /// Sentences of `tokens`; where an abbreviation ends a sentence, its period becomes a token.
     /// Works on token indices in place (no copy of the token array): the rare period splits are
     /// applied at the end.
-    public func split<C: SentenceCandidates>(_ text: [UInt8], _ tokens: inout [Token], candidates icu: C,
-                                             splittingFinalPeriods: Bool = true) -> [Sentence] {
+    /// `candidates`: the boundaries ICU's sentence iterator proposes after sentence terminators
+    /// (`BreakIterator.appendBoundaries(_:to:afterTerminatorOnly:)`), ascending byte offsets.
+    public func split(_ text: [UInt8], _ tokens: inout [Token], candidates: [Int],
+                      splittingFinalPeriods: Bool = true) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
+        let icu = Candidates(offsets: candidates)
         var sentences: [Sentence] = []
         var splits: [Int] = []  // indices of abbreviations whose period becomes a token
         var start = 0           // index of the current sentence's first token
@@ -234,6 +221,18 @@ public struct SentenceSplitter: Sendable {
 
     // MARK: - Token tests
 
+    /// ICU's proposed boundaries, asked whether one falls between a terminal mark and the next token.
+    struct Candidates {
+        let offsets: [Int]
+        /// Whether a boundary is proposed at some byte offset in `a ... b` (the end of the mark,
+        /// the closers and spaces after it, the start of the next token).
+        func proposed(_ a: Int, _ b: Int) -> Bool {
+            var lo = 0, hi = offsets.count
+            while lo < hi { let m = (lo + hi) / 2; if offsets[m] < a { lo = m + 1 } else { hi = m } }
+            return lo < offsets.count && offsets[lo] <= b
+        }
+    }
+
     func isTerminal(_ t: Token) -> Bool {
         guard t.kind == .punctuation else { return false }
         for b in t.lower.utf8 where b != 0x2E && b != 0x21 && b != 0x3F {
@@ -245,7 +244,7 @@ public struct SentenceSplitter: Sendable {
 
     /// A punctuation mark of another script after which ICU proposes a sentence boundary
     /// (。 ！ ？ । ؟): the rules have no opinion on it.
-    func isScriptTerminal<C: SentenceCandidates>(_ tokens: [Token], _ i: Int, _ icu: C) -> Bool {
+    func isScriptTerminal(_ tokens: [Token], _ i: Int, _ icu: Candidates) -> Bool {
         let t = tokens[i]
         guard t.kind == .punctuation, let first = t.lower.utf8.first, first >= 0x80, !isCloser(t), !isOpener(t) else { return false }
         return icu.proposed(t.span.end, i + 1 < tokens.count ? tokens[i + 1].span.start : t.span.end)
@@ -298,9 +297,8 @@ public struct SentenceSplitter: Sendable {
 
     /// "04/26/2001 07:17 AM" just before token i.
     func isAfterHeaderTime(_ tokens: [Token], _ i: Int) -> Bool {
-        guard i >= 3 else { return false }
-        let prev = tokens[i - 1]
-        return prev.span.length == 2 && (prev.lower == "am" || prev.lower == "pm") && tokens[i - 2].kind == .number && isDate(tokens[i - 3])
+        guard i >= 3, tokens[i - 1].span.length == 2, tokens[i - 2].kind == .number else { return false }
+        return (tokens[i - 1].lower == "am" || tokens[i - 1].lower == "pm") && isDate(tokens[i - 3])
     }
 
     func isDate(_ t: Token) -> Bool {
