@@ -28,8 +28,9 @@ public func icuVersion() -> String {
 }
 
 /// The kind of a boundary ICU's word iterator reports for the segment that ends there.
-public enum WordStatus: Sendable {
-    case none, number, letter, kana, ideo
+/// The raw values are the codes `markSegments` writes.
+public enum WordStatus: UInt8, Sendable {
+    case none = 0, number, letter, kana, ideo
     init(_ raw: Int32) {
         switch raw {
         case 0 ..< 100: self = .none
@@ -60,33 +61,86 @@ public final class BreakIterator {
 
     deinit { riposte_ubrk_close(iterator) }
 
-    /// Calls `body(start, end, status)` for each segment of `bytes`, in order.
-    /// The bytes must be valid UTF-8.
-    public func forEachSegment(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, WordStatus) -> Void) throws {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+    /// Points the iterator at `bytes` (valid UTF-8, read in place through a UTF-8 UText: no
+    /// conversion to UTF-16) and calls `body` with it; the UText is closed afterwards.
+    private func withText<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: () throws -> R) throws -> R {
         var status = U_ZERO_ERROR
-        let ut = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+        let ut = bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
             riposte_utext_openUTF8($0, Int64(bytes.count), &status)
         }
         guard let ut, !failed(status) else { throw ICUError(status) }
         defer { _ = riposte_utext_close(ut) }
         riposte_ubrk_setUText(iterator, ut, &status)
         if failed(status) { throw ICUError(status) }
-        var start = Int(riposte_ubrk_first(iterator))
-        while true {
-            let end = Int(riposte_ubrk_next(iterator))
-            if end < 0 { break }  // UBRK_DONE
-            body(start, end, kind == .word ? WordStatus(riposte_ubrk_getRuleStatus(iterator)) : .none)
-            start = end
+        return try body()
+    }
+
+    /// Calls `body(start, end, status)` for each segment of `bytes`, in order.
+    /// The bytes must be valid UTF-8.
+    public func forEachSegment(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, WordStatus) -> Void) throws {
+        guard bytes.baseAddress != nil, bytes.count > 0 else { return }
+        try withText(bytes) {
+            var start = Int(riposte_ubrk_first(iterator))
+            while true {
+                let end = Int(riposte_ubrk_next(iterator))
+                if end < 0 { break }  // UBRK_DONE
+                body(start, end, kind == .word ? WordStatus(riposte_ubrk_getRuleStatus(iterator)) : .none)
+                start = end
+            }
+        }
+    }
+
+    /// Marks every byte of `bytes` with the segment it belongs to, for random access without a
+    /// closure per segment: `marks[i]` is the `WordStatus` raw value of the segment holding byte
+    /// i, plus `segmentStart` (0x80) when a segment starts at i. `marks` must hold
+    /// `bytes.count + 1` bytes; the last one (the end of the text) is `segmentStart`.
+    /// For a sentence iterator every status is `.none`: only the starts matter.
+    public func markSegments(_ bytes: UnsafeBufferPointer<UInt8>, into marks: UnsafeMutableBufferPointer<UInt8>) throws {
+        precondition(marks.count >= bytes.count + 1, "marks must hold one byte more than the text")
+        marks[bytes.count] = BreakIterator.segmentStart
+        guard bytes.baseAddress != nil, bytes.count > 0 else { return }
+        let word = kind == .word
+        try withText(bytes) {
+            var start = Int(riposte_ubrk_first(iterator))
+            while true {
+                let end = Int(riposte_ubrk_next(iterator))
+                if end < 0 { break }  // UBRK_DONE
+                let code = word ? WordStatus(riposte_ubrk_getRuleStatus(iterator)).rawValue : 0
+                marks[start] = BreakIterator.segmentStart | code
+                if end - start > 1 {
+                    UnsafeMutableBufferPointer(rebasing: marks[start + 1 ..< end]).update(repeating: code)
+                }
+                start = end
+            }
+        }
+    }
+
+    /// The bit `markSegments` sets on the first byte of each segment.
+    public static let segmentStart: UInt8 = 0x80
+
+    /// Appends the boundaries (segment ends, the text's end included) of `bytes` to `out`.
+    /// With `afterTerminatorOnly`, a sentence iterator keeps only the boundaries that follow a
+    /// sentence terminator (. ? ! 。 ！ ？ । ؟ …, rule status UBRK_SENTENCE_TERM), not those made
+    /// by a line or paragraph separator alone (UBRK_SENTENCE_SEP).
+    public func appendBoundaries(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [Int], afterTerminatorOnly: Bool = false) throws {
+        guard bytes.baseAddress != nil, bytes.count > 0 else { return }
+        let filter = afterTerminatorOnly && kind == .sentence
+        try withText(bytes) {
+            _ = riposte_ubrk_first(iterator)
+            while true {
+                let end = Int(riposte_ubrk_next(iterator))
+                if end < 0 { break }  // UBRK_DONE
+                // UBRK_SENTENCE_TERM is 0 ..< 100, UBRK_SENTENCE_SEP 100 ..< 200.
+                if filter, riposte_ubrk_getRuleStatus(iterator) >= 100 { continue }
+                out.append(end)
+            }
         }
     }
 
     /// All boundaries (segment ends) of `bytes`.
     public func boundaries(_ bytes: [UInt8]) throws -> [Int] {
         var out: [Int] = []
-        try bytes.withUnsafeBufferPointer { buf in
-            try forEachSegment(buf) { _, end, _ in out.append(end) }
-        }
+        try bytes.withUnsafeBufferPointer { try appendBoundaries($0, to: &out) }
         return out
     }
 }

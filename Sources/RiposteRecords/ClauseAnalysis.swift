@@ -328,6 +328,10 @@ struct SentenceContext {
                 if let agent = nps.first(where: { $0.tokens.lowerBound > m.end && (governingPreposition($0) == "par" || governingPreposition($0) == "by") }) {
                     sourceNP = agent
                 }
+            } else if let inv = preVerb.first(where: { toks[$0].fold.hasPrefix("-") && lex.has(toks[$0].fold, "pron-person") || lex.has(toks[$0].fold, "pron-plural") && toks[$0].fold.hasPrefix("-") }),
+                      let np = nps.first(where: { $0.tokens.lowerBound == inv }) {
+                // "a-t-il affirmé": the inverted pronoun is the subject.
+                sourceNP = np
             } else if let np = subject(before: cueStart) {
                 sourceNP = np
             } else if let np = invertedSubject(m) {
@@ -340,6 +344,11 @@ struct SentenceContext {
             } else if participle {
                 source = run.lastSource
             }
+        }
+        // « … », a-t-il affirmé / indique le quotidien: what is said is the quotation before the verb.
+        let saysMoreAfter = m.end < range.upperBound && (lex.has(toks[m.end].fold, "comp") || toks[m.end].kind == .quote)
+        if !saysMoreAfter, p.type == "report", let q = quoteBefore(cueStart) {
+            contentRange = q
         }
         if p.feature("src") == "next", let after = docEnd ?? sourceNP?.tokens.upperBound {
             // "Selon la plainte, X aurait…": the content follows the source.
@@ -521,6 +530,20 @@ struct SentenceContext {
         return out
     }
 
+    /// The quotation that ends right before a verb (a closing quote, maybe a comma, in between).
+    private func quoteBefore(_ c: Int) -> Range<Int>? {
+        var k = c - 1
+        while k >= range.lowerBound, toks[k].lower == "," || toks[k].lower == "-" || toks[k].fold == "t" || lex.has(toks[k].fold, "pron-person") || lex.has(toks[k].fold, "aux") { k -= 1 }
+        guard k >= range.lowerBound, toks[k].kind == .quote else { return nil }
+        let close = k
+        var open = close - 1
+        while open >= range.lowerBound, !(toks[open].kind == .quote && toks[open].lower != "»" && toks[open].lower != "”") { open -= 1 }
+        guard open >= range.lowerBound, close - open > 2 else { return nil }
+        var e = close
+        while e > open + 1, toks[e - 1].kind == .punctuation { e -= 1 }
+        return open + 1 < e ? (open + 1) ..< e : nil
+    }
+
     /// "…, et condamné", "… and rejects it": a verb coordinated with an earlier one shares its subject.
     private func coordinated(_ cueStart: Int) -> Bool {
         guard cueStart - 1 >= range.lowerBound else { return false }
@@ -624,6 +647,8 @@ struct SentenceContext {
             if let agent = passiveAgent(after: np, in: c), let q = run.resolve(agent, index, range, sentenceNPs: nps), !excluded.contains(q) {
                 return [q]
             }
+            // "X aurait été tué", "she had been assaulted": the subject of a passive is the victim.
+            if !anyPosition, isPassiveSubject(np, within: c) { continue }
             guard let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) else { continue }
             if anyPosition { return [q] }
             let prep = governingPreposition(np)
@@ -671,6 +696,18 @@ struct SentenceContext {
     private func namesThing(_ np: NounPhrase) -> Bool {
         let first = toks[np.tokens.lowerBound], last = toks[np.tokens.upperBound - 1]
         return lex.notParties.contains(last.fold) || (lex.notParties.contains(first.fold) && first.isCapitalized)
+    }
+
+    private func isPassiveSubject(_ np: NounPhrase, within c: Range<Int>) -> Bool {
+        var k = np.tokens.upperBound
+        var sawBe = false
+        while k < c.upperBound, k < np.tokens.upperBound + 5 {
+            let t = toks[k]
+            if lex.has(t.fold, "be") { sawBe = true; k += 1; continue }
+            if lex.has(t.fold, "aux") || lex.has(t.fold, "adv") || isSkippable(t) { k += 1; continue }
+            break
+        }
+        return sawBe && k < c.upperBound && lex.isPastParticiple(toks[k])
     }
 
     private func passiveAgentAnywhere(in c: Range<Int>) -> NounPhrase? {
@@ -731,8 +768,10 @@ struct SentenceContext {
         case "court": return nil
         default: break
         }
+        // "the claims are false", "des accusations infondées": calling the claims untrue denies them.
+        let refutes = contentHas(content) { lex.has($0.fold, "refute") }
         if accused {
-            if neg { return .denial }
+            if neg || refutes { return .denial }
             if wrong && !neg { return fixed ?? .allegation }
             return lean == "allegation" ? .denial : nil
         }

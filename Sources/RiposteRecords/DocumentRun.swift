@@ -113,9 +113,10 @@ final class DocumentRun {
                         // coordinated with the previous one ("a confirmé … et condamné X") is an act
                         // of its own, and the previous content ends before it.
                         let coordinated = m.start > r.lowerBound && lex.has(text.tokens[m.start - 1].fold, "coord")
+                            && lex.isVerbForm(text.tokens[m.words.first ?? m.start])
                         if let k = records.lastIndex(where: { $0.sentence == si && ($0.content?.contains(rec.cue) ?? false) }) {
                             if !coordinated && records[k].type == rec.type { continue }
-                            if coordinated, let c = records[k].content {
+                            if coordinated, m.start - 2 >= r.lowerBound, let c = records[k].content {
                                 let end = text.tokens[m.start - 2].span.end
                                 records[k].content = end > c.start ? ByteSpan(c.start, end) : nil
                             }

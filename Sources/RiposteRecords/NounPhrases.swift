@@ -54,7 +54,8 @@ struct NounPhraseFinder {
                 continue
             }
             let t = toks[i]
-            if t.kind == .word, let pc = pronounClass(t), !(i > range.lowerBound && lex.has(toks[i - 1].fold, "prep")) {
+            if t.kind == .word || t.fold.hasPrefix("-"), let pc = pronounClass(t),
+               t.fold.hasPrefix("-") || !(i > range.lowerBound && lex.has(toks[i - 1].fold, "prep") && toks[i - 1].lower != "a") {
                 out.append(NounPhrase(tokens: i ..< i + 1, span: t.span, form: .pronoun, pronounClass: pc))
                 i += 1
                 continue

@@ -1,6 +1,7 @@
 import RiposteText
 import RiposteNormalize
 import RiposteLexicon
+import RiposteICU
 
 /// Normalised text cut into tokens and sentences, with the way back to the original.
 public struct SegmentedText: Sendable {
@@ -24,6 +25,7 @@ public final class Segmenter {
     public let language: Language
     private let tokenizer: Tokenizer
     private let splitter: SentenceSplitter
+    private let sentenceBreaks: BreakIterator
     public var normalization = NormalizationOptions()
 
     public init(language: Language, lexicons: LexiconStore) throws {
@@ -31,13 +33,16 @@ public final class Segmenter {
         let data = SegmenterData(language: language, lexicon: lexicons[language])
         tokenizer = try Tokenizer(data: data)
         splitter = SentenceSplitter(data: data, lexicon: lexicons[language])
+        sentenceBreaks = try BreakIterator(kind: .sentence, locale: language.rawValue)
     }
 
     /// Segments valid UTF-8 text.
     public func segment(_ original: [UInt8]) throws -> SegmentedText {
         let norm = Normalizer.normalize(original, options: normalization)
         var tokens = try tokenizer.tokenize(norm.bytes)
-        let sentences = splitter.split(norm.bytes, &tokens)
+        var candidates: [Int] = []
+        try norm.bytes.withUnsafeBufferPointer { try sentenceBreaks.appendBoundaries($0, to: &candidates, afterTerminatorOnly: true) }
+        let sentences = splitter.split(norm.bytes, &tokens, candidates: candidates)
         return SegmentedText(language: language, original: original, normalized: norm, tokens: tokens, sentences: sentences)
     }
 }

@@ -21,7 +21,7 @@ import RiposteLexicon
 public struct SentenceSplitter: Sendable {
     public let data: SegmenterData
     private let starters: Set<String>
-    private let softTerminals: Set<String>
+    private let softTerminals: [String]  // a handful: compared one by one, cheaper than hashing
     private let openers: Set<String>
     private let salutations: Set<String>
     private let functionWords: Set<String>
@@ -42,7 +42,7 @@ public struct SentenceSplitter: Sendable {
     public init(data: SegmenterData, lexicon: LanguageLexicon) {
         self.data = data
         starters = lexicon.list("sentence-starters")
-        softTerminals = lexicon.list("soft-terminals", folded: false)
+        softTerminals = Array(lexicon.list("soft-terminals", folded: false))
         openers = lexicon.list("sentence-openers")
         salutations = lexicon.list("salutations")
         functionWords = lexicon.list("stopwords").union(lexicon.list("title-introducers"))
@@ -51,16 +51,20 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Sentences of `tokens` (tokens are not changed).
-    public func split(_ text: [UInt8], _ tokens: [Token]) -> [Sentence] {
+    public func split(_ text: [UInt8], _ tokens: [Token], candidates: [Int]) -> [Sentence] {
         var copy = tokens
-        return split(text, &copy, splittingFinalPeriods: false)
+        return split(text, &copy, candidates: candidates, splittingFinalPeriods: false)
     }
 
     /// Sentences of `tokens`; where an abbreviation ends a sentence, its period becomes a token.
     /// Works on token indices in place (no copy of the token array): the rare period splits are
     /// applied at the end.
-    public func split(_ text: [UInt8], _ tokens: inout [Token], splittingFinalPeriods: Bool = true) -> [Sentence] {
+    /// `candidates`: the boundaries ICU's sentence iterator proposes after sentence terminators
+    /// (`BreakIterator.appendBoundaries(_:to:afterTerminatorOnly:)`), ascending byte offsets.
+    public func split(_ text: [UInt8], _ tokens: inout [Token], candidates: [Int],
+                      splittingFinalPeriods: Bool = true) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
+        let icu = Candidates(offsets: candidates)
         var sentences: [Sentence] = []
         var splits: [Int] = []  // indices of abbreviations whose period becomes a token
         var start = 0           // index of the current sentence's first token
@@ -94,7 +98,14 @@ public struct SentenceSplitter: Sendable {
             }
             if t.kind == .quote, i > quoteCloseAt, let c = closingQuote(i, tokens, text) { quoteCloseAt = c }
 
-            if isTerminal(t) || isFinalAbbreviation(t) || isEmoticon(t) || isSoftTerminal(t) {
+            let ruleTerminal: Bool
+            switch t.kind {
+            case .punctuation: ruleTerminal = isTerminal(t) || isSoftTerminal(t)
+            case .abbreviation: ruleTerminal = isFinalAbbreviation(t)
+            case .symbol: ruleTerminal = isEmoticon(t)
+            default: i += 1; continue  // words, numbers, quotes… end nothing
+            }
+            if ruleTerminal || isScriptTerminal(tokens, i, icu) {
                 // Take the closers glued to the terminal mark ('.»', '?")', '!)').
                 var j = i + 1
                 var closedQuote = false
@@ -112,11 +123,29 @@ public struct SentenceSplitter: Sendable {
                 } else {
                     let next = tokens[j]
                     let gap = newlines(text, tokens[j - 1].span.end, next.span.start)
-                    // After a bare . ? ! even a lower-case word starts a sentence (web text); after a
-                    // closing quote it is the speech verb ("« Assez ! » lança-t-il").
-                    let startsHere = isSoftTerminal(t) ? softBoundary(tokens, j) : canStart(next, after: t)
-                        || (!closedQuote && t.kind == .punctuation && !isEllipsis(t) && canFollowBareStop(next))
-                    ends = gap > 0 || (next.spaceBefore && startsHere && !insideQuote)
+                    let startsHere: Bool
+                    if !ruleTerminal {
+                        // A terminal of a script the rules do not cover (。！？।): ICU proposed the
+                        // boundary, and such text has no spaces to wait for.
+                        startsHere = true
+                    } else if isSoftTerminal(t) || isEmoticon(t) {
+                        // Marks ICU does not know as terminals: the rules alone decide.
+                        startsHere = isSoftTerminal(t) ? softBoundary(tokens, j) : canStart(next, after: t)
+                    } else if next.isCapitalized {
+                        // Before a capital the candidate must come from ICU (anywhere after the mark:
+                        // ICU breaks before a spaced French closing quote, the rules after it);
+                        // the rules below may still veto it (initials, paragraph numbers).
+                        startsHere = icu.proposed(t.span.end, next.span.start)
+                    } else {
+                        // Before anything else ICU's rule SB8 joins the sentences whenever a
+                        // lower-case word follows, even past digits or brackets; UD press and web
+                        // text starts sentences there: after a bare . ? ! a lower-case word, and
+                        // after any terminal a number, an opening quote or bracket, a list marker.
+                        // After a closing quote it is the speech verb ("« Assez ! » lança-t-il").
+                        startsHere = canStart(next, after: t)
+                            || (!closedQuote && t.kind == .punctuation && !isEllipsis(t) && canFollowBareStop(next))
+                    }
+                    ends = gap > 0 || ((next.spaceBefore || !ruleTerminal) && startsHere && !insideQuote)
                     // "12. The applicant …": a paragraph number starts its sentence, it is not one.
                     if ends, gap == 0, t.lower == ".", i - start == 1, isParagraphNumber(tokens[start]) { ends = false }
                     // "A.  The background of the case": an enumerator opening a line is not a sentence.
@@ -192,6 +221,18 @@ public struct SentenceSplitter: Sendable {
 
     // MARK: - Token tests
 
+    /// ICU's proposed boundaries, asked whether one falls between a terminal mark and the next token.
+    struct Candidates {
+        let offsets: [Int]
+        /// Whether a boundary is proposed at some byte offset in `a ... b` (the end of the mark,
+        /// the closers and spaces after it, the start of the next token).
+        func proposed(_ a: Int, _ b: Int) -> Bool {
+            var lo = 0, hi = offsets.count
+            while lo < hi { let m = (lo + hi) / 2; if offsets[m] < a { lo = m + 1 } else { hi = m } }
+            return lo < offsets.count && offsets[lo] <= b
+        }
+    }
+
     func isTerminal(_ t: Token) -> Bool {
         guard t.kind == .punctuation else { return false }
         for b in t.lower.utf8 where b != 0x2E && b != 0x21 && b != 0x3F {
@@ -201,6 +242,14 @@ public struct SentenceSplitter: Sendable {
         return true
     }
 
+    /// A punctuation mark of another script after which ICU proposes a sentence boundary
+    /// (。 ！ ？ । ؟): the rules have no opinion on it.
+    func isScriptTerminal(_ tokens: [Token], _ i: Int, _ icu: Candidates) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .punctuation, let first = t.lower.utf8.first, first >= 0x80, !isCloser(t), !isOpener(t) else { return false }
+        return icu.proposed(t.span.end, i + 1 < tokens.count ? tokens[i + 1].span.start : t.span.end)
+    }
+
     /// A sentence boundary with no punctuation, in text whose lines were joined: a heading run
     /// into the next sentence ("… du phénomène Je ne pouvais …", "ACLASTA Avant de …"), or a mail
     /// header ("Kay Mann 04/26/2001 07:17 AM Will you …").
@@ -208,6 +257,8 @@ public struct SentenceSplitter: Sendable {
         let t = tokens[i]
         guard t.spaceBefore else { return false }
         let prev = tokens[i - 1]
+        // Most tokens are lower-case words: only a mail header's time can end a sentence before one.
+        if t.kind == .word, !t.isCapitalized { return isAfterHeaderTime(tokens, i) }
         // Typed rules separate blocks: a long one stands alone; text after a rule starts anew.
         if isRule(t), t.span.length >= 10 { return true }
         if isRule(prev), t.isCapitalized || t.kind == .quote || isRule(t) { return true }
@@ -215,8 +266,7 @@ public struct SentenceSplitter: Sendable {
         if (prev.lower == ">" && i >= 2 && tokens[i - 2].kind == .email) || prev.lower == ">>",
            t.isCapitalized { return true }
         // After a mail header's date and time ("04/26/2001 07:17 AM have you …"), whatever the case.
-        if prev.lower == "am" || prev.lower == "pm", i >= 3, tokens[i - 2].kind == .number,
-           isDate(tokens[i - 3]), t.kind == .word { return true }
+        if t.kind == .word, isAfterHeaderTime(tokens, i) { return true }
         // A salutation or closing ("Thanks,", "Hi Bob,", "Regards,") is a sentence of its own.
         if prev.lower == "," || prev.lower == ":", t.isCapitalized, i - start <= 4,
            salutations.contains(tokens[start].fold) { return true }
@@ -224,7 +274,7 @@ public struct SentenceSplitter: Sendable {
         if t.kind == .number, isDate(t), prev.isCapitalized || prev.lower == ">" || prev.kind == .email { return true }
         // A spaced bullet dash before a capital opens a list item (French typography):
         // "La rénovation des lycées d'Île-de-France - Jean-Claude Méry, …".
-        if dashBullets.contains(t.lower), prev.kind == .word || prev.lower == ")", i + 1 < tokens.count,
+        if t.kind == .punctuation, dashBullets.contains(t.lower), prev.kind == .word || prev.lower == ")", i + 1 < tokens.count,
            tokens[i + 1].spaceBefore, tokens[i + 1].isCapitalized, !closesIncise(tokens, i) { return true }
         guard t.isCapitalized, t.kind == .word else { return false }
         // After the time of a mail header: "08:02 PM All: …".
@@ -243,6 +293,12 @@ public struct SentenceSplitter: Sendable {
         // An upper-case heading ("FORME PHARMACEUTIQUE ET CONTENU") before a mixed-case word.
         if isAllCaps(prev, text), i - start >= 2, isAllCaps(tokens[i - 2], text), !isAllCaps(t, text), t.span.length > 1 { return true }
         return false
+    }
+
+    /// "04/26/2001 07:17 AM" just before token i.
+    func isAfterHeaderTime(_ tokens: [Token], _ i: Int) -> Bool {
+        guard i >= 3, tokens[i - 1].span.length == 2, tokens[i - 2].kind == .number else { return false }
+        return (tokens[i - 1].lower == "am" || tokens[i - 1].lower == "pm") && isDate(tokens[i - 3])
     }
 
     func isDate(_ t: Token) -> Bool {

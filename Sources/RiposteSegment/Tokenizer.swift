@@ -1,11 +1,14 @@
 // RiposteSegment: sentences and tokens.
-// Requires: normalised UTF-8 (RiposteNormalize) and the language's segmentation lexicons
-// (abbreviations, elisions, hyphen clitics and prefixes, units, emoticons). Provides: `[Token]`
-// (surface tokens as Universal Dependencies defines them, from one pass over the UTF-8 bytes) and
-// `[Sentence]` (rule-based, abbreviation-, quote- and line-aware).
+// Requires: normalised UTF-8 (RiposteNormalize), ICU's word and sentence break iterators over
+// that UTF-8 (RiposteICU) and the language's segmentation lexicons (abbreviations, elisions,
+// hyphen clitics and prefixes, units, emoticons). Provides: `[Token]` (surface tokens as
+// Universal Dependencies defines them: ICU's word segments, merged or split by rules in one pass
+// over the bytes) and `[Sentence]` (ICU's sentence boundaries accepted or vetoed by
+// abbreviation-, quote- and line-aware rules, plus the boundaries only the rules see).
 import RiposteText
 import RiposteNormalize
 import RiposteLexicon
+import RiposteICU
 
 /// Language data the segmenter uses, read once from Lexicons/<lang>/.
 public struct SegmenterData: Sendable {
@@ -57,23 +60,44 @@ public struct SegmenterData: Sendable {
     var groupsDigitsWithSpaces: Bool { language == .fr }
 }
 
-/// Splits normalised UTF-8 into surface tokens in one left-to-right pass over the bytes.
-/// No regular expressions and no per-character allocation; lexicon keys are built only where a
-/// rule needs one (an apostrophe, a hyphen, a final period).
+/// Splits normalised UTF-8 into surface tokens.
+/// ICU's word break iterator runs once over the UTF-8 bytes (no conversion to UTF-16) and marks
+/// every byte with its word segment and the segment's status (letter, number, kana, ideograph or
+/// none). That marking is the base segmentation: it says which characters belong to words and
+/// numbers, in any script, and where two words touch without a space (Chinese, Japanese, Thai
+/// dictionary words). One left-to-right pass over the bytes then applies the rules that merge or
+/// split ICU's segments the way Universal Dependencies tokenises (URLs, e-mails, elisions,
+/// clitics, abbreviations, legal references, number groups, units…). No regular expressions and
+/// no per-character allocation; lexicon keys are built only where a rule needs one.
+/// Not thread-safe (it owns an ICU iterator): one per thread.
 public final class Tokenizer {
     public let data: SegmenterData
     private let maxEmoticon: Int
+    private let words: BreakIterator
 
     public init(data: SegmenterData) throws {
         self.data = data
         maxEmoticon = data.emoticons.map(\.utf8.count).max() ?? 0
+        words = try BreakIterator(kind: .word, locale: data.language.rawValue)
+    }
+
+    /// ICU's word segments of `text`, one mark per byte (see `BreakIterator.markSegments`).
+    public func wordMarks(_ text: [UInt8]) throws -> [UInt8] {
+        var marks = [UInt8](repeating: 0, count: text.count + 1)
+        try text.withUnsafeBufferPointer { buf in
+            try marks.withUnsafeMutableBufferPointer { try words.markSegments(buf, into: $0) }
+        }
+        return marks
     }
 
     public func tokenize(_ text: [UInt8]) throws -> [Token] {
-        text.withUnsafeBufferPointer { buf in
-            var scan = Scan(t: buf, data: data, maxEmoticon: maxEmoticon)
-            scan.run()
-            return scan.tokens
+        let marks = try wordMarks(text)
+        return text.withUnsafeBufferPointer { buf in
+            marks.withUnsafeBufferPointer { wb in
+                var scan = Scan(t: buf, wb: wb, data: data, maxEmoticon: maxEmoticon)
+                scan.run()
+                return scan.tokens
+            }
         }
     }
 }
@@ -84,16 +108,48 @@ enum CharClass { case space, letter, digit, other }
 
 @inline(__always) func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C }
 
+/// Non-ASCII spaces the normaliser turns into plain ones (kept for text tokenised unnormalised).
+@inline(__always) func isWideSpace(_ c: UInt32) -> Bool {
+    c == 0xA0 || c == 0x2028 || c == 0x2029 || c == 0x85 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x3000
+}
+
+/// Superscript digits and vulgar fractions: ICU leaves them out of words (Word_Break=Other), but
+/// glued to a word or number they belong to it ("m²", "1½"), as in the treebanks.
+@inline(__always) func isGluedNumeral(_ c: UInt32) -> Bool {
+    c == 0xBC || c == 0xBD || c == 0xBE || c == 0xB2 || c == 0xB3 || c == 0xB9
+}
+
+/// Katakana (and its prolonged sound mark): a run of it is one loanword, as in the treebanks
+/// ("ドードリオ"), where ICU's dictionary would cut an unknown one into pieces.
+@inline(__always) func isKatakana(_ c: UInt32) -> Bool {
+    (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9D)
+}
+
 /// The scanner's state over one text.
 struct Scan {
     let t: UnsafeBufferPointer<UInt8>
+    /// ICU's word segments, one byte per text byte (and one for the end): `WordStatus` raw value of
+    /// the segment holding the byte, plus `start` on a segment's first byte.
+    let wb: UnsafeBufferPointer<UInt8>
     let data: SegmenterData
     let maxEmoticon: Int
     var tokens: [Token] = []
 
-    init(t: UnsafeBufferPointer<UInt8>, data: SegmenterData, maxEmoticon: Int) {
-        self.t = t; self.data = data; self.maxEmoticon = maxEmoticon
+    static let start = BreakIterator.segmentStart
+    static let statusBits: UInt8 = 0x7F
+    static let numberStatus = WordStatus.number.rawValue
+
+    init(t: UnsafeBufferPointer<UInt8>, wb: UnsafeBufferPointer<UInt8>, data: SegmenterData, maxEmoticon: Int) {
+        self.t = t; self.wb = wb; self.data = data; self.maxEmoticon = maxEmoticon
         tokens.reserveCapacity(t.count / 5)
+    }
+
+    /// Whether byte i lies in one of ICU's word segments (letters, numbers, kana, ideographs).
+    @inline(__always) func inICUWord(_ i: Int) -> Bool { wb[i] & Scan.statusBits != 0 }
+    /// Whether ICU separates two words that touch at byte i with no space or punctuation between
+    /// them: dictionary words of Chinese, Japanese, Thai…, or a change of script ("東京Tower").
+    @inline(__always) func icuSplitsWordsAt(_ i: Int) -> Bool {
+        wb[i] & Scan.start != 0 && wb[i] & Scan.statusBits != 0 && i > 0 && wb[i - 1] & Scan.statusBits != 0
     }
 
     var n: Int { t.count }
@@ -118,20 +174,16 @@ struct Scan {
             if b >= 0x30 && b <= 0x39 { return .digit }
             return isSpaceByte(b) ? .space : .other
         }
-        let (c, _) = cp(i)
-        return classOf(c)
+        return wideClass(i)
     }
 
-    func classOf(_ c: UInt32) -> CharClass {
-        if c < 0x80 {
-            if c >= 0x61 && c <= 0x7A || c >= 0x41 && c <= 0x5A { return .letter }
-            if c >= 0x30 && c <= 0x39 { return .digit }
-            return isSpaceByte(UInt8(c)) ? .space : .other
-        }
-        if c == 0xA0 || c == 0x2028 || c == 0x2029 || c == 0x85 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x3000 { return .space }
-        // Letters, combining marks (a decomposed accent stays in its word) and other numbers ("½").
-        if Folding.isLetter(c) || Folding.isMark(c) { return .letter }
-        if c == 0xBC || c == 0xBD || c == 0xBE || c == 0xB2 || c == 0xB3 || c == 0xB9 { return .letter }
+    /// A non-ASCII character is a word character when ICU put it in a word segment: letters and
+    /// numbers of any script with their combining marks (a decomposed accent stays in its word).
+    /// Such characters are all `.letter` here; `word` tells numbers from words by ICU's status.
+    func wideClass(_ i: Int) -> CharClass {
+        let (c, _) = cp(i)
+        if isWideSpace(c) { return .space }
+        if inICUWord(i) || isGluedNumeral(c) { return .letter }
         return .other
     }
 
@@ -286,11 +338,24 @@ struct Scan {
         var letters = false, digits = false
         var segmentStart = p
         scan: while e < end {
-            let c = cls(e)
-            if c == .letter { letters = true; e += t[e] >= 0x80 ? cp(e).1 : 1; continue }
-            if c == .digit { digits = true; e += 1; continue }
-            if c == .space { break }
+            if e > p, icuSplitsWordsAt(e), !(isKatakana(cp(e).0) && isKatakana(cp(prevStart(e)).0)) { break }
             let b = t[e]
+            if b >= 0x80 {
+                let (cc, l) = cp(e)
+                if isWideSpace(cc) { break }
+                // ICU's word segments give the extent of words and numbers in every script.
+                if inICUWord(e) {
+                    if wb[e] & Scan.statusBits == Scan.numberStatus { digits = true } else { letters = true }
+                    e += l; continue
+                }
+                if isGluedNumeral(cc) { letters = true; e += l; continue }
+                // "n°": the abbreviation of numéro / numero.
+                if cc == 0xB0, e - p == 1, t[p] | 0x20 == 0x6E { e += l; emit(p, e, .legalReference); return e }
+                break
+            }
+            if b >= 0x61 && b <= 0x7A || b >= 0x41 && b <= 0x5A { letters = true; e += 1; continue }
+            if b >= 0x30 && b <= 0x39 { digits = true; e += 1; continue }
+            if isSpaceByte(b) { break }
             let prevDigit = isDigit(e - 1)
             switch b {
             case 0x2E:  // .  inside domains, decimals, initials: "rec.arts", "4.6", "U.S"
@@ -341,11 +406,6 @@ struct Scan {
                 }
                 break scan
             default:
-                if b >= 0x80 {
-                    let (cc, l) = cp(e)
-                    // "n°": the abbreviation of numéro / numero.
-                    if cc == 0xB0, e - p == 1, t[p] | 0x20 == 0x6E { e += l; emit(p, e, .legalReference); return e }
-                }
                 break scan
             }
         }
@@ -562,9 +622,11 @@ struct Scan {
         var e = p + l
         // "§§ 209-213": the plural section sign is one token.
         if c == 0xA7 { while e + 1 < end, t[e] == 0xC2, t[e + 1] == 0xA7 { e += 2 } }
-        // Keep a base character's combining marks with it.
-        while e < end, t[e] >= 0x80, Folding.isMark(cp(e).0) { e += cp(e).1 }
-        emit(p, e, kindOf(c))
+        // The rest of ICU's segment: a character's combining marks, an emoji with its modifiers or
+        // joined sequence, a flag's two regional indicators. (Not inside an ICU word that a rule
+        // split, "1;2": its other characters are tokens of their own.)
+        if !inICUWord(p) { while e < end, wb[e] & Scan.start == 0 { e += 1 } }
+        emit(p, e, kindOf(c, at: p))
         return e
     }
 
@@ -577,7 +639,7 @@ struct Scan {
     }
     func isRule(_ b: UInt8) -> Bool { b == 0x2D || b == 0x3D }
 
-    func kindOf(_ c: UInt32) -> TokenKind {
+    func kindOf(_ c: UInt32, at p: Int) -> TokenKind {
         switch c {
         case 0x22, 0x27, 0xAB, 0xBB, 0x201C, 0x201D, 0x201E, 0x2018, 0x2019, 0x2039, 0x203A, 0x60: return .quote
         case 0xA7, 0xB6: return .legalReference
@@ -585,7 +647,7 @@ struct Scan {
              0x2030, 0x20A0 ... 0x20CF, 0x2100 ... 0x214F, 0x2190 ... 0x21FF, 0x2200 ... 0x22FF:
             return .symbol
         default:
-            return classOf(c) == .letter ? .word : .punctuation
+            return cls(p) == .letter ? .word : .punctuation
         }
     }
 }

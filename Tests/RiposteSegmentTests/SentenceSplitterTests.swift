@@ -114,3 +114,36 @@ import Riposte
     #expect(Seg.sentences("A.\u{00A0} The background of the case\n\nII.  RELEVANT DOMESTIC LAW\n\nb.  Contribute to the elimination.", .en)
             == ["A.\u{00A0} The background of the case", "II.  RELEVANT DOMESTIC LAW", "b.  Contribute to the elimination."])
 }
+
+// ICU's sentence break iterator proposes the boundaries after terminal marks; the rules accept or
+// veto them, and add the ones ICU's rules cannot see.
+
+@Test func icuEndsSentencesOfScriptsTheRulesDoNotCover() {
+    // Japanese and Chinese: 。！？ with no space after them; Hindi: the danda.
+    #expect(Seg.sentences("東京地方裁判所は請求を棄却した。被告は控訴した。", .fr)
+            == ["東京地方裁判所は請求を棄却した。", "被告は控訴した。"])
+    #expect(Seg.sentences("法院驳回了原告的诉讼请求！原告不服？ 他上诉了。", .en)
+            == ["法院驳回了原告的诉讼请求！", "原告不服？", "他上诉了。"])
+    #expect(Seg.sentences("न्यायालय ने याचिका ख़ारिज कर दी। फिर अपील हुई।", .en)
+            == ["न्यायालय ने याचिका ख़ारिज कर दी।", "फिर अपील हुई।"])
+    // A line break after a dash is not a terminal for ICU either: the wrapped line goes on.
+    #expect(Seg.sentences("le tribunal —\nla cour d'appel aussi.", .fr).count == 1)
+}
+
+@Test func boundariesBeforeCapitalsComeFromICU() throws {
+    // GSD dev: ICU breaks before the spaced French closing quote; the sentence keeps it.
+    #expect(Seg.sentences("un dérivé du latin camera qui signifie « pièce . » Les Boyers et les Pradons", .fr)
+            == ["un dérivé du latin camera qui signifie « pièce . »", "Les Boyers et les Pradons"])
+    // The splitter on its own: no candidate from ICU, no boundary before a capital; with ICU's
+    // boundary (at the second "The"), one.
+    let data = SegmenterData(language: .en, lexicon: Seg.store[.en])
+    let first = "The court dismissed the claim. "
+    let text = Array((first + "The applicant appealed.").utf8)
+    let tokens = try Tokenizer(data: data).tokenize(text)
+    let splitter = SentenceSplitter(data: data, lexicon: Seg.store[.en])
+    #expect(splitter.split(text, tokens, candidates: []).count == 1)
+    #expect(splitter.split(text, tokens, candidates: [first.utf8.count]).count == 2)
+    // The rules still veto ICU's candidates: an initial before a name (HUDOC style).
+    #expect(Seg.sentences("The report of J. Smith was filed. It was late.", .en)
+            == ["The report of J. Smith was filed.", "It was late."])
+}

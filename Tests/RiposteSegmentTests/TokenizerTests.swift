@@ -120,3 +120,32 @@ import Riposte
     // Ordinals and model numbers are not units: "1er", "24e", "4th", "G20".
     #expect(Seg.tokens("le 1er et le 24e du G20", .fr) == ["le", "1er", "et", "le", "24e", "du", "G20"])
 }
+
+// ICU's word break iterator is the base segmentation: it finds the words of scripts written
+// without spaces (by dictionary) and keeps combining marks in their word.
+
+@Test func icuCutsJapaneseChineseAndThaiIntoDictionaryWords() {
+    // A judgment's operative part, in Japanese and in Chinese.
+    #expect(Seg.tokens("東京地方裁判所は請求を棄却した。", .fr) == ["東京", "地方裁判所", "は", "請求", "を", "棄却", "した", "。"])
+    #expect(Seg.tokens("法院驳回了原告的诉讼请求。", .en) == ["法院", "驳回", "了", "原告", "的", "诉讼", "请求", "。"])
+    // "The Supreme Court upheld the Court of Appeal" in Thai, with its tone marks and vowel signs.
+    #expect(Seg.tokens("ศาลฎีกาพิพากษายืนตามศาลอุทธรณ์", .en) == ["ศาล", "ฎีกา", "พิพากษา", "ยืน", "ตาม", "ศาล", "อุทธรณ์"])
+    // Rules still apply around them: the French quotes, the elision.
+    #expect(Seg.tokens("l'arrêt « 棄却 » de Tokyo", .fr) == ["l'", "arrêt", "«", "棄却", "»", "de", "Tokyo"])
+}
+
+@Test func katakanaLoanwordStaysWhole() {
+    // GSD dev: "… Dodo ( ドードー , Dōdō ) et Dodorio ( ドードリオ , Dōdorio ) en japonais."
+    #expect(Seg.tokens("Dodorio (ドードリオ, Dōdorio) en japonais", .fr)
+            == ["Dodorio", "(", "ドードリオ", ",", "Dōdorio", ")", "en", "japonais"])
+}
+
+@Test func combiningMarksAndOtherDigitsStayInTheirWord() {
+    // Hindi: vowel signs, virama and a nukta (ख़, decomposed even after NFC) inside words; the danda ends it.
+    #expect(Seg.tokens("न्यायालय ने याचिका ख़ारिज कर दी।", .en) == ["न्यायालय", "ने", "याचिका", "ख़ारिज", "कर", "दी", "।"])
+    // A decomposed accent on a Latin letter, an emoji with its skin tone, a flag: one token each.
+    #expect(Seg.tokens("e\u{0301}te\u{0301} 👍🏽 🇫🇷!", .fr) == ["e\u{0301}te\u{0301}", "👍🏽", "🇫🇷", "!"])
+    // Arabic-Indic digits make a number, as ICU's status says.
+    let t = Seg.run("المادة ٣٤ من", .en).tokens
+    #expect(t.map(\.kind) == [.word, .number, .word])
+}
