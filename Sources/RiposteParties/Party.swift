@@ -22,8 +22,11 @@ public struct Mention: Sendable, Hashable {
     public var form: Form
     /// Token range of the mention (indices into `SegmentedText.tokens`); empty when unknown.
     public var tokens: Range<Int>
-    public init(span: ByteSpan, sentence: Int, form: Form, tokens: Range<Int> = 0 ..< 0) {
-        self.span = span; self.sentence = sentence; self.form = form; self.tokens = tokens
+    /// An English genitive: the party owns something ("the applicants' right", "Google's
+    /// spokesperson"); such a mention is rarely the source or the target of an act.
+    public var isGenitive: Bool
+    public init(span: ByteSpan, sentence: Int, form: Form, tokens: Range<Int> = 0 ..< 0, isGenitive: Bool = false) {
+        self.span = span; self.sentence = sentence; self.form = form; self.tokens = tokens; self.isGenitive = isGenitive
     }
 }
 

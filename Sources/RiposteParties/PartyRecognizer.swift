@@ -1325,7 +1325,9 @@ final class DocumentPass {
                     seen.insert(s); aliases.append(s)
                 }
             }
-            let mentions = b.mentions.map { Mention(span: span($0.range), sentence: $0.sentence, form: $0.form, tokens: $0.range) }
+            let mentions = b.mentions.map {
+                Mention(span: span($0.range), sentence: $0.sentence, form: $0.form, tokens: $0.range, isGenitive: possessiveToken[$0.range.upperBound - 1])
+            }
             parties.append(Party(name: name, kind: b.kind, aliases: aliases, mentions: mentions, role: b.role,
                                  affiliation: b.affiliation.flatMap { newIndex[$0] >= 0 ? newIndex[$0] : nil }, isPlural: b.plural))
         }
