@@ -785,7 +785,7 @@ final class DocumentPass {
         } else if let p = prev, w[p].flags.contains(.targetPreposition) {
             c.strong = true
         } else if let p = prev, p > lo, w[p].flags.contains(.particle) || w[p].flags.contains(.placePreposition),
-                  acronym ? roleBefore(p, lo) : nouns(p - 1)?.contains(where: { $0.use == .role || $0.use == .spokesperson }) == true {
+                  acronym && letterCount(s) <= 4 ? roleBefore(p, lo) : nouns(p - 1)?.contains(where: { $0.use == .role || $0.use == .spokesperson }) == true {
             // "cofondateur de Mercor", "a spokesperson for Acme": the employer of a role.
             c.strong = true
             if c.kind == .unknown { c.kind = .organization }
@@ -1170,8 +1170,11 @@ final class DocumentPass {
             let capital = cap[c.nameRange.lowerBound] && !(isSentenceInitial(c.nameRange.lowerBound, 0) && c.range == c.nameRange)
             if capital {
                 if let p = partyOfKey[capitalKey] { return p }
+                // A court named by a proper name, or by a noun with a place ("cour d'appel de
+                // Chambéry"), not a bare "trial court".
                 let p = latest(recent, since: 0, { r in
-                    !builders[r.party].fromNoun && kindCompatible(n.kind, builders[r.party].kind) && builders[r.party].nounWords.contains(head)
+                    let b = builders[r.party]
+                    return (!b.fromNoun || b.headKey != nil && b.headKey != b.key) && kindCompatible(n.kind, b.kind) && b.nounWords.contains(head)
                 })?.party ?? nounParty(c, n)
                 partyOfKey[capitalKey] = p
                 return p
