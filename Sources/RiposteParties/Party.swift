@@ -38,7 +38,7 @@ public struct Party: Sendable, Hashable {
     public var aliases: [String]
     /// Mentions in text order.
     public var mentions: [Mention]
-    /// A role given in apposition, e.g. "cofondateur de Mercor", "former head of sales".
+    /// A role given in apposition, e.g. "cofondateur de Acme", "former head of sales".
     public var role: String?
     /// Index (in `PartySet.parties`) of the organisation this party works or speaks for, when the
     /// text says so ("X, cofondateur de Y", "a spokesperson for Y", "son ancien responsable").
@@ -76,7 +76,7 @@ public struct PartySet: Sendable {
     }
 
     /// The party mentioned exactly at, or covering, a normalised span. When mentions nest
-    /// ("cofondateur de Mercor" is a description of one party holding the name of another), the
+    /// ("cofondateur de Acme" is a description of one party holding the name of another), the
     /// innermost mention wins.
     public func party(covering span: ByteSpan) -> Int? { mention(covering: span)?.party }
 
