@@ -12,8 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // System libraries (Debian: libicu-dev, libutf8proc-dev, zlib1g-dev).
-        .systemLibrary(name: "CICU", path: "Sources/CICU"),
+        // System libraries (Debian: libicu-dev, libutf8proc-dev, zlib1g-dev). ICU sits behind a small
+        // C target (see Sources/CICU/include/riposte_icu.h for why).
+        .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]),
         .systemLibrary(name: "CUTF8Proc", path: "Sources/CUTF8Proc"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 

@@ -1,8 +1,8 @@
 // RiposteICU: thin, typed Swift wrappers over the system ICU C API.
 // Requires: libicu (through CICU's version-independent shims). Provides: word and sentence
 // boundaries over UTF-8 bytes, charset detection, and conversion of legacy encodings to UTF-8.
-// This module must not import Foundation: Foundation bundles its own ICU module whose enum
-// definitions clash with the system headers, so CICU is imported internally only.
+// CICU hides ICU's headers behind plain C types, so this module (and its clients) may import
+// Foundation without the clash between the system ICU and Foundation's bundled copy.
 internal import CICU
 
 /// An ICU failure, with ICU's own error name (e.g. "U_INVALID_CHAR_FOUND").
@@ -10,13 +10,13 @@ public struct ICUError: Error, CustomStringConvertible, Sendable {
     public let code: Int32
     public let name: String
     public var description: String { "ICU error \(name) (\(code))" }
-    init(_ status: UErrorCode) {
-        code = status.rawValue
+    init(_ status: Int32) {
+        code = status
         name = String(cString: riposte_u_errorName(status))
     }
 }
 
-@inline(__always) private func failed(_ s: UErrorCode) -> Bool { s.rawValue > U_ZERO_ERROR.rawValue }
+@inline(__always) private func failed(_ s: Int32) -> Bool { s > 0 }
 
 /// The ICU version linked at run time, e.g. "72.1".
 public func icuVersion() -> String {
@@ -50,8 +50,8 @@ public final class BreakIterator {
     public let kind: Kind
 
     public init(kind: Kind, locale: String) throws {
-        var status = U_ZERO_ERROR
-        let type: UBreakIteratorType = kind == .word ? UBRK_WORD : UBRK_SENTENCE
+        var status: Int32 = 0
+        let type: Int32 = kind == .word ? riposte_ubrk_word_type() : riposte_ubrk_sentence_type()
         guard let it = locale.withCString({ riposte_ubrk_open(type, $0, &status) }), !failed(status) else {
             throw ICUError(status)
         }
@@ -64,7 +64,7 @@ public final class BreakIterator {
     /// Points the iterator at `bytes` (valid UTF-8, read in place through a UTF-8 UText: no
     /// conversion to UTF-16) and calls `body` with it; the UText is closed afterwards.
     private func withText<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: () throws -> R) throws -> R {
-        var status = U_ZERO_ERROR
+        var status: Int32 = 0
         let ut = bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
             riposte_utext_openUTF8($0, Int64(bytes.count), &status)
         }
@@ -158,7 +158,7 @@ public struct CharsetGuess: Sendable, Hashable {
 public enum Charset {
     /// ICU's guesses for `bytes`, best first. Only the first 64 KiB are examined.
     public static func detect(_ bytes: [UInt8], declared: String? = nil) throws -> [CharsetGuess] {
-        var status = U_ZERO_ERROR
+        var status: Int32 = 0
         guard let det = riposte_ucsdet_open(&status), !failed(status) else { throw ICUError(status) }
         defer { riposte_ucsdet_close(det) }
         let n = min(bytes.count, 1 << 16)
@@ -177,7 +177,7 @@ public enum Charset {
                 var out: [CharsetGuess] = []
                 for i in 0 ..< Int(found) {
                     guard let m = matches[i] else { continue }
-                    var s = U_ZERO_ERROR
+                    var s: Int32 = 0
                     let name = String(cString: riposte_ucsdet_getName(m, &s))
                     let conf = Int(riposte_ucsdet_getConfidence(m, &s))
                     let lang = riposte_ucsdet_getLanguage(m, &s).map { String(cString: $0) } ?? ""
@@ -193,7 +193,7 @@ public enum Charset {
         if bytes.isEmpty { return [] }
         var capacity = bytes.count * 3 + 16
         while true {
-            var status = U_ZERO_ERROR
+            var status: Int32 = 0
             var out = [UInt8](repeating: 0, count: capacity)
             let written = out.withUnsafeMutableBufferPointer { o in
                 bytes.withUnsafeBufferPointer { i in
@@ -204,7 +204,7 @@ public enum Charset {
                     }
                 }
             }
-            if status == U_BUFFER_OVERFLOW_ERROR { capacity = Int(written) + 16; continue }
+            if status == riposte_u_buffer_overflow_error() { capacity = Int(written) + 16; continue }
             if failed(status) { throw ICUError(status) }
             out.removeSubrange(Int(written)...)
             return out

@@ -20,7 +20,9 @@ public struct SegmentedText: Sendable {
     public func string(_ s: ByteSpan) -> String { normalized.bytes.string(s) }
 }
 
-/// Normalise → tokenise → split into sentences. One instance per thread.
+/// Normalise → tokenise (ICU word segments + rules) → split into sentences (ICU's sentence
+/// boundaries after terminators, accepted or vetoed by rules). One instance per thread: it owns
+/// ICU break iterators.
 public final class Segmenter {
     public let language: Language
     private let tokenizer: Tokenizer

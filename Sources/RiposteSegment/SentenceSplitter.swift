@@ -1,8 +1,18 @@
+// RiposteSegment, sentences.
+// Requires: the tokens of normalised UTF-8 (Tokenizer), the boundaries ICU's sentence break
+// iterator proposes after sentence terminators (RiposteICU, run by Segmenter) and the sentence
+// lexicons (sentence-starters, sentence-openers, soft-terminals, salutations, heading-determiners,
+// title-introducers, dash-bullets). Provides: `[Sentence]` over token ranges, with paragraph,
+// heading and list-item flags; "etc." split into "etc" + "." where it ends a sentence.
 import RiposteText
 import RiposteNormalize
 import RiposteLexicon
 
 /// Groups tokens into sentences.
+/// - ICU proposes, the rules dispose: after . ! ? … a sentence ends before a capital only where
+///   ICU's sentence iterator proposes a boundary, and after the terminals of other scripts
+///   (。！？।) wherever it does; the rules below veto candidates and add the boundaries ICU's rules
+///   cannot make (lower case after a stop, headings, line breaks, soft terminals, emoticons).
 /// - A blank line always ends a sentence; a single line break ends one unless the line is wrapped
 ///   mid-clause (the next line starts in lower case after a word).
 /// - Within a line, a sentence ends after . ! ? (and runs such as "?!", "...") when the next

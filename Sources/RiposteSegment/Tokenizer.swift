@@ -125,6 +125,11 @@ enum CharClass { case space, letter, digit, other }
     (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9D)
 }
 
+/// Typographic single quotes: ICU lets them inside a word as apostrophes (MidNumLet), but the
+/// normaliser has already made the apostrophe ASCII, so one left here is a quote ("l‘État" is
+/// mistyped, ‘rock’ is quoted): it separates words, as the ASCII apostrophe's rules cannot apply.
+@inline(__always) func isSingleQuote(_ c: UInt32) -> Bool { c == 0x2018 || c == 0x2019 }
+
 /// The scanner's state over one text.
 struct Scan {
     let t: UnsafeBufferPointer<UInt8>
@@ -183,7 +188,7 @@ struct Scan {
     func wideClass(_ i: Int) -> CharClass {
         let (c, _) = cp(i)
         if isWideSpace(c) { return .space }
-        if inICUWord(i) || isGluedNumeral(c) { return .letter }
+        if (inICUWord(i) && !isSingleQuote(c)) || isGluedNumeral(c) { return .letter }
         return .other
     }
 
@@ -344,7 +349,7 @@ struct Scan {
                 let (cc, l) = cp(e)
                 if isWideSpace(cc) { break }
                 // ICU's word segments give the extent of words and numbers in every script.
-                if inICUWord(e) {
+                if inICUWord(e), !isSingleQuote(cc) {
                     if wb[e] & Scan.statusBits == Scan.numberStatus { digits = true } else { letters = true }
                     e += l; continue
                 }

@@ -1,0 +1,45 @@
+// CICU: the C entry points of the system ICU that Riposte uses, behind plain C types.
+// Why a C target and not a system-library module map: ICU exports its functions with a version
+// suffix (ubrk_open_72) that only its C macros know, and a Swift module that sees ICU's own
+// headers clashes with the ICU copy Foundation bundles (_FoundationICU: same enum names, other
+// definitions), in that module and in every module that imports it. Here only riposte_icu.c sees
+// <unicode/*.h>; Swift sees opaque types and int32_t status codes, so no clash is possible.
+#ifndef RIPOSTE_ICU_H
+#define RIPOSTE_ICU_H
+#include <stdint.h>
+
+typedef struct RiposteUText RiposteUText;
+typedef struct RiposteBreakIterator RiposteBreakIterator;
+typedef struct RiposteCharsetDetector RiposteCharsetDetector;
+typedef struct RiposteCharsetMatch RiposteCharsetMatch;
+
+/// ICU constants, read from ICU's own headers at build time.
+int32_t riposte_ubrk_word_type(void);
+int32_t riposte_ubrk_sentence_type(void);
+int32_t riposte_u_buffer_overflow_error(void);
+
+/// Status arguments follow ICU: 0 is success, > 0 an error, < 0 a warning.
+RiposteUText *riposte_utext_openUTF8(const char *s, int64_t length, int32_t *status);
+RiposteUText *riposte_utext_close(RiposteUText *ut);
+
+RiposteBreakIterator *riposte_ubrk_open(int32_t type, const char *locale, int32_t *status);
+void riposte_ubrk_setUText(RiposteBreakIterator *bi, RiposteUText *text, int32_t *status);
+int32_t riposte_ubrk_first(RiposteBreakIterator *bi);
+int32_t riposte_ubrk_next(RiposteBreakIterator *bi);
+int32_t riposte_ubrk_getRuleStatus(RiposteBreakIterator *bi);
+void riposte_ubrk_close(RiposteBreakIterator *bi);
+
+RiposteCharsetDetector *riposte_ucsdet_open(int32_t *status);
+void riposte_ucsdet_setText(RiposteCharsetDetector *d, const char *text, int32_t len, int32_t *status);
+void riposte_ucsdet_setDeclaredEncoding(RiposteCharsetDetector *d, const char *enc, int32_t len, int32_t *status);
+const RiposteCharsetMatch *const *riposte_ucsdet_detectAll(RiposteCharsetDetector *d, int32_t *found, int32_t *status);
+const char *riposte_ucsdet_getName(const RiposteCharsetMatch *m, int32_t *status);
+int32_t riposte_ucsdet_getConfidence(const RiposteCharsetMatch *m, int32_t *status);
+const char *riposte_ucsdet_getLanguage(const RiposteCharsetMatch *m, int32_t *status);
+void riposte_ucsdet_close(RiposteCharsetDetector *d);
+
+int32_t riposte_ucnv_convert(const char *to, const char *from, char *target, int32_t cap,
+                             const char *source, int32_t len, int32_t *status);
+const char *riposte_u_errorName(int32_t code);
+void riposte_u_getVersion(uint8_t info[4]);
+#endif
