@@ -22,8 +22,11 @@ public struct Mention: Sendable, Hashable {
     public var form: Form
     /// Token range of the mention (indices into `SegmentedText.tokens`); empty when unknown.
     public var tokens: Range<Int>
-    public init(span: ByteSpan, sentence: Int, form: Form, tokens: Range<Int> = 0 ..< 0) {
-        self.span = span; self.sentence = sentence; self.form = form; self.tokens = tokens
+    /// An English genitive: the party owns something ("the applicants' right", "Google's
+    /// spokesperson"); such a mention is rarely the source or the target of an act.
+    public var isGenitive: Bool
+    public init(span: ByteSpan, sentence: Int, form: Form, tokens: Range<Int> = 0 ..< 0, isGenitive: Bool = false) {
+        self.span = span; self.sentence = sentence; self.form = form; self.tokens = tokens; self.isGenitive = isGenitive
     }
 }
 
@@ -35,7 +38,7 @@ public struct Party: Sendable, Hashable {
     public var aliases: [String]
     /// Mentions in text order.
     public var mentions: [Mention]
-    /// A role given in apposition, e.g. "cofondateur de Mercor", "former head of sales".
+    /// A role given in apposition, e.g. "cofondateur de Acme", "former head of sales".
     public var role: String?
     /// Index (in `PartySet.parties`) of the organisation this party works or speaks for, when the
     /// text says so ("X, cofondateur de Y", "a spokesperson for Y", "son ancien responsable").
@@ -73,7 +76,7 @@ public struct PartySet: Sendable {
     }
 
     /// The party mentioned exactly at, or covering, a normalised span. When mentions nest
-    /// ("cofondateur de Mercor" is a description of one party holding the name of another), the
+    /// ("cofondateur de Acme" is a description of one party holding the name of another), the
     /// innermost mention wins.
     public func party(covering span: ByteSpan) -> Int? { mention(covering: span)?.party }
 

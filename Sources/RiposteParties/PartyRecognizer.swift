@@ -450,7 +450,7 @@ final class DocumentPass {
                 continue
             }
             // Determiner + noun: "the applicant", "la cour d'appel de Chambéry", "son ancien
-            // responsable commercial Eugene Ling", "l'association Direction aux Affaires Savoisiennes".
+            // responsable commercial Jean Martin", "l'association Direction aux Affaires Savoisiennes".
             if let r = nounPhrase(i, hi) {
                 let (noun, ns, ne, det) = r
                 let detType = det.flatMap { w[$0].det }
@@ -774,7 +774,7 @@ final class DocumentPass {
         let subjectSlot = wordInitial || prev.map { byte[$0] == 0x2C || w[$0].flags.contains(.conjunction) || w[$0].flags.contains(.stopword) && !w[$0].flags.contains(.particle) && w[$0].det == nil } ?? true
         var beforeVerb = false
         if e < hi, tokens[e].kind == .word, !tokens[e].isCapitalized {
-            // "Scale affirme", "Ling s'est exprimé", "Mercor n'a pas".
+            // "Acme affirme", "Martin s'est exprimé", "Acme n'a pas".
             if isVerb(e) { beforeVerb = true }
             else if keys[e].hasSuffix("'"), e + 1 < hi, isVerb(e + 1) { beforeVerb = true }
         }
@@ -785,8 +785,8 @@ final class DocumentPass {
         } else if let p = prev, w[p].flags.contains(.targetPreposition) {
             c.strong = true
         } else if let p = prev, p > lo, w[p].flags.contains(.particle) || w[p].flags.contains(.placePreposition),
-                  acronym ? roleBefore(p, lo) : nouns(p - 1)?.contains(where: { $0.use == .role || $0.use == .spokesperson }) == true {
-            // "cofondateur de Mercor", "a spokesperson for Acme": the employer of a role.
+                  acronym && letterCount(s) <= 4 ? roleBefore(p, lo) : nouns(p - 1)?.contains(where: { $0.use == .role || $0.use == .spokesperson }) == true {
+            // "cofondateur de Acme", "a spokesperson for Acme": the employer of a role.
             c.strong = true
             if c.kind == .unknown { c.kind = .organization }
         } else if acronym {
@@ -800,7 +800,7 @@ final class DocumentPass {
     }
 
     /// A role noun among the few lower-case words before `p` ("président du directoire de PSA",
-    /// "cofondateur de Mercor"): what follows `p` is the employer.
+    /// "cofondateur de Acme"): what follows `p` is the employer.
     func roleBefore(_ p: Int, _ lo: Int) -> Bool {
         var k = p - 1
         while k >= lo, k >= p - 4, tokens[k].kind == .word, !tokens[k].isCapitalized || k == lo {
@@ -830,7 +830,7 @@ final class DocumentPass {
     }
 
     /// After a name: a parenthetical definition "(MGM)", "(the Government)", or a role in apposition
-    /// ", cofondateur de Mercor,". Returns where the scan resumes.
+    /// ", cofondateur de Acme,". Returns where the scan resumes.
     func afterName(_ ci: Int, _ e: Int, _ lo: Int, _ hi: Int, _ suppress: inout Int) -> Int {
         if e > 0, possessiveToken[e - 1] {
             let next = possessed(ci, e, hi)
@@ -859,8 +859,8 @@ final class DocumentPass {
                 }
             }
         }
-        // Apposition: ", [det] [modifier] ROLE … ," (persons only: "Scale AI, son ex-employé et
-        // Mercor" is a list).
+        // Apposition: ", [det] [modifier] ROLE … ," (persons only: "Acme SA, son ex-employé et
+        // Globex" is a list).
         if e < hi, byte[e] == 0x2C, candidates[ci].kind == .person || candidates[ci].kind == .unknown {
             var k = e + 1
             if k < hi, w[k].det != nil { k += 1 }
@@ -1170,8 +1170,11 @@ final class DocumentPass {
             let capital = cap[c.nameRange.lowerBound] && !(isSentenceInitial(c.nameRange.lowerBound, 0) && c.range == c.nameRange)
             if capital {
                 if let p = partyOfKey[capitalKey] { return p }
+                // A court named by a proper name, or by a noun with a place ("cour d'appel de
+                // Chambéry"), not a bare "trial court".
                 let p = latest(recent, since: 0, { r in
-                    !builders[r.party].fromNoun && kindCompatible(n.kind, builders[r.party].kind) && builders[r.party].nounWords.contains(head)
+                    let b = builders[r.party]
+                    return (!b.fromNoun || b.headKey != nil && b.headKey != b.key) && kindCompatible(n.kind, b.kind) && b.nounWords.contains(head)
                 })?.party ?? nounParty(c, n)
                 partyOfKey[capitalKey] = p
                 return p
@@ -1325,7 +1328,9 @@ final class DocumentPass {
                     seen.insert(s); aliases.append(s)
                 }
             }
-            let mentions = b.mentions.map { Mention(span: span($0.range), sentence: $0.sentence, form: $0.form, tokens: $0.range) }
+            let mentions = b.mentions.map {
+                Mention(span: span($0.range), sentence: $0.sentence, form: $0.form, tokens: $0.range, isGenitive: possessiveToken[$0.range.upperBound - 1])
+            }
             parties.append(Party(name: name, kind: b.kind, aliases: aliases, mentions: mentions, role: b.role,
                                  affiliation: b.affiliation.flatMap { newIndex[$0] >= 0 ? newIndex[$0] : nil }, isPlural: b.plural))
         }
