@@ -444,6 +444,16 @@ struct SentenceContext {
                 break
             }
         }
+        if targets.isEmpty, type == .apology || type == .offer, let c = contentRange, let s0 = source {
+            // "désolé pour les désagréments causés à sa nouvelle équipe": the new workplace is the
+            // organisation accused along with the speaker, other than the one the speaker left.
+            if c.contains(where: { k in lex.has(toks[k].fold, "new") && k + 1 < c.upperBound && lex.has(toks[k + 1].fold, "workplace") }) {
+                let former = run.book.parties[s0].affiliation
+                for r in run.records where (r.type == .filing || r.type == .allegation) && r.targets.contains(s0) {
+                    if let q = r.targets.first(where: { $0 != s0 && $0 != former && run.book.parties[$0].kind != .person }) { targets = [q]; break }
+                }
+            }
+        }
         targets.removeAll { excluded.contains($0) }
         if targets.isEmpty, run.legal, type == .filing || type == .allegation {
             targets = run.adversary(source)
