@@ -40,7 +40,7 @@ struct SentenceContext {
     func verbHas(_ t: Token, _ prefix: String) -> Bool { lex.verbFeatures(t).contains { $0.hasPrefix(prefix) } }
 
     /// An NP introduced by a preposition (possibly through determiners, adjectives, other names
-    /// and "and": "against Sri and CM", "contre son ancien responsable commercial Eugene Ling").
+    /// and "and": "against Sri and CM", "contre son ancien directeur Paul Martin").
     func governingPreposition(_ np: NounPhrase) -> String? {
         var k = np.tokens.lowerBound - 1
         var steps = 0
@@ -93,7 +93,7 @@ struct SentenceContext {
                 p.ownerIsLastSpeaker = prev.ownerIsLastSpeaker
                 return p
             }
-            // Apposition: "Surya Midha, cofondateur de Mercor, a nié".
+            // Apposition: "Jean Dupont, cofondateur de Acme, a nié".
             if np.role == "agent", np.tokens.lowerBound - 1 >= range.lowerBound, toks[np.tokens.lowerBound - 1].lower == ",",
                let prev = nps.last(where: { $0.tokens.upperBound == np.tokens.lowerBound - 1 }) {
                 var p = prev
