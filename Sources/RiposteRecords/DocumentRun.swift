@@ -122,9 +122,10 @@ final class DocumentRun {
                             }
                         }
                         // One act per speaker and type in a sentence: "denied the allegations …,
-                        // calling the claims baseless" is one denial (rulings and coordinated verbs aside).
+                        // calling the claims baseless" is one denial (rulings and coordinated verbs aside);
+                        // "regretted the harm but refused to apologize" is two (one of them negated).
                         if rec.type != .ruling, !coordinated, rec.source != nil,
-                           records.contains(where: { $0.sentence == si && $0.type == rec.type && $0.source == rec.source }) { continue }
+                           records.contains(where: { $0.sentence == si && $0.type == rec.type && $0.source == rec.source && ($0.modality == .negated) == (rec.modality == .negated) }) { continue }
                         // A filing told again ("After the plaintiffs filed their complaint") is the same act.
                         if rec.type == .filing, rec.content == nil,
                            records.contains(where: { $0.type == .filing && (rec.source == nil || $0.source == rec.source) && $0.evidence.first == rec.evidence.first }) { continue }
