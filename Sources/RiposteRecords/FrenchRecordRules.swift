@@ -1,0 +1,173 @@
+import RiposteText
+import RiposteSegment
+
+/// Requires: a French DocumentRun after its pass (records, parties, whether the text is a case).
+/// Provides: French corrections that need the whole document: attributions ("selon X", "d'après
+/// X") kept only when they name who accuses whom; a party's requests to the court ("Infirmer…",
+/// "Dire et juger X mal fondé…") completed with the adversary and typed as answers when they call
+/// the other side's case ill-founded; the submission a court rejects ("contrairement à ce que
+/// soutient l'appelante"); a confirmation that stands against the party the court condemns; and
+/// after linking, the claim a press or court response answers when the Linker found none.
+struct FrenchRecordRules {
+    let run: DocumentRun
+    private var lex: RecordsLexicon { run.lex }
+    private var toks: [Token] { run.text.tokens }
+
+    func beforeLinking(_ records: inout [Record]) {
+        dropUnsupportedAttributions(&records)
+        completeRequests(&records)
+        addRejectedSubmissions(&records)
+        confirmationAgainstCondemned(&records)
+    }
+
+    func afterLinking(_ records: inout [Record], book: PartyBook) {
+        linkUnanswered(&records, book: book)
+    }
+
+    // MARK: - Before linking
+
+    /// "D'après le ministère, les actes antisémites ont augmenté": an attribution that names no
+    /// speaker or no accused reports a fact, not an accusation (cues flagged `attribution`).
+    private func dropUnsupportedAttributions(_ records: inout [Record]) {
+        let ids = Set(lex.cues.patterns.filter { $0.has("attribution") }.map(\.id))
+        guard !ids.isEmpty else { return }
+        records.removeAll { r in
+            guard let e = r.evidence.first, ids.contains(e) else { return false }
+            return r.source == nil || r.targets.isEmpty
+        }
+    }
+
+    /// A request in a party's conclusions is typed by the extractor as a filing (or a denial for
+    /// "débouter"); the court verb it borrows is in the evidence.
+    private func isRequest(_ r: Record) -> Bool {
+        (r.type == .filing || r.type == .denial) && r.source != nil && (r.evidence.first?.hasPrefix("fr.ruling.") ?? false)
+    }
+
+    /// "Dire et juger le Procureur mal fondé dans ses demandes" answers the other side's case;
+    /// "le débouter de sa demande", "Infirmer le jugement" are against the same adversary as the
+    /// party's other requests of the list.
+    private func completeRequests(_ records: inout [Record]) {
+        guard run.legal else { return }
+        for i in records.indices where isRequest(records[i]) {
+            if records[i].type == .filing, let c = records[i].content, callsIllFounded(c) { records[i].type = .denial }
+        }
+        for i in records.indices where isRequest(records[i]) && records[i].targets.isEmpty {
+            let r = records[i]
+            let near = records.indices.filter { j in
+                j != i && isRequest(records[j]) && records[j].source == r.source && !records[j].targets.isEmpty
+                    && abs(records[j].sentence - r.sentence) <= 12
+            }
+            if let j = near.min(by: { abs(records[$0].sentence - r.sentence) < abs(records[$1].sentence - r.sentence) }) {
+                records[i].targets = records[j].targets.filter { $0 != r.source }
+            }
+        }
+    }
+
+    /// Content words that call a claim ill-founded: a `refute` word ("infondée", "irrecevable"), or
+    /// an `ill` adverb before a `founded` word ("mal fondé").
+    private func callsIllFounded(_ c: ByteSpan) -> Bool {
+        let ts = tokens(in: c)
+        for k in ts.indices {
+            let f = toks[k].fold
+            if lex.has(f, "refute") { return true }
+            if lex.has(f, "ill"), k + 1 < ts.upperBound, lex.has(toks[k + 1].fold, "founded") { return true }
+        }
+        return false
+    }
+
+    /// "contrairement à ce que soutient l'appelante": the court rules against a submission, which
+    /// is that party's answer to the judgment it appeals.
+    private func addRejectedSubmissions(_ records: inout [Record]) {
+        var added: [(Int, Record)] = []
+        for (i, r) in records.enumerated() where r.type == .ruling && r.evidence.first == "fr.ruling.contrairement-a-ce-que" {
+            guard let who = r.targets.first else { continue }
+            let ts = tokens(in: r.cue)
+            guard let v = ts.last(where: { lex.lemmas(toks[$0]).contains("soutenir") }) else { continue }
+            let d = Record(type: .denial, source: who, onBehalfOf: nil, targets: [], cue: toks[v].span, content: r.content,
+                           modality: .reported, respondsTo: [], channel: nil, sentence: r.sentence,
+                           confidence: 0.5, evidence: ["fr.denial.rejected-submission"])
+            added.append((i, d))
+        }
+        for (i, d) in added.reversed() { records.insert(d, at: i) }
+    }
+
+    /// "Confirme le jugement déféré … Condamne l'association aux dépens d'appel": the judgment
+    /// confirmed stands against the party the court condemns in the same operative part.
+    private func confirmationAgainstCondemned(_ records: inout [Record]) {
+        guard run.legal else { return }
+        for i in records.indices where records[i].type == .ruling && records[i].targets.isEmpty {
+            let r = records[i]
+            guard tokens(in: r.cue).contains(where: { lex.lemmas(toks[$0]).contains("confirmer") }) else { continue }
+            let condemned = records.indices.filter { j in
+                let o = records[j]
+                return o.type == .ruling && o.source == r.source && !o.targets.isEmpty && abs(o.sentence - r.sentence) <= 6
+                    && tokens(in: o.cue).contains(where: { lex.lemmas(toks[$0]).contains("condamner") })
+            }
+            if let j = condemned.min(by: { abs(records[$0].sentence - r.sentence) < abs(records[$1].sentence - r.sentence) }) {
+                records[i].targets = records[j].targets
+            }
+        }
+    }
+
+    // MARK: - After linking
+
+    /// A response the Linker could not attach. In a case, it answers the requests of the last
+    /// party that made some (its first one: "le parquet général a requis la confirmation" answers
+    /// the appellant's "Infirmer…"). In the press, it answers the claims of a party its content
+    /// names ("a nuancé les chiffres du parquet"), else the article's first accusation.
+    private func linkUnanswered(_ records: inout [Record], book: PartyBook) {
+        for i in records.indices {
+            let r = records[i]
+            guard [.denial, .noComment, .admission].contains(r.type), r.respondsTo.isEmpty, let src = r.source else { continue }
+            if r.evidence.first == "fr.denial.rejected-submission" { continue }
+            let me = Set([src, r.onBehalfOf].compactMap { $0 })
+            let claims = (0 ..< i).filter { j in
+                let c = records[j]
+                return (c.type == .allegation || c.type == .filing) && c.source != nil && !me.contains(c.source!)
+                    && book.role(c.source!) != "court"
+            }
+            guard !claims.isEmpty else { continue }
+            var chosen: [Int] = []
+            if run.legal {
+                if let author = records[claims.last!].source, let first = claims.first(where: { records[$0].source == author }) {
+                    chosen = [first]
+                }
+            } else {
+                let said = contentFolds(r)
+                let named = Set(claims.compactMap { records[$0].source }).filter { p in
+                    let party = book.parties[p]
+                    return ([party.name] + party.aliases).contains { !book.words($0).intersection(said).isEmpty }
+                }
+                chosen = claims.filter { named.contains(records[$0].source!) }
+                if chosen.isEmpty, let first = claims.first(where: { records[$0].type == .allegation }) { chosen = [first] }
+            }
+            guard !chosen.isEmpty else { continue }
+            records[i].respondsTo = chosen
+            if r.type == .denial, r.targets.isEmpty || run.legal {
+                var t: [Int] = []
+                for j in chosen { if let s = records[j].source, !t.contains(s) { t.append(s) } }
+                records[i].targets = t
+            }
+        }
+    }
+
+    /// Folded content words of a response (names included), function words aside.
+    private func contentFolds(_ r: Record) -> Set<String> {
+        guard let c = r.content else { return [] }
+        var out = Set<String>()
+        for k in tokens(in: c) where toks[k].kind == .word && toks[k].fold.count >= 4 && !lex.stopwords.contains(toks[k].fold) {
+            out.insert(toks[k].fold)
+        }
+        return out
+    }
+
+    /// Token indices inside a span.
+    private func tokens(in s: ByteSpan) -> Range<Int> {
+        let t = toks
+        var lo = 0, hi = t.count
+        while lo < hi { let mid = (lo + hi) / 2; if t[mid].span.start < s.start { lo = mid + 1 } else { hi = mid } }
+        var e = lo
+        while e < t.count, t[e].span.end <= s.end { e += 1 }
+        return lo ..< e
+    }
+}
