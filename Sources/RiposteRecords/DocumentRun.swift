@@ -115,7 +115,12 @@ final class DocumentRun {
                         let coordinated = m.start > r.lowerBound && lex.has(text.tokens[m.start - 1].fold, "coord")
                             && lex.isVerbForm(text.tokens[m.words.first ?? m.start])
                         if let k = records.lastIndex(where: { $0.sentence == si && ($0.content?.contains(rec.cue) ?? false) }) {
-                            if !coordinated && records[k].type == rec.type { continue }
+                            if lex.language == .fr, let comma = FrenchRecordRules.mainClauseResumes(text, lex, earlier: records[k], cueStart: m.start, sentence: r),
+                               let c = records[k].content {
+                                // The relative clause's content ends at its comma; the main verb is an act of its own.
+                                let end = text.tokens[comma - 1].span.end
+                                records[k].content = end > c.start ? ByteSpan(c.start, end) : nil
+                            } else if !coordinated && records[k].type == rec.type { continue }
                             if coordinated, m.start - 2 >= r.lowerBound, let c = records[k].content {
                                 let end = text.tokens[m.start - 2].span.end
                                 records[k].content = end > c.start ? ByteSpan(c.start, end) : nil

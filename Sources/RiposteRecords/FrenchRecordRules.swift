@@ -1,4 +1,5 @@
 import RiposteText
+import RiposteNormalize
 import RiposteSegment
 
 /// Requires: a French DocumentRun after its pass (records, parties, whether the text is a case).
@@ -94,9 +95,9 @@ struct FrenchRecordRules {
     /// "Confirme le jugement déféré … Condamne l'association aux dépens d'appel": the judgment
     /// confirmed stands against the party the court condemns in the same operative part.
     private func confirmationAgainstCondemned(_ records: inout [Record]) {
-        guard run.legal else { return }
         for i in records.indices where records[i].type == .ruling && records[i].targets.isEmpty {
             let r = records[i]
+            guard run.legal || run.operativeMode || r.evidence.contains("rule.operative-part") else { continue }
             guard tokens(in: r.cue).contains(where: { lex.lemmas(toks[$0]).contains("confirmer") }) else { continue }
             let condemned = records.indices.filter { j in
                 let o = records[j]
@@ -105,7 +106,23 @@ struct FrenchRecordRules {
             }
             if let j = condemned.min(by: { abs(records[$0].sentence - r.sentence) < abs(records[$1].sentence - r.sentence) }) {
                 records[i].targets = records[j].targets
+                if records[j].targets.count == 1 { appellantIs(records[j].targets[0], &records) }
             }
+        }
+    }
+
+    /// The judgment under appeal confirmed and the costs put on X: "l'appelante" is X.
+    private func appellantIs(_ x: Int, _ records: inout [Record]) {
+        let book = run.book
+        let appellants = Set(book.parties.indices.filter { p in
+            let words = book.parties[p].name.split(separator: " ").map { Folding.fold(String($0)) }
+            return p != x && words.contains { lex.has($0, "appellant") }
+                && words.allSatisfy { lex.has($0, "appellant") || lex.has($0, "det") || $0.hasSuffix("'") }
+        })
+        guard !appellants.isEmpty else { return }
+        for i in records.indices {
+            if let s = records[i].source, appellants.contains(s) { records[i].source = x }
+            records[i].targets = records[i].targets.map { appellants.contains($0) ? x : $0 }
         }
     }
 
@@ -169,5 +186,24 @@ struct FrenchRecordRules {
         var e = lo
         while e < t.count, t[e].span.end <= s.end { e += 1 }
         return lo ..< e
+    }
+}
+
+extension FrenchRecordRules {
+    /// "Le jugement qui a ordonné la dissolution de l'association, sera confirmé": the cue after
+    /// the comma is the main verb, not more of the relative clause's content. Returns the comma
+    /// that ends the earlier record's content, if the earlier cue opens a relative clause (`rel`
+    /// word before it) and the new cue resumes the main clause right after a comma.
+    static func mainClauseResumes(_ text: SegmentedText, _ lex: RecordsLexicon, earlier: Record, cueStart: Int, sentence: Range<Int>) -> Int? {
+        let toks = text.tokens
+        var k = cueStart - 1
+        while k >= sentence.lowerBound, lex.has(toks[k].fold, "aux") || lex.has(toks[k].fold, "adv") || lex.has(toks[k].fold, "be") || lex.has(toks[k].fold, "future") { k -= 1 }
+        guard k > sentence.lowerBound, toks[k].lower == "," else { return nil }
+        let comma = k
+        guard var e = (sentence.lowerBound ..< comma).first(where: { toks[$0].span.start >= earlier.cue.start }) else { return nil }
+        e -= 1
+        while e >= sentence.lowerBound, lex.has(toks[e].fold, "aux") || lex.has(toks[e].fold, "adv") { e -= 1 }
+        guard e >= sentence.lowerBound, lex.has(toks[e].fold, "rel") else { return nil }
+        return comma
     }
 }
