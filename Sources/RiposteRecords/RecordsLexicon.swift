@@ -14,13 +14,18 @@ public final class RecordsLexicon: @unchecked Sendable {
     let classes: [String: Set<String>]
     /// Folded role noun → (role, kind).
     let heads: [String: (role: String, kind: PartyKind)]
+    /// `head(_:)` precomputed: the role nouns and their plurals ("applicants" → group).
+    private let headOrPlural: [String: (role: String, kind: PartyKind)]
+    /// Folded subject pronoun → its first class among pron-person, pron-plural, pron-first, pron-thing.
+    let pronounClass: [String: String]
+    /// Stopwords, classed words and cue openers: "known" words whatever their inflection.
+    private let knownFolds: Set<String>
     private let wrongStems: [String]
     private let wrongExact: Set<String>
     let notParties: Set<String>
     let operative: [[String]]
     let stopwords: Set<String>
     let inflections: Inflections
-    private var knownCache: [String: Bool] = [:]
 
     public init(lexicon: LanguageLexicon) {
         language = lexicon.language
@@ -36,6 +41,17 @@ public final class RecordsLexicon: @unchecked Sendable {
             h[Folding.fold(r[0])] = (r[1], PartyKind(rawValue: r[2]) ?? .unknown)
         }
         heads = h
+        var hp = h
+        for (k, v) in h {
+            let plural = k + "s"
+            if h[plural] == nil, plural.count > 4 { hp[plural] = (v.0, .group) }
+        }
+        headOrPlural = hp
+        var pc: [String: String] = [:]
+        for (k, v) in c {
+            for p in ["pron-person", "pron-plural", "pron-first", "pron-thing"] where v.contains(p) { pc[k] = p; break }
+        }
+        pronounClass = pc
         var stems: [String] = [], exact = Set<String>()
         for w in lexicon.list("records-wrongdoing") {
             if w.count <= 3 { exact.insert(w) } else { stems.append(w) }
@@ -45,15 +61,14 @@ public final class RecordsLexicon: @unchecked Sendable {
         notParties = lexicon.list("records-not-parties")
         operative = lexicon.list("records-operative").map { $0.split(separator: " ").map(String.init) }
         stopwords = lexicon.list("stopwords")
+        knownFolds = stopwords.union(c.keys).union(cues.firstKeys)
     }
 
     @inline(__always) func has(_ fold: String, _ cls: String) -> Bool { classes[fold]?.contains(cls) ?? false }
 
     /// The role noun a token names, if any (plural "applicants" falls back to "applicant").
     func head(_ fold: String) -> (role: String, kind: PartyKind)? {
-        if let h = heads[fold] { return h }
-        if fold.hasSuffix("s"), fold.count > 4, let h = heads[String(fold.dropLast())] { return (h.role, .group) }
-        return nil
+        headOrPlural[fold]
     }
 
     func isWrongdoing(_ fold: String) -> Bool {
@@ -66,7 +81,7 @@ public final class RecordsLexicon: @unchecked Sendable {
     /// True when the word is a function word or a verb form: a capitalised sentence opener that
     /// is "known" is not a name.
     func isKnownWord(_ t: Token) -> Bool {
-        if stopwords.contains(t.fold) || classes[t.fold] != nil || cues.firstKeys.contains(t.fold) { return true }
+        if knownFolds.contains(t.fold) { return true }
         return !inflections.analyses(lower: t.lower, fold: t.fold).isEmpty
     }
 
