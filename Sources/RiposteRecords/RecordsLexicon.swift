@@ -11,20 +11,20 @@ public final class RecordsLexicon: @unchecked Sendable {
     public let language: Language
     public let cues: CueIndex
     /// Folded word → its classes ("aux", "prep", "det", …).
-    let classes: [String: Set<String>]
+    let classes: FoldMap<Set<String>>
     /// Folded role noun → (role, kind).
-    let heads: [String: (role: String, kind: PartyKind)]
+    let heads: FoldMap<(role: String, kind: PartyKind)>
     /// `head(_:)` precomputed: the role nouns and their plurals ("applicants" → group).
-    private let headOrPlural: [String: (role: String, kind: PartyKind)]
+    private let headOrPlural: FoldMap<(role: String, kind: PartyKind)>
     /// Folded subject pronoun → its first class among pron-person, pron-plural, pron-first, pron-thing.
-    let pronounClass: [String: String]
+    let pronounClass: FoldMap<String>
     /// Stopwords, classed words and cue openers: "known" words whatever their inflection.
-    private let knownFolds: Set<String>
+    private let knownFolds: FoldSet
     private let wrongStems: [String]
-    private let wrongExact: Set<String>
-    let notParties: Set<String>
+    private let wrongExact: FoldSet
+    let notParties: FoldSet
     let operative: [[String]]
-    let stopwords: Set<String>
+    let stopwords: FoldSet
     let inflections: Inflections
 
     public init(lexicon: LanguageLexicon) {
@@ -35,33 +35,34 @@ public final class RecordsLexicon: @unchecked Sendable {
         for r in lexicon.table("records-words") where r.fields.count >= 2 {
             c[Folding.fold(r[0]), default: []].insert(r[1])
         }
-        classes = c
+        classes = FoldMap(c)
         var h: [String: (String, PartyKind)] = [:]
         for r in lexicon.table("records-party-heads") where r.fields.count >= 3 {
             h[Folding.fold(r[0])] = (r[1], PartyKind(rawValue: r[2]) ?? .unknown)
         }
-        heads = h
+        heads = FoldMap(h)
         var hp = h
         for (k, v) in h {
             let plural = k + "s"
             if h[plural] == nil, plural.count > 4 { hp[plural] = (v.0, .group) }
         }
-        headOrPlural = hp
+        headOrPlural = FoldMap(hp)
         var pc: [String: String] = [:]
         for (k, v) in c {
             for p in ["pron-person", "pron-plural", "pron-first", "pron-thing"] where v.contains(p) { pc[k] = p; break }
         }
-        pronounClass = pc
+        pronounClass = FoldMap(pc)
         var stems: [String] = [], exact = Set<String>()
         for w in lexicon.list("records-wrongdoing") {
             if w.count <= 3 { exact.insert(w) } else { stems.append(w) }
         }
         wrongStems = stems
-        wrongExact = exact
-        notParties = lexicon.list("records-not-parties")
+        wrongExact = FoldSet(exact)
+        notParties = FoldSet(lexicon.list("records-not-parties"))
         operative = lexicon.list("records-operative").map { $0.split(separator: " ").map(String.init) }
-        stopwords = lexicon.list("stopwords")
-        knownFolds = stopwords.union(c.keys).union(cues.firstKeys)
+        let stop = lexicon.list("stopwords")
+        stopwords = FoldSet(stop)
+        knownFolds = FoldSet(stop.union(c.keys).union(cues.firstKeys))
     }
 
     @inline(__always) func has(_ fold: String, _ cls: String) -> Bool { classes[fold]?.contains(cls) ?? false }
