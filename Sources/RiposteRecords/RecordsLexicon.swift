@@ -21,6 +21,8 @@ public final class RecordsLexicon: @unchecked Sendable {
     /// Stopwords, classed words and cue openers: "known" words whatever their inflection.
     private let knownFolds: FoldSet
     private let wrongStems: [String]
+    /// The ASCII stems by their first four bytes.
+    private let wrongStemsByPrefix: FoldMap<[String]>
     private let wrongExact: FoldSet
     let notParties: FoldSet
     let operative: [[String]]
@@ -57,6 +59,11 @@ public final class RecordsLexicon: @unchecked Sendable {
             if w.count <= 3 { exact.insert(w) } else { stems.append(w) }
         }
         wrongStems = stems
+        var byPrefix: [String: [String]] = [:]
+        for st in stems where st.utf8.count >= 4 && st.utf8.allSatisfy({ $0 < 0x80 }) {
+            byPrefix[String(decoding: st.utf8.prefix(4), as: UTF8.self), default: []].append(st)
+        }
+        wrongStemsByPrefix = FoldMap(byPrefix)
         wrongExact = FoldSet(exact)
         notParties = FoldSet(lexicon.list("records-not-parties"))
         operative = lexicon.list("records-operative").map { $0.split(separator: " ").map(String.init) }
@@ -74,6 +81,14 @@ public final class RecordsLexicon: @unchecked Sendable {
 
     func isWrongdoing(_ fold: String) -> Bool {
         if wrongExact.contains(fold) { return true }
+        // An ASCII word can only start with an ASCII stem (folded forms are NFC), and a stem of
+        // four letters or more shares the word's first four bytes: one table lookup, then the few
+        // stems under that prefix.
+        if fold.utf8.count >= 4, fold.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let stems = wrongStemsByPrefix[String(decoding: fold.utf8.prefix(4), as: UTF8.self)] else { return false }
+            for s in stems where fold.hasPrefix(s) { return true }
+            return false
+        }
         guard fold.count >= 4 else { return false }
         for s in wrongStems where fold.hasPrefix(s) { return true }
         return false
