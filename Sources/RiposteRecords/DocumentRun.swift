@@ -243,6 +243,9 @@ final class DocumentRun {
                     if o.tokens.lowerBound > r.lowerBound, lex.has(text.tokens[o.tokens.lowerBound - 1].fold, "prep") { continue }
                     if let q = resolve(o, si, r) { p = q; break }
                 }
+                // The last speaker, unless a later sentence opened with someone else's name
+                // ("Bruno Le Roux … est intervenu… . « … », a-t-il affirmé").
+                if p == nil, let last = records.last, last.sentence < si - 1, let named = openingName(of: si - 1) { p = named }
                 if p == nil { p = lastSource }
                 if p == nil { p = lastNamed(before: si) }
             }
@@ -253,6 +256,17 @@ final class DocumentRun {
         guard !surface.isEmpty else { return nil }
         let name = np.nameSpan.map { text.originalString($0) }
         return book.party(surface: surface, name: name, span: np.span, sentence: si, form: np.form, role: np.role, kind: np.kind)
+    }
+
+    /// The name a sentence opens with, as its subject (none if a preposition governs it).
+    func openingName(of k: Int) -> Int? {
+        guard k >= 0 else { return nil }
+        let s = text.sentences[k]
+        if s.isBoilerplate || s.isHeading { return nil }
+        let start = contentStart(s.tokens)
+        guard let np = finder.find(s.tokens).first, np.tokens.lowerBound == start,
+              np.form == .name || (np.form == .mention && book.role(np.party ?? -1) != "court"), !np.possessive else { return nil }
+        return resolve(np, k, s.tokens)
     }
 
     /// The first name of the nearest earlier sentences (for a pronoun when nobody has spoken yet).
