@@ -663,6 +663,12 @@ struct SentenceContext {
     /// against the subject of what it holds ("Holds that the respondent State is to pay").
     private func rulingTargets(_ m: CueMatch, content: Range<Int>?, excluded: Set<Int>) -> [Int] {
         let courtParties = Set(run.book.parties.indices.filter { run.book.role($0) == "court" })
+        // "found defendant guilty": the object sits inside the cue.
+        if let f = m.words.first {
+            for np in nps where np.tokens.lowerBound > f && np.tokens.upperBound <= m.end && np.form != .pronoun {
+                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+            }
+        }
         // "condamné cette dernière", "the latter": the party named just before.
         if m.end + 1 < range.upperBound, ["dernier", "derniere", "derniers", "dernieres", "latter"].contains(toks[m.end + 1].fold) {
             for np in nps.reversed() where np.tokens.upperBound <= m.start && np.form != .pronoun {

@@ -39,26 +39,46 @@ final class DocumentRun {
         self.lex = lex
         book = PartyBook(set: parties, lex: lex)
         // Token index of every PartySet mention, and the capitalised words used inside sentences.
-        var startIndex: [Int: Int] = [:]
+        // Token index of every PartySet mention (tokens inside sentences, found by binary search
+        // on their start offsets), and the capitalised words used inside sentences.
+        var sentenceTokens: [Int] = []
         var caps = Set<String>()
         var legalWords = 0
+        let tokens = text.tokens
         for s in text.sentences {
             for i in s.tokens {
-                let t = text.tokens[i]
-                startIndex[t.span.start] = i
-                if t.isCapitalized, i > s.tokens.lowerBound {
-                    let prev = text.tokens[i - 1]
-                    if prev.kind != .quote, prev.kind != .number, prev.lower != "-", prev.lower != ":" {
-                        caps.insert(t.fold.hasSuffix("'s") ? String(t.fold.dropLast(2)) : t.fold)
+                sentenceTokens.append(i)
+                if tokens[i].isCapitalized, i > s.tokens.lowerBound {
+                    let prevKind = tokens[i - 1].kind
+                    if prevKind != .quote, prevKind != .number, tokens[i - 1].lower != "-", tokens[i - 1].lower != ":" {
+                        let f = tokens[i].fold
+                        caps.insert(f.hasSuffix("'s") ? String(f.dropLast(2)) : f)
                     }
                 }
-                if let h = lex.heads[t.fold], h.role != "other", h.role != "agent" { legalWords += 1 }
+                if let h = lex.heads[tokens[i].fold], h.role != "other", h.role != "agent" { legalWords += 1 }
             }
+        }
+        // The last sentence token starting at `start` (what a dictionary filled in token order kept).
+        var sorted = true
+        var prevStart = Int.min
+        for i in sentenceTokens { if tokens[i].span.start < prevStart { sorted = false; break }; prevStart = tokens[i].span.start }
+        func tokenStarting(at start: Int) -> Int? {
+            if !sorted {
+                var found: Int?
+                for i in sentenceTokens where tokens[i].span.start == start { found = i }
+                return found
+            }
+            var lo = 0, hi = sentenceTokens.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if tokens[sentenceTokens[mid]].span.start <= start { lo = mid + 1 } else { hi = mid }
+            }
+            return lo > 0 && tokens[sentenceTokens[lo - 1]].span.start == start ? sentenceTokens[lo - 1] : nil
         }
         var mentionAt: [Int: (party: Int, span: ByteSpan, form: Mention.Form)] = [:]
         for (p, party) in parties.parties.enumerated() {
             for m in party.mentions {
-                guard var i = startIndex[m.span.start] else { continue }
+                guard var i = tokenStarting(at: m.span.start) else { continue }
                 while i < text.tokens.count, m.span.contains(text.tokens[i].span) {
                     mentionAt[i] = (p, m.span, m.form)
                     i += 1
@@ -228,6 +248,9 @@ final class DocumentRun {
                     if o.tokens.lowerBound > r.lowerBound, lex.has(text.tokens[o.tokens.lowerBound - 1].fold, "prep") { continue }
                     if let q = resolve(o, si, r) { p = q; break }
                 }
+                // The last speaker, unless a later sentence opened with someone else's name
+                // ("Bruno Le Roux … est intervenu… . « … », a-t-il affirmé").
+                if p == nil, let last = records.last, last.sentence < si - 1, let named = openingName(of: si - 1) { p = named }
                 if p == nil { p = lastSource }
                 if p == nil { p = lastNamed(before: si) }
             }
@@ -238,6 +261,17 @@ final class DocumentRun {
         guard !surface.isEmpty else { return nil }
         let name = np.nameSpan.map { text.originalString($0) }
         return book.party(surface: surface, name: name, span: np.span, sentence: si, form: np.form, role: np.role, kind: np.kind)
+    }
+
+    /// The name a sentence opens with, as its subject (none if a preposition governs it).
+    func openingName(of k: Int) -> Int? {
+        guard k >= 0 else { return nil }
+        let s = text.sentences[k]
+        if s.isBoilerplate || s.isHeading { return nil }
+        let start = contentStart(s.tokens)
+        guard let np = finder.find(s.tokens).first, np.tokens.lowerBound == start,
+              np.form == .name || (np.form == .mention && book.role(np.party ?? -1) != "court"), !np.possessive else { return nil }
+        return resolve(np, k, s.tokens)
     }
 
     /// The first name of the nearest earlier sentences (for a pronoun when nobody has spoken yet).
