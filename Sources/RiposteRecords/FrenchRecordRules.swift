@@ -1,6 +1,7 @@
 import RiposteText
 import RiposteNormalize
 import RiposteSegment
+import RiposteLexicon
 
 /// Requires: a French DocumentRun after its pass (records, parties, whether the text is a case).
 /// Provides: French corrections that need the whole document: attributions ("selon X", "d'après
@@ -11,6 +12,7 @@ import RiposteSegment
 /// after linking, the claim a press or court response answers when the Linker found none.
 struct FrenchRecordRules {
     let run: DocumentRun
+    let lexicon: LanguageLexicon
     private var lex: RecordsLexicon { run.lex }
     private var toks: [Token] { run.text.tokens }
 
@@ -19,6 +21,7 @@ struct FrenchRecordRules {
         completeRequests(&records)
         addRejectedSubmissions(&records)
         confirmationAgainstCondemned(&records)
+        pressAccused(&records)
     }
 
     func afterLinking(_ records: inout [Record], book: PartyBook) {
@@ -124,6 +127,41 @@ struct FrenchRecordRules {
             if let s = records[i].source, appellants.contains(s) { records[i].source = x }
             records[i].targets = records[i].targets.map { appellants.contains($0) ? x : $0 }
         }
+    }
+
+    /// An accusation in the press that names no accused still accuses someone: the state its
+    /// adjective names ("les prisons syriennes"), else whom the same accuser accused before, else
+    /// the article's first accused ("L'ONG dénonce également le recours à l'électricité").
+    private func pressAccused(_ records: inout [Record]) {
+        var gentilics: [(stem: String, country: String)]? = nil
+        for i in records.indices where (records[i].type == .allegation || (records[i].type == .filing && !run.legal)) && records[i].targets.isEmpty {
+            let r = records[i]
+            let me = Set([r.source, r.onBehalfOf].compactMap { $0 })
+            if gentilics == nil {
+                gentilics = lexicon.table("records-gentilics").filter { $0.fields.count >= 2 }.map { (Folding.fold($0[0]), Folding.fold($0[1])) }
+            }
+            if let c = r.content, let g = gentilics, let p = countryNamed(in: c, g), !me.contains(p) {
+                records[i].targets = [p]
+                continue
+            }
+            let before = records[..<i]
+            if let s = r.source, let own = before.last(where: { $0.source == s && ($0.type == .allegation || $0.type == .filing) && !$0.targets.isEmpty }) {
+                records[i].targets = own.targets.filter { !me.contains($0) }
+            } else if !run.operativeMode, let first = before.first(where: { ($0.type == .allegation || $0.type == .filing) && !$0.targets.isEmpty }) {
+                records[i].targets = first.targets.filter { !me.contains($0) }
+            }
+        }
+    }
+
+    /// The party of a country whose adjective of nationality the span holds.
+    private func countryNamed(in c: ByteSpan, _ gentilics: [(stem: String, country: String)]) -> Int? {
+        let book = run.book
+        for k in tokens(in: c) {
+            let f = toks[k].fold
+            guard toks[k].kind == .word, let g = gentilics.first(where: { f.hasPrefix($0.stem) }) else { continue }
+            if let p = book.parties.indices.first(where: { Folding.fold(book.parties[$0].name) == g.country }) { return p }
+        }
+        return nil
     }
 
     // MARK: - After linking

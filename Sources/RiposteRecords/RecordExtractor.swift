@@ -24,7 +24,7 @@ public final class RecordExtractor {
         let run = DocumentRun(text: text, parties: parties, lex: lex)
         run.run()
         var records = run.records
-        let french = language == .fr ? FrenchRecordRules(run: run) : nil
+        let french = language == .fr ? FrenchRecordRules(run: run, lexicon: lexicon) : nil
         french?.beforeLinking(&records)
         var book = run.book
         Linker(lex: lex, text: text, legal: run.legal).link(&records, book: &book, adversary: run.adversary)
