@@ -173,7 +173,19 @@ struct FrenchRecordRules {
     private func linkUnanswered(_ records: inout [Record], book: PartyBook) {
         for i in records.indices {
             let r = records[i]
-            guard [.denial, .noComment, .admission].contains(r.type), r.respondsTo.isEmpty, let src = r.source else { continue }
+            guard [.denial, .noComment, .admission].contains(r.type), let src = r.source else { continue }
+            if !r.respondsTo.isEmpty {
+                // The Linker's guess gives way to the claims of the party the response names.
+                let named = claimsOfNamedParty(i, records, book: book)
+                if !named.isEmpty, Set(named) != Set(r.respondsTo), !r.respondsTo.contains(where: { named.contains($0) }) {
+                    records[i].respondsTo = named
+                    if r.type == .denial {
+                        let who = namedClaims(i, records, book: book).named
+                        records[i].targets = authors(named, records).filter { who.contains($0) }
+                    }
+                }
+                continue
+            }
             if r.evidence.first == "fr.denial.rejected-submission" { continue }
             let me = Set([src, r.onBehalfOf].compactMap { $0 })
             let claims = (0 ..< i).filter { j in
@@ -182,28 +194,54 @@ struct FrenchRecordRules {
                     && book.role(c.source!) != "court"
             }
             guard !claims.isEmpty else { continue }
-            var chosen: [Int] = []
-            if run.legal {
+            var chosen = claimsOfNamedParty(i, records, book: book)
+            if !chosen.isEmpty {
+                // "a nuancé les chiffres du parquet": the claims of the party it names.
+            } else if run.legal {
                 if let author = records[claims.last!].source, let first = claims.first(where: { records[$0].source == author }) {
                     chosen = [first]
                 }
             } else {
-                let said = contentFolds(r)
-                let named = Set(claims.compactMap { records[$0].source }).filter { p in
-                    let party = book.parties[p]
-                    return ([party.name] + party.aliases).contains { !book.words($0).intersection(said).isEmpty }
-                }
-                chosen = claims.filter { named.contains(records[$0].source!) }
-                if chosen.isEmpty, let first = claims.first(where: { records[$0].type == .allegation }) { chosen = [first] }
+                if let first = claims.first(where: { records[$0].type == .allegation }) { chosen = [first] }
             }
             guard !chosen.isEmpty else { continue }
             records[i].respondsTo = chosen
             if r.type == .denial, r.targets.isEmpty || run.legal {
-                var t: [Int] = []
-                for j in chosen { if let s = records[j].source, !t.contains(s) { t.append(s) } }
-                records[i].targets = t
+                // Directed at the party it names, else at the authors of what it answers.
+                let named = namedClaims(i, records, book: book).named
+                let t = authors(chosen, records)
+                records[i].targets = t.contains(where: { named.contains($0) }) ? t.filter { named.contains($0) } : t
             }
         }
+    }
+
+    private func authors(_ claims: [Int], _ records: [Record]) -> [Int] {
+        var t: [Int] = []
+        for j in claims { if let s = records[j].source, !t.contains(s) { t.append(s) } }
+        return t
+    }
+
+    /// Earlier claims whose author the response's content names ("les chiffres du parquet").
+    private func claimsOfNamedParty(_ i: Int, _ records: [Record], book: PartyBook) -> [Int] {
+        namedClaims(i, records, book: book).claims
+    }
+
+    private func namedClaims(_ i: Int, _ records: [Record], book: PartyBook) -> (claims: [Int], named: Set<Int>) {
+        let r = records[i]
+        let me = Set([r.source, r.onBehalfOf].compactMap { $0 })
+        let said = contentFolds(r)
+        guard !said.isEmpty else { return ([], []) }
+        let claims = (0 ..< i).filter { j in
+            let c = records[j]
+            return (c.type == .allegation || c.type == .filing) && c.source != nil && !me.contains(c.source!)
+        }
+        let named = Set(claims.compactMap { records[$0].source }).filter { p in
+            let party = book.parties[p]
+            return ([party.name] + party.aliases).contains { !book.words($0).intersection(said).isEmpty }
+        }
+        // The prosecution's figures are those of the parquet and of its procureur alike.
+        let roles = Set(named.map { book.role($0) }).subtracting(["other", "agent"])
+        return (claims.filter { named.contains(records[$0].source!) || roles.contains(book.role(records[$0].source!)) }, named)
     }
 
     /// Folded content words of a response (names included), function words aside.
