@@ -40,7 +40,7 @@ struct SentenceContext {
     func verbHas(_ t: Token, _ prefix: String) -> Bool { lex.verbFeatures(t).contains { $0.hasPrefix(prefix) } }
 
     /// An NP introduced by a preposition (possibly through determiners, adjectives, other names
-    /// and "and": "against Sri and CM", "contre son ancien responsable commercial Eugene Ling").
+    /// and "and": "against Sri and CM", "contre son ancien directeur Paul Martin").
     func governingPreposition(_ np: NounPhrase) -> String? {
         var k = np.tokens.lowerBound - 1
         var steps = 0
@@ -93,7 +93,7 @@ struct SentenceContext {
                 p.ownerIsLastSpeaker = prev.ownerIsLastSpeaker
                 return p
             }
-            // Apposition: "Surya Midha, cofondateur de Mercor, a nié".
+            // Apposition: "Jean Dupont, cofondateur de Acme, a nié".
             if np.role == "agent", np.tokens.lowerBound - 1 >= range.lowerBound, toks[np.tokens.lowerBound - 1].lower == ",",
                let prev = nps.last(where: { $0.tokens.upperBound == np.tokens.lowerBound - 1 }) {
                 var p = prev
@@ -442,6 +442,16 @@ struct SentenceContext {
                 targets = coordinatedSubjects(before: cueStart)
             default:
                 break
+            }
+        }
+        if targets.isEmpty, type == .apology || type == .offer, let c = contentRange, let s0 = source {
+            // "désolé pour les désagréments causés à sa nouvelle équipe": the new workplace is the
+            // organisation accused along with the speaker, other than the one the speaker left.
+            if c.contains(where: { k in lex.has(toks[k].fold, "new") && k + 1 < c.upperBound && lex.has(toks[k + 1].fold, "workplace") }) {
+                let former = run.book.parties[s0].affiliation
+                for r in run.records where (r.type == .filing || r.type == .allegation) && r.targets.contains(s0) {
+                    if let q = r.targets.first(where: { $0 != s0 && $0 != former && run.book.parties[$0].kind != .person }) { targets = [q]; break }
+                }
             }
         }
         targets.removeAll { excluded.contains($0) }
