@@ -76,6 +76,8 @@ struct PartyLexicon {
     }
     /// Facts by `wordKey` of the folded word.
     var info: [UInt64: WordInfo] = [:]
+    /// `info` in a table that does not hash its (already hashed) keys again.
+    var infoTable = WordKeyMap<WordInfo>()
     var nounLists: [[Noun]] = []
 
     /// A 64-bit FNV-1a key of a folded word: hashing and comparing an integer is much cheaper than a
@@ -157,6 +159,7 @@ struct PartyLexicon {
             (notPartyWords, .notPartyWord), (impersonal, .impersonal),
         ]
         for (set, flag) in flagged { for k in set { info[key(k), default: .none].flags.insert(flag) } }
+        infoTable = WordKeyMap(info)
     }
 
     /// True when a folded token is an inflected verb form (the next word after a subject).

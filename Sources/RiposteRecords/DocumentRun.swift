@@ -75,7 +75,7 @@ final class DocumentRun {
             }
             return lo > 0 && tokens[sentenceTokens[lo - 1]].span.start == start ? sentenceTokens[lo - 1] : nil
         }
-        var mentionAt: [Int: (party: Int, span: ByteSpan, form: Mention.Form)] = [:]
+        var mentionAt = TokenMentions(count: tokens.count)
         for (p, party) in parties.parties.enumerated() {
             for m in party.mentions {
                 guard var i = tokenStarting(at: m.span.start) else { continue }

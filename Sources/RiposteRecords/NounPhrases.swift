@@ -29,12 +29,24 @@ struct NounPhrase {
     var nameSpan: ByteSpan? = nil
 }
 
+/// Token index → the PartySet mention covering it: an array as long as the token list (read once
+/// per token of every sentence the finder reads, so no hashing).
+struct TokenMentions {
+    typealias Entry = (party: Int, span: ByteSpan, form: Mention.Form)
+    private var entries: [Entry?]
+    init(count: Int) { entries = [Entry?](repeating: nil, count: count) }
+    subscript(_ i: Int) -> Entry? {
+        get { i >= 0 && i < entries.count ? entries[i] : nil }
+        set { entries[i] = newValue }
+    }
+}
+
 /// Finds the noun phrases of one sentence. Run only in sentences that hold a cue.
 struct NounPhraseFinder {
     let lex: RecordsLexicon
     let text: SegmentedText
     /// Token index → party of a PartySet mention covering it.
-    let mentionAt: [Int: (party: Int, span: ByteSpan, form: Mention.Form)]
+    let mentionAt: TokenMentions
     /// Capitalised words seen inside sentences (not as their first word) anywhere in the document.
     let capitalizedInside: Set<String>
     /// Phrases already found, by range: the same sentence is read by several rules (and earlier
