@@ -21,6 +21,7 @@ struct FrenchRecordRules {
         completeRequests(&records)
         addRejectedSubmissions(&records)
         confirmationAgainstCondemned(&records)
+        dropVictims(&records)
         pressAccused(&records)
     }
 
@@ -151,6 +152,28 @@ struct FrenchRecordRules {
                 records[i].targets = first.targets.filter { !me.contains($0) }
             }
         }
+    }
+
+    /// "condamne les agressions … contre toutes les journalistes": a party named after "contre"
+    /// following a wrongdoing word is the victim, not the accused; an allegation left with no
+    /// accused by a cue that needs one (`victims` words in records-words.tsv) is no allegation.
+    private func dropVictims(_ records: inout [Record]) {
+        var drop: [Int] = []
+        for i in records.indices where records[i].type == .allegation && !records[i].targets.isEmpty {
+            guard let c = records[i].content else { continue }
+            let ts = tokens(in: c)
+            guard let wrong = ts.first(where: { lex.isWrongdoing(toks[$0].fold) }) else { continue }
+            let victims = records[i].targets.filter { p in
+                run.book.parties[p].mentions.contains { m in
+                    guard c.contains(m.span), let k = ts.first(where: { toks[$0].span.start >= m.span.start }) else { return false }
+                    return (max(ts.lowerBound, k - 3) ..< k).contains { j in j > wrong && lex.has(toks[j].fold, "victim-prep") }
+                }
+            }
+            guard !victims.isEmpty else { continue }
+            records[i].targets.removeAll { victims.contains($0) }
+            if records[i].targets.isEmpty { drop.append(i) }
+        }
+        for i in drop.reversed() { records.remove(at: i) }
     }
 
     /// The party of a country whose adjective of nationality the span holds.
