@@ -285,8 +285,9 @@ final class DocumentRun {
     /// The party on the other side of a case from `p`.
     func adversary(_ p: Int?) -> [Int] {
         guard let p else { return [] }
-        for r in records where (r.type == .filing || r.type == .allegation) && r.source == p && !r.targets.isEmpty { return r.targets }
-        for r in records where (r.type == .filing || r.type == .allegation) && r.targets.contains(p) && r.source != nil { return [r.source!] }
+        // By index: `for r in records` would copy every record.
+        for k in records.indices where (records[k].type == .filing || records[k].type == .allegation) && records[k].source == p && !records[k].targets.isEmpty { return records[k].targets }
+        for k in records.indices where (records[k].type == .filing || records[k].type == .allegation) && records[k].targets.contains(p) && records[k].source != nil { return [records[k].source!] }
         guard legal else { return [] }
         let role = book.role(p)
         let wanted: [String]
