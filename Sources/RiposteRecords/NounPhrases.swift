@@ -29,16 +29,42 @@ struct NounPhrase {
     var nameSpan: ByteSpan? = nil
 }
 
+/// Token index → the PartySet mention covering it: an array as long as the token list (read once
+/// per token of every sentence the finder reads, so no hashing).
+struct TokenMentions {
+    typealias Entry = (party: Int, span: ByteSpan, form: Mention.Form)
+    private var entries: [Entry?]
+    init(count: Int) { entries = [Entry?](repeating: nil, count: count) }
+    subscript(_ i: Int) -> Entry? {
+        get { i >= 0 && i < entries.count ? entries[i] : nil }
+        set { entries[i] = newValue }
+    }
+}
+
 /// Finds the noun phrases of one sentence. Run only in sentences that hold a cue.
 struct NounPhraseFinder {
     let lex: RecordsLexicon
     let text: SegmentedText
     /// Token index → party of a PartySet mention covering it.
-    let mentionAt: [Int: (party: Int, span: ByteSpan, form: Mention.Form)]
+    let mentionAt: TokenMentions
     /// Capitalised words seen inside sentences (not as their first word) anywhere in the document.
     let capitalizedInside: Set<String>
+    /// Phrases already found, by range: the same sentence is read by several rules (and earlier
+    /// sentences again for a pronoun), and the answer depends only on the range.
+    private let memo = FindMemo()
+
+    final class FindMemo {
+        var found: [Range<Int>: [NounPhrase]] = [:]
+    }
 
     func find(_ range: Range<Int>) -> [NounPhrase] {
+        if let known = memo.found[range] { return known }
+        let out = findUncached(range)
+        memo.found[range] = out
+        return out
+    }
+
+    private func findUncached(_ range: Range<Int>) -> [NounPhrase] {
         let toks = text.tokens
         var out: [NounPhrase] = []
         var i = range.lowerBound
@@ -84,11 +110,7 @@ struct NounPhraseFinder {
         return out
     }
 
-    private func pronounClass(_ t: Token) -> String? {
-        guard let c = lex.classes[t.fold] else { return nil }
-        for p in ["pron-person", "pron-plural", "pron-first", "pron-thing"] where c.contains(p) { return p }
-        return nil
-    }
+    private func pronounClass(_ t: Token) -> String? { lex.pronounClass[t.fold] }
 
     /// Strips a possessive ending ("Government’s" → "government").
     func baseFold(_ t: Token) -> (String, Bool) {

@@ -264,6 +264,9 @@ public struct SentenceSplitter: Sendable {
     /// into the next sentence ("… du phénomène Je ne pouvais …", "ACLASTA Avant de …"), or a mail
     /// header ("Kay Mann 04/26/2001 07:17 AM Will you …").
     func unpunctuatedBoundary(_ text: [UInt8], _ tokens: [Token], _ start: Int, _ i: Int) -> Bool {
+        // The common cases first, read in place (binding a Token copies its two strings).
+        if !tokens[i].spaceBefore { return false }
+        if tokens[i].kind == .word, !tokens[i].isCapitalized { return isAfterHeaderTime(tokens, i) }
         let t = tokens[i]
         guard t.spaceBefore else { return false }
         let prev = tokens[i - 1]
