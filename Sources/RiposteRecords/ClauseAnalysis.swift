@@ -457,9 +457,11 @@ struct SentenceContext {
         if targets.isEmpty, tgMode == "obj", !passive { targets = englishObjectInsideCue(m, excluded: excluded) }
         if targets.isEmpty { targets = englishParticipleTargets(type, participle: participle, previous: previousInSentence) }
         targets.removeAll { excluded.contains($0) }
+        targets = englishFilingTargetsWithoutCourts(type, targets)
         if targets.isEmpty, run.legal, type == .filing || type == .allegation {
             targets = run.adversary(source)
         }
+        if type == .ruling, let q = englishUndoneConvictionTarget(m, content: contentRange), !excluded.contains(q) { targets = [q] }
         if targets.isEmpty, type == .ruling {
             targets = rulingDefaultTargets(contentRange, m.words.first ?? m.start)
         }
