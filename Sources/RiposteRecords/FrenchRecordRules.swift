@@ -21,6 +21,7 @@ struct FrenchRecordRules {
         completeRequests(&records)
         addRejectedSubmissions(&records)
         confirmationAgainstCondemned(&records)
+        dropPayees(&records)
         dropVictims(&records)
         pressAccused(&records)
     }
@@ -151,6 +152,24 @@ struct FrenchRecordRules {
             } else if !run.operativeMode, let first = before.first(where: { ($0.type == .allegation || $0.type == .filing) && !$0.targets.isEmpty }) {
                 records[i].targets = first.targets.filter { !me.contains($0) }
             }
+        }
+    }
+
+    /// "Condamner l'Etat à payer à l'association une somme de 2 500 euros": the party paid (after
+    /// "à" following a `pay` verb of records-words.tsv) benefits from the order; it is not its target.
+    private func dropPayees(_ records: inout [Record]) {
+        for i in records.indices where records[i].targets.count > 1 && records[i].type != .allegation {
+            let r = records[i]
+            let sentence = run.text.sentences[r.sentence].tokens
+            let payees = r.targets.filter { p in
+                run.book.parties[p].mentions.contains { m in
+                    guard m.span.start >= r.cue.end, let k = sentence.first(where: { toks[$0].span.start >= m.span.start }) else { return false }
+                    guard k - 1 >= sentence.lowerBound, ["a", "au", "aux"].contains(toks[k - 1].fold) || (k - 2 >= sentence.lowerBound && toks[k - 2].fold == "a" && lex.has(toks[k - 1].fold, "det")) else { return false }
+                    let from = max(sentence.lowerBound, k - 4)
+                    return (from ..< k).contains { j in lex.lemmas(toks[j]).contains { lex.has(Folding.fold($0), "pay") } }
+                }
+            }
+            if !payees.isEmpty, payees.count < r.targets.count { records[i].targets.removeAll { payees.contains($0) } }
         }
     }
 
