@@ -23,6 +23,7 @@ struct FrenchRecordRules {
         confirmationAgainstCondemned(&records)
         dropPayees(&records)
         dropVictims(&records)
+        dropPassivePlaces(&records)
         pressAccused(&records)
     }
 
@@ -193,6 +194,24 @@ struct FrenchRecordRules {
             if records[i].targets.isEmpty { drop.append(i) }
         }
         for i in drop.reversed() { records.remove(at: i) }
+    }
+
+    /// "plus de 3 millions d'euros auraient été volés dans les cinq grandes banques belges que sont
+    /// Belfius, ING…": after an agentless passive, what follows "dans"/"chez" (`passive-place` in
+    /// records-words.tsv) is where the wrong happened, not who did it.
+    private func dropPassivePlaces(_ records: inout [Record]) {
+        for i in records.indices where records[i].type == .allegation && !records[i].targets.isEmpty {
+            guard let c = records[i].content else { continue }
+            let ts = tokens(in: c)
+            guard let ete = ts.first(where: { toks[$0].fold == "ete" && $0 + 1 < ts.upperBound && lex.isPastParticiple(toks[$0 + 1]) }) else { continue }
+            if ts.contains(where: { $0 > ete && toks[$0].fold == "par" }) { continue }
+            guard let place = ts.first(where: { $0 > ete + 1 && $0 <= ete + 4 && lex.has(toks[$0].fold, "passive-place") }) else { continue }
+            let after = toks[place].span.start
+            records[i].targets.removeAll { p in
+                let ms = run.book.parties[p].mentions.filter { c.contains($0.span) }
+                return !ms.isEmpty && ms.allSatisfy { $0.span.start > after }
+            }
+        }
     }
 
     /// The party of a country whose adjective of nationality the span holds.

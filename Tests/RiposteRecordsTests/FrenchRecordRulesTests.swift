@@ -147,4 +147,17 @@ Aux termes de ses réquisitions en date du 29 novembre 2021, le parquet généra
         let doc = try analyze(m)
         #expect(doc.record("allegation", cue: m.marked[0]) == nil)
     }
+
+    /// wikinews-fr-44374: the banks are where the money was stolen; the accused are the hackers.
+    @Test func placeOfAnAgentlessPassiveIsNotTheAccused() throws {
+        let m = MarkedText("""
+        Le Parquet fédéral annonce que des hackers ont volé près de 3 millions d'euros par le truchement de banques électroniques.
+
+        ⟦Pour le procureur fédéral⟧, plus de 3 millions d’euros auraient été volés dans les cinq grandes banques belges que sont Belfius, ING, KBC, BNP Paribas Fortis et AXA.
+        """)
+        let doc = try analyze(m)
+        let r = try #require(doc.record("allegation", cue: m.marked[0]))
+        #expect(!doc.partyNames(r.targets).contains("Belfius"))
+        #expect(r.targets.count == 1 && doc.party(r.targets.first, is: "hackers"))
+    }
 }
