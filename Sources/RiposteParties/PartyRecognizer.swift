@@ -149,7 +149,13 @@ final class DocumentPass {
             if language == .en, kind == .word {
                 // The last two bytes, read without the generic UTF8View.last.
                 var c = 0, last: UInt8 = 0, before: UInt8 = 0
-                for b in k.utf8 { before = last; last = b; c += 1 }
+                if let r = k.utf8.withContiguousStorageIfAvailable({ buf -> (Int, UInt8, UInt8) in
+                    (buf.count, buf.count > 0 ? buf[buf.count - 1] : 0, buf.count > 1 ? buf[buf.count - 2] : 0)
+                }) {
+                    (c, last, before) = r
+                } else {
+                    for b in k.utf8 { before = last; last = b; c += 1 }
+                }
                 if c > 2, last == 0x73, before == 0x27 { k.removeLast(2); poss = true }
                 // Plural genitive: "Miles'", "defendants'".
                 else if c > 2, last == 0x27 { k.removeLast(1); poss = true }

@@ -147,9 +147,10 @@ final class DocumentRun {
                             }
                         }
                         // One act per speaker and type in a sentence: "denied the allegations …,
-                        // calling the claims baseless" is one denial (rulings and coordinated verbs aside).
+                        // calling the claims baseless" is one denial (rulings and coordinated verbs aside);
+                        // "regretted the harm but refused to apologize" is two (one of them negated).
                         if rec.type != .ruling, !coordinated, rec.source != nil,
-                           records.contains(where: { $0.sentence == si && $0.type == rec.type && $0.source == rec.source }) { continue }
+                           records.contains(where: { $0.sentence == si && $0.type == rec.type && $0.source == rec.source && ($0.modality == .negated) == (rec.modality == .negated) }) { continue }
                         // A filing told again ("After the plaintiffs filed their complaint") is the same act.
                         if rec.type == .filing, rec.content == nil,
                            records.contains(where: { $0.type == .filing && (rec.source == nil || $0.source == rec.source) && $0.evidence.first == rec.evidence.first }) { continue }
@@ -233,7 +234,7 @@ final class DocumentRun {
                 guard mentionsCase else { return nil }
                 if firstPersonParty == nil {
                     // "we" in an opinion is the court itself; a pronoun cannot name a party.
-                    let name = lex.language == .fr ? "la cour" : "this court"
+                    let name = englishFirstPersonCourtName(text.originalString(np.span)) ?? "la cour"
                     let p = book.party(surface: name, span: np.span, sentence: si, form: .role, role: "court", kind: .court)
                     book.roles[p] = "court"
                     firstPersonParty = p
@@ -290,8 +291,9 @@ final class DocumentRun {
     /// The party on the other side of a case from `p`.
     func adversary(_ p: Int?) -> [Int] {
         guard let p else { return [] }
-        for r in records where (r.type == .filing || r.type == .allegation) && r.source == p && !r.targets.isEmpty { return r.targets }
-        for r in records where (r.type == .filing || r.type == .allegation) && r.targets.contains(p) && r.source != nil { return [r.source!] }
+        // By index: `for r in records` would copy every record.
+        for k in records.indices where (records[k].type == .filing || records[k].type == .allegation) && records[k].source == p && !records[k].targets.isEmpty { return records[k].targets }
+        for k in records.indices where (records[k].type == .filing || records[k].type == .allegation) && records[k].targets.contains(p) && records[k].source != nil { return [records[k].source!] }
         guard legal else { return [] }
         let role = book.role(p)
         let wanted: [String]
