@@ -74,7 +74,7 @@ struct BatchDocument: BatchProcessor {
             result.errorCode = "internal"
             json = DocumentJSON.error(id: id, code: "internal", message: "\(error)")
         }
-        result.output = Array(json.serialized(pretty: options.pretty).utf8)
+        result.output = json.serializedBytes(pretty: options.pretty)
         result.output.append(0x0A)
         return result
     }

@@ -98,19 +98,41 @@ public final class LanguageLexicon: @unchecked Sendable {
         return rows
     }
 
-    /// Reads a UTF-8 tab-separated file; `#` starts a comment line; fields are trimmed.
+    /// Reads a UTF-8 tab-separated file; `#` starts a comment line; fields are trimmed of spaces.
+    /// Parsed as bytes: the inflection tables have tens of thousands of lines and are read at start-up.
     public static func readTSV(path: String) throws -> [LexiconRow] {
         guard let data = FileManager.default.contents(atPath: path) else { throw LexiconError.unreadable(path) }
-        let text = String(decoding: data, as: UTF8.self)
+        return parseTSV([UInt8](data), file: path)
+    }
+
+    static func parseTSV(_ bytes: [UInt8], file: String) -> [LexiconRow] {
         var rows: [LexiconRow] = []
         var lineNo = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var i = 0
+        let n = bytes.count
+        @inline(__always) func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0D }
+        while i < n {
             lineNo += 1
-            let t = line.trimmingCharacters(in: .whitespaces)
-            if t.isEmpty || t.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-            rows.append(LexiconRow(fields: fields, file: path, line: lineNo))
+            var end = i
+            while end < n, bytes[end] != 0x0A { end += 1 }
+            var a = i
+            while a < end, isBlank(bytes[a]) || bytes[a] == 0x09 { a += 1 }
+            if a < end, bytes[a] != 0x23 {  // not blank, not a # comment
+                var fields: [String] = []
+                var f = i
+                while true {
+                    var e = f
+                    while e < end, bytes[e] != 0x09 { e += 1 }
+                    var lo = f, hi = e
+                    while lo < hi, isBlank(bytes[lo]) { lo += 1 }
+                    while hi > lo, isBlank(bytes[hi - 1]) { hi -= 1 }
+                    fields.append(String(decoding: bytes[lo ..< hi], as: UTF8.self))
+                    if e >= end { break }
+                    f = e + 1
+                }
+                rows.append(LexiconRow(fields: fields, file: file, line: lineNo))
+            }
+            i = end + 1
         }
         return rows
     }

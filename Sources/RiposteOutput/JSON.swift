@@ -21,8 +21,13 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Compact (one line) or pretty (two-space indent) serialisation.
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
-        out.reserveCapacity(256)
+        String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The serialisation as UTF-8 bytes (what batch output writes; no String round trip).
+    public func serializedBytes(pretty: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
         write(to: &out, pretty: pretty, indent: 0)
         return out
     }
@@ -32,68 +37,92 @@ public indirect enum JSONValue: Sendable, Hashable {
         return nil
     }
 
-    private func write(to out: inout String, pretty: Bool, indent: Int) {
+    private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): JSONValue.appendInteger(i, to: &out)
         case .double(let d):
             if d.isFinite {
                 // Three decimals are enough for confidences and rates; keeps output stable.
                 let r = (d * 1000).rounded() / 1000
                 // Int(r) traps beyond Int's range (a meta value such as 1e19 reached it): large values keep
                 // Swift's shortest form, which is valid JSON ("1e+19").
-                if r.isFinite && abs(r) < 1e15 { out += r == r.rounded() ? String(Int(r)) + ".0" : String(r) } else { out += String(d) }
-            } else { out += "null" }
-        case .number(let literal): out += literal
+                if r.isFinite && abs(r) < 1e15 {
+                    out.append(contentsOf: (r == r.rounded() ? String(Int(r)) + ".0" : String(r)).utf8)
+                } else { out.append(contentsOf: String(d).utf8) }
+            } else { out.append(contentsOf: "null".utf8) }
+        case .number(let literal): out.append(contentsOf: literal.utf8)
         case .string(let s): JSONValue.escape(s, into: &out)
         case .array(let a):
-            if a.isEmpty { out += "[]"; return }
-            out += "["
+            if a.isEmpty { out.append(0x5B); out.append(0x5D); return }
+            out.append(0x5B)
             for (i, v) in a.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n"; out += String(repeating: " ", count: indent + 2) }
+                if i > 0 { out.append(0x2C) }
+                if pretty { JSONValue.newline(indent + 2, &out) }
                 v.write(to: &out, pretty: pretty, indent: indent + 2)
             }
-            if pretty { out += "\n"; out += String(repeating: " ", count: indent) }
-            out += "]"
+            if pretty { JSONValue.newline(indent, &out) }
+            out.append(0x5D)
         case .object(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{"
+            if pairs.isEmpty { out.append(0x7B); out.append(0x7D); return }
+            out.append(0x7B)
             for (i, (k, v)) in pairs.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n"; out += String(repeating: " ", count: indent + 2) }
+                if i > 0 { out.append(0x2C) }
+                if pretty { JSONValue.newline(indent + 2, &out) }
                 JSONValue.escape(k, into: &out)
-                out += pretty ? ": " : ":"
+                out.append(0x3A)
+                if pretty { out.append(0x20) }
                 v.write(to: &out, pretty: pretty, indent: indent + 2)
             }
-            if pretty { out += "\n"; out += String(repeating: " ", count: indent) }
-            out += "}"
+            if pretty { JSONValue.newline(indent, &out) }
+            out.append(0x7D)
         }
     }
 
-    static func escape(_ s: String, into out: inout String) {
-        out += "\""
-        var needs = false
-        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C { needs = true; break }
-        if !needs {
-            // Lone surrogates cannot occur in a Swift String, so the rest is valid JSON as is.
-            out += s
-        } else {
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where u.value < 0x20:
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(u)
-                }
-            }
+    private static func newline(_ indent: Int, _ out: inout [UInt8]) {
+        out.append(0x0A)
+        for _ in 0 ..< indent { out.append(0x20) }
+    }
+
+    private static func appendInteger(_ i: Int, to out: inout [UInt8]) {
+        if i == Int.min { out.append(contentsOf: String(i).utf8); return }
+        var v = i
+        if v < 0 { out.append(0x2D); v = -v }
+        if v < 10 { out.append(UInt8(0x30 + v)); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { buf in
+            while v > 0 { buf[n] = UInt8(0x30 + v % 10); v /= 10; n += 1 }
+            for k in stride(from: n - 1, through: 0, by: -1) { out.append(buf[k]) }
         }
-        out += "\""
+    }
+
+    static func escape(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { bytes in
+            // Runs of bytes that need no escaping are copied at once.
+            var runStart = 0
+            for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< i])) }
+                out.append(0x5C)
+                switch b {
+                case 0x22: out.append(0x22)
+                case 0x5C: out.append(0x5C)
+                case 0x0A: out.append(0x6E)
+                case 0x0D: out.append(0x72)
+                case 0x09: out.append(0x74)
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                }
+                runStart = i + 1
+            }
+            if bytes.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< bytes.count])) }
+        }
+        out.append(0x22)
     }
 }

@@ -40,7 +40,7 @@ struct SentenceContext {
     func verbHas(_ t: Token, _ prefix: String) -> Bool { lex.verbFeatures(t).contains { $0.hasPrefix(prefix) } }
 
     /// An NP introduced by a preposition (possibly through determiners, adjectives, other names
-    /// and "and": "against Sri and CM", "contre son ancien responsable commercial Eugene Ling").
+    /// and "and": "against Sri and CM", "contre son ancien directeur Paul Martin").
     func governingPreposition(_ np: NounPhrase) -> String? {
         var k = np.tokens.lowerBound - 1
         var steps = 0
@@ -93,7 +93,7 @@ struct SentenceContext {
                 p.ownerIsLastSpeaker = prev.ownerIsLastSpeaker
                 return p
             }
-            // Apposition: "Surya Midha, cofondateur de Mercor, a nié".
+            // Apposition: "Jean Dupont, cofondateur de Acme, a nié".
             if np.role == "agent", np.tokens.lowerBound - 1 >= range.lowerBound, toks[np.tokens.lowerBound - 1].lower == ",",
                let prev = nps.last(where: { $0.tokens.upperBound == np.tokens.lowerBound - 1 }) {
                 var p = prev
@@ -132,11 +132,11 @@ struct SentenceContext {
                 if lex.has(n.fold, "break") { break }
                 if j > a + 2, n.kind == .word, !n.isCapitalized, lex.verbFeatures(n).contains(where: { $0 == "ppr" || $0 == "ger" }) { break }
             }
-            if (t.fold == "et" || t.fold == "and"), j > a + 2 {
+            if (t.fold == "et" || t.fold == "and" || t.fold == "but"), j > a + 2 {
                 var n = j + 1
                 while n < range.upperBound, lex.has(toks[n].fold, "aux") || lex.has(toks[n].fold, "neg") { n += 1 }
-                if n < range.upperBound, n > j + 1 || lex.language == .fr, lex.isVerbForm(toks[n]), !lex.has(toks[n].fold, "det"),
-                   !lex.verbFeatures(toks[n]).contains("pp") || n > j + 1 {
+                if n < range.upperBound, n > j + 1 || lex.language == .fr || t.fold == "but", lex.isVerbForm(toks[n]), !lex.has(toks[n].fold, "det"),
+                   !lex.verbFeatures(toks[n]).contains("pp") || n > j + 1 || t.fold == "but" {
                     break
                 }
             }
@@ -405,7 +405,7 @@ struct SentenceContext {
             let me = Set([source, onBehalf].compactMap { $0 })
             let accused = !me.isEmpty && run.records.contains { ($0.type == .filing || $0.type == .allegation) && !me.isDisjoint(with: $0.targets) }
             let wrong = contentHas(contentRange) { lex.isWrongdoing($0.fold) }
-            if !(accused || wrong || (roleS != "other" && roleS != "agent")) { return nil }
+            if !(accused || wrong || (roleS != "other" && roleS != "agent") || englishPressAdmission(p, content: contentRange)) { return nil }
         }
         // Responses always have an author, and a court decides rather than answers.
         if type.family == .response && (source == nil || fromCourt) { return nil }
@@ -416,7 +416,7 @@ struct SentenceContext {
         case "content":
             if contentRange == nil { return nil }
         case "accusation":
-            if !(contentHas(contentRange) { lex.isWrongdoing($0.fold) || isConditionalVerb($0) }) { return nil }
+            if !englishPleadingSpeaks(docEnd), !(contentHas(contentRange) { lex.isWrongdoing($0.fold) || isConditionalVerb($0) }) { return nil }
         case "conditional":
             if !contentHas(contentRange, isConditionalVerb) { return nil }
         default: break
@@ -444,6 +444,18 @@ struct SentenceContext {
                 break
             }
         }
+        if targets.isEmpty, type == .apology || type == .offer, let c = contentRange, let s0 = source {
+            // "désolé pour les désagréments causés à sa nouvelle équipe": the new workplace is the
+            // organisation accused along with the speaker, other than the one the speaker left.
+            if c.contains(where: { k in lex.has(toks[k].fold, "new") && k + 1 < c.upperBound && lex.has(toks[k + 1].fold, "workplace") }) {
+                let former = run.book.parties[s0].affiliation
+                for r in run.records where (r.type == .filing || r.type == .allegation) && r.targets.contains(s0) {
+                    if let q = r.targets.first(where: { $0 != s0 && $0 != former && run.book.parties[$0].kind != .person }) { targets = [q]; break }
+                }
+            }
+        }
+        if targets.isEmpty, tgMode == "obj", !passive { targets = englishObjectInsideCue(m, excluded: excluded) }
+        if targets.isEmpty { targets = englishParticipleTargets(type, participle: participle, previous: previousInSentence) }
         targets.removeAll { excluded.contains($0) }
         if targets.isEmpty, run.legal, type == .filing || type == .allegation {
             targets = run.adversary(source)
@@ -465,10 +477,11 @@ struct SentenceContext {
         }
 
         // --- Modality ---
-        let modality = decideModality(m, type: type, cueStart: cueStart, content: contentRange, fromCourt: fromCourt, source: source)
+        var modality = decideModality(m, type: type, cueStart: cueStart, content: contentRange, fromCourt: fromCourt, source: source)
+        if modality == .reported, englishPleadingSpeaks(docEnd) { modality = .conditional }
 
         // --- Channel ---
-        if channel == nil { channel = channelIn() }
+        if channel == nil { channel = channelIn() ?? englishMediaChannel() }
 
         var cueEnd = m.end
         if let d = docEnd { cueEnd = max(cueEnd, d) }
@@ -789,6 +802,7 @@ struct SentenceContext {
         let p = m.pattern
         if let f = p.feature("mod"), let mm = Modality(rawValue: f) { return mm }
         let pre = cueStart ..< m.start
+        if let lead = englishLeadModality(m, cueStart: cueStart) { return lead }
         if !p.has("negcue") {
             var negated = false
             if lex.language == .fr {

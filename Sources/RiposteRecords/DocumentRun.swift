@@ -135,16 +135,22 @@ final class DocumentRun {
                         let coordinated = m.start > r.lowerBound && lex.has(text.tokens[m.start - 1].fold, "coord")
                             && lex.isVerbForm(text.tokens[m.words.first ?? m.start])
                         if let k = records.lastIndex(where: { $0.sentence == si && ($0.content?.contains(rec.cue) ?? false) }) {
-                            if !coordinated && records[k].type == rec.type { continue }
+                            if lex.language == .fr, let comma = FrenchRecordRules.mainClauseResumes(text, lex, earlier: records[k], cueStart: m.start, sentence: r),
+                               let c = records[k].content {
+                                // The relative clause's content ends at its comma; the main verb is an act of its own.
+                                let end = text.tokens[comma - 1].span.end
+                                records[k].content = end > c.start ? ByteSpan(c.start, end) : nil
+                            } else if !coordinated && records[k].type == rec.type { continue }
                             if coordinated, m.start - 2 >= r.lowerBound, let c = records[k].content {
                                 let end = text.tokens[m.start - 2].span.end
                                 records[k].content = end > c.start ? ByteSpan(c.start, end) : nil
                             }
                         }
                         // One act per speaker and type in a sentence: "denied the allegations …,
-                        // calling the claims baseless" is one denial (rulings and coordinated verbs aside).
+                        // calling the claims baseless" is one denial (rulings and coordinated verbs aside);
+                        // "regretted the harm but refused to apologize" is two (one of them negated).
                         if rec.type != .ruling, !coordinated, rec.source != nil,
-                           records.contains(where: { $0.sentence == si && $0.type == rec.type && $0.source == rec.source }) { continue }
+                           records.contains(where: { $0.sentence == si && $0.type == rec.type && $0.source == rec.source && ($0.modality == .negated) == (rec.modality == .negated) }) { continue }
                         // A filing told again ("After the plaintiffs filed their complaint") is the same act.
                         if rec.type == .filing, rec.content == nil,
                            records.contains(where: { $0.type == .filing && (rec.source == nil || $0.source == rec.source) && $0.evidence.first == rec.evidence.first }) { continue }

@@ -6,7 +6,7 @@ import RiposteParties
 /// The document's parties as the records stage sees them: the PartySet it was given, extended
 /// with the parties that only the records stage names (a source "the Government", a target
 /// "l'association …"). Same name (case, accents, determiners and plural aside) = same party; a
-/// proper name that is part of another ("Ling" in "Eugene Ling") is the same party.
+/// proper name that is part of another ("Smith" in "John Smith") is the same party.
 struct PartyBook {
     /// The parties, edited here and handed back as a PartySet once (PartySet re-indexes its
     /// mentions on every change, too slow to do per mention).
@@ -20,7 +20,7 @@ struct PartyBook {
         return s
     }
     private var byKey: [String: Int] = [:]
-    /// Word sets of proper names, for "Ling" ⊂ "Eugene Ling".
+    /// Word sets of proper names, for "Smith" ⊂ "John Smith".
     private var nameWords: [(party: Int, words: Set<String>)] = []
     var roles: [Int: String] = [:]
     let lex: RecordsLexicon

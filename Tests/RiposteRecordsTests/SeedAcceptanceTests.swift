@@ -66,8 +66,8 @@ import Testing
         let sorry = doc.record("apology", cue: "désolé")
         #expect(doc.party(sorry?.source, is: "Eugene Ling"))
         #expect(sorry?.channel == "X")
-        // The apology is to his new team, never to his former employer.
-        #expect(!(sorry?.targets.contains { doc.party($0, is: "Scale AI") } ?? true))
+        // The apology is to his new team (Mercor), never to his former employer.
+        #expect(sorry?.targets.count == 1 && doc.party(sorry?.targets.first, is: "Mercor"), "\(doc.partyNames(sorry?.targets ?? []))")
         let intentions = try #require(doc.records.first { $0.type == "denial" && ($0.content ?? "").contains("mauvaises intentions") })
         expect(intentions, source: "Eugene Ling", targets: [])
     }

@@ -1,5 +1,5 @@
 // Evaluation: when a predicted party "is" a gold party. Gold files name parties by canonical name
-// and aliases; a system may pick another canonical form ("Ling" for "Eugene Ling"), so names are
+// and aliases; a system may pick another canonical form (a surname for a full name), so names are
 // compared as keys, and a predicted party matches a gold one when any of its keys (name or alias)
 // equals any key of the gold party.
 // Requires: the language's `stopwords` and `elisions` lists (Lexicons/<lang>/). Provides:
