@@ -57,6 +57,11 @@ struct FrenchRecordRules {
         guard run.legal else { return }
         for i in records.indices where isRequest(records[i]) {
             if records[i].type == .filing, let c = records[i].content, callsIllFounded(c) { records[i].type = .denial }
+            // "Confirmer le jugement en toutes ses dispositions": asking to keep the judgment
+            // appealed answers the appeal (`answer-request` verbs in records-words.tsv).
+            if records[i].type == .filing, tokens(in: records[i].cue).contains(where: { k in lex.lemmas(toks[k]).contains { lex.has(Folding.fold($0), "answer-request") } }) {
+                records[i].type = .denial
+            }
         }
         for i in records.indices where isRequest(records[i]) && records[i].targets.isEmpty {
             let r = records[i]

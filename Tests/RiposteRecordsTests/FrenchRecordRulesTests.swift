@@ -160,4 +160,19 @@ Aux termes de ses réquisitions en date du 29 novembre 2021, le parquet généra
         #expect(!doc.partyNames(r.targets).contains("Belfius"))
         #expect(r.targets.count == 1 && doc.party(r.targets.first, is: "hackers"))
     }
+
+    /// The conclusions of judilibre-ca-chambery-3, answered by the other side's request to keep
+    /// the judgment (the respondent's list of the same decision's layout).
+    @Test func askingToConfirmTheJudgmentAnswersTheAppeal() throws {
+        let m = MarkedText(conclusions + """
+
+        Le Procureur de la République demande à la cour de :
+
+        ⟦Confirmer⟧ le jugement déféré en toutes ses dispositions.
+        """)
+        let doc = try analyze(m)
+        let r = try #require(doc.record("denial", cue: m.marked[4]))
+        #expect(doc.party(r.source, is: "Procureur de la République"))
+        #expect(doc.record("filing", cue: m.marked[4]) == nil)
+    }
 }
