@@ -72,3 +72,9 @@ struct FoldSet {
 
 extension FoldMap: Sendable where Value: Sendable {}
 extension FoldSet: Sendable {}
+
+/// The last UTF-8 byte of a string, read from its contiguous storage (0 when empty).
+@inline(__always) func lastUTF8Byte(_ s: String) -> UInt8 {
+    if let b = s.utf8.withContiguousStorageIfAvailable({ $0.last ?? 0 }) { return b }
+    return s.utf8.last ?? 0
+}

@@ -21,7 +21,9 @@ struct FrenchRecordRules {
         completeRequests(&records)
         addRejectedSubmissions(&records)
         confirmationAgainstCondemned(&records)
+        dropPayees(&records)
         dropVictims(&records)
+        dropPassivePlaces(&records)
         pressAccused(&records)
     }
 
@@ -55,6 +57,11 @@ struct FrenchRecordRules {
         guard run.legal else { return }
         for i in records.indices where isRequest(records[i]) {
             if records[i].type == .filing, let c = records[i].content, callsIllFounded(c) { records[i].type = .denial }
+            // "Confirmer le jugement en toutes ses dispositions": asking to keep the judgment
+            // appealed answers the appeal (`answer-request` verbs in records-words.tsv).
+            if records[i].type == .filing, tokens(in: records[i].cue).contains(where: { k in lex.lemmas(toks[k]).contains { lex.has(Folding.fold($0), "answer-request") } }) {
+                records[i].type = .denial
+            }
         }
         for i in records.indices where isRequest(records[i]) && records[i].targets.isEmpty {
             let r = records[i]
@@ -154,6 +161,24 @@ struct FrenchRecordRules {
         }
     }
 
+    /// "Condamner l'Etat à payer à l'association une somme de 2 500 euros": the party paid (after
+    /// "à" following a `pay` verb of records-words.tsv) benefits from the order; it is not its target.
+    private func dropPayees(_ records: inout [Record]) {
+        for i in records.indices where records[i].targets.count > 1 && records[i].type != .allegation {
+            let r = records[i]
+            let sentence = run.text.sentences[r.sentence].tokens
+            let payees = r.targets.filter { p in
+                run.book.parties[p].mentions.contains { m in
+                    guard m.span.start >= r.cue.end, let k = sentence.first(where: { toks[$0].span.start >= m.span.start }) else { return false }
+                    guard k - 1 >= sentence.lowerBound, ["a", "au", "aux"].contains(toks[k - 1].fold) || (k - 2 >= sentence.lowerBound && toks[k - 2].fold == "a" && lex.has(toks[k - 1].fold, "det")) else { return false }
+                    let from = max(sentence.lowerBound, k - 4)
+                    return (from ..< k).contains { j in lex.lemmas(toks[j]).contains { lex.has(Folding.fold($0), "pay") } }
+                }
+            }
+            if !payees.isEmpty, payees.count < r.targets.count { records[i].targets.removeAll { payees.contains($0) } }
+        }
+    }
+
     /// "condamne les agressions … contre toutes les journalistes": a party named after "contre"
     /// following a wrongdoing word is the victim, not the accused; an allegation left with no
     /// accused by a cue that needs one (`victims` words in records-words.tsv) is no allegation.
@@ -174,6 +199,24 @@ struct FrenchRecordRules {
             if records[i].targets.isEmpty { drop.append(i) }
         }
         for i in drop.reversed() { records.remove(at: i) }
+    }
+
+    /// "plus de 3 millions d'euros auraient été volés dans les cinq grandes banques belges que sont
+    /// Belfius, ING…": after an agentless passive, what follows "dans"/"chez" (`passive-place` in
+    /// records-words.tsv) is where the wrong happened, not who did it.
+    private func dropPassivePlaces(_ records: inout [Record]) {
+        for i in records.indices where records[i].type == .allegation && !records[i].targets.isEmpty {
+            guard let c = records[i].content else { continue }
+            let ts = tokens(in: c)
+            guard let ete = ts.first(where: { toks[$0].fold == "ete" && $0 + 1 < ts.upperBound && lex.isPastParticiple(toks[$0 + 1]) }) else { continue }
+            if ts.contains(where: { $0 > ete && toks[$0].fold == "par" }) { continue }
+            guard let place = ts.first(where: { $0 > ete + 1 && $0 <= ete + 4 && lex.has(toks[$0].fold, "passive-place") }) else { continue }
+            let after = toks[place].span.start
+            records[i].targets.removeAll { p in
+                let ms = run.book.parties[p].mentions.filter { c.contains($0.span) }
+                return !ms.isEmpty && ms.allSatisfy { $0.span.start > after }
+            }
+        }
     }
 
     /// The party of a country whose adjective of nationality the span holds.

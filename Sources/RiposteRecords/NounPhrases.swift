@@ -114,6 +114,9 @@ struct NounPhraseFinder {
 
     /// Strips a possessive ending ("Government’s" → "government").
     func baseFold(_ t: Token) -> (String, Bool) {
+        // The last two bytes first (String.hasSuffix compares Characters, slowly); a fold ending in
+        // the bytes "'s" ends in the Characters "'" and "s".
+        guard lastUTF8Byte(t.fold) == 0x73 else { return (t.fold, false) }
         if t.fold.hasSuffix("'s"), t.fold.count > 3 { return (String(t.fold.dropLast(2)), true) }
         return (t.fold, false)
     }
@@ -292,13 +295,17 @@ struct NounPhraseFinder {
     }
 
     /// A run of capitalised words that is not a function word opening the sentence.
+    private static let sentenceOpeners: Set<String> = [".", "!", "?", "«", "(", "—", ":", "-", "–", "…"]
+
     private func namePhrase(at i: Int, _ range: Range<Int>) -> NounPhrase? {
         let toks = text.tokens
+        // Most tokens are not capitalised: checked in place, before copying the token.
+        guard (toks[i].kind == .word || toks[i].kind == .abbreviation) && toks[i].isCapitalized else { return nil }
         let t = toks[i]
         guard isCapWord(t) else { return nil }
         let (base, _) = baseFold(t)
         if lex.notParties.contains(base) || lex.stopwords.contains(base) { return nil }
-        let openers: Set<String> = [".", "!", "?", "«", "(", "—", ":", "-", "–", "…"]
+        let openers = NounPhraseFinder.sentenceOpeners
         let first = i == range.lowerBound || toks[i - 1].kind == .quote || toks[i - 1].kind == .number || openers.contains(toks[i - 1].lower)
         if first || lex.isKnownWord(t) {
             // A capitalised sentence opener is a name if the document capitalises it elsewhere too,

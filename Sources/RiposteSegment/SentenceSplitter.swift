@@ -87,14 +87,16 @@ public struct SentenceSplitter: Sendable {
         let n = tokens.count
         var i = 0
         while i < n {
-            let t = tokens[i]
+            // Tokens are read in place until one may end a sentence: binding a Token copies its
+            // two strings, and most tokens are words.
+            let kind = tokens[i].kind
             if i > start {
-                let prev = tokens[i - 1]
-                let gap = newlines(text, prev.span.end, t.span.start)
+                let gap = newlines(text, tokens[i - 1].span.end, tokens[i].span.start)
                 var boundary = false
                 if gap >= 2 {
                     boundary = true; paragraph += 1
                 } else if gap == 1 {
+                    let t = tokens[i], prev = tokens[i - 1]
                     let continues = !isTerminal(prev) && prev.kind != .quote && !t.isCapitalized && t.kind == .word
                         && !isListMarker(t) && prev.lower != ":" && !(t.kind == .number)
                     if !continues { boundary = true; paragraph += 1 }
@@ -106,7 +108,9 @@ public struct SentenceSplitter: Sendable {
                     start = i
                 }
             }
-            if t.kind == .quote, i > quoteCloseAt, let c = closingQuote(i, tokens, text) { quoteCloseAt = c }
+            if kind == .quote, i > quoteCloseAt, let c = closingQuote(i, tokens, text) { quoteCloseAt = c }
+            guard kind == .punctuation || kind == .abbreviation || kind == .symbol else { i += 1; continue }
+            let t = tokens[i]
 
             let ruleTerminal: Bool
             switch t.kind {
