@@ -422,6 +422,7 @@ struct SentenceContext {
         default: break
         }
 
+        if source == nil { source = englishPossessiveFiler(type, cueStart: cueStart) ?? englishPassiveFiler(type, passive: passive) ?? englishLoserAppeals(m) }
         // --- Targets ---
         let excluded = Set([source, onBehalf].compactMap { $0 })
         var tgMode = p.feature("tg") ?? (type == .filing ? "obj" : type == .allegation ? "content" : type.family == .response ? "claim" : "none")
@@ -461,7 +462,8 @@ struct SentenceContext {
         if targets.isEmpty, run.legal, type == .filing || type == .allegation {
             targets = run.adversary(source)
         }
-        if type == .ruling, let q = englishUndoneConvictionTarget(m, content: contentRange), !excluded.contains(q) { targets = [q] }
+        if type == .ruling, let t = englishAwardTargets(m, recipients: targets) { targets = t }
+        if type == .ruling, let q = englishUndoneConvictionTarget(m, content: contentRange) ?? englishObjectionTarget(m), !excluded.contains(q) { targets = [q] }
         if targets.isEmpty, type == .ruling {
             targets = rulingDefaultTargets(contentRange, m.words.first ?? m.start)
         }

@@ -34,3 +34,53 @@ extension SentenceContext {
         return run.roleParty("prosecution")
     }
 }
+
+extension SentenceContext {
+    /// "the defendant's first appeal", "plaintiffs' complaint": a filing named as a noun is made by
+    /// the possessor right before it (an adjective or two may sit between).
+    func englishPossessiveFiler(_ type: RecordType, cueStart: Int) -> Int? {
+        guard lex.language == .en, type == .filing else { return nil }
+        guard let np = nps.last(where: { $0.possessive && $0.tokens.upperBound <= cueStart && cueStart - $0.tokens.upperBound <= 2 }) else { return nil }
+        for k in np.tokens.upperBound ..< cueStart where toks[k].kind != .word || lex.isVerbForm(toks[k]) { return nil }
+        return run.resolve(np, index, range, sentenceNPs: nps)
+    }
+
+    /// "she was charged", "Keller was indicted" in a criminal case: the prosecution charges.
+    func englishPassiveFiler(_ type: RecordType, passive: Bool) -> Int? {
+        guard lex.language == .en, type == .filing, passive, run.legal else { return nil }
+        return run.roleParty("prosecution")
+    }
+}
+
+extension SentenceContext {
+    /// "dismissed the Government's objection", "rejects it", "The Government's objections are
+    /// therefore dismissed": a court throwing out an objection rules against whoever raised it
+    /// (the possessor, else the respondent, who raises objections in a case). Cues marked
+    /// `objection`; the nouns are the class `objection` of records-words.tsv.
+    func englishObjectionTarget(_ m: CueMatch) -> Int? {
+        guard lex.language == .en, m.pattern.has("objection") else { return nil }
+        guard let k = range.first(where: { lex.has(toks[$0].fold, "objection") }) else { return nil }
+        if let np = nps.last(where: { $0.possessive && $0.tokens.upperBound <= k && k - $0.tokens.upperBound <= 2 }),
+           let q = run.resolve(np, index, range, sentenceNPs: nps) { return q }
+        return run.roleParty("respondent")
+    }
+}
+
+extension SentenceContext {
+    /// "Plaintiff was awarded summary judgment", "awarded the applicant damages": an award is a
+    /// ruling for its recipient and against the other side (cues marked `benefit`).
+    func englishAwardTargets(_ m: CueMatch, recipients: [Int]) -> [Int]? {
+        guard lex.language == .en, m.pattern.has("benefit"), let r = recipients.first else { return nil }
+        let other = run.adversary(r).filter { !recipients.contains($0) }
+        return other.isEmpty ? nil : other
+    }
+}
+
+extension SentenceContext {
+    /// "This appeal followed": the appeal of whoever the last ruling went against (cues marked
+    /// `loser`).
+    func englishLoserAppeals(_ m: CueMatch) -> Int? {
+        guard lex.language == .en, m.pattern.has("loser") else { return nil }
+        return run.records.last(where: { $0.type == .ruling && !$0.targets.isEmpty })?.targets.first
+    }
+}
