@@ -185,4 +185,11 @@ private func analyze(_ marked: MarkedText) throws -> JSONDocument {
         #expect(r.cue == m.marked[0] && r.modality == "reported")
         #expect(doc.party(r.onBehalfOf, is: "Rina Vale"))
     }
+    @Test func theUniversityIsTheNamedUniversity() throws {
+        let m = MarkedText("Greenfield University has been sued by a former professor. The university ⟦declined to comment⟧ on pending litigation.")
+        let doc = try analyze(m)
+        let r = try #require(doc.record("no_comment", cue: m.marked[0]))
+        #expect(doc.party(r.source, is: "Greenfield University"))
+        #expect(r.modality == "reported")
+    }
 }
