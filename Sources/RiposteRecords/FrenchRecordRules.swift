@@ -161,8 +161,10 @@ struct FrenchRecordRules {
             }
             if let c = r.content, let g = gentilics, let p = countryNamed(in: c, g), !me.contains(p) {
                 records[i].targets = [p]
+                records[i].evidence.append("rule.fr-nationality-accused")
                 continue
             }
+            defer { if !records[i].targets.isEmpty { records[i].evidence.append("rule.fr-implicit-accused") } }
             let before = records[..<i]
             if let s = r.source, let own = before.last(where: { $0.source == s && ($0.type == .allegation || $0.type == .filing) && !$0.targets.isEmpty }) {
                 records[i].targets = own.targets.filter { !me.contains($0) }
@@ -304,6 +306,7 @@ struct FrenchRecordRules {
             }
             guard !chosen.isEmpty else { continue }
             records[i].respondsTo = chosen
+            records[i].evidence.append("rule.fr-response-link")
             if r.type == .denial, r.targets.isEmpty || run.legal {
                 // Directed at the party it names, else at the authors of what it answers.
                 let named = namedClaims(i, records, book: book).named
