@@ -25,6 +25,7 @@ struct FrenchRecordRules {
         dropPayees(&records)
         dropVictims(&records)
         dropPassivePlaces(&records)
+        dropWithoutObject(&records)
         pressAccused(&records)
     }
 
@@ -251,6 +252,14 @@ struct FrenchRecordRules {
                 return !ms.isEmpty && ms.allSatisfy { $0.span.start > after }
             }
         }
+    }
+
+    /// "HP accuse une baisse de 3 % de son chiffre d'affaires": a cue flagged `object` accuses
+    /// only someone it names as its object; without one it is another sense of the verb.
+    private func dropWithoutObject(_ records: inout [Record]) {
+        let ids = Set(lex.cues.patterns.filter { $0.has("object") }.map(\.id))
+        guard !ids.isEmpty else { return }
+        records.removeAll { r in r.targets.isEmpty && r.evidence.first.map { ids.contains($0) } ?? false }
     }
 
     /// The party of a country whose adjective of nationality the span holds.
