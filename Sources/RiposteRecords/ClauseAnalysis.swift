@@ -367,6 +367,7 @@ struct SentenceContext {
             // "Son avocat", "his lawyer": speaks for the one the text was just about.
             else if np.ownerIsLastSpeaker, let last = run.lastSource, last != source { onBehalf = last }
         }
+        if englishPleadingParticiple(cueStart, participle: participle) { source = nil; onBehalf = nil }
         if onBehalf == nil, let s = source, let a = run.affiliation[s] ?? speaksFor(s) { onBehalf = a }
         if let s = source, let o = onBehalf { if s == o { onBehalf = nil } else { run.affiliation[s] = o } }
 
@@ -422,6 +423,7 @@ struct SentenceContext {
         default: break
         }
 
+        if source == nil { source = englishPossessiveFiler(type, cueStart: cueStart) ?? englishPassiveFiler(type, passive: passive) ?? englishLoserAppeals(m) }
         // --- Targets ---
         let excluded = Set([source, onBehalf].compactMap { $0 })
         var tgMode = p.feature("tg") ?? (type == .filing ? "obj" : type == .allegation ? "content" : type.family == .response ? "claim" : "none")
@@ -457,9 +459,12 @@ struct SentenceContext {
         if targets.isEmpty, tgMode == "obj", !passive { targets = englishObjectInsideCue(m, excluded: excluded) }
         if targets.isEmpty { targets = englishParticipleTargets(type, participle: participle, previous: previousInSentence) }
         targets.removeAll { excluded.contains($0) }
+        targets = englishFilingTargetsWithoutCourts(type, targets)
         if targets.isEmpty, run.legal, type == .filing || type == .allegation {
             targets = run.adversary(source)
         }
+        if type == .ruling, let t = englishAwardTargets(m, recipients: targets) { targets = t }
+        if type == .ruling, let q = englishUndoneConvictionTarget(m, content: contentRange) ?? englishObjectionTarget(m), !excluded.contains(q) { targets = [q] }
         if targets.isEmpty, type == .ruling {
             targets = rulingDefaultTargets(contentRange, m.words.first ?? m.start)
         }
@@ -803,6 +808,7 @@ struct SentenceContext {
         if let f = p.feature("mod"), let mm = Modality(rawValue: f) { return mm }
         let pre = cueStart ..< m.start
         if let lead = englishLeadModality(m, cueStart: cueStart) { return lead }
+        if englishNoObject(m) { return .negated }
         if !p.has("negcue") {
             var negated = false
             if lex.language == .fr {

@@ -234,7 +234,7 @@ final class DocumentRun {
                 guard mentionsCase else { return nil }
                 if firstPersonParty == nil {
                     // "we" in an opinion is the court itself; a pronoun cannot name a party.
-                    let name = lex.language == .fr ? "la cour" : "this court"
+                    let name = englishFirstPersonCourtName(text.originalString(np.span)) ?? "la cour"
                     let p = book.party(surface: name, span: np.span, sentence: si, form: .role, role: "court", kind: .court)
                     book.roles[p] = "court"
                     firstPersonParty = p

@@ -21,7 +21,10 @@ struct FrenchRecordRules {
         completeRequests(&records)
         addRejectedSubmissions(&records)
         confirmationAgainstCondemned(&records)
+        relativeSubjects(&records)
+        dropPayees(&records)
         dropVictims(&records)
+        dropPassivePlaces(&records)
         pressAccused(&records)
     }
 
@@ -55,6 +58,11 @@ struct FrenchRecordRules {
         guard run.legal else { return }
         for i in records.indices where isRequest(records[i]) {
             if records[i].type == .filing, let c = records[i].content, callsIllFounded(c) { records[i].type = .denial }
+            // "Confirmer le jugement en toutes ses dispositions": asking to keep the judgment
+            // appealed answers the appeal (`answer-request` verbs in records-words.tsv).
+            if records[i].type == .filing, tokens(in: records[i].cue).contains(where: { k in lex.lemmas(toks[k]).contains { lex.has(Folding.fold($0), "answer-request") } }) {
+                records[i].type = .denial
+            }
         }
         for i in records.indices where isRequest(records[i]) && records[i].targets.isEmpty {
             let r = records[i]
@@ -135,6 +143,16 @@ struct FrenchRecordRules {
     /// the article's first accused ("L'ONG dénonce également le recours à l'électricité").
     private func pressAccused(_ records: inout [Record]) {
         var gentilics: [(stem: String, country: String)]? = nil
+        let book = run.book
+        // Parties named by what they did wrong, the most mentioned first.
+        // The head noun must say it ("les agresseurs", not "les responsables de crime"), and a
+        // capitalised title ("Assassinat de …") is no group of people.
+        let wrongdoers: [Int]? = book.parties.indices.filter { p in
+            let name = book.parties[p].name
+            guard let c = name.first, c.isLowercase else { return false }
+            let words = name.split(separator: " ").map { Folding.fold(String($0)) }.filter { !lex.has($0, "det") && !lex.has($0, "quantity") && !$0.allSatisfy(\.isNumber) }
+            return words.first.map { lex.isWrongdoing($0) } ?? false
+        }.sorted { book.parties[$0].mentions.count > book.parties[$1].mentions.count }
         for i in records.indices where (records[i].type == .allegation || (records[i].type == .filing && !run.legal)) && records[i].targets.isEmpty {
             let r = records[i]
             let me = Set([r.source, r.onBehalfOf].compactMap { $0 })
@@ -148,9 +166,48 @@ struct FrenchRecordRules {
             let before = records[..<i]
             if let s = r.source, let own = before.last(where: { $0.source == s && ($0.type == .allegation || $0.type == .filing) && !$0.targets.isEmpty }) {
                 records[i].targets = own.targets.filter { !me.contains($0) }
+            } else if let w = wrongdoers, let p = w.first(where: { !me.contains($0) }) {
+                // "les deux agresseurs", "les pirates": the text names its accused by the wrong.
+                records[i].targets = [p]
             } else if !run.operativeMode, let first = before.first(where: { ($0.type == .allegation || $0.type == .filing) && !$0.targets.isEmpty }) {
                 records[i].targets = first.targets.filter { !me.contains($0) }
             }
+        }
+    }
+
+    /// "le jeune, qui a déposé plainte dans la nuit, souffre…": the speaker of a verb after the
+    /// relative "qui" is the noun phrase the relative clause hangs on.
+    private func relativeSubjects(_ records: inout [Record]) {
+        for i in records.indices where records[i].source == nil && records[i].type != .ruling {
+            let r = records[i]
+            let sentence = run.text.sentences[r.sentence].tokens
+            guard var k = sentence.first(where: { toks[$0].span.start >= r.cue.start }) else { continue }
+            k -= 1
+            while k >= sentence.lowerBound, lex.has(toks[k].fold, "aux") || lex.has(toks[k].fold, "adv") || lex.has(toks[k].fold, "neg") || lex.has(toks[k].fold, "clitic") { k -= 1 }
+            guard k > sentence.lowerBound, lex.has(toks[k].fold, "rel") else { continue }
+            var end = k
+            if toks[end - 1].lower == "," { end -= 1 }
+            guard let np = run.finder.find(sentence.lowerBound ..< end).last(where: { $0.tokens.upperBound == end && $0.form != .pronoun }),
+                  let p = run.resolve(np, r.sentence, sentence), !r.targets.contains(p) else { continue }
+            records[i].source = p
+        }
+    }
+
+    /// "Condamner l'Etat à payer à l'association une somme de 2 500 euros": the party paid (after
+    /// "à" following a `pay` verb of records-words.tsv) benefits from the order; it is not its target.
+    private func dropPayees(_ records: inout [Record]) {
+        for i in records.indices where records[i].targets.count > 1 && records[i].type != .allegation {
+            let r = records[i]
+            let sentence = run.text.sentences[r.sentence].tokens
+            let payees = r.targets.filter { p in
+                run.book.parties[p].mentions.contains { m in
+                    guard m.span.start >= r.cue.end, let k = sentence.first(where: { toks[$0].span.start >= m.span.start }) else { return false }
+                    guard k - 1 >= sentence.lowerBound, ["a", "au", "aux"].contains(toks[k - 1].fold) || (k - 2 >= sentence.lowerBound && toks[k - 2].fold == "a" && lex.has(toks[k - 1].fold, "det")) else { return false }
+                    let from = max(sentence.lowerBound, k - 4)
+                    return (from ..< k).contains { j in lex.lemmas(toks[j]).contains { lex.has(Folding.fold($0), "pay") } }
+                }
+            }
+            if !payees.isEmpty, payees.count < r.targets.count { records[i].targets.removeAll { payees.contains($0) } }
         }
     }
 
@@ -174,6 +231,24 @@ struct FrenchRecordRules {
             if records[i].targets.isEmpty { drop.append(i) }
         }
         for i in drop.reversed() { records.remove(at: i) }
+    }
+
+    /// "plus de 3 millions d'euros auraient été volés dans les cinq grandes banques belges que sont
+    /// Belfius, ING…": after an agentless passive, what follows "dans"/"chez" (`passive-place` in
+    /// records-words.tsv) is where the wrong happened, not who did it.
+    private func dropPassivePlaces(_ records: inout [Record]) {
+        for i in records.indices where records[i].type == .allegation && !records[i].targets.isEmpty {
+            guard let c = records[i].content else { continue }
+            let ts = tokens(in: c)
+            guard let ete = ts.first(where: { toks[$0].fold == "ete" && $0 + 1 < ts.upperBound && lex.isPastParticiple(toks[$0 + 1]) }) else { continue }
+            if ts.contains(where: { $0 > ete && toks[$0].fold == "par" }) { continue }
+            guard let place = ts.first(where: { $0 > ete + 1 && $0 <= ete + 4 && lex.has(toks[$0].fold, "passive-place") }) else { continue }
+            let after = toks[place].span.start
+            records[i].targets.removeAll { p in
+                let ms = run.book.parties[p].mentions.filter { c.contains($0.span) }
+                return !ms.isEmpty && ms.allSatisfy { $0.span.start > after }
+            }
+        }
     }
 
     /// The party of a country whose adjective of nationality the span holds.

@@ -115,4 +115,76 @@ Aux termes de ses réquisitions en date du 29 novembre 2021, le parquet généra
         #expect(nuance.respondsTo == [claim.id])
         #expect(nuance.targets == [claim.source].compactMap { $0 })
     }
+
+    /// judilibre-ca-chambery-3: the association asks that the State pay it; it is not condemned.
+    @Test func partyPaidIsNoTargetOfTheOrder() throws {
+        let m = MarkedText("""
+        L'association Direction aux Affaires Savoisiennes demande à la cour de :
+
+        ⟦Condamner⟧ l'Etat Français, représenté par M. le Procureur Général, à payer à l'association une somme de 2 500 euros au titre de l'article 700 du code de procédure civile ainsi qu'aux entiers dépens.
+        """)
+        let doc = try analyze(m)
+        let r = try #require(doc.record("filing", cue: m.marked[0]))
+        #expect(r.targets.count == 1 && doc.party(r.targets.first, is: "Etat Français"))
+    }
+
+    /// wikinews-fr-44510: the report's adjective names the state it accuses.
+    @Test func adjectiveOfNationalityNamesTheAccusedState() throws {
+        let m = MarkedText("""
+        Syrie : Human Rights Watch dénonce les actes de torture
+
+        3 juillet 2012. - L'ONG Human Rights Watch vient de publier un rapport dans lequel elle ⟦dévoile⟧ que l'usage de la torture est systématique dans les prisons syriennes à l'encontre des opposants au pouvoir.
+        """)
+        let doc = try analyze(m)
+        let r = try #require(doc.record("allegation", cue: m.marked[0]))
+        #expect(doc.party(r.source, is: "Human Rights Watch"))
+        #expect(r.targets.count == 1 && doc.party(r.targets.first, is: "Syrie"))
+    }
+
+    /// wikinews-fr-45527: the attacks are against the journalists; the statement names no attacker.
+    @Test func condemningAttacksOnJournalistsAccusesNoneOfThem() throws {
+        let m = MarkedText("D'autre part, la direction de la chaîne de l'audiovisuel extérieur ⟦a fermement condamné⟧ les agressions à répétition contre toutes les journalistes.")
+        let doc = try analyze(m)
+        #expect(doc.record("allegation", cue: m.marked[0]) == nil)
+    }
+
+    /// wikinews-fr-44374: the banks are where the money was stolen; the accused are the hackers.
+    @Test func placeOfAnAgentlessPassiveIsNotTheAccused() throws {
+        let m = MarkedText("""
+        Le Parquet fédéral annonce que des hackers ont volé près de 3 millions d'euros par le truchement de banques électroniques.
+
+        ⟦Pour le procureur fédéral⟧, plus de 3 millions d’euros auraient été volés dans les cinq grandes banques belges que sont Belfius, ING, KBC, BNP Paribas Fortis et AXA.
+        """)
+        let doc = try analyze(m)
+        let r = try #require(doc.record("allegation", cue: m.marked[0]))
+        #expect(!doc.partyNames(r.targets).contains("Belfius"))
+        #expect(r.targets.count == 1 && doc.party(r.targets.first, is: "hackers"))
+    }
+
+    /// The conclusions of judilibre-ca-chambery-3, answered by the other side's request to keep
+    /// the judgment (the respondent's list of the same decision's layout).
+    @Test func askingToConfirmTheJudgmentAnswersTheAppeal() throws {
+        let m = MarkedText(conclusions + """
+
+        Le Procureur de la République demande à la cour de :
+
+        ⟦Confirmer⟧ le jugement déféré en toutes ses dispositions.
+        """)
+        let doc = try analyze(m)
+        let r = try #require(doc.record("denial", cue: m.marked[4]))
+        #expect(doc.party(r.source, is: "Procureur de la République"))
+        #expect(doc.record("filing", cue: m.marked[4]) == nil)
+    }
+
+    /// wikinews-fr-44551: the relative clause's antecedent files the complaint; the text names
+    /// the accused by what they did ("les deux agresseurs").
+    @Test func relativeClauseFilerAndAccusedNamedByTheWrong() throws {
+        let m = MarkedText("""
+        5 juillet 2012. - Un lycéen de 17 ans a été victime d'une agression hier soir dans un train ralliant Toulouse à Lyon, indique aujourd'hui les services de Manuel Valls. D'après le communiqué du ministère de l'Intérieur, « Les identités des deux agresseurs sont connues grâce à l'action en gare de la police ferroviaire ». L'agression a été particulièrement violente, « seule l'intervention d'un passager et des contrôleurs de la SNCF a pu mettre un terme aux violences », et le jeune, qui ⟦a déposé plainte⟧ dans la nuit, souffre d'une interruption temporaire de travail de huit jours.
+        """)
+        let doc = try analyze(m)
+        let r = try #require(doc.record("filing", cue: m.marked[0]))
+        #expect(r.cue == m.marked[0])
+        #expect(doc.party(r.source, is: "le jeune"))
+    }
 }
