@@ -104,7 +104,7 @@ final class DocumentPass {
     var inQuote: [Bool]
     /// Word keys of the folded words written in lower case somewhere in the document ("plaintiffs"
     /// in lower case makes a sentence-initial "Plaintiffs" a common word).
-    var lowerSeen: Set<UInt64> = []
+    var lowerSeen = WordKeySet()
     /// Word key (`PartyLexicon.wordKey`) of each token's fold.
     var hashes: [UInt64] = []
     /// The byte of a one-byte token (punctuation: ",", "(", "["), else 0.
@@ -119,7 +119,7 @@ final class DocumentPass {
     var aliasOfKey: [String: Int] = [:]
     var ambiguousKeys: Set<String> = []
     /// How often each all-capitals token occurs (an acronym used again and again is an actor).
-    var acronymCount: [UInt64: Int] = [:]
+    var acronymCount = WordKeyMap<Int>()
     /// End of the last capitalised sequence rejected as a law, a document or a place.
     var lastNonParty = 0
 
@@ -137,8 +137,8 @@ final class DocumentPass {
         var w: [PartyLexicon.WordInfo] = []
         keys.reserveCapacity(n); possessive.reserveCapacity(n); cap.reserveCapacity(n)
         hashes.reserveCapacity(n); byte.reserveCapacity(n); w.reserveCapacity(n)
-        var lowerSeen = Set<UInt64>(minimumCapacity: n / 4)
-        var acronymCount: [UInt64: Int] = [:]
+        var lowerSeen = WordKeySet(minimumCapacity: n / 4)
+        var acronymCount = WordKeyMap<Int>()
         for i in 0 ..< n {
             var k = tokens[i].fold
             let kind = tokens[i].kind
@@ -147,10 +147,18 @@ final class DocumentPass {
             var poss = false
             // English genitive: "applicant's" is looked up as "applicant".
             if language == .en, kind == .word {
-                let u = k.utf8
-                if u.count > 2, u.last == 0x73, u[u.index(u.endIndex, offsetBy: -2)] == 0x27 { k.removeLast(2); poss = true }
+                // The last two bytes, read without the generic UTF8View.last.
+                var c = 0, last: UInt8 = 0, before: UInt8 = 0
+                if let r = k.utf8.withContiguousStorageIfAvailable({ buf -> (Int, UInt8, UInt8) in
+                    (buf.count, buf.count > 0 ? buf[buf.count - 1] : 0, buf.count > 1 ? buf[buf.count - 2] : 0)
+                }) {
+                    (c, last, before) = r
+                } else {
+                    for b in k.utf8 { before = last; last = b; c += 1 }
+                }
+                if c > 2, last == 0x73, before == 0x27 { k.removeLast(2); poss = true }
                 // Plural genitive: "Miles'", "defendants'".
-                else if u.count > 2, u.last == 0x27 { k.removeLast(1); poss = true }
+                else if c > 2, last == 0x27 { k.removeLast(1); poss = true }
             }
             let h = PartyLexicon.wordKey(k)
             keys.append(k)
@@ -159,14 +167,14 @@ final class DocumentPass {
             cap.append(isCap)
             hashes.append(h)
             byte.append(span.length == 1 ? bytes[span.start] : 0)
-            w.append(lex.info[h] ?? .none)
+            w.append(lex.infoTable[h] ?? .none)
             if kind == .word {
                 if !capitalized { lowerSeen.insert(h) }
                 else if span.length >= 2 {
                     // An all-capitals word: counted, a repeated acronym is an actor.
                     var upper = true
                     for b in bytes[span.start ..< span.end] where b >= 0x61 && b <= 0x7A { upper = false; break }
-                    if upper { acronymCount[h, default: 0] += 1 }
+                    if upper { acronymCount.add(h, 1) }
                 }
             }
         }

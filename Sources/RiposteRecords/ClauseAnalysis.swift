@@ -132,11 +132,11 @@ struct SentenceContext {
                 if lex.has(n.fold, "break") { break }
                 if j > a + 2, n.kind == .word, !n.isCapitalized, lex.verbFeatures(n).contains(where: { $0 == "ppr" || $0 == "ger" }) { break }
             }
-            if (t.fold == "et" || t.fold == "and"), j > a + 2 {
+            if (t.fold == "et" || t.fold == "and" || t.fold == "but"), j > a + 2 {
                 var n = j + 1
                 while n < range.upperBound, lex.has(toks[n].fold, "aux") || lex.has(toks[n].fold, "neg") { n += 1 }
-                if n < range.upperBound, n > j + 1 || lex.language == .fr, lex.isVerbForm(toks[n]), !lex.has(toks[n].fold, "det"),
-                   !lex.verbFeatures(toks[n]).contains("pp") || n > j + 1 {
+                if n < range.upperBound, n > j + 1 || lex.language == .fr || t.fold == "but", lex.isVerbForm(toks[n]), !lex.has(toks[n].fold, "det"),
+                   !lex.verbFeatures(toks[n]).contains("pp") || n > j + 1 || t.fold == "but" {
                     break
                 }
             }
@@ -405,7 +405,7 @@ struct SentenceContext {
             let me = Set([source, onBehalf].compactMap { $0 })
             let accused = !me.isEmpty && run.records.contains { ($0.type == .filing || $0.type == .allegation) && !me.isDisjoint(with: $0.targets) }
             let wrong = contentHas(contentRange) { lex.isWrongdoing($0.fold) }
-            if !(accused || wrong || (roleS != "other" && roleS != "agent")) { return nil }
+            if !(accused || wrong || (roleS != "other" && roleS != "agent") || englishPressAdmission(p, content: contentRange)) { return nil }
         }
         // Responses always have an author, and a court decides rather than answers.
         if type.family == .response && (source == nil || fromCourt) { return nil }
@@ -416,12 +416,13 @@ struct SentenceContext {
         case "content":
             if contentRange == nil { return nil }
         case "accusation":
-            if !(contentHas(contentRange) { lex.isWrongdoing($0.fold) || isConditionalVerb($0) }) { return nil }
+            if !englishPleadingSpeaks(docEnd), !(contentHas(contentRange) { lex.isWrongdoing($0.fold) || isConditionalVerb($0) }) { return nil }
         case "conditional":
             if !contentHas(contentRange, isConditionalVerb) { return nil }
         default: break
         }
 
+        if source == nil { source = englishPossessiveFiler(type, cueStart: cueStart) ?? englishPassiveFiler(type, passive: passive) ?? englishLoserAppeals(m) }
         // --- Targets ---
         let excluded = Set([source, onBehalf].compactMap { $0 })
         var tgMode = p.feature("tg") ?? (type == .filing ? "obj" : type == .allegation ? "content" : type.family == .response ? "claim" : "none")
@@ -454,10 +455,15 @@ struct SentenceContext {
                 }
             }
         }
+        if targets.isEmpty, tgMode == "obj", !passive { targets = englishObjectInsideCue(m, excluded: excluded) }
+        if targets.isEmpty { targets = englishParticipleTargets(type, participle: participle, previous: previousInSentence) }
         targets.removeAll { excluded.contains($0) }
+        targets = englishFilingTargetsWithoutCourts(type, targets)
         if targets.isEmpty, run.legal, type == .filing || type == .allegation {
             targets = run.adversary(source)
         }
+        if type == .ruling, let t = englishAwardTargets(m, recipients: targets) { targets = t }
+        if type == .ruling, let q = englishUndoneConvictionTarget(m, content: contentRange) ?? englishObjectionTarget(m), !excluded.contains(q) { targets = [q] }
         if targets.isEmpty, type == .ruling {
             targets = rulingDefaultTargets(contentRange, m.words.first ?? m.start)
         }
@@ -475,10 +481,11 @@ struct SentenceContext {
         }
 
         // --- Modality ---
-        let modality = decideModality(m, type: type, cueStart: cueStart, content: contentRange, fromCourt: fromCourt, source: source)
+        var modality = decideModality(m, type: type, cueStart: cueStart, content: contentRange, fromCourt: fromCourt, source: source)
+        if modality == .reported, englishPleadingSpeaks(docEnd) { modality = .conditional }
 
         // --- Channel ---
-        if channel == nil { channel = channelIn() }
+        if channel == nil { channel = channelIn() ?? englishMediaChannel() }
 
         var cueEnd = m.end
         if let d = docEnd { cueEnd = max(cueEnd, d) }
@@ -799,6 +806,7 @@ struct SentenceContext {
         let p = m.pattern
         if let f = p.feature("mod"), let mm = Modality(rawValue: f) { return mm }
         let pre = cueStart ..< m.start
+        if let lead = englishLeadModality(m, cueStart: cueStart) { return lead }
         if !p.has("negcue") {
             var negated = false
             if lex.language == .fr {

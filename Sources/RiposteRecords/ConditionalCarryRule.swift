@@ -59,6 +59,10 @@ struct ConditionalCarryRule {
             targets = [q]
         }
         guard start < contentEnd else { return nil }
+        if source == nil, !targets.isEmpty, let first = run.records.first(where: { $0.type == .allegation && $0.source != nil }) {
+            // Far from any attribution, the conditionnel still reports the article's first accuser.
+            source = first.source
+        }
         if targets.isEmpty, source == nil { return nil }
         return Record(type: .allegation, source: source, onBehalfOf: nil, targets: targets,
                       cue: ByteSpan(toks[v].span.start, toks[end - 1].span.end),

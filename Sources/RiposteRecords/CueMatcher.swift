@@ -4,9 +4,15 @@ import RiposteLexicon
 
 /// One element of a cue pattern: a set of folded forms, optional or not, or a gap.
 struct CueElement: Sendable {
-    var keys: Set<String>
-    var optional = false
-    var isGap = false
+    let keys: Set<String>
+    let optional: Bool
+    let isGap: Bool
+    /// `keys` as a FoldSet, for the per-token test.
+    let lookup: FoldSet
+    init(keys: Set<String>, optional: Bool = false, isGap: Bool = false) {
+        self.keys = keys; self.optional = optional; self.isGap = isGap
+        lookup = FoldSet(keys)
+    }
 }
 
 /// One line of cues.tsv: `type<TAB>pattern<TAB>id<TAB>features`.
@@ -35,7 +41,7 @@ struct CueMatch {
 /// Cue patterns indexed by the forms of their first element: one hash lookup per token.
 public struct CueIndex: Sendable {
     public let patterns: [CuePattern]
-    private let byFirst: [String: [Int]]
+    private let byFirst: FoldMap<[Int]>
     /// Every folded form that can begin a cue.
     public let firstKeys: Set<String>
     static let gapLimit = 4
@@ -86,7 +92,7 @@ public struct CueIndex: Sendable {
             patterns.append(p)
         }
         self.patterns = patterns
-        byFirst = index
+        byFirst = FoldMap(index)
         firstKeys = Set(index.keys)
     }
 
@@ -117,7 +123,7 @@ public struct CueIndex: Sendable {
             }
             return nil
         }
-        if t < limit, el.keys.contains(tokens[t].fold) {
+        if t < limit, el.lookup.contains(tokens[t].fold) {
             words.append(t)
             if let end = match(els, e + 1, t + 1, tokens, limit, &words) { return end }
             words.removeLast()

@@ -39,26 +39,46 @@ final class DocumentRun {
         self.lex = lex
         book = PartyBook(set: parties, lex: lex)
         // Token index of every PartySet mention, and the capitalised words used inside sentences.
-        var startIndex: [Int: Int] = [:]
+        // Token index of every PartySet mention (tokens inside sentences, found by binary search
+        // on their start offsets), and the capitalised words used inside sentences.
+        var sentenceTokens: [Int] = []
         var caps = Set<String>()
         var legalWords = 0
+        let tokens = text.tokens
         for s in text.sentences {
             for i in s.tokens {
-                let t = text.tokens[i]
-                startIndex[t.span.start] = i
-                if t.isCapitalized, i > s.tokens.lowerBound {
-                    let prev = text.tokens[i - 1]
-                    if prev.kind != .quote, prev.kind != .number, prev.lower != "-", prev.lower != ":" {
-                        caps.insert(t.fold.hasSuffix("'s") ? String(t.fold.dropLast(2)) : t.fold)
+                sentenceTokens.append(i)
+                if tokens[i].isCapitalized, i > s.tokens.lowerBound {
+                    let prevKind = tokens[i - 1].kind
+                    if prevKind != .quote, prevKind != .number, tokens[i - 1].lower != "-", tokens[i - 1].lower != ":" {
+                        let f = tokens[i].fold
+                        caps.insert(f.hasSuffix("'s") ? String(f.dropLast(2)) : f)
                     }
                 }
-                if let h = lex.heads[t.fold], h.role != "other", h.role != "agent" { legalWords += 1 }
+                if let h = lex.heads[tokens[i].fold], h.role != "other", h.role != "agent" { legalWords += 1 }
             }
         }
-        var mentionAt: [Int: (party: Int, span: ByteSpan, form: Mention.Form)] = [:]
+        // The last sentence token starting at `start` (what a dictionary filled in token order kept).
+        var sorted = true
+        var prevStart = Int.min
+        for i in sentenceTokens { if tokens[i].span.start < prevStart { sorted = false; break }; prevStart = tokens[i].span.start }
+        func tokenStarting(at start: Int) -> Int? {
+            if !sorted {
+                var found: Int?
+                for i in sentenceTokens where tokens[i].span.start == start { found = i }
+                return found
+            }
+            var lo = 0, hi = sentenceTokens.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if tokens[sentenceTokens[mid]].span.start <= start { lo = mid + 1 } else { hi = mid }
+            }
+            return lo > 0 && tokens[sentenceTokens[lo - 1]].span.start == start ? sentenceTokens[lo - 1] : nil
+        }
+        var mentionAt = TokenMentions(count: tokens.count)
         for (p, party) in parties.parties.enumerated() {
             for m in party.mentions {
-                guard var i = startIndex[m.span.start] else { continue }
+                guard var i = tokenStarting(at: m.span.start) else { continue }
                 while i < text.tokens.count, m.span.contains(text.tokens[i].span) {
                     mentionAt[i] = (p, m.span, m.form)
                     i += 1
@@ -115,16 +135,22 @@ final class DocumentRun {
                         let coordinated = m.start > r.lowerBound && lex.has(text.tokens[m.start - 1].fold, "coord")
                             && lex.isVerbForm(text.tokens[m.words.first ?? m.start])
                         if let k = records.lastIndex(where: { $0.sentence == si && ($0.content?.contains(rec.cue) ?? false) }) {
-                            if !coordinated && records[k].type == rec.type { continue }
+                            if lex.language == .fr, let comma = FrenchRecordRules.mainClauseResumes(text, lex, earlier: records[k], cueStart: m.start, sentence: r),
+                               let c = records[k].content {
+                                // The relative clause's content ends at its comma; the main verb is an act of its own.
+                                let end = text.tokens[comma - 1].span.end
+                                records[k].content = end > c.start ? ByteSpan(c.start, end) : nil
+                            } else if !coordinated && records[k].type == rec.type { continue }
                             if coordinated, m.start - 2 >= r.lowerBound, let c = records[k].content {
                                 let end = text.tokens[m.start - 2].span.end
                                 records[k].content = end > c.start ? ByteSpan(c.start, end) : nil
                             }
                         }
                         // One act per speaker and type in a sentence: "denied the allegations …,
-                        // calling the claims baseless" is one denial (rulings and coordinated verbs aside).
+                        // calling the claims baseless" is one denial (rulings and coordinated verbs aside);
+                        // "regretted the harm but refused to apologize" is two (one of them negated).
                         if rec.type != .ruling, !coordinated, rec.source != nil,
-                           records.contains(where: { $0.sentence == si && $0.type == rec.type && $0.source == rec.source }) { continue }
+                           records.contains(where: { $0.sentence == si && $0.type == rec.type && $0.source == rec.source && ($0.modality == .negated) == (rec.modality == .negated) }) { continue }
                         // A filing told again ("After the plaintiffs filed their complaint") is the same act.
                         if rec.type == .filing, rec.content == nil,
                            records.contains(where: { $0.type == .filing && (rec.source == nil || $0.source == rec.source) && $0.evidence.first == rec.evidence.first }) { continue }
@@ -208,7 +234,7 @@ final class DocumentRun {
                 guard mentionsCase else { return nil }
                 if firstPersonParty == nil {
                     // "we" in an opinion is the court itself; a pronoun cannot name a party.
-                    let name = lex.language == .fr ? "la cour" : "this court"
+                    let name = englishFirstPersonCourtName(text.originalString(np.span)) ?? "la cour"
                     let p = book.party(surface: name, span: np.span, sentence: si, form: .role, role: "court", kind: .court)
                     book.roles[p] = "court"
                     firstPersonParty = p
@@ -265,8 +291,9 @@ final class DocumentRun {
     /// The party on the other side of a case from `p`.
     func adversary(_ p: Int?) -> [Int] {
         guard let p else { return [] }
-        for r in records where (r.type == .filing || r.type == .allegation) && r.source == p && !r.targets.isEmpty { return r.targets }
-        for r in records where (r.type == .filing || r.type == .allegation) && r.targets.contains(p) && r.source != nil { return [r.source!] }
+        // By index: `for r in records` would copy every record.
+        for k in records.indices where (records[k].type == .filing || records[k].type == .allegation) && records[k].source == p && !records[k].targets.isEmpty { return records[k].targets }
+        for k in records.indices where (records[k].type == .filing || records[k].type == .allegation) && records[k].targets.contains(p) && records[k].source != nil { return [records[k].source!] }
         guard legal else { return [] }
         let role = book.role(p)
         let wanted: [String]

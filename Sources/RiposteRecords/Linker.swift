@@ -121,7 +121,8 @@ struct Linker {
                 // (the other side); in the press, when the response names them.
                 var t: [Int] = []
                 for j in chosen { if let s = records[j].source, !me.contains(s), !t.contains(s) { t.append(s) } }
-                if !legal { t = t.filter { named.contains($0) } }
+                // English press copy names the accuser in the story, not in the denial.
+                if !legal && lex.language != .en { t = t.filter { named.contains($0) } }
                 if !t.isEmpty || !legal { records[i].targets = t }
             }
         }

@@ -29,16 +29,42 @@ struct NounPhrase {
     var nameSpan: ByteSpan? = nil
 }
 
+/// Token index → the PartySet mention covering it: an array as long as the token list (read once
+/// per token of every sentence the finder reads, so no hashing).
+struct TokenMentions {
+    typealias Entry = (party: Int, span: ByteSpan, form: Mention.Form)
+    private var entries: [Entry?]
+    init(count: Int) { entries = [Entry?](repeating: nil, count: count) }
+    subscript(_ i: Int) -> Entry? {
+        get { i >= 0 && i < entries.count ? entries[i] : nil }
+        set { entries[i] = newValue }
+    }
+}
+
 /// Finds the noun phrases of one sentence. Run only in sentences that hold a cue.
 struct NounPhraseFinder {
     let lex: RecordsLexicon
     let text: SegmentedText
     /// Token index → party of a PartySet mention covering it.
-    let mentionAt: [Int: (party: Int, span: ByteSpan, form: Mention.Form)]
+    let mentionAt: TokenMentions
     /// Capitalised words seen inside sentences (not as their first word) anywhere in the document.
     let capitalizedInside: Set<String>
+    /// Phrases already found, by range: the same sentence is read by several rules (and earlier
+    /// sentences again for a pronoun), and the answer depends only on the range.
+    private let memo = FindMemo()
+
+    final class FindMemo {
+        var found: [Range<Int>: [NounPhrase]] = [:]
+    }
 
     func find(_ range: Range<Int>) -> [NounPhrase] {
+        if let known = memo.found[range] { return known }
+        let out = findUncached(range)
+        memo.found[range] = out
+        return out
+    }
+
+    private func findUncached(_ range: Range<Int>) -> [NounPhrase] {
         let toks = text.tokens
         var out: [NounPhrase] = []
         var i = range.lowerBound
@@ -84,14 +110,13 @@ struct NounPhraseFinder {
         return out
     }
 
-    private func pronounClass(_ t: Token) -> String? {
-        guard let c = lex.classes[t.fold] else { return nil }
-        for p in ["pron-person", "pron-plural", "pron-first", "pron-thing"] where c.contains(p) { return p }
-        return nil
-    }
+    private func pronounClass(_ t: Token) -> String? { lex.pronounClass[t.fold] }
 
     /// Strips a possessive ending ("Government’s" → "government").
     func baseFold(_ t: Token) -> (String, Bool) {
+        // The last two bytes first (String.hasSuffix compares Characters, slowly); a fold ending in
+        // the bytes "'s" ends in the Characters "'" and "s".
+        guard lastUTF8Byte(t.fold) == 0x73 else { return (t.fold, false) }
         if t.fold.hasSuffix("'s"), t.fold.count > 3 { return (String(t.fold.dropLast(2)), true) }
         return (t.fold, false)
     }
@@ -270,13 +295,17 @@ struct NounPhraseFinder {
     }
 
     /// A run of capitalised words that is not a function word opening the sentence.
+    private static let sentenceOpeners: Set<String> = [".", "!", "?", "«", "(", "—", ":", "-", "–", "…"]
+
     private func namePhrase(at i: Int, _ range: Range<Int>) -> NounPhrase? {
         let toks = text.tokens
+        // Most tokens are not capitalised: checked in place, before copying the token.
+        guard (toks[i].kind == .word || toks[i].kind == .abbreviation) && toks[i].isCapitalized else { return nil }
         let t = toks[i]
         guard isCapWord(t) else { return nil }
         let (base, _) = baseFold(t)
         if lex.notParties.contains(base) || lex.stopwords.contains(base) { return nil }
-        let openers: Set<String> = [".", "!", "?", "«", "(", "—", ":", "-", "–", "…"]
+        let openers = NounPhraseFinder.sentenceOpeners
         let first = i == range.lowerBound || toks[i - 1].kind == .quote || toks[i - 1].kind == .number || openers.contains(toks[i - 1].lower)
         if first || lex.isKnownWord(t) {
             // A capitalised sentence opener is a name if the document capitalises it elsewhere too,

@@ -44,9 +44,78 @@ struct PartyBook {
         Set(keyWords(s))
     }
 
+    /// `keyWords` answers by name: a party's name and aliases are keyed again and again.
+    private let memo = KeyWordsMemo()
+    final class KeyWordsMemo {
+        var words: [String: [String]] = [:]
+    }
+
     private func keyWords(_ s: String) -> [String] {
+        if let known = memo.words[s] { return known }
+        let out = keyWordsUncached(s)
+        memo.words[s] = out
+        return out
+    }
+
+    private func keyWordsUncached(_ s: String) -> [String] {
+        let folded = Folding.fold(s)
+        var out = PartyBook.splitWords(folded, lex: lex) ?? splitWordsByCharacter(folded)
+        while let f = out.first, out.count > 1, lex.has(f, "det") || lex.has(f, "title") || f == "this" { out.removeFirst() }
+        // "the applicants" = "the applicant"; but "the courts" (the domestic ones) are not "the Court".
+        if let last = out.last, last.count > 4, last.hasSuffix("s"), !last.hasSuffix("ss"),
+           lex.heads[String(last.dropLast())]?.role != "court" { out[out.count - 1] = String(last.dropLast()) }
+        return out
+    }
+
+    /// The words of a folded name, split on UTF-8 bytes: exactly what the Character split below
+    /// gives when every character is one scalar (ASCII, or two-byte letters and «»; fold has removed
+    /// the combining marks), nil otherwise.
+    static func splitWords(_ folded: String, lex: RecordsLexicon) -> [String]? {
+        let bytes = Array(folded.utf8)
+        for (k, b) in bytes.enumerated() where b >= 0xC0 {
+            if b >= 0xE0 { return nil }
+            // Arabic prepended concatenation marks join the next character into one Character.
+            let c = k + 1 < bytes.count ? bytes[k + 1] : 0
+            if (b == 0xD8 && c >= 0x80 && c <= 0x85) || (b == 0xDB && c == 0x9D) || (b == 0xDC && c == 0x8F) { return nil }
+        }
         var out: [String] = []
-        for raw in Folding.fold(s).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," || $0 == "«" || $0 == "»" || $0 == "\"" }) {
+        let n = bytes.count
+        func word(_ lo: Int, _ hi: Int) -> String { String(decoding: bytes[lo ..< hi], as: UTF8.self) }
+        func emit(_ start: Int, _ hi: Int) {
+            var lo = start
+            // "d'appel", "l'association": an elided determiner or preposition is a word of its own.
+            var apo = lo
+            while apo < hi, bytes[apo] != 0x27 { apo += 1 }
+            if apo < hi, apo != lo, apo + 1 != hi {
+                let head = word(lo, apo + 1)
+                if lex.has(head, "det") || lex.has(head, "prep") { out.append(head); lo = apo + 1 }
+            }
+            var end = hi
+            if end - lo >= 2, bytes[end - 2] == 0x27, bytes[end - 1] == 0x73 { end -= 2 }
+            if end == lo || (end - lo == 1 && bytes[lo] == 0x27) { return }
+            out.append(word(lo, end))
+        }
+        var start = 0
+        var k = 0
+        while k < n {
+            let b = bytes[k]
+            // Separators: space, \n (not inside the \r\n pair, one Character), comma, ", «, ».
+            var sep = 0
+            if b == 0x20 || b == 0x2C || b == 0x22 { sep = 1 }
+            else if b == 0x0A, !(k > 0 && bytes[k - 1] == 0x0D) { sep = 1 }
+            else if b == 0xC2, k + 1 < n, bytes[k + 1] == 0xAB || bytes[k + 1] == 0xBB { sep = 2 }
+            if sep == 0 { k += 1; continue }
+            if k > start { emit(start, k) }
+            k += sep
+            start = k
+        }
+        if start < n { emit(start, n) }
+        return out
+    }
+
+    private func splitWordsByCharacter(_ folded: String) -> [String] {
+        var out: [String] = []
+        for raw in folded.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," || $0 == "«" || $0 == "»" || $0 == "\"" }) {
             var w = String(raw)
             if let apo = w.firstIndex(of: "'"), apo != w.startIndex, w.index(after: apo) != w.endIndex {
                 let head = String(w[...apo])
@@ -56,10 +125,6 @@ struct PartyBook {
             if w == "'" || w == "’" || w.isEmpty { continue }
             out.append(w)
         }
-        while let f = out.first, out.count > 1, lex.has(f, "det") || lex.has(f, "title") || f == "this" { out.removeFirst() }
-        // "the applicants" = "the applicant"; but "the courts" (the domestic ones) are not "the Court".
-        if let last = out.last, last.count > 4, last.hasSuffix("s"), !last.hasSuffix("ss"),
-           lex.heads[String(last.dropLast())]?.role != "court" { out[out.count - 1] = String(last.dropLast()) }
         return out
     }
 

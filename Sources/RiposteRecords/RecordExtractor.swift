@@ -24,8 +24,11 @@ public final class RecordExtractor {
         let run = DocumentRun(text: text, parties: parties, lex: lex)
         run.run()
         var records = run.records
+        let french = language == .fr ? FrenchRecordRules(run: run, lexicon: lexicon) : nil
+        french?.beforeLinking(&records)
         var book = run.book
         Linker(lex: lex, text: text, legal: run.legal).link(&records, book: &book, adversary: run.adversary)
+        french?.afterLinking(&records, book: book)
         return (records, book.set)
     }
 }

@@ -11,16 +11,23 @@ public final class RecordsLexicon: @unchecked Sendable {
     public let language: Language
     public let cues: CueIndex
     /// Folded word → its classes ("aux", "prep", "det", …).
-    let classes: [String: Set<String>]
+    let classes: FoldMap<Set<String>>
     /// Folded role noun → (role, kind).
-    let heads: [String: (role: String, kind: PartyKind)]
+    let heads: FoldMap<(role: String, kind: PartyKind)>
+    /// `head(_:)` precomputed: the role nouns and their plurals ("applicants" → group).
+    private let headOrPlural: FoldMap<(role: String, kind: PartyKind)>
+    /// Folded subject pronoun → its first class among pron-person, pron-plural, pron-first, pron-thing.
+    let pronounClass: FoldMap<String>
+    /// Stopwords, classed words and cue openers: "known" words whatever their inflection.
+    private let knownFolds: FoldSet
     private let wrongStems: [String]
-    private let wrongExact: Set<String>
-    let notParties: Set<String>
+    /// The ASCII stems by their first four bytes.
+    private let wrongStemsByPrefix: FoldMap<[String]>
+    private let wrongExact: FoldSet
+    let notParties: FoldSet
     let operative: [[String]]
-    let stopwords: Set<String>
+    let stopwords: FoldSet
     let inflections: Inflections
-    private var knownCache: [String: Bool] = [:]
 
     public init(lexicon: LanguageLexicon) {
         language = lexicon.language
@@ -30,34 +37,58 @@ public final class RecordsLexicon: @unchecked Sendable {
         for r in lexicon.table("records-words") where r.fields.count >= 2 {
             c[Folding.fold(r[0]), default: []].insert(r[1])
         }
-        classes = c
+        classes = FoldMap(c)
         var h: [String: (String, PartyKind)] = [:]
         for r in lexicon.table("records-party-heads") where r.fields.count >= 3 {
             h[Folding.fold(r[0])] = (r[1], PartyKind(rawValue: r[2]) ?? .unknown)
         }
-        heads = h
+        heads = FoldMap(h)
+        var hp = h
+        for (k, v) in h {
+            let plural = k + "s"
+            if h[plural] == nil, plural.count > 4 { hp[plural] = (v.0, .group) }
+        }
+        headOrPlural = FoldMap(hp)
+        var pc: [String: String] = [:]
+        for (k, v) in c {
+            for p in ["pron-person", "pron-plural", "pron-first", "pron-thing"] where v.contains(p) { pc[k] = p; break }
+        }
+        pronounClass = FoldMap(pc)
         var stems: [String] = [], exact = Set<String>()
         for w in lexicon.list("records-wrongdoing") {
             if w.count <= 3 { exact.insert(w) } else { stems.append(w) }
         }
         wrongStems = stems
-        wrongExact = exact
-        notParties = lexicon.list("records-not-parties")
+        var byPrefix: [String: [String]] = [:]
+        for st in stems where st.utf8.count >= 4 && st.utf8.allSatisfy({ $0 < 0x80 }) {
+            byPrefix[String(decoding: st.utf8.prefix(4), as: UTF8.self), default: []].append(st)
+        }
+        wrongStemsByPrefix = FoldMap(byPrefix)
+        wrongExact = FoldSet(exact)
+        notParties = FoldSet(lexicon.list("records-not-parties"))
         operative = lexicon.list("records-operative").map { $0.split(separator: " ").map(String.init) }
-        stopwords = lexicon.list("stopwords")
+        let stop = lexicon.list("stopwords")
+        stopwords = FoldSet(stop)
+        knownFolds = FoldSet(stop.union(c.keys).union(cues.firstKeys))
     }
 
     @inline(__always) func has(_ fold: String, _ cls: String) -> Bool { classes[fold]?.contains(cls) ?? false }
 
     /// The role noun a token names, if any (plural "applicants" falls back to "applicant").
     func head(_ fold: String) -> (role: String, kind: PartyKind)? {
-        if let h = heads[fold] { return h }
-        if fold.hasSuffix("s"), fold.count > 4, let h = heads[String(fold.dropLast())] { return (h.role, .group) }
-        return nil
+        headOrPlural[fold]
     }
 
     func isWrongdoing(_ fold: String) -> Bool {
         if wrongExact.contains(fold) { return true }
+        // An ASCII word can only start with an ASCII stem (folded forms are NFC), and a stem of
+        // four letters or more shares the word's first four bytes: one table lookup, then the few
+        // stems under that prefix.
+        if fold.utf8.count >= 4, fold.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let stems = wrongStemsByPrefix[String(decoding: fold.utf8.prefix(4), as: UTF8.self)] else { return false }
+            for s in stems where fold.hasPrefix(s) { return true }
+            return false
+        }
         guard fold.count >= 4 else { return false }
         for s in wrongStems where fold.hasPrefix(s) { return true }
         return false
@@ -66,7 +97,7 @@ public final class RecordsLexicon: @unchecked Sendable {
     /// True when the word is a function word or a verb form: a capitalised sentence opener that
     /// is "known" is not a name.
     func isKnownWord(_ t: Token) -> Bool {
-        if stopwords.contains(t.fold) || classes[t.fold] != nil || cues.firstKeys.contains(t.fold) { return true }
+        if knownFolds.contains(t.fold) { return true }
         return !inflections.analyses(lower: t.lower, fold: t.fold).isEmpty
     }
 

@@ -87,14 +87,16 @@ public struct SentenceSplitter: Sendable {
         let n = tokens.count
         var i = 0
         while i < n {
-            let t = tokens[i]
+            // Tokens are read in place until one may end a sentence: binding a Token copies its
+            // two strings, and most tokens are words.
+            let kind = tokens[i].kind
             if i > start {
-                let prev = tokens[i - 1]
-                let gap = newlines(text, prev.span.end, t.span.start)
+                let gap = newlines(text, tokens[i - 1].span.end, tokens[i].span.start)
                 var boundary = false
                 if gap >= 2 {
                     boundary = true; paragraph += 1
                 } else if gap == 1 {
+                    let t = tokens[i], prev = tokens[i - 1]
                     let continues = !isTerminal(prev) && prev.kind != .quote && !t.isCapitalized && t.kind == .word
                         && !isListMarker(t) && prev.lower != ":" && !(t.kind == .number)
                     if !continues { boundary = true; paragraph += 1 }
@@ -106,7 +108,9 @@ public struct SentenceSplitter: Sendable {
                     start = i
                 }
             }
-            if t.kind == .quote, i > quoteCloseAt, let c = closingQuote(i, tokens, text) { quoteCloseAt = c }
+            if kind == .quote, i > quoteCloseAt, let c = closingQuote(i, tokens, text) { quoteCloseAt = c }
+            guard kind == .punctuation || kind == .abbreviation || kind == .symbol else { i += 1; continue }
+            let t = tokens[i]
 
             let ruleTerminal: Bool
             switch t.kind {
@@ -264,6 +268,9 @@ public struct SentenceSplitter: Sendable {
     /// into the next sentence ("… du phénomène Je ne pouvais …", "ACLASTA Avant de …"), or a mail
     /// header ("Kay Mann 04/26/2001 07:17 AM Will you …").
     func unpunctuatedBoundary(_ text: [UInt8], _ tokens: [Token], _ start: Int, _ i: Int) -> Bool {
+        // The common cases first, read in place (binding a Token copies its two strings).
+        if !tokens[i].spaceBefore { return false }
+        if tokens[i].kind == .word, !tokens[i].isCapitalized { return isAfterHeaderTime(tokens, i) }
         let t = tokens[i]
         guard t.spaceBefore else { return false }
         let prev = tokens[i - 1]

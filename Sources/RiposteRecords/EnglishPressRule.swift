@@ -1,0 +1,75 @@
+// Requires: SentenceContext (ClauseAnalysis), the English word classes `intent` and `refuse` of
+// Lexicons/en/records-words.tsv. Provides: the English press readings that the shared clause
+// analysis does not make (wire-copy phrasing: "threatened to sue", "refused to apologize",
+// "pleaded guilty", "sued Y, alleging that…").
+import RiposteText
+
+extension SentenceContext {
+    /// The verb that governs an infinitive cue: "threatened" in "threatened to sue", "refused"
+    /// in "refused to apologize" (the "to" may already be part of the cue, as an auxiliary).
+    private func englishGoverningVerb(_ cueStart: Int, _ m: CueMatch) -> Token? {
+        guard lex.language == .en else { return nil }
+        var k = cueStart
+        if toks[k].fold != "to" { k = cueStart - 1 }
+        guard k >= range.lowerBound, k < m.end, toks[k].fold == "to", k - 1 >= range.lowerBound else { return nil }
+        return toks[k - 1]
+    }
+
+    /// "refused to apologize" did not happen (negated); "threatened to sue", "plans to sue" has
+    /// not happened yet (hypothetical). Nil when no such verb governs the cue.
+    func englishLeadModality(_ m: CueMatch, cueStart: Int) -> Modality? {
+        guard let v = englishGoverningVerb(cueStart, m) else { return nil }
+        if lex.has(v.fold, "refuse") { return m.pattern.has("negcue") ? nil : .negated }
+        if lex.has(v.fold, "intent") { return .hypothetical }
+        return nil
+    }
+
+    /// An admission in English press needs no earlier accusation in the text: wire copy often
+    /// opens with it ("pleaded guilty to…", "acknowledged that…"). The cue must be the act itself
+    /// (`act`: "pleaded guilty") or carry what is admitted.
+    func englishPressAdmission(_ p: CuePattern, content: Range<Int>?) -> Bool {
+        guard lex.language == .en else { return false }
+        return p.has("act") || content != nil
+    }
+
+    /// "X sued Y on Tuesday, alleging that…", "filed a lawsuit against Y, accusing the label
+    /// of…": a participle accusation right after a filing is against whom the filing is.
+    func englishParticipleTargets(_ type: RecordType, participle: Bool, previous: Record?) -> [Int] {
+        guard lex.language == .en, type == .allegation, participle, let prev = previous, prev.type == .filing else { return [] }
+        return prev.targets
+    }
+}
+
+extension SentenceContext {
+    /// "According to the complaint, X hired…": the pleading (token before `docEnd`) makes it an
+    /// allegation whatever the words.
+    func englishPleadingSpeaks(_ docEnd: Int?) -> Bool {
+        guard lex.language == .en, let d = docEnd, d - 1 >= range.lowerBound else { return false }
+        return lex.has(toks[d - 1].fold, "pleading")
+    }
+}
+
+extension SentenceContext {
+    /// "charged John Keller with wire fraud", "accused him of…": a gap cue holds its object (a
+    /// name or a pronoun) between its words.
+    func englishObjectInsideCue(_ m: CueMatch, excluded: Set<Int>) -> [Int] {
+        guard lex.language == .en, let f = m.words.first, m.end - f > 2 else { return [] }
+        for np in nps where np.tokens.lowerBound > f && np.tokens.upperBound < m.end {
+            if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
+        }
+        return []
+    }
+}
+
+extension SentenceContext {
+    /// "she told Reuters", "said in an interview with the BBC": the news outlet is the channel.
+    func englishMediaChannel() -> String? {
+        guard lex.language == .en else { return nil }
+        for i in range where i + 1 < range.upperBound && (toks[i].fold == "told" || toks[i].fold == "with") {
+            var k = i + 1
+            if toks[k].fold == "the", k + 1 < range.upperBound { k += 1 }
+            if toks[k].isCapitalized, lex.has(toks[k].fold, "media") { return run.text.originalString(toks[k].span) }
+        }
+        return nil
+    }
+}
