@@ -25,6 +25,7 @@ struct FrenchRecordRules {
         dropPayees(&records)
         dropVictims(&records)
         dropPassivePlaces(&records)
+        dropWithoutObject(&records)
         pressAccused(&records)
     }
 
@@ -161,8 +162,10 @@ struct FrenchRecordRules {
             }
             if let c = r.content, let g = gentilics, let p = countryNamed(in: c, g), !me.contains(p) {
                 records[i].targets = [p]
+                records[i].evidence.append("rule.fr-nationality-accused")
                 continue
             }
+            defer { if !records[i].targets.isEmpty { records[i].evidence.append("rule.fr-implicit-accused") } }
             let before = records[..<i]
             if let s = r.source, let own = before.last(where: { $0.source == s && ($0.type == .allegation || $0.type == .filing) && !$0.targets.isEmpty }) {
                 records[i].targets = own.targets.filter { !me.contains($0) }
@@ -251,6 +254,14 @@ struct FrenchRecordRules {
         }
     }
 
+    /// "HP accuse une baisse de 3 % de son chiffre d'affaires": a cue flagged `object` accuses
+    /// only someone it names as its object; without one it is another sense of the verb.
+    private func dropWithoutObject(_ records: inout [Record]) {
+        let ids = Set(lex.cues.patterns.filter { $0.has("object") }.map(\.id))
+        guard !ids.isEmpty else { return }
+        records.removeAll { r in r.targets.isEmpty && r.evidence.first.map { ids.contains($0) } ?? false }
+    }
+
     /// The party of a country whose adjective of nationality the span holds.
     private func countryNamed(in c: ByteSpan, _ gentilics: [(stem: String, country: String)]) -> Int? {
         let book = run.book
@@ -304,6 +315,7 @@ struct FrenchRecordRules {
             }
             guard !chosen.isEmpty else { continue }
             records[i].respondsTo = chosen
+            records[i].evidence.append("rule.fr-response-link")
             if r.type == .denial, r.targets.isEmpty || run.legal {
                 // Directed at the party it names, else at the authors of what it answers.
                 let named = namedClaims(i, records, book: book).named

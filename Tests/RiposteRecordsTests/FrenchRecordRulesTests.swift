@@ -187,4 +187,11 @@ Aux termes de ses réquisitions en date du 29 novembre 2021, le parquet généra
         #expect(r.cue == m.marked[0])
         #expect(doc.party(r.source, is: "le jeune"))
     }
+
+    /// fr.wikinews.org 44489 (corpus): "accuser une baisse" reports a loss, not an accusation.
+    @Test func accusingALossIsNoAllegation() throws {
+        let m = MarkedText("HP ⟦accuse⟧ une baisse de 3 % de son chiffre d'affaires et de 31 % de son bénéfice net.")
+        let doc = try analyze(m)
+        #expect(doc.record("allegation", cue: m.marked[0]) == nil)
+    }
 }
