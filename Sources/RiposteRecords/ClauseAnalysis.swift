@@ -421,6 +421,9 @@ struct SentenceContext {
             if !englishPleadingSpeaks(docEnd), !(contentHas(contentRange) { lex.isWrongdoing($0.fold) || isConditionalVerb($0) }) { return nil }
         case "conditional":
             if !contentHas(contentRange, isConditionalVerb) { return nil }
+        case "filing":
+            // "sued Y, claiming that…": only right after a filing in the same sentence.
+            if previousInSentence?.type != .filing { return nil }
         default: break
         }
 
