@@ -327,6 +327,8 @@ struct SentenceContext {
                 // The agent of a passive ("par X", "by X") is the source; the subject is the target.
                 if let agent = nps.first(where: { $0.tokens.lowerBound > m.end && (governingPreposition($0) == "par" || governingPreposition($0) == "by") }) {
                     sourceNP = agent
+                } else if let agent = englishPassiveAgent(m) {
+                    source = agent
                 }
             } else if let inv = preVerb.first(where: { toks[$0].fold.hasPrefix("-") && lex.has(toks[$0].fold, "pron-person") || lex.has(toks[$0].fold, "pron-plural") && toks[$0].fold.hasPrefix("-") }),
                       let np = nps.first(where: { $0.tokens.lowerBound == inv }) {

@@ -122,3 +122,25 @@ extension SentenceContext {
         return lo < hi ? lo ..< hi : nil
     }
 }
+
+extension SentenceContext {
+    /// "was accused of abuse by two former players", "was sued by a former professor": the agent
+    /// of a passive claim that no party or role noun covers is a party of its own, named by the
+    /// words after "by" (a determiner or a number word first, at most five words, up to a
+    /// punctuation mark, a preposition, a relative or a verb).
+    func englishPassiveAgent(_ m: CueMatch) -> Int? {
+        guard lex.language == .en else { return nil }
+        let end = clauseEnd(from: m.end)
+        guard let by = (m.end ..< end).first(where: { toks[$0].fold == "by" }), by + 2 < range.upperBound else { return nil }
+        let first = toks[by + 1]
+        guard lex.has(first.fold, "det") || lex.has(first.fold, "number") else { return nil }
+        var k = by + 2
+        while k < range.upperBound, k < by + 6 {
+            let t = toks[k]
+            if t.kind != .word || lex.has(t.fold, "prep") || lex.has(t.fold, "comp") || lex.has(t.fold, "relative") || (lex.isVerbForm(t) && !lex.verbFeatures(t).isEmpty && k > by + 2 && !t.isCapitalized && lex.classes[t.fold] == nil && t.fold.hasSuffix("ed")) { break }
+            k += 1
+        }
+        guard k > by + 2, let s = span(by + 1, k) else { return nil }
+        return run.book.party(surface: run.text.originalString(s), span: s, sentence: index, form: .role, role: "other", kind: .unknown)
+    }
+}

@@ -217,4 +217,16 @@ private func analyze(_ marked: MarkedText) throws -> JSONDocument {
         let a = try #require(doc.record("apology", cue: "sorry"))
         #expect(doc.party(a.source, is: "Rina Vale") && a.channel == "Instagram")
     }
+    @Test func thePassiveAgentAfterByIsTheAccuser() throws {
+        let m = MarkedText("Former coach Derek Hale ⟦was accused⟧ of verbal abuse by two former players. He ⟦denied⟧ the accusations on Thursday.")
+        let doc = try analyze(m)
+        let a = try #require(doc.record("allegation", cue: "accused"))
+        #expect(a.cue == m.marked[0])
+        #expect(doc.party(a.source, is: "two former players"))
+        #expect(a.targets.count == 1 && doc.party(a.targets.first, is: "Derek Hale"))
+        // "He" is the coach, and his denial answers the players.
+        let d = try #require(doc.record("denial", cue: m.marked[1]))
+        #expect(doc.party(d.source, is: "Derek Hale") && d.respondsTo == [a.id])
+        #expect(d.targets.count == 1 && doc.party(d.targets.first, is: "two former players"))
+    }
 }
