@@ -70,7 +70,7 @@ struct NounPhraseFinder {
         var i = range.lowerBound
         while i < range.upperBound {
             // "we" in an opinion is the court itself, whatever an earlier "we" was resolved to.
-            if let m = mentionAt[i], pronounClass(toks[i]) != "pron-first" {
+            if let m = mentionAt[i], lex.pronounClass[toks[i].fold] != "pron-first" {
                 var j = i + 1
                 while j < range.upperBound, m.span.contains(toks[j].span) { j += 1 }
                 var np = NounPhrase(tokens: i ..< j, span: m.span, form: m.form == .pronoun ? .pronoun : .mention, party: m.party)
@@ -79,14 +79,14 @@ struct NounPhraseFinder {
                 i = j
                 continue
             }
-            let t = toks[i]
-            if t.kind == .word || t.fold.hasPrefix("-"), let pc = pronounClass(t),
-               t.fold.hasPrefix("-") || !(i > range.lowerBound && lex.has(toks[i - 1].fold, "prep") && toks[i - 1].lower != "a") {
-                out.append(NounPhrase(tokens: i ..< i + 1, span: t.span, form: .pronoun, pronounClass: pc))
+            // Read in place (binding the token copies its strings); most tokens go on to rolePhrase.
+            if toks[i].kind == .word || toks[i].fold.hasPrefix("-"), let pc = lex.pronounClass[toks[i].fold],
+               toks[i].fold.hasPrefix("-") || !(i > range.lowerBound && lex.has(toks[i - 1].fold, "prep") && toks[i - 1].lower != "a") {
+                out.append(NounPhrase(tokens: i ..< i + 1, span: toks[i].span, form: .pronoun, pronounClass: pc))
                 i += 1
                 continue
             }
-            if isCapWord(t) {
+            if (toks[i].kind == .word || toks[i].kind == .abbreviation) && toks[i].isCapitalized {
                 // "the Supreme Administrative Court": a capitalised run ending in a role noun.
                 let e = capRunEnd(i, range)
                 if e - 1 > i, lex.head(baseFold(toks[e - 1]).0) != nil, let np = rolePhrase(at: e - 1, range) {

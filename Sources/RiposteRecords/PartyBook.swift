@@ -167,6 +167,7 @@ struct PartyBook {
                 break
             }
         }
+        if found == nil { found = englishDescribedParty(surface, form: form, before: span) }
         if let p = found {
             var party = parties[p]
             let before = party
