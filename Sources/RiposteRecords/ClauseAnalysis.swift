@@ -367,6 +367,7 @@ struct SentenceContext {
             // "Son avocat", "his lawyer": speaks for the one the text was just about.
             else if np.ownerIsLastSpeaker, let last = run.lastSource, last != source { onBehalf = last }
         }
+        if englishPleadingParticiple(cueStart, participle: participle) { source = nil; onBehalf = nil }
         if onBehalf == nil, let s = source, let a = run.affiliation[s] ?? speaksFor(s) { onBehalf = a }
         if let s = source, let o = onBehalf { if s == o { onBehalf = nil } else { run.affiliation[s] = o } }
 
@@ -807,6 +808,7 @@ struct SentenceContext {
         if let f = p.feature("mod"), let mm = Modality(rawValue: f) { return mm }
         let pre = cueStart ..< m.start
         if let lead = englishLeadModality(m, cueStart: cueStart) { return lead }
+        if englishNoObject(m) { return .negated }
         if !p.has("negcue") {
             var negated = false
             if lex.language == .fr {

@@ -50,14 +50,15 @@ extension SentenceContext {
 }
 
 extension SentenceContext {
-    /// "charged John Keller with wire fraud", "accused him of…": a gap cue holds its object (a
-    /// name or a pronoun) between its words.
+    /// "charged John Keller with wire fraud", "charged X and Y with": a gap cue holds its objects
+    /// (names or pronouns) between its words.
     func englishObjectInsideCue(_ m: CueMatch, excluded: Set<Int>) -> [Int] {
         guard lex.language == .en, let f = m.words.first, m.end - f > 2 else { return [] }
+        var out: [Int] = []
         for np in nps where np.tokens.lowerBound > f && np.tokens.upperBound < m.end {
-            if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
+            if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !out.contains(q) { out.append(q) }
         }
-        return []
+        return out
     }
 }
 
@@ -71,5 +72,21 @@ extension SentenceContext {
             if toks[k].isCapitalized, lex.has(toks[k].fold, "media") { return run.text.originalString(toks[k].span) }
         }
         return nil
+    }
+}
+
+extension SentenceContext {
+    /// "thousands of lawsuits accusing the drugmaker of…": a participle right after a pleading
+    /// noun is what the pleadings say, not an act of the sentence's subject (who is often the
+    /// one accused); their filers are not named here.
+    func englishPleadingParticiple(_ cueStart: Int, participle: Bool) -> Bool {
+        guard lex.language == .en, participle, cueStart - 1 >= range.lowerBound else { return false }
+        return lex.has(toks[cueStart - 1].fold, "pleading")
+    }
+
+    /// "admitted no wrongdoing", "expressed no regret": the act did not happen.
+    func englishNoObject(_ m: CueMatch) -> Bool {
+        guard lex.language == .en, !m.pattern.has("negcue"), m.end < range.upperBound else { return false }
+        return toks[m.end].fold == "no"
     }
 }

@@ -21,6 +21,7 @@ struct FrenchRecordRules {
         completeRequests(&records)
         addRejectedSubmissions(&records)
         confirmationAgainstCondemned(&records)
+        relativeSubjects(&records)
         dropPayees(&records)
         dropVictims(&records)
         dropPassivePlaces(&records)
@@ -142,6 +143,16 @@ struct FrenchRecordRules {
     /// the article's first accused ("L'ONG dénonce également le recours à l'électricité").
     private func pressAccused(_ records: inout [Record]) {
         var gentilics: [(stem: String, country: String)]? = nil
+        let book = run.book
+        // Parties named by what they did wrong, the most mentioned first.
+        // The head noun must say it ("les agresseurs", not "les responsables de crime"), and a
+        // capitalised title ("Assassinat de …") is no group of people.
+        let wrongdoers: [Int]? = book.parties.indices.filter { p in
+            let name = book.parties[p].name
+            guard let c = name.first, c.isLowercase else { return false }
+            let words = name.split(separator: " ").map { Folding.fold(String($0)) }.filter { !lex.has($0, "det") && !lex.has($0, "quantity") && !$0.allSatisfy(\.isNumber) }
+            return words.first.map { lex.isWrongdoing($0) } ?? false
+        }.sorted { book.parties[$0].mentions.count > book.parties[$1].mentions.count }
         for i in records.indices where (records[i].type == .allegation || (records[i].type == .filing && !run.legal)) && records[i].targets.isEmpty {
             let r = records[i]
             let me = Set([r.source, r.onBehalfOf].compactMap { $0 })
@@ -155,9 +166,30 @@ struct FrenchRecordRules {
             let before = records[..<i]
             if let s = r.source, let own = before.last(where: { $0.source == s && ($0.type == .allegation || $0.type == .filing) && !$0.targets.isEmpty }) {
                 records[i].targets = own.targets.filter { !me.contains($0) }
+            } else if let w = wrongdoers, let p = w.first(where: { !me.contains($0) }) {
+                // "les deux agresseurs", "les pirates": the text names its accused by the wrong.
+                records[i].targets = [p]
             } else if !run.operativeMode, let first = before.first(where: { ($0.type == .allegation || $0.type == .filing) && !$0.targets.isEmpty }) {
                 records[i].targets = first.targets.filter { !me.contains($0) }
             }
+        }
+    }
+
+    /// "le jeune, qui a déposé plainte dans la nuit, souffre…": the speaker of a verb after the
+    /// relative "qui" is the noun phrase the relative clause hangs on.
+    private func relativeSubjects(_ records: inout [Record]) {
+        for i in records.indices where records[i].source == nil && records[i].type != .ruling {
+            let r = records[i]
+            let sentence = run.text.sentences[r.sentence].tokens
+            guard var k = sentence.first(where: { toks[$0].span.start >= r.cue.start }) else { continue }
+            k -= 1
+            while k >= sentence.lowerBound, lex.has(toks[k].fold, "aux") || lex.has(toks[k].fold, "adv") || lex.has(toks[k].fold, "neg") || lex.has(toks[k].fold, "clitic") { k -= 1 }
+            guard k > sentence.lowerBound, lex.has(toks[k].fold, "rel") else { continue }
+            var end = k
+            if toks[end - 1].lower == "," { end -= 1 }
+            guard let np = run.finder.find(sentence.lowerBound ..< end).last(where: { $0.tokens.upperBound == end && $0.form != .pronoun }),
+                  let p = run.resolve(np, r.sentence, sentence), !r.targets.contains(p) else { continue }
+            records[i].source = p
         }
     }
 

@@ -25,11 +25,11 @@ struct Linker {
             let named = partiesNamed(in: r, book: book)
             var candidates: [Int] = []
             for j in 0 ..< i {
-                let c = records[j]
-                guard c.type == .allegation || c.type == .filing else { continue }
-                if let s = c.source, me.contains(s) { continue }
-                let against = !me.isDisjoint(with: c.targets)
-                let aboutNamed = isResponse && !named.isDisjoint(with: c.targets)
+                // Fields read in place: `let c = records[j]` would copy every earlier record.
+                guard records[j].type == .allegation || records[j].type == .filing else { continue }
+                if let s = records[j].source, me.contains(s) { continue }
+                let against = !me.isDisjoint(with: records[j].targets)
+                let aboutNamed = isResponse && !named.isDisjoint(with: records[j].targets)
                 if against || aboutNamed { candidates.append(j) }
             }
             if isResponse, candidates.isEmpty || legal {

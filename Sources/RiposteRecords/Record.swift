@@ -55,11 +55,28 @@ extension Array where Element == Record {
     /// that hands out a copy of each record (retaining its arrays and strings), and the rules ask
     /// this of the whole record list for every new record. Same answer, no copies.
     @inline(__always) func contains(where predicate: (Record) throws -> Bool) rethrows -> Bool {
-        var i = startIndex
-        while i < endIndex {
-            if try predicate(self[i]) { return true }
-            i += 1
+        // Through the buffer: its elements are lent to the predicate, where the Array subscript
+        // getter would return a copy.
+        try withUnsafeBufferPointer { buf in
+            for i in buf.indices where try predicate(buf[i]) { return true }
+            return false
         }
-        return false
+    }
+
+    /// `lastIndex(where:)` without a copy of each record tested (see `contains(where:)`).
+    @inline(__always) func lastIndex(where predicate: (Record) throws -> Bool) rethrows -> Int? {
+        try withUnsafeBufferPointer { buf in
+            var i = buf.count
+            while i > 0 {
+                i -= 1
+                if try predicate(buf[i]) { return i }
+            }
+            return nil
+        }
+    }
+
+    /// `last(where:)` without a copy of each record tested (see `contains(where:)`).
+    @inline(__always) func last(where predicate: (Record) throws -> Bool) rethrows -> Record? {
+        try lastIndex(where: predicate).map { self[$0] }
     }
 }

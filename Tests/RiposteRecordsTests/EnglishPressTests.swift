@@ -157,4 +157,32 @@ private func analyze(_ marked: MarkedText) throws -> JSONDocument {
         #expect(doc.party(a.source, is: "Meridian Bank") && a.channel == "X")
         #expect(a.content == "for the errors")
     }
+    @Test func suedClaimingIsAnAllegationByThePlaintiffs() throws {
+        let m = MarkedText("Three former employees have sued Vantage Airlines, ⟦claiming⟧ they were fired after reporting safety violations. Vantage Airlines said the ⟦allegations were untrue⟧ and that the employees were dismissed for unrelated reasons.")
+        let doc = try analyze(m)
+        let a = try #require(doc.record("allegation", cue: m.marked[0]))
+        #expect(a.targets.count == 1 && doc.party(a.targets.first, is: "Vantage Airlines"))
+        #expect(a.content == "they were fired after reporting safety violations")
+        let d = try #require(doc.record("denial", cue: m.marked[1]))
+        #expect(doc.party(d.source, is: "Vantage Airlines") && d.respondsTo == [a.id])
+    }
+
+    @Test func lawsuitsAccusingAreNotTheSubjectsAct() throws {
+        let m = MarkedText("Oakmont Pharmaceuticals has agreed to pay $1.2 billion to resolve thousands of lawsuits ⟦accusing⟧ the drugmaker of fueling the opioid crisis. The company ⟦admitted⟧ no wrongdoing.")
+        let doc = try analyze(m)
+        let a = try #require(doc.record("allegation", cue: m.marked[0]))
+        // The drugmaker is accused by the lawsuits, not accusing.
+        #expect(!doc.party(a.source, is: "Oakmont Pharmaceuticals"))
+        #expect(a.targets.count == 1 && doc.party(a.targets.first, is: "Oakmont Pharmaceuticals"))
+        let n = try #require(doc.record("admission", cue: m.marked[1]))
+        #expect(n.modality == "negated" && doc.party(n.source, is: "Oakmont Pharmaceuticals"))
+    }
+
+    @Test func representativesDidNotReturnMessagesSpeakForTheStar() throws {
+        let m = MarkedText("Pop star Rina Vale apologized on Instagram on Monday after a video showed her mocking a fan. Her representatives ⟦did not immediately return messages⟧ seeking comment.")
+        let doc = try analyze(m)
+        let r = try #require(doc.record("no_comment", cue: "return"))
+        #expect(r.cue == m.marked[0] && r.modality == "reported")
+        #expect(doc.party(r.onBehalfOf, is: "Rina Vale"))
+    }
 }

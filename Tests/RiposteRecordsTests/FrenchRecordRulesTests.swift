@@ -175,4 +175,16 @@ Aux termes de ses réquisitions en date du 29 novembre 2021, le parquet généra
         #expect(doc.party(r.source, is: "Procureur de la République"))
         #expect(doc.record("filing", cue: m.marked[4]) == nil)
     }
+
+    /// wikinews-fr-44551: the relative clause's antecedent files the complaint; the text names
+    /// the accused by what they did ("les deux agresseurs").
+    @Test func relativeClauseFilerAndAccusedNamedByTheWrong() throws {
+        let m = MarkedText("""
+        5 juillet 2012. - Un lycéen de 17 ans a été victime d'une agression hier soir dans un train ralliant Toulouse à Lyon, indique aujourd'hui les services de Manuel Valls. D'après le communiqué du ministère de l'Intérieur, « Les identités des deux agresseurs sont connues grâce à l'action en gare de la police ferroviaire ». L'agression a été particulièrement violente, « seule l'intervention d'un passager et des contrôleurs de la SNCF a pu mettre un terme aux violences », et le jeune, qui ⟦a déposé plainte⟧ dans la nuit, souffre d'une interruption temporaire de travail de huit jours.
+        """)
+        let doc = try analyze(m)
+        let r = try #require(doc.record("filing", cue: m.marked[0]))
+        #expect(r.cue == m.marked[0])
+        #expect(doc.party(r.source, is: "le jeune"))
+    }
 }
