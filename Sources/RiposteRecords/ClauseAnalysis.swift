@@ -361,6 +361,7 @@ struct SentenceContext {
             // "The Government's objections are therefore dismissed": by the court writing the judgment.
             source = own
         }
+        if let np = englishQuoteSpeaker(cueStart) { sourceNP = np; source = nil; onBehalf = nil; contentRange = englishQuotedContent(contentRange, cueStart: cueStart) }
         if let np = sourceNP {
             source = run.resolve(np, index, range, sentenceNPs: nps)
             if let pr = np.principal, let q = principalParty(pr) { onBehalf = q }
@@ -420,6 +421,9 @@ struct SentenceContext {
             if !englishPleadingSpeaks(docEnd), !(contentHas(contentRange) { lex.isWrongdoing($0.fold) || isConditionalVerb($0) }) { return nil }
         case "conditional":
             if !contentHas(contentRange, isConditionalVerb) { return nil }
+        case "filing":
+            // "sued Y, claiming that…": only right after a filing in the same sentence.
+            if previousInSentence?.type != .filing { return nil }
         default: break
         }
 

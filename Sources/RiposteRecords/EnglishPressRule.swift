@@ -90,3 +90,35 @@ extension SentenceContext {
         return toks[m.end].fold == "no"
     }
 }
+
+extension SentenceContext {
+    /// `"We deny these allegations," the company said` / `said Tom Reyes` / `she wrote`: a cue
+    /// inside a quotation is the act of whoever the attribution after the quotation names (the
+    /// "we" or "I" inside it is that speaker). Verbs of class `quote-verb` in records-words.tsv.
+    func englishQuoteSpeaker(_ cueStart: Int) -> NounPhrase? {
+        guard lex.language == .en else { return nil }
+        let opening = (range.lowerBound ..< cueStart).filter { toks[$0].kind == .quote }.count
+        guard opening % 2 == 1, let close = (cueStart ..< range.upperBound).first(where: { toks[$0].kind == .quote }) else { return nil }
+        var k = close + 1
+        while k < range.upperBound, toks[k].kind == .punctuation { k += 1 }
+        guard k < range.upperBound else { return nil }
+        func says(_ t: Token) -> Bool { lex.lemmas(t).contains { lex.has($0, "quote-verb") } }
+        if says(toks[k]) { return phrase(startingNear: k + 1, maxSkip: 1) }
+        if let np = nps.first(where: { $0.tokens.lowerBound == k }), np.tokens.upperBound < range.upperBound, says(toks[np.tokens.upperBound]) { return np }
+        return nil
+    }
+}
+
+extension SentenceContext {
+    /// The content of a cue inside a quotation stays inside it (not `…," the company said`).
+    func englishQuotedContent(_ c: Range<Int>?, cueStart: Int) -> Range<Int>? {
+        guard lex.language == .en, let c else { return c }
+        let quotes = (range.lowerBound ..< cueStart).filter { toks[$0].kind == .quote }
+        guard quotes.count % 2 == 1, let open = quotes.last,
+              let close = (cueStart ..< range.upperBound).first(where: { toks[$0].kind == .quote }) else { return c }
+        var lo = max(c.lowerBound, open + 1), hi = min(c.upperBound, close)
+        while hi > lo, toks[hi - 1].kind == .punctuation { hi -= 1 }
+        while lo < hi, toks[lo].kind == .punctuation { lo += 1 }
+        return lo < hi ? lo ..< hi : nil
+    }
+}
