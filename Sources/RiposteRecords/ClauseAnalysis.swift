@@ -328,7 +328,8 @@ struct SentenceContext {
                 if let agent = nps.first(where: { $0.tokens.lowerBound > m.end && (governingPreposition($0) == "par" || governingPreposition($0) == "by") }) {
                     sourceNP = agent
                 } else if let agent = englishPassiveAgent(m) {
-                    source = agent
+                    source = agent.party
+                    if let c = contentRange, c.contains(agent.by) { contentRange = c.lowerBound < agent.by ? c.lowerBound ..< agent.by : nil }
                 }
             } else if let inv = preVerb.first(where: { toks[$0].fold.hasPrefix("-") && lex.has(toks[$0].fold, "pron-person") || lex.has(toks[$0].fold, "pron-plural") && toks[$0].fold.hasPrefix("-") }),
                       let np = nps.first(where: { $0.tokens.lowerBound == inv }) {

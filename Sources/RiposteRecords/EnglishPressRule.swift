@@ -127,8 +127,9 @@ extension SentenceContext {
     /// "was accused of abuse by two former players", "was sued by a former professor": the agent
     /// of a passive claim that no party or role noun covers is a party of its own, named by the
     /// words after "by" (a determiner or a number word first, at most five words, up to a
-    /// punctuation mark, a preposition, a relative or a verb).
-    func englishPassiveAgent(_ m: CueMatch) -> Int? {
+    /// punctuation mark, a preposition, a relative or a verb). Also gives where "by" is: the
+    /// content ends before it.
+    func englishPassiveAgent(_ m: CueMatch) -> (party: Int, by: Int)? {
         guard lex.language == .en else { return nil }
         let end = clauseEnd(from: m.end)
         guard let by = (m.end ..< end).first(where: { toks[$0].fold == "by" }), by + 2 < range.upperBound else { return nil }
@@ -141,6 +142,6 @@ extension SentenceContext {
             k += 1
         }
         guard k > by + 2, let s = span(by + 1, k) else { return nil }
-        return run.book.party(surface: run.text.originalString(s), span: s, sentence: index, form: .role, role: "other", kind: .unknown)
+        return (run.book.party(surface: run.text.originalString(s), span: s, sentence: index, form: .role, role: "other", kind: .unknown), by)
     }
 }

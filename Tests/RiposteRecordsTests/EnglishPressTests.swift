@@ -223,6 +223,7 @@ private func analyze(_ marked: MarkedText) throws -> JSONDocument {
         let a = try #require(doc.record("allegation", cue: "accused"))
         #expect(a.cue == m.marked[0])
         #expect(doc.party(a.source, is: "two former players"))
+        #expect(a.content == "of verbal abuse")
         #expect(a.targets.count == 1 && doc.party(a.targets.first, is: "Derek Hale"))
         // "He" is the coach, and his denial answers the players.
         let d = try #require(doc.record("denial", cue: m.marked[1]))
