@@ -372,6 +372,7 @@ struct SentenceContext {
             else if np.ownerIsLastSpeaker, let last = run.lastSource, last != source { onBehalf = last }
         }
         if englishPleadingParticiple(cueStart, participle: participle) { source = nil; onBehalf = nil }
+        if onBehalf == nil, let np = sourceNP, let q = englishAppositionPrincipal(np), q != source { onBehalf = q }
         if onBehalf == nil, let s = source, let a = run.affiliation[s] ?? speaksFor(s) { onBehalf = a }
         if let s = source, let o = onBehalf { if s == o { onBehalf = nil } else { run.affiliation[s] = o } }
 

@@ -145,3 +145,28 @@ extension SentenceContext {
         return (run.book.party(surface: run.text.originalString(s), span: s, sentence: index, form: .role, role: "other", kind: .unknown), by)
     }
 }
+
+extension SentenceContext {
+    /// "Hale's lawyer, Nina Cole, denied…", "His attorney, Nina Cole, said…": the name after an
+    /// agent noun (`agent` role in records-party-heads.tsv) owned by someone speaks for the owner:
+    /// the possessor named, or for "his/her/their" the last speaker, else the last party accused.
+    func englishAppositionPrincipal(_ np: NounPhrase) -> Int? {
+        guard lex.language == .en else { return nil }
+        let k = np.tokens.lowerBound - 1
+        guard k - 2 >= range.lowerBound, toks[k].lower == ",", lex.head(toks[k - 1].fold)?.role == "agent" else { return nil }
+        let owner = toks[k - 2]
+        if lex.has(owner.fold, "det"), owner.fold != "the", owner.fold != "a", owner.fold != "an" {
+            return run.lastSource ?? run.records.last(where: { !$0.targets.isEmpty })?.targets.first
+        }
+        if owner.fold.hasSuffix("'s") || owner.lower == "’s" || owner.lower == "'s" {
+            if let o = nps.last(where: { $0.possessive && $0.tokens.upperBound >= k - 2 && $0.tokens.upperBound <= k - 1 }) {
+                return run.resolve(o, index, range, sentenceNPs: nps)
+            }
+            // "Hale's lawyer" read as one phrase: the owner by its name.
+            var name = run.text.originalString(owner.span)
+            if let r = name.range(of: "'s", options: [.backwards, .anchored]) ?? name.range(of: "’s", options: [.backwards, .anchored]) { name.removeSubrange(r) }
+            if let key = run.book.key(name), let q = run.book.index(ofKey: key) { return q }
+        }
+        return nil
+    }
+}

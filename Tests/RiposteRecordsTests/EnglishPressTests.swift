@@ -230,4 +230,15 @@ private func analyze(_ marked: MarkedText) throws -> JSONDocument {
         #expect(doc.party(d.source, is: "Derek Hale") && d.respondsTo == [a.id])
         #expect(d.targets.count == 1 && doc.party(d.targets.first, is: "two former players"))
     }
+    @Test func theLawyerNamedInAppositionSpeaksForTheClient() throws {
+        for text in ["Derek Hale was accused of abuse. Hale's lawyer, Nina Cole, ⟦denied⟧ the allegations.",
+                     "Derek Hale was accused of abuse. His lawyer, Nina Cole, ⟦denied⟧ the allegations."] {
+            let m = MarkedText(text)
+            let doc = try analyze(m)
+            let d = try #require(doc.record("denial", cue: m.marked[0]))
+            #expect(doc.party(d.source, is: "Nina Cole"))
+            #expect(doc.party(d.onBehalfOf, is: "Derek Hale"))
+            #expect(d.respondsTo.count == 1)
+        }
+    }
 }
