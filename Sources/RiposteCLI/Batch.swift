@@ -126,7 +126,8 @@ final class Batch {
     }
 }
 
-/// Buffered standard output for bytes.
+/// Buffered standard output (print() flushes per line, too slow for batches). A failed write
+/// (disk full, closed pipe) ends the process with status 2 rather than reporting success.
 final class ByteOutput {
     private var buffer: [UInt8] = []
     init() { buffer.reserveCapacity(1 << 17) }
@@ -134,6 +135,8 @@ final class ByteOutput {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 17 { flush() }
     }
+    func write(_ s: String) { write(Array(s.utf8)) }
+    func line(_ s: String) { write(Array(s.utf8) + [0x0A]) }
     func flush() {
         guard !buffer.isEmpty else { return }
         buffer.withUnsafeBytes { raw in
@@ -151,4 +154,5 @@ final class ByteOutput {
         }
         buffer.removeAll(keepingCapacity: true)
     }
+    deinit { flush() }
 }

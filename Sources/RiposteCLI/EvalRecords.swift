@@ -56,7 +56,7 @@ struct EvalRecords: ParsableCommand {
         }
         if let language { passages = passages.filter { $0.language == language } }
         let scores = RecordEvaluation.run(passages, pipeline: try Pipeline())
-        let out = StandardOutput()
+        let out = ByteOutput()
         if json {
             out.line(scores.json().serialized(pretty: true))
         } else {

@@ -35,7 +35,7 @@ struct EvalSegment: ParsableCommand {
 
     func run() throws {
         let pipeline = try Pipeline()
-        let out = StandardOutput()
+        let out = ByteOutput()
         var rows: [(String, SegmentationScore)] = []
         for path in gold {
             guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }

@@ -30,7 +30,7 @@ struct Segment: ParsableCommand {
                               mb, text.tokens.count, text.sentences.count, seconds, mb / max(seconds, 1e-9)))
             return
         }
-        let out = StandardOutput()
+        let out = ByteOutput()
         out.write(conllu ? CoNLLU.render(text) : CoNLLU.renderPlain(text))
         out.flush()
     }
