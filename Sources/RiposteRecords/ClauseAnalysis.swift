@@ -172,13 +172,13 @@ struct SentenceContext {
         case "that":
             a = skipIntro(m.end)
             // "complained of/about", "se plaint de": the content is the object.
-            if a < range.upperBound, ["of", "about", "de", "d'"].contains(toks[a].fold), a == m.end { a += 1 }
+            if a < range.upperBound, lex.listed(toks[a].fold, "complain-of"), a == m.end { a += 1 }
         case "de", "of", "for":
-            let words: Set<String> = lex.language == .fr ? ["de", "d'"] : [mode == "for" ? "for" : "of", "with"]
+            let words = mode == "for" ? "content-for" : "content-of"
             a = m.end
             var k = m.end
             while k < min(range.upperBound, m.end + 8) {
-                if words.contains(toks[k].fold) { a = k; break }
+                if lex.listed(toks[k].fold, words) { a = k; break }
                 if toks[k].lower == "," || toks[k].lower == ";" { break }
                 k += 1
             }
@@ -209,7 +209,7 @@ struct SentenceContext {
 
     func isConditionalVerb(_ t: Token) -> Bool {
         if lex.language == .fr { return verbHas(t, "cond.") }
-        return t.fold == "allegedly" || t.fold == "reportedly" || t.fold == "purportedly" || t.fold == "supposedly"
+        return lex.listed(t.fold, "hearsay-adv")
     }
 
     // MARK: - The record
@@ -298,9 +298,8 @@ struct SentenceContext {
                 // "Selon la plainte": the document speaks for whoever filed it.
                 channel = run.text.originalString(toks[d].span)
                 docEnd = d + 1
-                let ofWords: Set<String> = ["de", "du", "d'", "des", "of"]
                 if let np = nps.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 3
-                    && (ofWords.contains(governingPreposition($0) ?? "") || ofWords.contains(toks[$0.tokens.lowerBound].fold)) }) {
+                    && (lex.listed(governingPreposition($0) ?? "", "doc-of") || lex.listed(toks[$0.tokens.lowerBound].fold, "doc-of")) }) {
                     sourceNP = np
                 } else {
                     source = run.records.last(where: { $0.type == .filing })?.source ?? run.carry?.source
@@ -390,7 +389,7 @@ struct SentenceContext {
         }
         if request {
             // Asking the court to dismiss the other side's claim answers it; anything else claims.
-            type = lex.lemmas(verb).contains(where: { ["débouter", "rejeter", "dismiss", "reject"].contains($0) }) ? .denial : .filing
+            type = lex.lemmas(verb).contains(where: { lex.dismissLemmas.contains($0) }) ? .denial : .filing
         } else if p.has("court") {
             let decisionSubject = subjectIsDecision(before: cueStart)
             // A passive decides only when the verb is judicial ("a été condamnée") or the text is a case.
@@ -519,14 +518,14 @@ struct SentenceContext {
         for n in [party.name] + party.aliases {
             let words = n.split(separator: " ").map(String.init)
             if let k = words.firstIndex(where: { lex.has(Folding.fold($0), "agent") || lex.head(Folding.fold($0))?.role == "agent" }),
-               k + 2 < words.count, ["for", "of", "de", "du", "des"].contains(Folding.fold(words[k + 1])) {
+               k + 2 < words.count, lex.listed(Folding.fold(words[k + 1]), "agent-of") {
                 let rest = words[(k + 2)...].joined(separator: " ")
                 if let key = run.book.key(rest), let q = run.book.index(ofKey: key), q != p { return q }
             }
         }
         guard let a = party.affiliation, let role = party.role else { return nil }
         let words = Folding.fold(role).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" }).map(String.init)
-        if words.contains(where: { $0 == "ancien" || $0 == "ancienne" || $0 == "former" || $0 == "ex" }) { return nil }
+        if words.contains(where: { lex.listed($0, "former") }) { return nil }
         return words.contains(where: { lex.has($0, "agent") || lex.head($0)?.role == "agent" }) ? a : nil
     }
 
@@ -605,7 +604,6 @@ struct SentenceContext {
         if let c = content, c.lowerBound > m.end { end = min(end, c.lowerBound) }
         if let c = content, c.lowerBound <= m.end { end = min(end, c.upperBound) }
         var out: [Int] = []
-        let objectPreps: Set<String> = ["contre", "a", "au", "aux", "against", "to", "with"]
         // English object pronoun after the verb: "accusing him of", "sued them".
         if lex.language == .en, m.end < range.upperBound, lex.has(toks[m.end].fold, "clitic") {
             if let prev = run.records.last(where: { $0.sentence == index }), !prev.targets.isEmpty { return prev.targets }
@@ -619,7 +617,7 @@ struct SentenceContext {
                 let t = toks[k]
                 return t.kind == .word && (lex.has(t.fold, "det") || !lex.isVerbForm(t)) && !lex.has(t.fold, "comp")
             }
-            guard direct || (prep != nil && objectPreps.contains(prep!)) else { continue }
+            guard direct || (prep != nil && lex.listed(prep!, "object-prep")) else { continue }
             var target = np
             // "contre son ancien directeur, Paul Martin,": the name, not the description.
             if np.form == .role, np.tokens.upperBound < range.upperBound, toks[np.tokens.upperBound].lower == ",",
@@ -672,7 +670,7 @@ struct SentenceContext {
             let prep = governingPreposition(np)
             if !np.possessive && prep == nil { return [q] }
             // A place ("sur la place Tahrir", "in Texas") is not the accused.
-            if fallback == nil, prep == nil || ["de", "d'", "du", "des", "of", "par", "by", "contre", "against"].contains(prep!) { fallback = q }
+            if fallback == nil, prep == nil || lex.listed(prep!, "fallback-prep") { fallback = q }
         }
         return fallback.map { [$0] } ?? []
     }
@@ -688,7 +686,7 @@ struct SentenceContext {
             }
         }
         // "condamné cette dernière", "the latter": the party named just before.
-        if m.end + 1 < range.upperBound, ["dernier", "derniere", "derniers", "dernieres", "latter"].contains(toks[m.end + 1].fold) {
+        if m.end + 1 < range.upperBound, lex.listed(toks[m.end + 1].fold, "latter") {
             for np in nps.reversed() where np.tokens.upperBound <= m.start && np.form != .pronoun {
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
             }
@@ -735,13 +733,12 @@ struct SentenceContext {
     }
 
     private func passiveAgentAnywhere(in c: Range<Int>) -> NounPhrase? {
-        let agentPrep: Set<String> = ["par", "by"]
         for k in c where lex.has(toks[k].fold, "be") && toks[k].fold != "being" {
             var j = k + 1
             while j < c.upperBound, j <= k + 3, lex.has(toks[j].fold, "adv") || lex.has(toks[j].fold, "be") { j += 1 }
             guard j < c.upperBound, lex.isPastParticiple(toks[j]) else { continue }
             if let a = nps.first(where: { $0.tokens.lowerBound > j && $0.tokens.upperBound <= c.upperBound && $0.form != .pronoun
-                && agentPrep.contains(governingPreposition($0) ?? "") }) { return a }
+                && lex.listed(governingPreposition($0) ?? "", "agent-prep") }) { return a }
         }
         return nil
     }
@@ -756,15 +753,14 @@ struct SentenceContext {
             break
         }
         guard sawBe, k < c.upperBound, lex.isPastParticiple(toks[k]) else { return nil }
-        let agentPrep: Set<String> = ["par", "by"]
-        return nps.first { $0.tokens.lowerBound > k && $0.tokens.upperBound <= c.upperBound && agentPrep.contains(governingPreposition($0) ?? "") }
+        return nps.first { $0.tokens.lowerBound > k && $0.tokens.upperBound <= c.upperBound && lex.listed(governingPreposition($0) ?? "", "agent-prep") }
     }
 
     /// A court's ruling without a named party: against the respondent when it finds a violation,
     /// against the claimant when it dismisses or finds none.
     private func rulingDefaultTargets(_ content: Range<Int>?, _ m0: Int) -> [Int] {
         let negative = contentHas(content) { isNeg($0) || $0.fold.hasPrefix("dismiss") || $0.fold.hasPrefix("reject") || $0.fold == "inadmissible" }
-            || lex.lemmas(toks[m0]).contains { ["dismiss", "reject", "débouter", "rejeter"].contains($0) }
+            || lex.lemmas(toks[m0]).contains { lex.dismissLemmas.contains($0) }
         if contentHas(content, { lex.isWrongdoing($0.fold) || $0.fold.hasPrefix("violation") }) && !negative {
             for r in ["respondent", "defendant"] { if let q = run.roleParty(r) { return [q] } }
         }
@@ -816,7 +812,7 @@ struct SentenceContext {
                 let post = (cueStart ..< min(range.upperBound, m.end + 1)).contains { lex.has(toks[$0].fold, "negpost") }
                 negated = ne && post
             } else {
-                negated = pre.contains { isNeg(toks[$0]) } || (cueStart - 2 >= range.lowerBound && ["refused", "declined", "failed"].contains(toks[cueStart - 2].fold) && toks[cueStart - 1].fold == "to")
+                negated = pre.contains { isNeg(toks[$0]) } || (cueStart - 2 >= range.lowerBound && lex.listed(toks[cueStart - 2].fold, "refuse-to") && toks[cueStart - 1].fold == "to")
             }
             if negated { return .negated }
         }
@@ -855,7 +851,7 @@ struct SentenceContext {
     private func channelIn() -> String? {
         for i in range {
             let t = toks[i]
-            if lex.has(t.fold, "doc"), ["plainte", "communique", "rapport", "complaint", "statement", "affidavit", "affidavits", "lawsuit"].contains(t.fold) {
+            if lex.has(t.fold, "doc"), lex.listed(t.fold, "channel-doc") {
                 return run.text.originalString(t.span)
             }
             if (t.fold == "sur" || t.fold == "on"), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.has(toks[i + 1].fold, "platform") {

@@ -25,7 +25,7 @@ struct ConditionalCarryRule {
             while j < r.upperBound, j <= i + 3, lex.has(toks[j].fold, "adv") || toks[j].fold == "ete" || lex.has(toks[j].fold, "neg") { j += 1 }
             guard j < r.upperBound else { continue }
             // "Nous aurions dû plaider": a modal regret, not a reported accusation.
-            if lex.lemmas(toks[j]).contains(where: { ["devoir", "pouvoir", "vouloir", "falloir"].contains($0) }) { continue }
+            if lex.lemmas(toks[j]).contains(where: { lex.modalLemmas.contains($0) }) { continue }
             if i > r.lowerBound, lex.has(toks[i - 1].fold, "pron-first") { continue }
             if lex.isPastParticiple(toks[j]) || toks[j].fold.hasPrefix("victime") {
                 verb = i

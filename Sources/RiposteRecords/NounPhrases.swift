@@ -160,7 +160,7 @@ struct NounPhraseFinder {
               lex.classes[t.fold] == nil, !lex.isVerbForm(t) else { return false }
         var f = t.fold
         if f.hasSuffix("s") { f.removeLast() }
-        for suf in ["al", "ale", "aux", "ien", "ienne", "ais", "aise", "ois", "oise", "ique", "aire", "ain", "aine", "een", "eenne", "el", "elle", "if", "ive"] where f.hasSuffix(suf) {
+        for suf in lex.adjectiveSuffixes where f.hasSuffix(suf) {
             return true
         }
         return false
@@ -250,7 +250,7 @@ struct NounPhraseFinder {
         np.principal = principal
         np.nameSpan = nameSpan
         if h.role == "agent" || lex.has(base, "agent"), principal == nil, start < i0,
-           ["son", "sa", "ses", "leur", "leurs", "his", "her", "their", "its"].contains(toks[start].fold) {
+           lex.listed(toks[start].fold, "possessive-det") {
             np.ownerIsLastSpeaker = true
         }
         if !possessive { markPossessive(&np, range) }
@@ -319,7 +319,7 @@ struct NounPhraseFinder {
         var end = capRunEnd(i, range)
         // "Bulgarian law", "Portuguese case-law": a nationality adjective, not a party.
         if lex.language == .en, end == i + 1, end < range.upperBound, toks[end].kind == .word, !toks[end].isCapitalized,
-           ["ian", "ese", "ish", "can"].contains(where: { base.hasSuffix($0) }) { return nil }
+           lex.nationalitySuffixes.contains(where: { base.hasSuffix($0) }) { return nil }
         if lex.language == .fr, end < range.upperBound, !baseFold(toks[end - 1]).1, isPostAdjective(toks[end]) { end += 1 }
         var np = NounPhrase(tokens: i ..< end, span: ByteSpan(t.span.start, toks[end - 1].span.end), form: .name)
         np.kind = .unknown

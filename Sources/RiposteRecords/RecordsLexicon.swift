@@ -6,7 +6,8 @@ import RiposteParties
 /// The language data of the records stage, read once per language from Lexicons/<lang>/:
 /// cues.tsv (cue patterns), records-words.tsv (word classes for clause structure),
 /// records-party-heads.tsv (role nouns), records-wrongdoing.txt (accusation stems),
-/// records-not-parties.txt, records-operative.txt.
+/// records-not-parties.txt, records-operative.txt, records-rule-words.tsv (the word, lemma and
+/// ending lists of single rules).
 public final class RecordsLexicon: @unchecked Sendable {
     public let language: Language
     public let cues: CueIndex
@@ -28,6 +29,15 @@ public final class RecordsLexicon: @unchecked Sendable {
     let operative: [[String]]
     let stopwords: FoldSet
     let inflections: Inflections
+    /// Folded word → its rule-list classes (records-rule-words.tsv). Kept apart from `classes`:
+    /// a word listed for one rule is neither "known" nor "classed".
+    private let ruleClasses: FoldMap<Set<String>>
+    /// Lists (entries as written: lemmas and endings keep their accents) read into arrays and sets once, for the per-token tests that use them.
+    let participleEndings: [String]
+    let adjectiveSuffixes: [String]
+    let nationalitySuffixes: [String]
+    let dismissLemmas: Set<String>
+    let modalLemmas: Set<String>
 
     public init(lexicon: LanguageLexicon) {
         language = lexicon.language
@@ -70,9 +80,23 @@ public final class RecordsLexicon: @unchecked Sendable {
         let stop = lexicon.list("stopwords")
         stopwords = FoldSet(stop)
         knownFolds = FoldSet(stop.union(c.keys).union(cues.firstKeys))
+        var rc: [String: Set<String>] = [:], re: [String: [String]] = [:]
+        for r in lexicon.table("records-rule-words") where r.fields.count >= 2 {
+            rc[Folding.fold(r[0]), default: []].insert(r[1])
+            re[r[1], default: []].append(r[0])
+        }
+        ruleClasses = FoldMap(rc)
+        participleEndings = re["participle-ending"] ?? []
+        adjectiveSuffixes = re["adj-suffix"] ?? []
+        nationalitySuffixes = re["nationality-suffix"] ?? []
+        dismissLemmas = Set(re["dismiss-lemma"] ?? [])
+        modalLemmas = Set(re["modal-lemma"] ?? [])
     }
 
     @inline(__always) func has(_ fold: String, _ cls: String) -> Bool { classes[fold]?.contains(cls) ?? false }
+
+    /// True when the folded word is in the rule list `cls` of records-rule-words.tsv.
+    @inline(__always) func listed(_ fold: String, _ cls: String) -> Bool { ruleClasses[fold]?.contains(cls) ?? false }
 
     /// The role noun a token names, if any (plural "applicants" falls back to "applicant").
     func head(_ fold: String) -> (role: String, kind: PartyKind)? {
@@ -107,7 +131,7 @@ public final class RecordsLexicon: @unchecked Sendable {
         let f = verbFeatures(t)
         if f.contains("pp") { return true }
         guard f.isEmpty, language == .fr, t.kind == .word, !t.isCapitalized, t.lower.count > 3 else { return false }
-        for suf in ["é", "ée", "és", "ées"] where t.lower.hasSuffix(suf) { return true }
+        for suf in participleEndings where t.lower.hasSuffix(suf) { return true }
         return false
     }
 
