@@ -29,7 +29,7 @@ struct SentenceContext {
         if lex.has(f, "aux") || lex.has(f, "adv") || lex.has(f, "neg") || lex.has(f, "negpost") || lex.has(f, "future") { return true }
         if f.hasSuffix("n't") { return true }
         // Unknown -ment / -ly words are adverbs ("fermement", "strongly").
-        if t.kind == .word, !t.isCapitalized, f.count > 5, (lex.language == .fr ? f.hasSuffix("ment") : f.hasSuffix("ly")) { return true }
+        if t.kind == .word, !t.isCapitalized, f.count > 5, lex.adverbSuffixes.contains(where: { f.hasSuffix($0) }) { return true }
         // "a-t-il": hyphens inside the inverted verb, not a list marker.
         if t.lower == "-" && !t.spaceBefore { return true }
         return false
@@ -132,11 +132,11 @@ struct SentenceContext {
                 if lex.has(n.fold, "break") { break }
                 if j > a + 2, n.kind == .word, !n.isCapitalized, lex.verbFeatures(n).contains(where: { $0 == "ppr" || $0 == "ger" }) { break }
             }
-            if (t.fold == "et" || t.fold == "and" || t.fold == "but"), j > a + 2 {
+            if lex.listed(t.fold, "clause-coord"), j > a + 2 {
                 var n = j + 1
                 while n < range.upperBound, lex.has(toks[n].fold, "aux") || lex.has(toks[n].fold, "neg") { n += 1 }
-                if n < range.upperBound, n > j + 1 || lex.language == .fr || t.fold == "but", lex.isVerbForm(toks[n]), !lex.has(toks[n].fold, "det"),
-                   !lex.verbFeatures(toks[n]).contains("pp") || n > j + 1 || t.fold == "but" {
+                if n < range.upperBound, n > j + 1 || lex.language == .fr || lex.listed(t.fold, "adversative"), lex.isVerbForm(toks[n]), !lex.has(toks[n].fold, "det"),
+                   !lex.verbFeatures(toks[n]).contains("pp") || n > j + 1 || lex.listed(t.fold, "adversative") {
                     break
                 }
             }
@@ -245,10 +245,10 @@ struct SentenceContext {
             // "to appeal", "as charged", "in admitting").
             if verb.isCapitalized && lex.verbFeatures(verb).isEmpty == false && m.words.first == m.start { return nil }
             let before = toks[m.start - 1]
-            if lex.has(before.fold, "det") && before.fold != "that" && !(lex.language == .fr && lex.has(before.fold, "clitic")) { return nil }
+            if lex.has(before.fold, "det") && !lex.listed(before.fold, "clause-det") && !(lex.language == .fr && lex.has(before.fold, "clitic")) { return nil }
             if lex.language == .en && before.fold.hasSuffix("'s") && before.fold.count > 3 { return nil }
-            if lex.language == .en && (lex.has(before.fold, "prep") || before.fold == "as") && !isSkippable(before) { return nil }
-            if lex.language == .en && before.fold == "to" && m.start - 2 >= range.lowerBound && !lex.isVerbForm(toks[m.start - 2]) { return nil }
+            if lex.language == .en && (lex.has(before.fold, "prep") || lex.listed(before.fold, "cue-prep")) && !isSkippable(before) { return nil }
+            if lex.language == .en && lex.listed(before.fold, "to-infinitive") && m.start - 2 >= range.lowerBound && !lex.isVerbForm(toks[m.start - 2]) { return nil }
         }
         let preVerb = cueStart ..< m.start
         let atStart = cueStart <= first
@@ -262,8 +262,8 @@ struct SentenceContext {
             let prev = toks[cueStart - 1]
             if prev.kind == .word, !prev.isCapitalized, lex.classes[prev.fold] == nil, !lex.isVerbForm(prev) { return nil }
         }
-        let reflexive = preVerb.contains { toks[$0].fold == "s'" || toks[$0].fold == "se" }
-        let passive = !reflexive && lex.verbFeatures(verb).contains("pp") && preVerb.contains { lex.has(toks[$0].fold, "be") && toks[$0].fold != "being" }
+        let reflexive = preVerb.contains { lex.listed(toks[$0].fold, "reflexive") }
+        let passive = !reflexive && lex.verbFeatures(verb).contains("pp") && preVerb.contains { lex.has(toks[$0].fold, "be") && !lex.listed(toks[$0].fold, "be-progressive") }
             && !(max(range.lowerBound, cueStart - 3) ..< m.start).contains { lex.has(toks[$0].fold, "future") }
         // "a été reconnue par le conseil": a response is something a party does, not undergoes.
         if passive, let t = RecordType(rawValue: p.type), t.family == .response, t != .noComment { return nil }
@@ -571,7 +571,7 @@ struct SentenceContext {
     private func invertedSubject(_ m: CueMatch) -> NounPhrase? {
         // "« … », indique le quotidien", "comme le rappelle HRW", "a-t-il affirmé".
         let before = (range.lowerBound ..< m.start).contains { toks[$0].kind == .quote }
-        let comme = m.start - 2 >= range.lowerBound && (toks[m.start - 2].fold == "comme" || toks[m.start - 1].fold == "comme")
+        let comme = m.start - 2 >= range.lowerBound && (lex.listed(toks[m.start - 2].fold, "incise") || lex.listed(toks[m.start - 1].fold, "incise"))
         guard before || comme else { return nil }
         return phrase(startingNear: m.end, maxSkip: 3)
     }
@@ -733,7 +733,7 @@ struct SentenceContext {
     }
 
     private func passiveAgentAnywhere(in c: Range<Int>) -> NounPhrase? {
-        for k in c where lex.has(toks[k].fold, "be") && toks[k].fold != "being" {
+        for k in c where lex.has(toks[k].fold, "be") && !lex.listed(toks[k].fold, "be-progressive") {
             var j = k + 1
             while j < c.upperBound, j <= k + 3, lex.has(toks[j].fold, "adv") || lex.has(toks[j].fold, "be") { j += 1 }
             guard j < c.upperBound, lex.isPastParticiple(toks[j]) else { continue }
@@ -780,7 +780,7 @@ struct SentenceContext {
         let me = Set([source, onBehalf].compactMap { $0 })
         let accused = !me.isEmpty && run.records.contains { ($0.type == .filing || $0.type == .allegation) && !me.isDisjoint(with: $0.targets) }
         let wrong = contentHas(content) { lex.isWrongdoing($0.fold) }
-        let neg = contentHas(content) { isNeg($0) || lex.has($0.fold, "negpost") && $0.fold != "plus" }
+        let neg = contentHas(content) { isNeg($0) || lex.has($0.fold, "negpost") && !lex.listed($0.fold, "negpost-not-neg") }
         let cond = contentHas(content, isConditionalVerb)
         switch role {
         case "respondent": return .denial
@@ -812,12 +812,12 @@ struct SentenceContext {
                 let post = (cueStart ..< min(range.upperBound, m.end + 1)).contains { lex.has(toks[$0].fold, "negpost") }
                 negated = ne && post
             } else {
-                negated = pre.contains { isNeg(toks[$0]) } || (cueStart - 2 >= range.lowerBound && lex.listed(toks[cueStart - 2].fold, "refuse-to") && toks[cueStart - 1].fold == "to")
+                negated = pre.contains { isNeg(toks[$0]) } || (cueStart - 2 >= range.lowerBound && lex.listed(toks[cueStart - 2].fold, "refuse-to") && lex.listed(toks[cueStart - 1].fold, "to-infinitive"))
             }
             if negated { return .negated }
         }
         if pre.contains(where: { lex.has(toks[$0].fold, "future") }) || verbHas(toks[m.words.first ?? m.start], "ind.fut") { return .hypothetical }
-        if (range.lowerBound ..< cueStart).contains(where: { toks[$0].fold == "si" || toks[$0].fold == "if" }) { return .hypothetical }
+        if (range.lowerBound ..< cueStart).contains(where: { lex.listed(toks[$0].fold, "condition") }) { return .hypothetical }
         if fromCourt, type == .ruling {
             if let s = source, isOwnCourt(s) { return .asserted }
         }
@@ -854,7 +854,7 @@ struct SentenceContext {
             if lex.has(t.fold, "doc"), lex.listed(t.fold, "channel-doc") {
                 return run.text.originalString(t.span)
             }
-            if (t.fold == "sur" || t.fold == "on"), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.has(toks[i + 1].fold, "platform") {
+            if lex.listed(t.fold, "platform-prep"), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.has(toks[i + 1].fold, "platform") {
                 return run.text.originalString(toks[i + 1].span)
             }
         }

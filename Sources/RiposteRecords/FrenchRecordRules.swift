@@ -243,8 +243,8 @@ struct FrenchRecordRules {
         for i in records.indices where records[i].type == .allegation && !records[i].targets.isEmpty {
             guard let c = records[i].content else { continue }
             let ts = tokens(in: c)
-            guard let ete = ts.first(where: { toks[$0].fold == "ete" && $0 + 1 < ts.upperBound && lex.isPastParticiple(toks[$0 + 1]) }) else { continue }
-            if ts.contains(where: { $0 > ete && toks[$0].fold == "par" }) { continue }
+            guard let ete = ts.first(where: { lex.listed(toks[$0].fold, "been") && $0 + 1 < ts.upperBound && lex.isPastParticiple(toks[$0 + 1]) }) else { continue }
+            if ts.contains(where: { $0 > ete && lex.listed(toks[$0].fold, "agent-prep") }) { continue }
             guard let place = ts.first(where: { $0 > ete + 1 && $0 <= ete + 4 && lex.has(toks[$0].fold, "passive-place") }) else { continue }
             let after = toks[place].span.start
             records[i].targets.removeAll { p in

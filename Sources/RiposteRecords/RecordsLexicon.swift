@@ -38,6 +38,8 @@ public final class RecordsLexicon: @unchecked Sendable {
     let nationalitySuffixes: [String]
     let dismissLemmas: Set<String>
     let modalLemmas: Set<String>
+    let auxLemmas: Set<String>
+    let adverbSuffixes: [String]
 
     public init(lexicon: LanguageLexicon) {
         language = lexicon.language
@@ -91,6 +93,8 @@ public final class RecordsLexicon: @unchecked Sendable {
         nationalitySuffixes = re["nationality-suffix"] ?? []
         dismissLemmas = Set(re["dismiss-lemma"] ?? [])
         modalLemmas = Set(re["modal-lemma"] ?? [])
+        auxLemmas = Set(re["aux-lemma"] ?? [])
+        adverbSuffixes = re["adverb-suffix"] ?? []
     }
 
     @inline(__always) func has(_ fold: String, _ cls: String) -> Bool { classes[fold]?.contains(cls) ?? false }
