@@ -84,7 +84,7 @@ struct SentenceContext {
             // Inside a dash apposition ("the plaintiffs — three Illinois residents — alleged").
             let dashes = (np.tokens.upperBound ..< c).filter { toks[$0].lower == "—" || toks[$0].lower == "–" }.count
             if dashes % 2 == 1 { continue }
-            if let prep = governingPreposition(np), prep != "selon" { _ = prep; continue }
+            if let prep = governingPreposition(np), !lex.listed(prep, "attribution-prep") { _ = prep; continue }
             // Apposition the other way round: "Son avocat, Maître Jean Durand, affirme".
             if np.form == .name || np.form == .mention, np.tokens.lowerBound - 1 > range.lowerBound, toks[np.tokens.lowerBound - 1].lower == ",",
                let prev = nps.last(where: { $0.tokens.upperBound == np.tokens.lowerBound - 1 }), prev.role == "agent" {
@@ -324,7 +324,7 @@ struct SentenceContext {
                 onBehalf = prev.onBehalfOf
             } else if passive {
                 // The agent of a passive ("par X", "by X") is the source; the subject is the target.
-                if let agent = nps.first(where: { $0.tokens.lowerBound > m.end && (governingPreposition($0) == "par" || governingPreposition($0) == "by") }) {
+                if let agent = nps.first(where: { $0.tokens.lowerBound > m.end && lex.listed(governingPreposition($0) ?? "", "agent-prep") }) {
                     sourceNP = agent
                 }
             } else if let inv = preVerb.first(where: { toks[$0].fold.hasPrefix("-") && lex.has(toks[$0].fold, "pron-person") || lex.has(toks[$0].fold, "pron-plural") && toks[$0].fold.hasPrefix("-") }),
@@ -759,7 +759,7 @@ struct SentenceContext {
     /// A court's ruling without a named party: against the respondent when it finds a violation,
     /// against the claimant when it dismisses or finds none.
     private func rulingDefaultTargets(_ content: Range<Int>?, _ m0: Int) -> [Int] {
-        let negative = contentHas(content) { isNeg($0) || $0.fold.hasPrefix("dismiss") || $0.fold.hasPrefix("reject") || $0.fold == "inadmissible" }
+        let negative = contentHas(content) { isNeg($0) || lex.dismissStems.contains(where: $0.fold.hasPrefix) || lex.listed($0.fold, "dismiss-word") }
             || lex.lemmas(toks[m0]).contains { lex.dismissLemmas.contains($0) }
         if contentHas(content, { lex.isWrongdoing($0.fold) || $0.fold.hasPrefix("violation") }) && !negative {
             for r in ["respondent", "defendant"] { if let q = run.roleParty(r) { return [q] } }

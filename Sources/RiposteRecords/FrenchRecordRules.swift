@@ -205,7 +205,7 @@ struct FrenchRecordRules {
             let payees = r.targets.filter { p in
                 run.book.parties[p].mentions.contains { m in
                     guard m.span.start >= r.cue.end, let k = sentence.first(where: { toks[$0].span.start >= m.span.start }) else { return false }
-                    guard k - 1 >= sentence.lowerBound, lex.listed(toks[k - 1].fold, "payee-prep") || (k - 2 >= sentence.lowerBound && toks[k - 2].fold == "a" && lex.has(toks[k - 1].fold, "det")) else { return false }
+                    guard k - 1 >= sentence.lowerBound, lex.listed(toks[k - 1].fold, "payee-prep") || (k - 2 >= sentence.lowerBound && lex.listed(toks[k - 2].fold, "payee-a") && lex.has(toks[k - 1].fold, "det")) else { return false }
                     let from = max(sentence.lowerBound, k - 4)
                     return (from ..< k).contains { j in lex.lemmas(toks[j]).contains { lex.has(Folding.fold($0), "pay") } }
                 }

@@ -180,7 +180,7 @@ struct NounPhraseFinder {
         var steps = 0
         while k >= range.lowerBound, steps < 4 {
             let f = toks[k].fold
-            if f == "that" { break }
+            if lex.listed(f, "clause-det") { break }
             if lex.has(f, "det") || lex.has(f, "title") { start = k; k -= 1; steps += 1
                 if lex.has(f, "title") { continue }
                 // A title may precede the determiner ("M. le Procureur").
@@ -214,8 +214,7 @@ struct NounPhraseFinder {
             var rounds = 0
             while rounds < 2, end < range.upperBound {
                 let f = toks[end].fold
-                let isOf = lex.language == .fr ? (f == "de" || f == "d'" || f == "du" || f == "des") : (f == "of" || f == "for")
-                guard isOf else { break }
+                guard lex.listed(f, "name-of") else { break }
                 var j = end + 1
                 if j < range.upperBound, lex.has(toks[j].fold, "det") { j += 1 }
                 guard j < range.upperBound else { break }
@@ -279,12 +278,12 @@ struct NounPhraseFinder {
             // Connectors inside a name: "Direction aux Affaires", "Bureau d'enquêtes".
             let f = t.fold
             // "Mayher and MGM", "Sri and CM": a pair of names acting together.
-            if (f == "and" || f == "et"), j + 1 < range.upperBound, isCapWord(toks[j + 1]), !lex.isKnownWord(toks[j + 1]),
+            if lex.listed(f, "name-and"), j + 1 < range.upperBound, isCapWord(toks[j + 1]), !lex.isKnownWord(toks[j + 1]),
                !lex.notParties.contains(toks[j + 1].fold), j + 2 >= range.upperBound || !isCapWord(toks[j + 2]) || true {
                 j += 1
                 continue
             }
-            if (f == "de" || f == "d'" || f == "du" || f == "des" || f == "aux" || f == "of" || f == "la"), j + 1 < range.upperBound,
+            if lex.listed(f, "name-link"), j + 1 < range.upperBound,
                isCapWord(toks[j + 1]) || (f == "de" && toks[j + 1].fold == "la" && j + 2 < range.upperBound && isCapWord(toks[j + 2])) {
                 j += (f == "de" && toks[j + 1].fold == "la") ? 2 : 1
                 continue

@@ -40,6 +40,7 @@ public final class RecordsLexicon: @unchecked Sendable {
     let modalLemmas: Set<String>
     let auxLemmas: Set<String>
     let adverbSuffixes: [String]
+    let dismissStems: [String]
 
     public init(lexicon: LanguageLexicon) {
         language = lexicon.language
@@ -95,6 +96,7 @@ public final class RecordsLexicon: @unchecked Sendable {
         modalLemmas = Set(re["modal-lemma"] ?? [])
         auxLemmas = Set(re["aux-lemma"] ?? [])
         adverbSuffixes = re["adverb-suffix"] ?? []
+        dismissStems = re["dismiss-stem"] ?? []
     }
 
     @inline(__always) func has(_ fold: String, _ cls: String) -> Bool { classes[fold]?.contains(cls) ?? false }
