@@ -632,7 +632,7 @@ struct SentenceContext {
     /// The accused of a content clause: its subject if that is a party, else the first party named.
     /// The accused a clause names indirectly: the cause of a victim's harm, or the agent of a passive.
     func indirectAccused(in c: Range<Int>, excluded: Set<Int>) -> [Int]? {
-        if let v = c.first(where: { toks[$0].fold.hasPrefix("victime") || toks[$0].fold.hasPrefix("victim") }) {
+        if let v = c.first(where: { f in lex.victimStems.contains(where: toks[f].fold.hasPrefix) }) {
             for np in nps where np.tokens.lowerBound > v && np.tokens.lowerBound <= v + 6 && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
             }
@@ -647,7 +647,7 @@ struct SentenceContext {
         guard let c = content else { return [] }
         if let t = indirectAccused(in: c, excluded: excluded) { return t }
         // "X serait victime de tirs des forces anti-régime", "the victim of Y": the cause is the accused.
-        if let v = c.first(where: { toks[$0].fold.hasPrefix("victime") || toks[$0].fold.hasPrefix("victim") }) {
+        if let v = c.first(where: { f in lex.victimStems.contains(where: toks[f].fold.hasPrefix) }) {
             for np in nps where np.tokens.lowerBound > v && np.tokens.lowerBound <= v + 6 && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
             }
@@ -761,7 +761,7 @@ struct SentenceContext {
     private func rulingDefaultTargets(_ content: Range<Int>?, _ m0: Int) -> [Int] {
         let negative = contentHas(content) { isNeg($0) || lex.dismissStems.contains(where: $0.fold.hasPrefix) || lex.listed($0.fold, "dismiss-word") }
             || lex.lemmas(toks[m0]).contains { lex.dismissLemmas.contains($0) }
-        if contentHas(content, { lex.isWrongdoing($0.fold) || $0.fold.hasPrefix("violation") }) && !negative {
+        if contentHas(content, { lex.isWrongdoing($0.fold) || lex.violationStems.contains(where: $0.fold.hasPrefix) }) && !negative {
             for r in ["respondent", "defendant"] { if let q = run.roleParty(r) { return [q] } }
         }
         if let appeal = run.records.last(where: { $0.type == .filing && $0.evidence.contains { $0.contains("appe") } }), let s = appeal.source, !negative {
@@ -839,7 +839,7 @@ struct SentenceContext {
         for n in [party.name] + party.aliases {
             let words = n.split(separator: " ")
             guard let last = words.last, words.count <= 2 else { continue }
-            if (last == "Court" || last == "COURT" || last == "Cour" || last == "COUR"), words.count == 1 || ["the", "The", "THE", "la", "La", "LA"].contains(words[0]) {
+            if lex.courtNames.contains(String(last)), words.count == 1 || lex.courtArticles.contains(String(words[0])) {
                 return true
             }
         }

@@ -27,7 +27,7 @@ struct ConditionalCarryRule {
             // "Nous aurions dû plaider": a modal regret, not a reported accusation.
             if lex.lemmas(toks[j]).contains(where: { lex.modalLemmas.contains($0) }) { continue }
             if i > r.lowerBound, lex.has(toks[i - 1].fold, "pron-first") { continue }
-            if lex.isPastParticiple(toks[j]) || toks[j].fold.hasPrefix("victime") {
+            if lex.isPastParticiple(toks[j]) || lex.victimPredicates.contains(where: toks[j].fold.hasPrefix) {
                 verb = i
                 end = j + 1
                 break

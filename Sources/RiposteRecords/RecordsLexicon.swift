@@ -41,6 +41,13 @@ public final class RecordsLexicon: @unchecked Sendable {
     let auxLemmas: Set<String>
     let adverbSuffixes: [String]
     let dismissStems: [String]
+    let violationStems: [String]
+    let victimStems: [String]
+    let victimPredicates: [String]
+    /// "Court", "COURT" (court-noun, capitalised or in capitals) and "the", "The", "THE"
+    /// (court-article, as written in a name).
+    let courtNames: Set<String>
+    let courtArticles: Set<String>
 
     public init(lexicon: LanguageLexicon) {
         language = lexicon.language
@@ -97,6 +104,12 @@ public final class RecordsLexicon: @unchecked Sendable {
         auxLemmas = Set(re["aux-lemma"] ?? [])
         adverbSuffixes = re["adverb-suffix"] ?? []
         dismissStems = re["dismiss-stem"] ?? []
+        violationStems = re["violation-stem"] ?? []
+        victimStems = re["victim-stem"] ?? []
+        victimPredicates = re["victim-predicate"] ?? []
+        func capitalised(_ w: String) -> String { w.prefix(1).uppercased() + w.dropFirst() }
+        courtNames = Set((re["court-noun"] ?? []).flatMap { [capitalised($0), $0.uppercased()] })
+        courtArticles = Set((re["court-article"] ?? []).flatMap { [$0, capitalised($0), $0.uppercased()] })
     }
 
     @inline(__always) func has(_ fold: String, _ cls: String) -> Bool { classes[fold]?.contains(cls) ?? false }
