@@ -326,6 +326,9 @@ struct SentenceContext {
                 // The agent of a passive ("par X", "by X") is the source; the subject is the target.
                 if let agent = nps.first(where: { $0.tokens.lowerBound > m.end && lex.listed(governingPreposition($0) ?? "", "agent-prep") }) {
                     sourceNP = agent
+                } else if let agent = englishPassiveAgent(m) {
+                    source = agent.party
+                    if let c = contentRange, c.contains(agent.by) { contentRange = c.lowerBound < agent.by ? c.lowerBound ..< agent.by : nil }
                 }
             } else if let inv = preVerb.first(where: { toks[$0].fold.hasPrefix("-") && lex.has(toks[$0].fold, "pron-person") || lex.has(toks[$0].fold, "pron-plural") && toks[$0].fold.hasPrefix("-") }),
                       let np = nps.first(where: { $0.tokens.lowerBound == inv }) {
@@ -360,6 +363,7 @@ struct SentenceContext {
             // "The Government's objections are therefore dismissed": by the court writing the judgment.
             source = own
         }
+        if let np = englishQuoteSpeaker(cueStart) { sourceNP = np; source = nil; onBehalf = nil; contentRange = englishQuotedContent(contentRange, cueStart: cueStart) }
         if let np = sourceNP {
             source = run.resolve(np, index, range, sentenceNPs: nps)
             if let pr = np.principal, let q = principalParty(pr) { onBehalf = q }
@@ -367,6 +371,7 @@ struct SentenceContext {
             else if np.ownerIsLastSpeaker, let last = run.lastSource, last != source { onBehalf = last }
         }
         if englishPleadingParticiple(cueStart, participle: participle) { source = nil; onBehalf = nil }
+        if onBehalf == nil, let np = sourceNP, let q = englishAppositionPrincipal(np), q != source { onBehalf = q }
         if onBehalf == nil, let s = source, let a = run.affiliation[s] ?? speaksFor(s) { onBehalf = a }
         if let s = source, let o = onBehalf { if s == o { onBehalf = nil } else { run.affiliation[s] = o } }
 
@@ -419,6 +424,9 @@ struct SentenceContext {
             if !englishPleadingSpeaks(docEnd), !(contentHas(contentRange) { lex.isWrongdoing($0.fold) || isConditionalVerb($0) }) { return nil }
         case "conditional":
             if !contentHas(contentRange, isConditionalVerb) { return nil }
+        case "filing":
+            // "sued Y, claiming that…": only right after a filing in the same sentence.
+            if previousInSentence?.type != .filing { return nil }
         default: break
         }
 

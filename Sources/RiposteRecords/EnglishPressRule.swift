@@ -90,3 +90,83 @@ extension SentenceContext {
         return toks[m.end].fold == "no"
     }
 }
+
+extension SentenceContext {
+    /// `"We deny these allegations," the company said` / `said Tom Reyes` / `she wrote`: a cue
+    /// inside a quotation is the act of whoever the attribution after the quotation names (the
+    /// "we" or "I" inside it is that speaker). Verbs of class `quote-verb` in records-words.tsv.
+    func englishQuoteSpeaker(_ cueStart: Int) -> NounPhrase? {
+        guard lex.language == .en else { return nil }
+        let opening = (range.lowerBound ..< cueStart).filter { toks[$0].kind == .quote }.count
+        guard opening % 2 == 1, let close = (cueStart ..< range.upperBound).first(where: { toks[$0].kind == .quote }) else { return nil }
+        var k = close + 1
+        while k < range.upperBound, toks[k].kind == .punctuation { k += 1 }
+        guard k < range.upperBound else { return nil }
+        func says(_ t: Token) -> Bool { lex.lemmas(t).contains { lex.has($0, "quote-verb") } }
+        if says(toks[k]) { return phrase(startingNear: k + 1, maxSkip: 1) }
+        if let np = nps.first(where: { $0.tokens.lowerBound == k }), np.tokens.upperBound < range.upperBound, says(toks[np.tokens.upperBound]) { return np }
+        return nil
+    }
+}
+
+extension SentenceContext {
+    /// The content of a cue inside a quotation stays inside it (not `…," the company said`).
+    func englishQuotedContent(_ c: Range<Int>?, cueStart: Int) -> Range<Int>? {
+        guard lex.language == .en, let c else { return c }
+        let quotes = (range.lowerBound ..< cueStart).filter { toks[$0].kind == .quote }
+        guard quotes.count % 2 == 1, let open = quotes.last,
+              let close = (cueStart ..< range.upperBound).first(where: { toks[$0].kind == .quote }) else { return c }
+        var lo = max(c.lowerBound, open + 1), hi = min(c.upperBound, close)
+        while hi > lo, toks[hi - 1].kind == .punctuation { hi -= 1 }
+        while lo < hi, toks[lo].kind == .punctuation { lo += 1 }
+        return lo < hi ? lo ..< hi : nil
+    }
+}
+
+extension SentenceContext {
+    /// "was accused of abuse by two former players", "was sued by a former professor": the agent
+    /// of a passive claim that no party or role noun covers is a party of its own, named by the
+    /// words after "by" (a determiner or a number word first, at most five words, up to a
+    /// punctuation mark, a preposition, a relative or a verb). Also gives where "by" is: the
+    /// content ends before it.
+    func englishPassiveAgent(_ m: CueMatch) -> (party: Int, by: Int)? {
+        guard lex.language == .en else { return nil }
+        let end = clauseEnd(from: m.end)
+        guard let by = (m.end ..< end).first(where: { toks[$0].fold == "by" }), by + 2 < range.upperBound else { return nil }
+        let first = toks[by + 1]
+        guard lex.has(first.fold, "det") || lex.has(first.fold, "number") else { return nil }
+        var k = by + 2
+        while k < range.upperBound, k < by + 6 {
+            let t = toks[k]
+            if t.kind != .word || lex.has(t.fold, "prep") || lex.has(t.fold, "comp") || lex.has(t.fold, "relative") || (lex.isVerbForm(t) && !lex.verbFeatures(t).isEmpty && k > by + 2 && !t.isCapitalized && lex.classes[t.fold] == nil && t.fold.hasSuffix("ed")) { break }
+            k += 1
+        }
+        guard k > by + 2, let s = span(by + 1, k) else { return nil }
+        return (run.book.party(surface: run.text.originalString(s), span: s, sentence: index, form: .role, role: "other", kind: .unknown), by)
+    }
+}
+
+extension SentenceContext {
+    /// "Hale's lawyer, Nina Cole, denied…", "His attorney, Nina Cole, said…": the name after an
+    /// agent noun (`agent` role in records-party-heads.tsv) owned by someone speaks for the owner:
+    /// the possessor named, or for "his/her/their" the last speaker, else the last party accused.
+    func englishAppositionPrincipal(_ np: NounPhrase) -> Int? {
+        guard lex.language == .en else { return nil }
+        let k = np.tokens.lowerBound - 1
+        guard k - 2 >= range.lowerBound, toks[k].lower == ",", lex.head(toks[k - 1].fold)?.role == "agent" else { return nil }
+        let owner = toks[k - 2]
+        if lex.has(owner.fold, "det"), owner.fold != "the", owner.fold != "a", owner.fold != "an" {
+            return run.lastSource ?? run.records.last(where: { !$0.targets.isEmpty })?.targets.first
+        }
+        if owner.fold.hasSuffix("'s") || owner.lower == "’s" || owner.lower == "'s" {
+            if let o = nps.last(where: { $0.possessive && $0.tokens.upperBound >= k - 2 && $0.tokens.upperBound <= k - 1 }) {
+                return run.resolve(o, index, range, sentenceNPs: nps)
+            }
+            // "Hale's lawyer" read as one phrase: the owner by its name.
+            var name = run.text.originalString(owner.span)
+            if let r = name.range(of: "'s", options: [.backwards, .anchored]) ?? name.range(of: "’s", options: [.backwards, .anchored]) { name.removeSubrange(r) }
+            if let key = run.book.key(name), let q = run.book.index(ofKey: key) { return q }
+        }
+        return nil
+    }
+}

@@ -192,4 +192,53 @@ private func analyze(_ marked: MarkedText) throws -> JSONDocument {
         #expect(doc.party(r.source, is: "Greenfield University"))
         #expect(r.modality == "reported")
     }
+    @Test func aQuotedDenialIsTheAttributedSpeakers() throws {
+        let m = MarkedText("Apex Records was accused of fraud. \"We ⟦categorically deny⟧ these allegations,\" the company said in a statement.")
+        let doc = try analyze(m)
+        let d = try #require(doc.record("denial", cue: "deny"))
+        #expect(d.cue == m.marked[0])
+        #expect(doc.party(d.source, is: "Apex Records") && d.channel == "statement")
+        // The content stays inside the quotation.
+        #expect(d.content == "these allegations")
+        #expect(!d.respondsTo.isEmpty)
+    }
+
+    @Test func quotedWithoutMeritSaidBySpokesman() throws {
+        let m = MarkedText("Apex Records was sued by Lena Frost. \"The lawsuit ⟦is without merit⟧,\" said Tom Reyes, a spokesman for Apex Records.")
+        let doc = try analyze(m)
+        let d = try #require(doc.record("denial", cue: "without merit"))
+        #expect(doc.party(d.source, is: "Tom Reyes") && doc.party(d.onBehalfOf, is: "Apex Records"))
+        #expect(d.content == "The lawsuit is without merit")
+    }
+
+    @Test func quotedSorryWithTheWriterAfterIt() throws {
+        let m = MarkedText("Rina Vale was accused of mocking a fan. \"I am ⟦deeply sorry⟧,\" she wrote on Instagram.")
+        let doc = try analyze(m)
+        let a = try #require(doc.record("apology", cue: "sorry"))
+        #expect(doc.party(a.source, is: "Rina Vale") && a.channel == "Instagram")
+    }
+    @Test func thePassiveAgentAfterByIsTheAccuser() throws {
+        let m = MarkedText("Former coach Derek Hale ⟦was accused⟧ of verbal abuse by two former players. He ⟦denied⟧ the accusations on Thursday.")
+        let doc = try analyze(m)
+        let a = try #require(doc.record("allegation", cue: "accused"))
+        #expect(a.cue == m.marked[0])
+        #expect(doc.party(a.source, is: "two former players"))
+        #expect(a.content == "of verbal abuse")
+        #expect(a.targets.count == 1 && doc.party(a.targets.first, is: "Derek Hale"))
+        // "He" is the coach, and his denial answers the players.
+        let d = try #require(doc.record("denial", cue: m.marked[1]))
+        #expect(doc.party(d.source, is: "Derek Hale") && d.respondsTo == [a.id])
+        #expect(d.targets.count == 1 && doc.party(d.targets.first, is: "two former players"))
+    }
+    @Test func theLawyerNamedInAppositionSpeaksForTheClient() throws {
+        for text in ["Derek Hale was accused of abuse. Hale's lawyer, Nina Cole, ⟦denied⟧ the allegations.",
+                     "Derek Hale was accused of abuse. His lawyer, Nina Cole, ⟦denied⟧ the allegations."] {
+            let m = MarkedText(text)
+            let doc = try analyze(m)
+            let d = try #require(doc.record("denial", cue: m.marked[0]))
+            #expect(doc.party(d.source, is: "Nina Cole"))
+            #expect(doc.party(d.onBehalfOf, is: "Derek Hale"))
+            #expect(d.respondsTo.count == 1)
+        }
+    }
 }
