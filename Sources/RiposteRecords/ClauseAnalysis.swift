@@ -27,7 +27,7 @@ struct SentenceContext {
     func isSkippable(_ t: Token) -> Bool {
         let f = t.fold
         if lex.has(f, "aux") || lex.has(f, "adv") || lex.has(f, "neg") || lex.has(f, "negpost") || lex.has(f, "future") { return true }
-        if f.hasSuffix("n't") { return true }
+        if lex.negSuffixes.contains(where: f.hasSuffix) { return true }
         // Unknown -ment / -ly words are adverbs ("fermement", "strongly").
         if t.kind == .word, !t.isCapitalized, f.count > 5, lex.adverbSuffixes.contains(where: { f.hasSuffix($0) }) { return true }
         // "a-t-il": hyphens inside the inverted verb, not a list marker.
@@ -35,7 +35,7 @@ struct SentenceContext {
         return false
     }
 
-    func isNeg(_ t: Token) -> Bool { lex.has(t.fold, "neg") || t.fold.hasSuffix("n't") }
+    func isNeg(_ t: Token) -> Bool { lex.has(t.fold, "neg") || lex.negSuffixes.contains(where: t.fold.hasSuffix) }
 
     func verbHas(_ t: Token, _ prefix: String) -> Bool { lex.verbFeatures(t).contains { $0.hasPrefix(prefix) } }
 

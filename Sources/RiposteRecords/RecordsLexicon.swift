@@ -41,6 +41,7 @@ public final class RecordsLexicon: @unchecked Sendable {
     let auxLemmas: Set<String>
     let adverbSuffixes: [String]
     let dismissStems: [String]
+    let negSuffixes: [String]
     let violationStems: [String]
     let victimStems: [String]
     let victimPredicates: [String]
@@ -104,6 +105,7 @@ public final class RecordsLexicon: @unchecked Sendable {
         auxLemmas = Set(re["aux-lemma"] ?? [])
         adverbSuffixes = re["adverb-suffix"] ?? []
         dismissStems = re["dismiss-stem"] ?? []
+        negSuffixes = re["neg-suffix"] ?? []
         violationStems = re["violation-stem"] ?? []
         victimStems = re["victim-stem"] ?? []
         victimPredicates = re["victim-predicate"] ?? []
