@@ -81,7 +81,7 @@ struct NounPhraseFinder {
             }
             // Read in place (binding the token copies its strings); most tokens go on to rolePhrase.
             if toks[i].kind == .word || toks[i].fold.hasPrefix("-"), let pc = lex.pronounClass[toks[i].fold],
-               toks[i].fold.hasPrefix("-") || !(i > range.lowerBound && lex.has(toks[i - 1].fold, "prep") && toks[i - 1].lower != "a") {
+               toks[i].fold.hasPrefix("-") || !(i > range.lowerBound && lex.has(toks[i - 1].fold, "prep") && !lex.listed(toks[i - 1].lower, "prep-homograph")) {
                 out.append(NounPhrase(tokens: i ..< i + 1, span: toks[i].span, form: .pronoun, pronounClass: pc))
                 i += 1
                 continue
@@ -152,6 +152,8 @@ struct NounPhraseFinder {
         }
         return (toks[i].fold, i)
     }
+
+    func isNameLinkPair(_ a: String, _ b: String) -> Bool { lex.nameLinkPairs.contains { $0.0 == a && $0.1 == b } }
 
     /// French adjectives after a noun ("procureur fédéral", "société coréenne", "Ligue arabe").
     func isPostAdjective(_ t: Token) -> Bool {
@@ -284,8 +286,8 @@ struct NounPhraseFinder {
                 continue
             }
             if lex.listed(f, "name-link"), j + 1 < range.upperBound,
-               isCapWord(toks[j + 1]) || (f == "de" && toks[j + 1].fold == "la" && j + 2 < range.upperBound && isCapWord(toks[j + 2])) {
-                j += (f == "de" && toks[j + 1].fold == "la") ? 2 : 1
+               isCapWord(toks[j + 1]) || (isNameLinkPair(f, toks[j + 1].fold) && j + 2 < range.upperBound && isCapWord(toks[j + 2])) {
+                j += isNameLinkPair(f, toks[j + 1].fold) ? 2 : 1
                 continue
             }
             break

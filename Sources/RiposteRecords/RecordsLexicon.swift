@@ -42,6 +42,8 @@ public final class RecordsLexicon: @unchecked Sendable {
     let adverbSuffixes: [String]
     let dismissStems: [String]
     let negSuffixes: [String]
+    /// name-link-pair entries split in two ("de la" → ("de", "la")).
+    let nameLinkPairs: [(String, String)]
     let violationStems: [String]
     let victimStems: [String]
     let victimPredicates: [String]
@@ -106,6 +108,10 @@ public final class RecordsLexicon: @unchecked Sendable {
         adverbSuffixes = re["adverb-suffix"] ?? []
         dismissStems = re["dismiss-stem"] ?? []
         negSuffixes = re["neg-suffix"] ?? []
+        nameLinkPairs = (re["name-link-pair"] ?? []).compactMap { e in
+            let w = e.split(separator: " ").map { Folding.fold(String($0)) }
+            return w.count == 2 ? (w[0], w[1]) : nil
+        }
         violationStems = re["violation-stem"] ?? []
         victimStems = re["victim-stem"] ?? []
         victimPredicates = re["victim-predicate"] ?? []
