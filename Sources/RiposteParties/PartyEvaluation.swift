@@ -1,5 +1,6 @@
 import RiposteText
 import RiposteNormalize
+import RiposteLexicon
 
 /// Scores predicted parties against gold parties (gold/dev.jsonl: canonical `name` + `aliases`).
 /// A gold party is found when some predicted party's name or alias has the same key as the gold
@@ -16,9 +17,15 @@ public enum PartyScorer {
         return words.joined(separator: " ")
     }
 
-    static let leadingWords: Set<String> = ["the", "a", "an", "this", "le", "la", "les", "un", "une", "ce", "cette"]
-    static let pronounKeys: Set<String> = ["il", "elle", "ils", "elles", "he", "she", "they", "it", "him", "her",
-                                           "his", "their", "them", "its", "lui", "leur", "eux", "nous"]
+    /// Lexicons/<lang>/parties-score-leading.txt and parties-score-pronouns.txt, all languages
+    /// together (a name may be quoted from the other language), read once.
+    static let leadingWords: Set<String> = listOfAllLanguages("parties-score-leading")
+    static let pronounKeys: Set<String> = listOfAllLanguages("parties-score-pronouns")
+
+    private static func listOfAllLanguages(_ name: String) -> Set<String> {
+        guard let store = try? LexiconStore.shared() else { return [] }
+        return Language.allCases.reduce(into: Set<String>()) { $0.formUnion(store[$1].list(name)) }
+    }
 
     /// The keys of a party's name and aliases, pronouns left out.
     public static func keys(name: String, aliases: [String]) -> Set<String> {

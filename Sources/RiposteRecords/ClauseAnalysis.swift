@@ -27,15 +27,15 @@ struct SentenceContext {
     func isSkippable(_ t: Token) -> Bool {
         let f = t.fold
         if lex.has(f, "aux") || lex.has(f, "adv") || lex.has(f, "neg") || lex.has(f, "negpost") || lex.has(f, "future") { return true }
-        if f.hasSuffix("n't") { return true }
+        if lex.negSuffixes.contains(where: f.hasSuffix) { return true }
         // Unknown -ment / -ly words are adverbs ("fermement", "strongly").
-        if t.kind == .word, !t.isCapitalized, f.count > 5, (lex.language == .fr ? f.hasSuffix("ment") : f.hasSuffix("ly")) { return true }
+        if t.kind == .word, !t.isCapitalized, f.count > 5, lex.adverbSuffixes.contains(where: { f.hasSuffix($0) }) { return true }
         // "a-t-il": hyphens inside the inverted verb, not a list marker.
         if t.lower == "-" && !t.spaceBefore { return true }
         return false
     }
 
-    func isNeg(_ t: Token) -> Bool { lex.has(t.fold, "neg") || t.fold.hasSuffix("n't") }
+    func isNeg(_ t: Token) -> Bool { lex.has(t.fold, "neg") || lex.negSuffixes.contains(where: t.fold.hasSuffix) }
 
     func verbHas(_ t: Token, _ prefix: String) -> Bool { lex.verbFeatures(t).contains { $0.hasPrefix(prefix) } }
 
@@ -84,7 +84,7 @@ struct SentenceContext {
             // Inside a dash apposition ("the plaintiffs — three Illinois residents — alleged").
             let dashes = (np.tokens.upperBound ..< c).filter { toks[$0].lower == "—" || toks[$0].lower == "–" }.count
             if dashes % 2 == 1 { continue }
-            if let prep = governingPreposition(np), prep != "selon" { _ = prep; continue }
+            if let prep = governingPreposition(np), !lex.listed(prep, "attribution-prep") { _ = prep; continue }
             // Apposition the other way round: "Son avocat, Maître Jean Durand, affirme".
             if np.form == .name || np.form == .mention, np.tokens.lowerBound - 1 > range.lowerBound, toks[np.tokens.lowerBound - 1].lower == ",",
                let prev = nps.last(where: { $0.tokens.upperBound == np.tokens.lowerBound - 1 }), prev.role == "agent" {
@@ -132,11 +132,11 @@ struct SentenceContext {
                 if lex.has(n.fold, "break") { break }
                 if j > a + 2, n.kind == .word, !n.isCapitalized, lex.verbFeatures(n).contains(where: { $0 == "ppr" || $0 == "ger" }) { break }
             }
-            if (t.fold == "et" || t.fold == "and" || t.fold == "but"), j > a + 2 {
+            if lex.listed(t.fold, "clause-coord"), j > a + 2 {
                 var n = j + 1
                 while n < range.upperBound, lex.has(toks[n].fold, "aux") || lex.has(toks[n].fold, "neg") { n += 1 }
-                if n < range.upperBound, n > j + 1 || lex.language == .fr || t.fold == "but", lex.isVerbForm(toks[n]), !lex.has(toks[n].fold, "det"),
-                   !lex.verbFeatures(toks[n]).contains("pp") || n > j + 1 || t.fold == "but" {
+                if n < range.upperBound, n > j + 1 || lex.language == .fr || lex.listed(t.fold, "adversative"), lex.isVerbForm(toks[n]), !lex.has(toks[n].fold, "det"),
+                   !lex.verbFeatures(toks[n]).contains("pp") || n > j + 1 || lex.listed(t.fold, "adversative") {
                     break
                 }
             }
@@ -172,13 +172,13 @@ struct SentenceContext {
         case "that":
             a = skipIntro(m.end)
             // "complained of/about", "se plaint de": the content is the object.
-            if a < range.upperBound, ["of", "about", "de", "d'"].contains(toks[a].fold), a == m.end { a += 1 }
+            if a < range.upperBound, lex.listed(toks[a].fold, "complain-of"), a == m.end { a += 1 }
         case "de", "of", "for":
-            let words: Set<String> = lex.language == .fr ? ["de", "d'"] : [mode == "for" ? "for" : "of", "with"]
+            let words = mode == "for" ? "content-for" : "content-of"
             a = m.end
             var k = m.end
             while k < min(range.upperBound, m.end + 8) {
-                if words.contains(toks[k].fold) { a = k; break }
+                if lex.listed(toks[k].fold, words) { a = k; break }
                 if toks[k].lower == "," || toks[k].lower == ";" { break }
                 k += 1
             }
@@ -209,7 +209,7 @@ struct SentenceContext {
 
     func isConditionalVerb(_ t: Token) -> Bool {
         if lex.language == .fr { return verbHas(t, "cond.") }
-        return t.fold == "allegedly" || t.fold == "reportedly" || t.fold == "purportedly" || t.fold == "supposedly"
+        return lex.listed(t.fold, "hearsay-adv")
     }
 
     // MARK: - The record
@@ -245,10 +245,10 @@ struct SentenceContext {
             // "to appeal", "as charged", "in admitting").
             if verb.isCapitalized && lex.verbFeatures(verb).isEmpty == false && m.words.first == m.start { return nil }
             let before = toks[m.start - 1]
-            if lex.has(before.fold, "det") && before.fold != "that" && !(lex.language == .fr && lex.has(before.fold, "clitic")) { return nil }
+            if lex.has(before.fold, "det") && !lex.listed(before.fold, "clause-det") && !(lex.language == .fr && lex.has(before.fold, "clitic")) { return nil }
             if lex.language == .en && before.fold.hasSuffix("'s") && before.fold.count > 3 { return nil }
-            if lex.language == .en && (lex.has(before.fold, "prep") || before.fold == "as") && !isSkippable(before) { return nil }
-            if lex.language == .en && before.fold == "to" && m.start - 2 >= range.lowerBound && !lex.isVerbForm(toks[m.start - 2]) { return nil }
+            if lex.language == .en && (lex.has(before.fold, "prep") || lex.listed(before.fold, "cue-prep")) && !isSkippable(before) { return nil }
+            if lex.language == .en && lex.listed(before.fold, "to-infinitive") && m.start - 2 >= range.lowerBound && !lex.isVerbForm(toks[m.start - 2]) { return nil }
         }
         let preVerb = cueStart ..< m.start
         let atStart = cueStart <= first
@@ -262,8 +262,8 @@ struct SentenceContext {
             let prev = toks[cueStart - 1]
             if prev.kind == .word, !prev.isCapitalized, lex.classes[prev.fold] == nil, !lex.isVerbForm(prev) { return nil }
         }
-        let reflexive = preVerb.contains { toks[$0].fold == "s'" || toks[$0].fold == "se" }
-        let passive = !reflexive && lex.verbFeatures(verb).contains("pp") && preVerb.contains { lex.has(toks[$0].fold, "be") && toks[$0].fold != "being" }
+        let reflexive = preVerb.contains { lex.listed(toks[$0].fold, "reflexive") }
+        let passive = !reflexive && lex.verbFeatures(verb).contains("pp") && preVerb.contains { lex.has(toks[$0].fold, "be") && !lex.listed(toks[$0].fold, "be-progressive") }
             && !(max(range.lowerBound, cueStart - 3) ..< m.start).contains { lex.has(toks[$0].fold, "future") }
         // "a été reconnue par le conseil": a response is something a party does, not undergoes.
         if passive, let t = RecordType(rawValue: p.type), t.family == .response, t != .noComment { return nil }
@@ -298,9 +298,8 @@ struct SentenceContext {
                 // "Selon la plainte": the document speaks for whoever filed it.
                 channel = run.text.originalString(toks[d].span)
                 docEnd = d + 1
-                let ofWords: Set<String> = ["de", "du", "d'", "des", "of"]
                 if let np = nps.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 3
-                    && (ofWords.contains(governingPreposition($0) ?? "") || ofWords.contains(toks[$0.tokens.lowerBound].fold)) }) {
+                    && (lex.listed(governingPreposition($0) ?? "", "doc-of") || lex.listed(toks[$0.tokens.lowerBound].fold, "doc-of")) }) {
                     sourceNP = np
                 } else {
                     source = run.records.last(where: { $0.type == .filing })?.source ?? run.carry?.source
@@ -325,7 +324,7 @@ struct SentenceContext {
                 onBehalf = prev.onBehalfOf
             } else if passive {
                 // The agent of a passive ("par X", "by X") is the source; the subject is the target.
-                if let agent = nps.first(where: { $0.tokens.lowerBound > m.end && (governingPreposition($0) == "par" || governingPreposition($0) == "by") }) {
+                if let agent = nps.first(where: { $0.tokens.lowerBound > m.end && lex.listed(governingPreposition($0) ?? "", "agent-prep") }) {
                     sourceNP = agent
                 } else if let agent = englishPassiveAgent(m) {
                     source = agent.party
@@ -395,7 +394,7 @@ struct SentenceContext {
         }
         if request {
             // Asking the court to dismiss the other side's claim answers it; anything else claims.
-            type = lex.lemmas(verb).contains(where: { ["débouter", "rejeter", "dismiss", "reject"].contains($0) }) ? .denial : .filing
+            type = lex.lemmas(verb).contains(where: { lex.dismissLemmas.contains($0) }) ? .denial : .filing
         } else if p.has("court") {
             let decisionSubject = subjectIsDecision(before: cueStart)
             // A passive decides only when the verb is judicial ("a été condamnée") or the text is a case.
@@ -527,14 +526,14 @@ struct SentenceContext {
         for n in [party.name] + party.aliases {
             let words = n.split(separator: " ").map(String.init)
             if let k = words.firstIndex(where: { lex.has(Folding.fold($0), "agent") || lex.head(Folding.fold($0))?.role == "agent" }),
-               k + 2 < words.count, ["for", "of", "de", "du", "des"].contains(Folding.fold(words[k + 1])) {
+               k + 2 < words.count, lex.listed(Folding.fold(words[k + 1]), "agent-of") {
                 let rest = words[(k + 2)...].joined(separator: " ")
                 if let key = run.book.key(rest), let q = run.book.index(ofKey: key), q != p { return q }
             }
         }
         guard let a = party.affiliation, let role = party.role else { return nil }
         let words = Folding.fold(role).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" }).map(String.init)
-        if words.contains(where: { $0 == "ancien" || $0 == "ancienne" || $0 == "former" || $0 == "ex" }) { return nil }
+        if words.contains(where: { lex.listed($0, "former") }) { return nil }
         return words.contains(where: { lex.has($0, "agent") || lex.head($0)?.role == "agent" }) ? a : nil
     }
 
@@ -580,7 +579,7 @@ struct SentenceContext {
     private func invertedSubject(_ m: CueMatch) -> NounPhrase? {
         // "« … », indique le quotidien", "comme le rappelle HRW", "a-t-il affirmé".
         let before = (range.lowerBound ..< m.start).contains { toks[$0].kind == .quote }
-        let comme = m.start - 2 >= range.lowerBound && (toks[m.start - 2].fold == "comme" || toks[m.start - 1].fold == "comme")
+        let comme = m.start - 2 >= range.lowerBound && (lex.listed(toks[m.start - 2].fold, "incise") || lex.listed(toks[m.start - 1].fold, "incise"))
         guard before || comme else { return nil }
         return phrase(startingNear: m.end, maxSkip: 3)
     }
@@ -613,7 +612,6 @@ struct SentenceContext {
         if let c = content, c.lowerBound > m.end { end = min(end, c.lowerBound) }
         if let c = content, c.lowerBound <= m.end { end = min(end, c.upperBound) }
         var out: [Int] = []
-        let objectPreps: Set<String> = ["contre", "a", "au", "aux", "against", "to", "with"]
         // English object pronoun after the verb: "accusing him of", "sued them".
         if lex.language == .en, m.end < range.upperBound, lex.has(toks[m.end].fold, "clitic") {
             if let prev = run.records.last(where: { $0.sentence == index }), !prev.targets.isEmpty { return prev.targets }
@@ -627,7 +625,7 @@ struct SentenceContext {
                 let t = toks[k]
                 return t.kind == .word && (lex.has(t.fold, "det") || !lex.isVerbForm(t)) && !lex.has(t.fold, "comp")
             }
-            guard direct || (prep != nil && objectPreps.contains(prep!)) else { continue }
+            guard direct || (prep != nil && lex.listed(prep!, "object-prep")) else { continue }
             var target = np
             // "contre son ancien directeur, Paul Martin,": the name, not the description.
             if np.form == .role, np.tokens.upperBound < range.upperBound, toks[np.tokens.upperBound].lower == ",",
@@ -642,7 +640,7 @@ struct SentenceContext {
     /// The accused of a content clause: its subject if that is a party, else the first party named.
     /// The accused a clause names indirectly: the cause of a victim's harm, or the agent of a passive.
     func indirectAccused(in c: Range<Int>, excluded: Set<Int>) -> [Int]? {
-        if let v = c.first(where: { toks[$0].fold.hasPrefix("victime") || toks[$0].fold.hasPrefix("victim") }) {
+        if let v = c.first(where: { f in lex.victimStems.contains(where: toks[f].fold.hasPrefix) }) {
             for np in nps where np.tokens.lowerBound > v && np.tokens.lowerBound <= v + 6 && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
             }
@@ -657,7 +655,7 @@ struct SentenceContext {
         guard let c = content else { return [] }
         if let t = indirectAccused(in: c, excluded: excluded) { return t }
         // "X serait victime de tirs des forces anti-régime", "the victim of Y": the cause is the accused.
-        if let v = c.first(where: { toks[$0].fold.hasPrefix("victime") || toks[$0].fold.hasPrefix("victim") }) {
+        if let v = c.first(where: { f in lex.victimStems.contains(where: toks[f].fold.hasPrefix) }) {
             for np in nps where np.tokens.lowerBound > v && np.tokens.lowerBound <= v + 6 && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
             }
@@ -680,7 +678,7 @@ struct SentenceContext {
             let prep = governingPreposition(np)
             if !np.possessive && prep == nil { return [q] }
             // A place ("sur la place Tahrir", "in Texas") is not the accused.
-            if fallback == nil, prep == nil || ["de", "d'", "du", "des", "of", "par", "by", "contre", "against"].contains(prep!) { fallback = q }
+            if fallback == nil, prep == nil || lex.listed(prep!, "fallback-prep") { fallback = q }
         }
         return fallback.map { [$0] } ?? []
     }
@@ -696,7 +694,7 @@ struct SentenceContext {
             }
         }
         // "condamné cette dernière", "the latter": the party named just before.
-        if m.end + 1 < range.upperBound, ["dernier", "derniere", "derniers", "dernieres", "latter"].contains(toks[m.end + 1].fold) {
+        if m.end + 1 < range.upperBound, lex.listed(toks[m.end + 1].fold, "latter") {
             for np in nps.reversed() where np.tokens.upperBound <= m.start && np.form != .pronoun {
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
             }
@@ -743,13 +741,12 @@ struct SentenceContext {
     }
 
     private func passiveAgentAnywhere(in c: Range<Int>) -> NounPhrase? {
-        let agentPrep: Set<String> = ["par", "by"]
-        for k in c where lex.has(toks[k].fold, "be") && toks[k].fold != "being" {
+        for k in c where lex.has(toks[k].fold, "be") && !lex.listed(toks[k].fold, "be-progressive") {
             var j = k + 1
             while j < c.upperBound, j <= k + 3, lex.has(toks[j].fold, "adv") || lex.has(toks[j].fold, "be") { j += 1 }
             guard j < c.upperBound, lex.isPastParticiple(toks[j]) else { continue }
             if let a = nps.first(where: { $0.tokens.lowerBound > j && $0.tokens.upperBound <= c.upperBound && $0.form != .pronoun
-                && agentPrep.contains(governingPreposition($0) ?? "") }) { return a }
+                && lex.listed(governingPreposition($0) ?? "", "agent-prep") }) { return a }
         }
         return nil
     }
@@ -764,16 +761,15 @@ struct SentenceContext {
             break
         }
         guard sawBe, k < c.upperBound, lex.isPastParticiple(toks[k]) else { return nil }
-        let agentPrep: Set<String> = ["par", "by"]
-        return nps.first { $0.tokens.lowerBound > k && $0.tokens.upperBound <= c.upperBound && agentPrep.contains(governingPreposition($0) ?? "") }
+        return nps.first { $0.tokens.lowerBound > k && $0.tokens.upperBound <= c.upperBound && lex.listed(governingPreposition($0) ?? "", "agent-prep") }
     }
 
     /// A court's ruling without a named party: against the respondent when it finds a violation,
     /// against the claimant when it dismisses or finds none.
     private func rulingDefaultTargets(_ content: Range<Int>?, _ m0: Int) -> [Int] {
-        let negative = contentHas(content) { isNeg($0) || $0.fold.hasPrefix("dismiss") || $0.fold.hasPrefix("reject") || $0.fold == "inadmissible" }
-            || lex.lemmas(toks[m0]).contains { ["dismiss", "reject", "débouter", "rejeter"].contains($0) }
-        if contentHas(content, { lex.isWrongdoing($0.fold) || $0.fold.hasPrefix("violation") }) && !negative {
+        let negative = contentHas(content) { isNeg($0) || lex.dismissStems.contains(where: $0.fold.hasPrefix) || lex.listed($0.fold, "dismiss-word") }
+            || lex.lemmas(toks[m0]).contains { lex.dismissLemmas.contains($0) }
+        if contentHas(content, { lex.isWrongdoing($0.fold) || lex.violationStems.contains(where: $0.fold.hasPrefix) }) && !negative {
             for r in ["respondent", "defendant"] { if let q = run.roleParty(r) { return [q] } }
         }
         if let appeal = run.records.last(where: { $0.type == .filing && $0.evidence.contains { $0.contains("appe") } }), let s = appeal.source, !negative {
@@ -792,7 +788,7 @@ struct SentenceContext {
         let me = Set([source, onBehalf].compactMap { $0 })
         let accused = !me.isEmpty && run.records.contains { ($0.type == .filing || $0.type == .allegation) && !me.isDisjoint(with: $0.targets) }
         let wrong = contentHas(content) { lex.isWrongdoing($0.fold) }
-        let neg = contentHas(content) { isNeg($0) || lex.has($0.fold, "negpost") && $0.fold != "plus" }
+        let neg = contentHas(content) { isNeg($0) || lex.has($0.fold, "negpost") && !lex.listed($0.fold, "negpost-not-neg") }
         let cond = contentHas(content, isConditionalVerb)
         switch role {
         case "respondent": return .denial
@@ -824,12 +820,12 @@ struct SentenceContext {
                 let post = (cueStart ..< min(range.upperBound, m.end + 1)).contains { lex.has(toks[$0].fold, "negpost") }
                 negated = ne && post
             } else {
-                negated = pre.contains { isNeg(toks[$0]) } || (cueStart - 2 >= range.lowerBound && ["refused", "declined", "failed"].contains(toks[cueStart - 2].fold) && toks[cueStart - 1].fold == "to")
+                negated = pre.contains { isNeg(toks[$0]) } || (cueStart - 2 >= range.lowerBound && lex.listed(toks[cueStart - 2].fold, "refuse-to") && lex.listed(toks[cueStart - 1].fold, "to-infinitive"))
             }
             if negated { return .negated }
         }
         if pre.contains(where: { lex.has(toks[$0].fold, "future") }) || verbHas(toks[m.words.first ?? m.start], "ind.fut") { return .hypothetical }
-        if (range.lowerBound ..< cueStart).contains(where: { toks[$0].fold == "si" || toks[$0].fold == "if" }) { return .hypothetical }
+        if (range.lowerBound ..< cueStart).contains(where: { lex.listed(toks[$0].fold, "condition") }) { return .hypothetical }
         if fromCourt, type == .ruling {
             if let s = source, isOwnCourt(s) { return .asserted }
         }
@@ -851,7 +847,7 @@ struct SentenceContext {
         for n in [party.name] + party.aliases {
             let words = n.split(separator: " ")
             guard let last = words.last, words.count <= 2 else { continue }
-            if (last == "Court" || last == "COURT" || last == "Cour" || last == "COUR"), words.count == 1 || ["the", "The", "THE", "la", "La", "LA"].contains(words[0]) {
+            if lex.courtNames.contains(String(last)), words.count == 1 || lex.courtArticles.contains(String(words[0])) {
                 return true
             }
         }
@@ -863,10 +859,10 @@ struct SentenceContext {
     private func channelIn() -> String? {
         for i in range {
             let t = toks[i]
-            if lex.has(t.fold, "doc"), ["plainte", "communique", "rapport", "complaint", "statement", "affidavit", "affidavits", "lawsuit"].contains(t.fold) {
+            if lex.has(t.fold, "doc"), lex.listed(t.fold, "channel-doc") {
                 return run.text.originalString(t.span)
             }
-            if (t.fold == "sur" || t.fold == "on"), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.has(toks[i + 1].fold, "platform") {
+            if lex.listed(t.fold, "platform-prep"), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.has(toks[i + 1].fold, "platform") {
                 return run.text.originalString(toks[i + 1].span)
             }
         }

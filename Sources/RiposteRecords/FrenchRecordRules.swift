@@ -205,7 +205,7 @@ struct FrenchRecordRules {
             let payees = r.targets.filter { p in
                 run.book.parties[p].mentions.contains { m in
                     guard m.span.start >= r.cue.end, let k = sentence.first(where: { toks[$0].span.start >= m.span.start }) else { return false }
-                    guard k - 1 >= sentence.lowerBound, ["a", "au", "aux"].contains(toks[k - 1].fold) || (k - 2 >= sentence.lowerBound && toks[k - 2].fold == "a" && lex.has(toks[k - 1].fold, "det")) else { return false }
+                    guard k - 1 >= sentence.lowerBound, lex.listed(toks[k - 1].fold, "payee-prep") || (k - 2 >= sentence.lowerBound && lex.listed(toks[k - 2].fold, "payee-a") && lex.has(toks[k - 1].fold, "det")) else { return false }
                     let from = max(sentence.lowerBound, k - 4)
                     return (from ..< k).contains { j in lex.lemmas(toks[j]).contains { lex.has(Folding.fold($0), "pay") } }
                 }
@@ -243,8 +243,8 @@ struct FrenchRecordRules {
         for i in records.indices where records[i].type == .allegation && !records[i].targets.isEmpty {
             guard let c = records[i].content else { continue }
             let ts = tokens(in: c)
-            guard let ete = ts.first(where: { toks[$0].fold == "ete" && $0 + 1 < ts.upperBound && lex.isPastParticiple(toks[$0 + 1]) }) else { continue }
-            if ts.contains(where: { $0 > ete && toks[$0].fold == "par" }) { continue }
+            guard let ete = ts.first(where: { lex.listed(toks[$0].fold, "been") && $0 + 1 < ts.upperBound && lex.isPastParticiple(toks[$0 + 1]) }) else { continue }
+            if ts.contains(where: { $0 > ete && lex.listed(toks[$0].fold, "agent-prep") }) { continue }
             guard let place = ts.first(where: { $0 > ete + 1 && $0 <= ete + 4 && lex.has(toks[$0].fold, "passive-place") }) else { continue }
             let after = toks[place].span.start
             records[i].targets.removeAll { p in

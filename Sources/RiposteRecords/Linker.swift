@@ -156,8 +156,7 @@ struct Linker {
         guard let c = r.content else { return false }
         let ts = tokens(in: c)
         guard let first = ts.first else { return false }
-        let demonstratives: Set<String> = ["this", "that", "these", "those", "such", "ces", "cette", "ce", "cet"]
-        return ts.count <= 4 || (ts.count <= 8 && demonstratives.contains(first.fold))
+        return ts.count <= 4 || (ts.count <= 8 && lex.listed(first.fold, "demonstrative"))
             || (ts.count <= 6 && (first.fold.hasSuffix("'s") || ts.contains { $0.lower == "’" }))
     }
 

@@ -81,7 +81,7 @@ struct NounPhraseFinder {
             }
             // Read in place (binding the token copies its strings); most tokens go on to rolePhrase.
             if toks[i].kind == .word || toks[i].fold.hasPrefix("-"), let pc = lex.pronounClass[toks[i].fold],
-               toks[i].fold.hasPrefix("-") || !(i > range.lowerBound && lex.has(toks[i - 1].fold, "prep") && toks[i - 1].lower != "a") {
+               toks[i].fold.hasPrefix("-") || !(i > range.lowerBound && lex.has(toks[i - 1].fold, "prep") && !lex.listed(toks[i - 1].lower, "prep-homograph")) {
                 out.append(NounPhrase(tokens: i ..< i + 1, span: toks[i].span, form: .pronoun, pronounClass: pc))
                 i += 1
                 continue
@@ -153,6 +153,8 @@ struct NounPhraseFinder {
         return (toks[i].fold, i)
     }
 
+    func isNameLinkPair(_ a: String, _ b: String) -> Bool { lex.nameLinkPairs.contains { $0.0 == a && $0.1 == b } }
+
     /// French adjectives after a noun ("procureur fédéral", "société coréenne", "Ligue arabe").
     func isPostAdjective(_ t: Token) -> Bool {
         if lex.has(t.fold, "adj") { return true }
@@ -160,7 +162,7 @@ struct NounPhraseFinder {
               lex.classes[t.fold] == nil, !lex.isVerbForm(t) else { return false }
         var f = t.fold
         if f.hasSuffix("s") { f.removeLast() }
-        for suf in ["al", "ale", "aux", "ien", "ienne", "ais", "aise", "ois", "oise", "ique", "aire", "ain", "aine", "een", "eenne", "el", "elle", "if", "ive"] where f.hasSuffix(suf) {
+        for suf in lex.adjectiveSuffixes where f.hasSuffix(suf) {
             return true
         }
         return false
@@ -180,7 +182,7 @@ struct NounPhraseFinder {
         var steps = 0
         while k >= range.lowerBound, steps < 4 {
             let f = toks[k].fold
-            if f == "that" { break }
+            if lex.listed(f, "clause-det") { break }
             if lex.has(f, "det") || lex.has(f, "title") { start = k; k -= 1; steps += 1
                 if lex.has(f, "title") { continue }
                 // A title may precede the determiner ("M. le Procureur").
@@ -214,8 +216,7 @@ struct NounPhraseFinder {
             var rounds = 0
             while rounds < 2, end < range.upperBound {
                 let f = toks[end].fold
-                let isOf = lex.language == .fr ? (f == "de" || f == "d'" || f == "du" || f == "des") : (f == "of" || f == "for")
-                guard isOf else { break }
+                guard lex.listed(f, "name-of") else { break }
                 var j = end + 1
                 if j < range.upperBound, lex.has(toks[j].fold, "det") { j += 1 }
                 guard j < range.upperBound else { break }
@@ -250,7 +251,7 @@ struct NounPhraseFinder {
         np.principal = principal
         np.nameSpan = nameSpan
         if h.role == "agent" || lex.has(base, "agent"), principal == nil, start < i0,
-           ["son", "sa", "ses", "leur", "leurs", "his", "her", "their", "its"].contains(toks[start].fold) {
+           lex.listed(toks[start].fold, "possessive-det") {
             np.ownerIsLastSpeaker = true
         }
         if !possessive { markPossessive(&np, range) }
@@ -279,14 +280,14 @@ struct NounPhraseFinder {
             // Connectors inside a name: "Direction aux Affaires", "Bureau d'enquêtes".
             let f = t.fold
             // "Mayher and MGM", "Sri and CM": a pair of names acting together.
-            if (f == "and" || f == "et"), j + 1 < range.upperBound, isCapWord(toks[j + 1]), !lex.isKnownWord(toks[j + 1]),
+            if lex.listed(f, "name-and"), j + 1 < range.upperBound, isCapWord(toks[j + 1]), !lex.isKnownWord(toks[j + 1]),
                !lex.notParties.contains(toks[j + 1].fold), j + 2 >= range.upperBound || !isCapWord(toks[j + 2]) || true {
                 j += 1
                 continue
             }
-            if (f == "de" || f == "d'" || f == "du" || f == "des" || f == "aux" || f == "of" || f == "la"), j + 1 < range.upperBound,
-               isCapWord(toks[j + 1]) || (f == "de" && toks[j + 1].fold == "la" && j + 2 < range.upperBound && isCapWord(toks[j + 2])) {
-                j += (f == "de" && toks[j + 1].fold == "la") ? 2 : 1
+            if lex.listed(f, "name-link"), j + 1 < range.upperBound,
+               isCapWord(toks[j + 1]) || (isNameLinkPair(f, toks[j + 1].fold) && j + 2 < range.upperBound && isCapWord(toks[j + 2])) {
+                j += isNameLinkPair(f, toks[j + 1].fold) ? 2 : 1
                 continue
             }
             break
@@ -319,7 +320,7 @@ struct NounPhraseFinder {
         var end = capRunEnd(i, range)
         // "Bulgarian law", "Portuguese case-law": a nationality adjective, not a party.
         if lex.language == .en, end == i + 1, end < range.upperBound, toks[end].kind == .word, !toks[end].isCapitalized,
-           ["ian", "ese", "ish", "can"].contains(where: { base.hasSuffix($0) }) { return nil }
+           lex.nationalitySuffixes.contains(where: { base.hasSuffix($0) }) { return nil }
         if lex.language == .fr, end < range.upperBound, !baseFold(toks[end - 1]).1, isPostAdjective(toks[end]) { end += 1 }
         var np = NounPhrase(tokens: i ..< end, span: ByteSpan(t.span.start, toks[end - 1].span.end), form: .name)
         np.kind = .unknown

@@ -6,7 +6,8 @@ import RiposteParties
 /// The language data of the records stage, read once per language from Lexicons/<lang>/:
 /// cues.tsv (cue patterns), records-words.tsv (word classes for clause structure),
 /// records-party-heads.tsv (role nouns), records-wrongdoing.txt (accusation stems),
-/// records-not-parties.txt, records-operative.txt.
+/// records-not-parties.txt, records-operative.txt, records-rule-words.tsv (the word, lemma and
+/// ending lists of single rules).
 public final class RecordsLexicon: @unchecked Sendable {
     public let language: Language
     public let cues: CueIndex
@@ -28,6 +29,28 @@ public final class RecordsLexicon: @unchecked Sendable {
     let operative: [[String]]
     let stopwords: FoldSet
     let inflections: Inflections
+    /// Folded word → its rule-list classes (records-rule-words.tsv). Kept apart from `classes`:
+    /// a word listed for one rule is neither "known" nor "classed".
+    private let ruleClasses: FoldMap<Set<String>>
+    /// Lists (entries as written: lemmas and endings keep their accents) read into arrays and sets once, for the per-token tests that use them.
+    let participleEndings: [String]
+    let adjectiveSuffixes: [String]
+    let nationalitySuffixes: [String]
+    let dismissLemmas: Set<String>
+    let modalLemmas: Set<String>
+    let auxLemmas: Set<String>
+    let adverbSuffixes: [String]
+    let dismissStems: [String]
+    let negSuffixes: [String]
+    /// name-link-pair entries split in two ("de la" → ("de", "la")).
+    let nameLinkPairs: [(String, String)]
+    let violationStems: [String]
+    let victimStems: [String]
+    let victimPredicates: [String]
+    /// "Court", "COURT" (court-noun, capitalised or in capitals) and "the", "The", "THE"
+    /// (court-article, as written in a name).
+    let courtNames: Set<String>
+    let courtArticles: Set<String>
 
     public init(lexicon: LanguageLexicon) {
         language = lexicon.language
@@ -70,9 +93,37 @@ public final class RecordsLexicon: @unchecked Sendable {
         let stop = lexicon.list("stopwords")
         stopwords = FoldSet(stop)
         knownFolds = FoldSet(stop.union(c.keys).union(cues.firstKeys))
+        var rc: [String: Set<String>] = [:], re: [String: [String]] = [:]
+        for r in lexicon.table("records-rule-words") where r.fields.count >= 2 {
+            rc[Folding.fold(r[0]), default: []].insert(r[1])
+            re[r[1], default: []].append(r[0])
+        }
+        ruleClasses = FoldMap(rc)
+        participleEndings = re["participle-ending"] ?? []
+        adjectiveSuffixes = re["adj-suffix"] ?? []
+        nationalitySuffixes = re["nationality-suffix"] ?? []
+        dismissLemmas = Set(re["dismiss-lemma"] ?? [])
+        modalLemmas = Set(re["modal-lemma"] ?? [])
+        auxLemmas = Set(re["aux-lemma"] ?? [])
+        adverbSuffixes = re["adverb-suffix"] ?? []
+        dismissStems = re["dismiss-stem"] ?? []
+        negSuffixes = re["neg-suffix"] ?? []
+        nameLinkPairs = (re["name-link-pair"] ?? []).compactMap { e in
+            let w = e.split(separator: " ").map { Folding.fold(String($0)) }
+            return w.count == 2 ? (w[0], w[1]) : nil
+        }
+        violationStems = re["violation-stem"] ?? []
+        victimStems = re["victim-stem"] ?? []
+        victimPredicates = re["victim-predicate"] ?? []
+        func capitalised(_ w: String) -> String { w.prefix(1).uppercased() + w.dropFirst() }
+        courtNames = Set((re["court-noun"] ?? []).flatMap { [capitalised($0), $0.uppercased()] })
+        courtArticles = Set((re["court-article"] ?? []).flatMap { [$0, capitalised($0), $0.uppercased()] })
     }
 
     @inline(__always) func has(_ fold: String, _ cls: String) -> Bool { classes[fold]?.contains(cls) ?? false }
+
+    /// True when the folded word is in the rule list `cls` of records-rule-words.tsv.
+    @inline(__always) func listed(_ fold: String, _ cls: String) -> Bool { ruleClasses[fold]?.contains(cls) ?? false }
 
     /// The role noun a token names, if any (plural "applicants" falls back to "applicant").
     func head(_ fold: String) -> (role: String, kind: PartyKind)? {
@@ -107,7 +158,7 @@ public final class RecordsLexicon: @unchecked Sendable {
         let f = verbFeatures(t)
         if f.contains("pp") { return true }
         guard f.isEmpty, language == .fr, t.kind == .word, !t.isCapitalized, t.lower.count > 3 else { return false }
-        for suf in ["é", "ée", "és", "ées"] where t.lower.hasSuffix(suf) { return true }
+        for suf in participleEndings where t.lower.hasSuffix(suf) { return true }
         return false
     }
 
