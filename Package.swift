@@ -37,11 +37,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Test-only helpers (not in any product).
+        .target(name: "RiposteTestSupport"),
+
         .testTarget(name: "RiposteNormalizeTests", dependencies: ["RiposteNormalize", "RiposteText"]),
         .testTarget(name: "RiposteSegmentTests", dependencies: ["RiposteSegment", "Riposte"]),
         .testTarget(name: "RiposteIngestTests", dependencies: ["RiposteIngest", "Riposte"]),
-        .testTarget(name: "RiposteRecordsTests", dependencies: ["Riposte"]),
-        .testTarget(name: "RiposteCLITests", dependencies: ["Riposte"]),
+        .testTarget(name: "RiposteRecordsTests", dependencies: ["Riposte", "RiposteTestSupport"]),
+        .testTarget(name: "RiposteCLITests", dependencies: ["Riposte", "RiposteTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import RiposteTestSupport
 
 /// Runs the built `riposte` executable as a user would, with files for stdin, stdout and stderr
 /// (large inputs cannot deadlock on pipe buffers).
@@ -8,21 +9,8 @@ enum RiposteRun {
     static let corpus: [[UInt8]] = ((try? Data(contentsOf: corpusURL)) ?? Data())
         .split(separator: 0x0A, omittingEmptySubsequences: true).map { Array($0) }
 
-    /// The executable: next to the test bundle (same build products directory), else .build/debug.
-    static let executable: URL = {
-        var candidates: [URL] = []
-        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
-            // Linux: …/debug/RipostePackageTests.xctest; macOS: …/debug/X.xctest/Contents/MacOS/X.
-            for _ in 0 ..< 4 {
-                candidates.append(dir.appendingPathComponent("riposte"))
-                dir.deleteLastPathComponent()
-            }
-        }
-        for b in Bundle.allBundles { candidates.append(b.bundleURL.deletingLastPathComponent().appendingPathComponent("riposte")) }
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/riposte"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
-    }()
+    /// The built `riposte` executable.
+    static let executable = BuiltExecutable.riposte(packageRoot: packageRoot)
 
     struct Result {
         var stdout: [UInt8]

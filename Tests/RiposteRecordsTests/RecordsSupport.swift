@@ -1,6 +1,7 @@
 // Helpers for the records tests: the package's real text, the built executable, marker-style
 // spans ("… a ⟦fermement nié⟧ …"), and records read back from riposte/1 JSON.
 import Foundation
+import RiposteTestSupport
 import Testing
 import Riposte
 
@@ -22,20 +23,8 @@ enum RecordsFixtures {
         }
     }
 
-    /// The built `riposte` executable: next to the test bundle, else .build/debug.
-    static let executable: URL = {
-        var candidates: [URL] = []
-        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
-            for _ in 0 ..< 4 {
-                candidates.append(dir.appendingPathComponent("riposte"))
-                dir.deleteLastPathComponent()
-            }
-        }
-        for b in Bundle.allBundles { candidates.append(b.bundleURL.deletingLastPathComponent().appendingPathComponent("riposte")) }
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/riposte"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
-    }()
+    /// The built `riposte` executable.
+    static let executable = BuiltExecutable.riposte(packageRoot: packageRoot)
 
     /// Runs `riposte extract --language L FILE` and returns the document object.
     static func extract(file: URL, language: String) throws -> [String: Any] {
