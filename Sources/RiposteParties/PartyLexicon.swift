@@ -82,18 +82,7 @@ struct PartyLexicon {
 
     /// A 64-bit FNV-1a key of a folded word: hashing and comparing an integer is much cheaper than a
     /// String, and with a few thousand lexicon words a collision is out of reach in practice.
-    @inline(__always) static func wordKey(_ s: String) -> UInt64 {
-        // Over the contiguous bytes when the string has them (native and small strings do):
-        // iterating the UTF8View pays String.Index arithmetic per byte.
-        if let h = s.utf8.withContiguousStorageIfAvailable({ buf -> UInt64 in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in buf { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-            return h
-        }) { return h }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
-    }
+    @inline(__always) static func wordKey(_ s: String) -> UInt64 { foldKey(s) }
 
     init(language: Language, lexicon: LanguageLexicon) {
         inflections = lexicon.inflections

@@ -42,15 +42,36 @@ public struct Token: Sendable, Hashable {
     /// Lower-cased form (accents kept), with typographic apostrophes unified to '.
     public var lower: String
     /// `lower` without diacritics: the key lexicons are matched on.
-    public var fold: String
+    public var fold: String { didSet { key = foldKey(fold) } }
+    /// `foldKey(fold)`, computed once per token: hash tables keyed by folded words probe with it
+    /// instead of hashing the String again at every lookup.
+    public private(set) var key: UInt64
     /// First letter is upper case.
     public var isCapitalized: Bool
     /// A space (or line break) precedes the token in the text.
     public var spaceBefore: Bool
     public init(span: ByteSpan, kind: TokenKind, lower: String, fold: String, isCapitalized: Bool, spaceBefore: Bool) {
-        self.span = span; self.kind = kind; self.lower = lower; self.fold = fold
+        self.span = span; self.kind = kind; self.lower = lower; self.fold = fold; self.key = foldKey(fold)
         self.isCapitalized = isCapitalized; self.spaceBefore = spaceBefore
     }
+}
+
+/// 64-bit FNV-1a of a word's UTF-8 bytes: the key of `Token.key` and of the tables keyed by folded
+/// words (a Swift Dictionary<String, …> would hash every lookup again through SipHash).
+@inline(__always) public func foldKey(_ s: String) -> UInt64 {
+    // Over the contiguous bytes when the string has them (native and small strings do):
+    // iterating the UTF8View pays String.Index arithmetic per byte.
+    if let h = s.utf8.withContiguousStorageIfAvailable({ buf -> UInt64 in foldKey(buf) }) { return h }
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return h
+}
+
+/// `foldKey` of UTF-8 bytes.
+@inline(__always) public func foldKey(_ buf: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in buf { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return h
 }
 
 /// One sentence: its span (normalised bytes) and the range of its tokens in the token array.
