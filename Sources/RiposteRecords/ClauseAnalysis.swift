@@ -26,7 +26,7 @@ struct SentenceContext {
 
     func isSkippable(_ t: Token) -> Bool {
         let f = t.fold
-        if lex.has(f, "aux") || lex.has(f, "adv") || lex.has(f, "neg") || lex.has(f, "negpost") || lex.has(f, "future") { return true }
+        if lex.has(f, .aux) || lex.has(f, .adv) || lex.has(f, .neg) || lex.has(f, .negpost) || lex.has(f, .future) { return true }
         if lex.negSuffixes.contains(where: f.hasSuffix) { return true }
         // Unknown -ment / -ly words are adverbs ("fermement", "strongly").
         if t.kind == .word, !t.isCapitalized, f.count > 5, lex.adverbSuffixes.contains(where: { f.hasSuffix($0) }) { return true }
@@ -35,7 +35,7 @@ struct SentenceContext {
         return false
     }
 
-    func isNeg(_ t: Token) -> Bool { lex.has(t.fold, "neg") || lex.negSuffixes.contains(where: t.fold.hasSuffix) }
+    func isNeg(_ t: Token) -> Bool { lex.has(t, .neg) || lex.negSuffixes.contains(where: t.fold.hasSuffix) }
 
     func verbHas(_ t: Token, _ prefix: String) -> Bool { lex.verbFeatures(t).contains { $0.hasPrefix(prefix) } }
 
@@ -46,9 +46,9 @@ struct SentenceContext {
         var steps = 0
         while k >= range.lowerBound, steps < 6 {
             let t = toks[k]
-            if lex.has(t.fold, "prep") { return t.fold }
+            if lex.has(t, .prep) { return t.fold }
             if t.kind != .word && t.kind != .abbreviation { return nil }
-            if lex.isVerbForm(t) && !lex.has(t.fold, "det") { return nil }
+            if lex.isVerbForm(t) && !lex.has(t, .det) { return nil }
             k -= 1
             steps += 1
         }
@@ -76,15 +76,15 @@ struct SentenceContext {
             if np.possessive {
                 // "The plaintiffs’ complaint … alleging": the owner of a pleading speaks through it.
                 var k = np.tokens.upperBound
-                while k < c, k < np.tokens.upperBound + 3, !lex.has(toks[k].fold, "doc") { k += 1 }
-                if k < c, lex.has(toks[k].fold, "doc"), !(np.tokens.lowerBound > range.lowerBound && lex.has(toks[np.tokens.lowerBound - 1].fold, "prep")) { return np }
+                while k < c, k < np.tokens.upperBound + 3, !lex.has(toks[k], .doc) { k += 1 }
+                if k < c, lex.has(toks[k], .doc), !(np.tokens.lowerBound > range.lowerBound && lex.has(toks[np.tokens.lowerBound - 1], .prep)) { return np }
                 continue
             }
             if np.tokens.lowerBound > range.lowerBound, toks[np.tokens.lowerBound - 1].lower == "(" { continue }
             // Inside a dash apposition ("the plaintiffs — three Illinois residents — alleged").
             let dashes = (np.tokens.upperBound ..< c).filter { toks[$0].lower == "—" || toks[$0].lower == "–" }.count
             if dashes % 2 == 1 { continue }
-            if let prep = governingPreposition(np), !lex.listed(prep, "attribution-prep") { _ = prep; continue }
+            if let prep = governingPreposition(np), !lex.listed(prep, .attributionPrep) { _ = prep; continue }
             // Apposition the other way round: "Son avocat, Maître Jean Durand, affirme".
             if np.form == .name || np.form == .mention, np.tokens.lowerBound - 1 > range.lowerBound, toks[np.tokens.lowerBound - 1].lower == ",",
                let prev = nps.last(where: { $0.tokens.upperBound == np.tokens.lowerBound - 1 }), prev.role == "agent" {
@@ -111,7 +111,7 @@ struct SentenceContext {
             var ok = true
             for k in i ..< np.tokens.lowerBound {
                 let t = toks[k]
-                if !(t.lower == "-" || t.lower == "t" || lex.has(t.fold, "det") || t.kind == .quote) { ok = false }
+                if !(t.lower == "-" || t.lower == "t" || lex.has(t, .det) || t.kind == .quote) { ok = false }
             }
             if ok { return np }
         }
@@ -129,14 +129,14 @@ struct SentenceContext {
             if t.lower == ";" { break }
             if t.lower == ",", j + 1 < range.upperBound {
                 let n = toks[j + 1]
-                if lex.has(n.fold, "break") { break }
+                if lex.has(n, .break) { break }
                 if j > a + 2, n.kind == .word, !n.isCapitalized, lex.verbFeatures(n).contains(where: { $0 == "ppr" || $0 == "ger" }) { break }
             }
-            if lex.listed(t.fold, "clause-coord"), j > a + 2 {
+            if lex.listed(t, .clauseCoord), j > a + 2 {
                 var n = j + 1
-                while n < range.upperBound, lex.has(toks[n].fold, "aux") || lex.has(toks[n].fold, "neg") { n += 1 }
-                if n < range.upperBound, n > j + 1 || lex.language == .fr || lex.listed(t.fold, "adversative"), lex.isVerbForm(toks[n]), !lex.has(toks[n].fold, "det"),
-                   !lex.verbFeatures(toks[n]).contains("pp") || n > j + 1 || lex.listed(t.fold, "adversative") {
+                while n < range.upperBound, lex.has(toks[n], .aux) || lex.has(toks[n], .neg) { n += 1 }
+                if n < range.upperBound, n > j + 1 || lex.language == .fr || lex.listed(t, .adversative), lex.isVerbForm(toks[n]), !lex.has(toks[n], .det),
+                   !lex.verbFeatures(toks[n]).contains("pp") || n > j + 1 || lex.listed(t, .adversative) {
                     break
                 }
             }
@@ -152,7 +152,7 @@ struct SentenceContext {
         var i = a
         while i < range.upperBound {
             let t = toks[i]
-            if lex.has(t.fold, "comp") || t.kind == .quote || t.lower == "," || t.lower == ":" || (lex.has(t.fold, "adv") && t.fold.count > 4) { i += 1; continue }
+            if lex.has(t, .comp) || t.kind == .quote || t.lower == "," || t.lower == ":" || (lex.has(t, .adv) && t.fold.count > 4) { i += 1; continue }
             break
         }
         return i
@@ -172,9 +172,9 @@ struct SentenceContext {
         case "that":
             a = skipIntro(m.end)
             // "complained of/about", "se plaint de": the content is the object.
-            if a < range.upperBound, lex.listed(toks[a].fold, "complain-of"), a == m.end { a += 1 }
+            if a < range.upperBound, lex.listed(toks[a], .complainOf), a == m.end { a += 1 }
         case "de", "of", "for":
-            let words = mode == "for" ? "content-for" : "content-of"
+            let words: WordClass = mode == "for" ? .contentFor : .contentOf
             a = m.end
             var k = m.end
             while k < min(range.upperBound, m.end + 8) {
@@ -209,7 +209,7 @@ struct SentenceContext {
 
     func isConditionalVerb(_ t: Token) -> Bool {
         if lex.language == .fr { return verbHas(t, "cond.") }
-        return lex.listed(t.fold, "hearsay-adv")
+        return lex.listed(t, .hearsayAdv)
     }
 
     // MARK: - The record
@@ -233,8 +233,8 @@ struct SentenceContext {
         while cueStart - 1 >= range.lowerBound, isSkippable(toks[cueStart - 1]) { cueStart -= 1 }
         // French object clitic: "les accusant", "l'accuse".
         var clitic = false
-        if lex.language == .fr, cueStart - 1 >= range.lowerBound, lex.has(toks[cueStart - 1].fold, "clitic"),
-           !(cueStart - 2 >= range.lowerBound && lex.has(toks[cueStart - 2].fold, "prep")) {
+        if lex.language == .fr, cueStart - 1 >= range.lowerBound, lex.has(toks[cueStart - 1], .clitic),
+           !(cueStart - 2 >= range.lowerBound && lex.has(toks[cueStart - 2], .prep)) {
             cueStart -= 1
             clitic = true
         }
@@ -245,10 +245,10 @@ struct SentenceContext {
             // "to appeal", "as charged", "in admitting").
             if verb.isCapitalized && lex.verbFeatures(verb).isEmpty == false && m.words.first == m.start { return nil }
             let before = toks[m.start - 1]
-            if lex.has(before.fold, "det") && !lex.listed(before.fold, "clause-det") && !(lex.language == .fr && lex.has(before.fold, "clitic")) { return nil }
+            if lex.has(before, .det) && !lex.listed(before, .clauseDet) && !(lex.language == .fr && lex.has(before, .clitic)) { return nil }
             if lex.language == .en && before.fold.hasSuffix("'s") && before.fold.count > 3 { return nil }
-            if lex.language == .en && (lex.has(before.fold, "prep") || lex.listed(before.fold, "cue-prep")) && !isSkippable(before) { return nil }
-            if lex.language == .en && lex.listed(before.fold, "to-infinitive") && m.start - 2 >= range.lowerBound && !lex.isVerbForm(toks[m.start - 2]) { return nil }
+            if lex.language == .en && (lex.has(before, .prep) || lex.listed(before, .cuePrep)) && !isSkippable(before) { return nil }
+            if lex.language == .en && lex.listed(before, .toInfinitive) && m.start - 2 >= range.lowerBound && !lex.isVerbForm(toks[m.start - 2]) { return nil }
         }
         let preVerb = cueStart ..< m.start
         let atStart = cueStart <= first
@@ -260,16 +260,16 @@ struct SentenceContext {
         let vf = lex.verbFeatures(verb)
         if !vf.isEmpty, vf.allSatisfy({ $0 == "pp" }), preVerb.isEmpty, !atStart, !coordinated(cueStart), cueStart > range.lowerBound {
             let prev = toks[cueStart - 1]
-            if prev.kind == .word, !prev.isCapitalized, lex.classes[prev.fold] == nil, !lex.isVerbForm(prev) { return nil }
+            if prev.kind == .word, !prev.isCapitalized, !lex.isClassed(prev), !lex.isVerbForm(prev) { return nil }
         }
-        let reflexive = preVerb.contains { lex.listed(toks[$0].fold, "reflexive") }
-        let passive = !reflexive && lex.verbFeatures(verb).contains("pp") && preVerb.contains { lex.has(toks[$0].fold, "be") && !lex.listed(toks[$0].fold, "be-progressive") }
-            && !(max(range.lowerBound, cueStart - 3) ..< m.start).contains { lex.has(toks[$0].fold, "future") }
+        let reflexive = preVerb.contains { lex.listed(toks[$0], .reflexive) }
+        let passive = !reflexive && lex.verbFeatures(verb).contains("pp") && preVerb.contains { lex.has(toks[$0], .be) && !lex.listed(toks[$0], .beProgressive) }
+            && !(max(range.lowerBound, cueStart - 3) ..< m.start).contains { lex.has(toks[$0], .future) }
         // "a été reconnue par le conseil": a response is something a party does, not undergoes.
         if passive, let t = RecordType(rawValue: p.type), t.family == .response, t != .noComment { return nil }
         // "Ainsi prononcé le …", "Ainsi fait et jugé": the signature formula of a decision.
-        if (max(range.lowerBound, cueStart - 1) ..< m.start).contains(where: { lex.has(toks[$0].fold, "formula") }) { return nil }
-        let participle = lex.verbFeatures(verb).contains { $0 == "ppr" || $0 == "ger" } && !preVerb.contains { lex.has(toks[$0].fold, "aux") }
+        if (max(range.lowerBound, cueStart - 1) ..< m.start).contains(where: { lex.has(toks[$0], .formula) }) { return nil }
+        let participle = lex.verbFeatures(verb).contains { $0 == "ppr" || $0 == "ger" } && !preVerb.contains { lex.has(toks[$0], .aux) }
         var contentRange = content(m, cueStart: cueStart)
         let previousInSentence = run.records.last { $0.sentence == index }
 
@@ -293,13 +293,13 @@ struct SentenceContext {
         case "next":
             if let np = phrase(startingNear: m.end, maxSkip: 2) {
                 sourceNP = np
-            } else if m.end < range.upperBound, lex.has(toks[m.end].fold, "det") || lex.has(toks[m.end].fold, "prep"),
-                      let d = (m.end ..< min(range.upperBound, m.end + 3)).first(where: { lex.has(toks[$0].fold, "doc") }) {
+            } else if m.end < range.upperBound, lex.has(toks[m.end], .det) || lex.has(toks[m.end], .prep),
+                      let d = (m.end ..< min(range.upperBound, m.end + 3)).first(where: { lex.has(toks[$0], .doc) }) {
                 // "Selon la plainte": the document speaks for whoever filed it.
                 channel = run.text.originalString(toks[d].span)
                 docEnd = d + 1
                 if let np = nps.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 3
-                    && (lex.listed(governingPreposition($0) ?? "", "doc-of") || lex.listed(toks[$0.tokens.lowerBound].fold, "doc-of")) }) {
+                    && (lex.listed(governingPreposition($0) ?? "", .docOf) || lex.listed(toks[$0.tokens.lowerBound], .docOf)) }) {
                     sourceNP = np
                 } else {
                     source = run.records.last(where: { $0.type == .filing })?.source ?? run.carry?.source
@@ -324,13 +324,13 @@ struct SentenceContext {
                 onBehalf = prev.onBehalfOf
             } else if passive {
                 // The agent of a passive ("par X", "by X") is the source; the subject is the target.
-                if let agent = nps.first(where: { $0.tokens.lowerBound > m.end && lex.listed(governingPreposition($0) ?? "", "agent-prep") }) {
+                if let agent = nps.first(where: { $0.tokens.lowerBound > m.end && lex.listed(governingPreposition($0) ?? "", .agentPrep) }) {
                     sourceNP = agent
                 } else if let agent = englishPassiveAgent(m) {
                     source = agent.party
                     if let c = contentRange, c.contains(agent.by) { contentRange = c.lowerBound < agent.by ? c.lowerBound ..< agent.by : nil }
                 }
-            } else if let inv = preVerb.first(where: { toks[$0].fold.hasPrefix("-") && lex.has(toks[$0].fold, "pron-person") || lex.has(toks[$0].fold, "pron-plural") && toks[$0].fold.hasPrefix("-") }),
+            } else if let inv = preVerb.first(where: { toks[$0].fold.hasPrefix("-") && lex.has(toks[$0], .pronPerson) || lex.has(toks[$0], .pronPlural) && toks[$0].fold.hasPrefix("-") }),
                       let np = nps.first(where: { $0.tokens.lowerBound == inv }) {
                 // "a-t-il affirmé": the inverted pronoun is the subject.
                 sourceNP = np
@@ -348,7 +348,7 @@ struct SentenceContext {
             }
         }
         // « … », a-t-il affirmé / indique le quotidien: what is said is the quotation before the verb.
-        let saysMoreAfter = m.end < range.upperBound && (lex.has(toks[m.end].fold, "comp") || toks[m.end].kind == .quote)
+        let saysMoreAfter = m.end < range.upperBound && (lex.has(toks[m.end], .comp) || toks[m.end].kind == .quote)
         if !saysMoreAfter, p.type == "report", let q = quoteBefore(cueStart) {
             contentRange = q
         }
@@ -456,7 +456,7 @@ struct SentenceContext {
         if targets.isEmpty, type == .apology || type == .offer, let c = contentRange, let s0 = source {
             // "désolé pour les désagréments causés à sa nouvelle équipe": the new workplace is the
             // organisation accused along with the speaker, other than the one the speaker left.
-            if c.contains(where: { k in lex.has(toks[k].fold, "new") && k + 1 < c.upperBound && lex.has(toks[k + 1].fold, "workplace") }) {
+            if c.contains(where: { k in lex.has(toks[k], .new) && k + 1 < c.upperBound && lex.has(toks[k + 1], .workplace) }) {
                 let former = run.book.parties[s0].affiliation
                 for r in run.records where (r.type == .filing || r.type == .allegation) && r.targets.contains(s0) {
                     if let q = r.targets.first(where: { $0 != s0 && $0 != former && run.book.parties[$0].kind != .person }) { targets = [q]; break }
@@ -525,16 +525,16 @@ struct SentenceContext {
         // "spokesperson for Beta Inc.", "porte-parole de la fédération": the name says it.
         for n in [party.name] + party.aliases {
             let words = n.split(separator: " ").map(String.init)
-            if let k = words.firstIndex(where: { lex.has(Folding.fold($0), "agent") || lex.head(Folding.fold($0))?.role == "agent" }),
-               k + 2 < words.count, lex.listed(Folding.fold(words[k + 1]), "agent-of") {
+            if let k = words.firstIndex(where: { lex.has(Folding.fold($0), .agent) || lex.head(Folding.fold($0))?.role == "agent" }),
+               k + 2 < words.count, lex.listed(Folding.fold(words[k + 1]), .agentOf) {
                 let rest = words[(k + 2)...].joined(separator: " ")
                 if let key = run.book.key(rest), let q = run.book.index(ofKey: key), q != p { return q }
             }
         }
         guard let a = party.affiliation, let role = party.role else { return nil }
         let words = Folding.fold(role).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" }).map(String.init)
-        if words.contains(where: { lex.listed($0, "former") }) { return nil }
-        return words.contains(where: { lex.has($0, "agent") || lex.head($0)?.role == "agent" }) ? a : nil
+        if words.contains(where: { lex.listed($0, .former) }) { return nil }
+        return words.contains(where: { lex.has($0, .agent) || lex.head($0)?.role == "agent" }) ? a : nil
     }
 
     /// The subject and the phrases coordinated with it: "la compagnie Air France et le
@@ -545,7 +545,7 @@ struct SentenceContext {
         var first = np.tokens.lowerBound
         while let prev = nps.last(where: { $0.tokens.upperBound < first && $0.form != .pronoun }) {
             // Only determiners and nouns between the coordinator and the next phrase.
-            guard let co = (prev.tokens.upperBound ..< first).first(where: { lex.has(toks[$0].fold, "coord") || toks[$0].lower == "," }),
+            guard let co = (prev.tokens.upperBound ..< first).first(where: { lex.has(toks[$0], .coord) || toks[$0].lower == "," }),
                   (prev.tokens.upperBound ..< first).allSatisfy({ k in k == co || (toks[k].kind == .word && !lex.isVerbForm(toks[k])) }),
                   governingPreposition(prev) == nil,
                   let p = run.resolve(prev, index, range, sentenceNPs: nps) else { break }
@@ -558,7 +558,7 @@ struct SentenceContext {
     /// The quotation that ends right before a verb (a closing quote, maybe a comma, in between).
     private func quoteBefore(_ c: Int) -> Range<Int>? {
         var k = c - 1
-        while k >= range.lowerBound, toks[k].lower == "," || toks[k].lower == "-" || toks[k].fold == "t" || lex.has(toks[k].fold, "pron-person") || lex.has(toks[k].fold, "aux") { k -= 1 }
+        while k >= range.lowerBound, toks[k].lower == "," || toks[k].lower == "-" || toks[k].fold == "t" || lex.has(toks[k], .pronPerson) || lex.has(toks[k], .aux) { k -= 1 }
         guard k >= range.lowerBound, toks[k].kind == .quote else { return nil }
         let close = k
         var open = close - 1
@@ -573,13 +573,13 @@ struct SentenceContext {
     private func coordinated(_ cueStart: Int) -> Bool {
         guard cueStart - 1 >= range.lowerBound else { return false }
         let f = toks[cueStart - 1].fold
-        return lex.has(f, "coord")
+        return lex.has(f, .coord)
     }
 
     private func invertedSubject(_ m: CueMatch) -> NounPhrase? {
         // "« … », indique le quotidien", "comme le rappelle HRW", "a-t-il affirmé".
         let before = (range.lowerBound ..< m.start).contains { toks[$0].kind == .quote }
-        let comme = m.start - 2 >= range.lowerBound && (lex.listed(toks[m.start - 2].fold, "incise") || lex.listed(toks[m.start - 1].fold, "incise"))
+        let comme = m.start - 2 >= range.lowerBound && (lex.listed(toks[m.start - 2], .incise) || lex.listed(toks[m.start - 1], .incise))
         guard before || comme else { return nil }
         return phrase(startingNear: m.end, maxSkip: 3)
     }
@@ -588,7 +588,7 @@ struct SentenceContext {
         var k = c - 1
         var steps = 0
         while k >= range.lowerBound, steps < 12 {
-            if lex.has(toks[k].fold, "decision") { return true }
+            if lex.has(toks[k], .decision) { return true }
             if toks[k].lower == ";" || toks[k].lower == ":" { return false }
             k -= 1
             steps += 1
@@ -613,7 +613,7 @@ struct SentenceContext {
         if let c = content, c.lowerBound <= m.end { end = min(end, c.upperBound) }
         var out: [Int] = []
         // English object pronoun after the verb: "accusing him of", "sued them".
-        if lex.language == .en, m.end < range.upperBound, lex.has(toks[m.end].fold, "clitic") {
+        if lex.language == .en, m.end < range.upperBound, lex.has(toks[m.end], .clitic) {
             if let prev = run.records.last(where: { $0.sentence == index }), !prev.targets.isEmpty { return prev.targets }
             if let np = nps.first(where: { $0.tokens.lowerBound == m.end }), let q = run.resolve(np, index, range, sentenceNPs: nps) { return [q] }
         }
@@ -623,9 +623,9 @@ struct SentenceContext {
             let between = m.end ..< np.tokens.lowerBound
             let direct = prep == nil && between.count <= 6 && between.allSatisfy { k in
                 let t = toks[k]
-                return t.kind == .word && (lex.has(t.fold, "det") || !lex.isVerbForm(t)) && !lex.has(t.fold, "comp")
+                return t.kind == .word && (lex.has(t, .det) || !lex.isVerbForm(t)) && !lex.has(t, .comp)
             }
-            guard direct || (prep != nil && lex.listed(prep!, "object-prep")) else { continue }
+            guard direct || (prep != nil && lex.listed(prep!, .objectPrep)) else { continue }
             var target = np
             // "contre son ancien directeur, Paul Martin,": the name, not the description.
             if np.form == .role, np.tokens.upperBound < range.upperBound, toks[np.tokens.upperBound].lower == ",",
@@ -678,7 +678,7 @@ struct SentenceContext {
             let prep = governingPreposition(np)
             if !np.possessive && prep == nil { return [q] }
             // A place ("sur la place Tahrir", "in Texas") is not the accused.
-            if fallback == nil, prep == nil || lex.listed(prep!, "fallback-prep") { fallback = q }
+            if fallback == nil, prep == nil || lex.listed(prep!, .fallbackPrep) { fallback = q }
         }
         return fallback.map { [$0] } ?? []
     }
@@ -694,14 +694,14 @@ struct SentenceContext {
             }
         }
         // "condamné cette dernière", "the latter": the party named just before.
-        if m.end + 1 < range.upperBound, lex.listed(toks[m.end + 1].fold, "latter") {
+        if m.end + 1 < range.upperBound, lex.listed(toks[m.end + 1], .latter) {
             for np in nps.reversed() where np.tokens.upperBound <= m.start && np.form != .pronoun {
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
             }
         }
         for np in nps where np.tokens.lowerBound >= m.end && np.tokens.lowerBound <= m.end + 2 && np.form != .pronoun {
             var ok = true
-            for k in m.end ..< np.tokens.lowerBound where !lex.has(toks[k].fold, "det") || lex.has(toks[k].fold, "comp") { ok = false }
+            for k in m.end ..< np.tokens.lowerBound where !lex.has(toks[k], .det) || lex.has(toks[k], .comp) { ok = false }
             if ok, let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
         }
         if let c = content {
@@ -733,20 +733,20 @@ struct SentenceContext {
         var sawBe = false
         while k < c.upperBound, k < np.tokens.upperBound + 5 {
             let t = toks[k]
-            if lex.has(t.fold, "be") { sawBe = true; k += 1; continue }
-            if lex.has(t.fold, "aux") || lex.has(t.fold, "adv") || isSkippable(t) { k += 1; continue }
+            if lex.has(t, .be) { sawBe = true; k += 1; continue }
+            if lex.has(t, .aux) || lex.has(t, .adv) || isSkippable(t) { k += 1; continue }
             break
         }
         return sawBe && k < c.upperBound && lex.isPastParticiple(toks[k])
     }
 
     private func passiveAgentAnywhere(in c: Range<Int>) -> NounPhrase? {
-        for k in c where lex.has(toks[k].fold, "be") && !lex.listed(toks[k].fold, "be-progressive") {
+        for k in c where lex.has(toks[k], .be) && !lex.listed(toks[k], .beProgressive) {
             var j = k + 1
-            while j < c.upperBound, j <= k + 3, lex.has(toks[j].fold, "adv") || lex.has(toks[j].fold, "be") { j += 1 }
+            while j < c.upperBound, j <= k + 3, lex.has(toks[j], .adv) || lex.has(toks[j], .be) { j += 1 }
             guard j < c.upperBound, lex.isPastParticiple(toks[j]) else { continue }
             if let a = nps.first(where: { $0.tokens.lowerBound > j && $0.tokens.upperBound <= c.upperBound && $0.form != .pronoun
-                && lex.listed(governingPreposition($0) ?? "", "agent-prep") }) { return a }
+                && lex.listed(governingPreposition($0) ?? "", .agentPrep) }) { return a }
         }
         return nil
     }
@@ -756,18 +756,18 @@ struct SentenceContext {
         var sawBe = false
         while k < c.upperBound, k < np.tokens.upperBound + 6 {
             let t = toks[k]
-            if lex.has(t.fold, "be") { sawBe = true; k += 1; continue }
-            if lex.has(t.fold, "aux") || lex.has(t.fold, "adv") { k += 1; continue }
+            if lex.has(t, .be) { sawBe = true; k += 1; continue }
+            if lex.has(t, .aux) || lex.has(t, .adv) { k += 1; continue }
             break
         }
         guard sawBe, k < c.upperBound, lex.isPastParticiple(toks[k]) else { return nil }
-        return nps.first { $0.tokens.lowerBound > k && $0.tokens.upperBound <= c.upperBound && lex.listed(governingPreposition($0) ?? "", "agent-prep") }
+        return nps.first { $0.tokens.lowerBound > k && $0.tokens.upperBound <= c.upperBound && lex.listed(governingPreposition($0) ?? "", .agentPrep) }
     }
 
     /// A court's ruling without a named party: against the respondent when it finds a violation,
     /// against the claimant when it dismisses or finds none.
     private func rulingDefaultTargets(_ content: Range<Int>?, _ m0: Int) -> [Int] {
-        let negative = contentHas(content) { isNeg($0) || lex.dismissStems.contains(where: $0.fold.hasPrefix) || lex.listed($0.fold, "dismiss-word") }
+        let negative = contentHas(content) { isNeg($0) || lex.dismissStems.contains(where: $0.fold.hasPrefix) || lex.listed($0, .dismissWord) }
             || lex.lemmas(toks[m0]).contains { lex.dismissLemmas.contains($0) }
         if contentHas(content, { lex.isWrongdoing($0.fold) || lex.violationStems.contains(where: $0.fold.hasPrefix) }) && !negative {
             for r in ["respondent", "defendant"] { if let q = run.roleParty(r) { return [q] } }
@@ -788,7 +788,7 @@ struct SentenceContext {
         let me = Set([source, onBehalf].compactMap { $0 })
         let accused = !me.isEmpty && run.records.contains { ($0.type == .filing || $0.type == .allegation) && !me.isDisjoint(with: $0.targets) }
         let wrong = contentHas(content) { lex.isWrongdoing($0.fold) }
-        let neg = contentHas(content) { isNeg($0) || lex.has($0.fold, "negpost") && !lex.listed($0.fold, "negpost-not-neg") }
+        let neg = contentHas(content) { isNeg($0) || lex.has($0, .negpost) && !lex.listed($0, .negpostNotNeg) }
         let cond = contentHas(content, isConditionalVerb)
         switch role {
         case "respondent": return .denial
@@ -797,7 +797,7 @@ struct SentenceContext {
         default: break
         }
         // "the claims are false", "des accusations infondées": calling the claims untrue denies them.
-        let refutes = contentHas(content) { lex.has($0.fold, "refute") }
+        let refutes = contentHas(content) { lex.has($0, .refute) }
         if accused {
             if neg || refutes { return .denial }
             if wrong && !neg { return fixed ?? .allegation }
@@ -816,16 +816,16 @@ struct SentenceContext {
         if !p.has("negcue") {
             var negated = false
             if lex.language == .fr {
-                let ne = (max(range.lowerBound, cueStart - 1) ..< m.end).contains { lex.has(toks[$0].fold, "neg") }
-                let post = (cueStart ..< min(range.upperBound, m.end + 1)).contains { lex.has(toks[$0].fold, "negpost") }
+                let ne = (max(range.lowerBound, cueStart - 1) ..< m.end).contains { lex.has(toks[$0], .neg) }
+                let post = (cueStart ..< min(range.upperBound, m.end + 1)).contains { lex.has(toks[$0], .negpost) }
                 negated = ne && post
             } else {
-                negated = pre.contains { isNeg(toks[$0]) } || (cueStart - 2 >= range.lowerBound && lex.listed(toks[cueStart - 2].fold, "refuse-to") && lex.listed(toks[cueStart - 1].fold, "to-infinitive"))
+                negated = pre.contains { isNeg(toks[$0]) } || (cueStart - 2 >= range.lowerBound && lex.listed(toks[cueStart - 2], .refuseTo) && lex.listed(toks[cueStart - 1], .toInfinitive))
             }
             if negated { return .negated }
         }
-        if pre.contains(where: { lex.has(toks[$0].fold, "future") }) || verbHas(toks[m.words.first ?? m.start], "ind.fut") { return .hypothetical }
-        if (range.lowerBound ..< cueStart).contains(where: { lex.listed(toks[$0].fold, "condition") }) { return .hypothetical }
+        if pre.contains(where: { lex.has(toks[$0], .future) }) || verbHas(toks[m.words.first ?? m.start], "ind.fut") { return .hypothetical }
+        if (range.lowerBound ..< cueStart).contains(where: { lex.listed(toks[$0], .condition) }) { return .hypothetical }
         if fromCourt, type == .ruling {
             if let s = source, isOwnCourt(s) { return .asserted }
         }
@@ -859,10 +859,10 @@ struct SentenceContext {
     private func channelIn() -> String? {
         for i in range {
             let t = toks[i]
-            if lex.has(t.fold, "doc"), lex.listed(t.fold, "channel-doc") {
+            if lex.has(t, .doc), lex.listed(t, .channelDoc) {
                 return run.text.originalString(t.span)
             }
-            if lex.listed(t.fold, "platform-prep"), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.has(toks[i + 1].fold, "platform") {
+            if lex.listed(t, .platformPrep), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.has(toks[i + 1], .platform) {
                 return run.text.originalString(toks[i + 1].span)
             }
         }

@@ -17,16 +17,16 @@ struct ConditionalCarryRule {
         var end = 0
         for i in r {
             let t = toks[i]
-            if lex.listed(t.fold, "condition") { return nil }
+            if lex.listed(t, .condition) { return nil }
             guard lex.verbFeatures(t).contains(where: { $0.hasPrefix("cond.") }) else { continue }
             guard lex.lemmas(t).contains(where: { lex.auxLemmas.contains($0) }) else { continue }
             // aux + (été) + past participle, or "serait victime".
             var j = i + 1
-            while j < r.upperBound, j <= i + 3, lex.has(toks[j].fold, "adv") || lex.listed(toks[j].fold, "been") || lex.has(toks[j].fold, "neg") { j += 1 }
+            while j < r.upperBound, j <= i + 3, lex.has(toks[j], .adv) || lex.listed(toks[j], .been) || lex.has(toks[j], .neg) { j += 1 }
             guard j < r.upperBound else { continue }
             // "Nous aurions dû plaider": a modal regret, not a reported accusation.
             if lex.lemmas(toks[j]).contains(where: { lex.modalLemmas.contains($0) }) { continue }
-            if i > r.lowerBound, lex.has(toks[i - 1].fold, "pron-first") { continue }
+            if i > r.lowerBound, lex.has(toks[i - 1], .pronFirst) { continue }
             if lex.isPastParticiple(toks[j]) || lex.victimPredicates.contains(where: toks[j].fold.hasPrefix) {
                 verb = i
                 end = j + 1

@@ -115,7 +115,7 @@ final class DocumentRun {
             if last == ":" {
                 let who = subjectOfListIntro(si, r)
                 listSource = (who, si)
-                if r.contains(where: { lex.has(text.tokens[$0].fold, "request") }) { requester = (who, si) } else { requester = nil }
+                if r.contains(where: { lex.has(text.tokens[$0], .request) }) { requester = (who, si) } else { requester = nil }
             }
             if let q = requester, si - q.sentence > 12 { requester = nil }
             if let ls = listSource, ls.sentence != si, !s.isListItem, last != ":" {
@@ -132,7 +132,7 @@ final class DocumentRun {
                         // "Holds that there has been a violation": one ruling, not two. But a verb
                         // coordinated with the previous one ("a confirmé … et condamné X") is an act
                         // of its own, and the previous content ends before it.
-                        let coordinated = m.start > r.lowerBound && lex.has(text.tokens[m.start - 1].fold, "coord")
+                        let coordinated = m.start > r.lowerBound && lex.has(text.tokens[m.start - 1], .coord)
                             && lex.isVerbForm(text.tokens[m.words.first ?? m.start])
                         if let k = records.lastIndex(where: { $0.sentence == si && ($0.content?.contains(rec.cue) ?? false) }) {
                             if lex.language == .fr, let comma = FrenchRecordRules.mainClauseResumes(text, lex, earlier: records[k], cueStart: m.start, sentence: r),
@@ -246,7 +246,7 @@ final class DocumentRun {
             default:
                 // The subject of an earlier clause of the same sentence, else the last speaker.
                 for o in sentenceNPs.reversed() where o.tokens.upperBound <= np.tokens.lowerBound && o.form != .pronoun && !o.possessive {
-                    if o.tokens.lowerBound > r.lowerBound, lex.has(text.tokens[o.tokens.lowerBound - 1].fold, "prep") { continue }
+                    if o.tokens.lowerBound > r.lowerBound, lex.has(text.tokens[o.tokens.lowerBound - 1], .prep) { continue }
                     if let q = resolve(o, si, r) { p = q; break }
                 }
                 // The last speaker, unless a later sentence opened with someone else's name

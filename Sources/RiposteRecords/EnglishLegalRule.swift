@@ -30,7 +30,7 @@ extension SentenceContext {
     func englishUndoneConvictionTarget(_ m: CueMatch, content: Range<Int>?) -> Int? {
         guard lex.language == .en, m.pattern.has("undo"), let c = content else { return nil }
         let head = c.lowerBound ..< min(c.upperBound, c.lowerBound + 4)
-        guard head.contains(where: { lex.has(toks[$0].fold, "conviction") }) else { return nil }
+        guard head.contains(where: { lex.has(toks[$0], .conviction) }) else { return nil }
         return run.roleParty("prosecution")
     }
 }
@@ -59,7 +59,7 @@ extension SentenceContext {
     /// `objection`; the nouns are the class `objection` of records-words.tsv.
     func englishObjectionTarget(_ m: CueMatch) -> Int? {
         guard lex.language == .en, m.pattern.has("objection") else { return nil }
-        guard let k = range.first(where: { lex.has(toks[$0].fold, "objection") }) else { return nil }
+        guard let k = range.first(where: { lex.has(toks[$0], .objection) }) else { return nil }
         if let np = nps.last(where: { $0.possessive && $0.tokens.upperBound <= k && k - $0.tokens.upperBound <= 2 }),
            let q = run.resolve(np, index, range, sentenceNPs: nps) { return q }
         return run.roleParty("respondent")

@@ -19,8 +19,8 @@ extension SentenceContext {
     /// not happened yet (hypothetical). Nil when no such verb governs the cue.
     func englishLeadModality(_ m: CueMatch, cueStart: Int) -> Modality? {
         guard let v = englishGoverningVerb(cueStart, m) else { return nil }
-        if lex.has(v.fold, "refuse") { return m.pattern.has("negcue") ? nil : .negated }
-        if lex.has(v.fold, "intent") { return .hypothetical }
+        if lex.has(v, .refuse) { return m.pattern.has("negcue") ? nil : .negated }
+        if lex.has(v, .intent) { return .hypothetical }
         return nil
     }
 
@@ -45,7 +45,7 @@ extension SentenceContext {
     /// allegation whatever the words.
     func englishPleadingSpeaks(_ docEnd: Int?) -> Bool {
         guard lex.language == .en, let d = docEnd, d - 1 >= range.lowerBound else { return false }
-        return lex.has(toks[d - 1].fold, "pleading")
+        return lex.has(toks[d - 1], .pleading)
     }
 }
 
@@ -69,7 +69,7 @@ extension SentenceContext {
         for i in range where i + 1 < range.upperBound && (toks[i].fold == "told" || toks[i].fold == "with") {
             var k = i + 1
             if toks[k].fold == "the", k + 1 < range.upperBound { k += 1 }
-            if toks[k].isCapitalized, lex.has(toks[k].fold, "media") { return run.text.originalString(toks[k].span) }
+            if toks[k].isCapitalized, lex.has(toks[k], .media) { return run.text.originalString(toks[k].span) }
         }
         return nil
     }
@@ -81,7 +81,7 @@ extension SentenceContext {
     /// one accused); their filers are not named here.
     func englishPleadingParticiple(_ cueStart: Int, participle: Bool) -> Bool {
         guard lex.language == .en, participle, cueStart - 1 >= range.lowerBound else { return false }
-        return lex.has(toks[cueStart - 1].fold, "pleading")
+        return lex.has(toks[cueStart - 1], .pleading)
     }
 
     /// "admitted no wrongdoing", "expressed no regret": the act did not happen.
@@ -102,7 +102,7 @@ extension SentenceContext {
         var k = close + 1
         while k < range.upperBound, toks[k].kind == .punctuation { k += 1 }
         guard k < range.upperBound else { return nil }
-        func says(_ t: Token) -> Bool { lex.lemmas(t).contains { lex.has($0, "quote-verb") } }
+        func says(_ t: Token) -> Bool { lex.lemmas(t).contains { lex.has($0, .quoteVerb) } }
         if says(toks[k]) { return phrase(startingNear: k + 1, maxSkip: 1) }
         if let np = nps.first(where: { $0.tokens.lowerBound == k }), np.tokens.upperBound < range.upperBound, says(toks[np.tokens.upperBound]) { return np }
         return nil
@@ -134,11 +134,11 @@ extension SentenceContext {
         let end = clauseEnd(from: m.end)
         guard let by = (m.end ..< end).first(where: { toks[$0].fold == "by" }), by + 2 < range.upperBound else { return nil }
         let first = toks[by + 1]
-        guard lex.has(first.fold, "det") || lex.has(first.fold, "number") else { return nil }
+        guard lex.has(first, .det) || lex.has(first, .number) else { return nil }
         var k = by + 2
         while k < range.upperBound, k < by + 6 {
             let t = toks[k]
-            if t.kind != .word || lex.has(t.fold, "prep") || lex.has(t.fold, "comp") || lex.has(t.fold, "relative") || (lex.isVerbForm(t) && !lex.verbFeatures(t).isEmpty && k > by + 2 && !t.isCapitalized && lex.classes[t.fold] == nil && t.fold.hasSuffix("ed")) { break }
+            if t.kind != .word || lex.has(t, .prep) || lex.has(t, .comp) || lex.has(t, .relative) || (lex.isVerbForm(t) && !lex.verbFeatures(t).isEmpty && k > by + 2 && !t.isCapitalized && !lex.isClassed(t) && t.fold.hasSuffix("ed")) { break }
             k += 1
         }
         guard k > by + 2, let s = span(by + 1, k) else { return nil }
@@ -155,7 +155,7 @@ extension SentenceContext {
         let k = np.tokens.lowerBound - 1
         guard k - 2 >= range.lowerBound, toks[k].lower == ",", lex.head(toks[k - 1].fold)?.role == "agent" else { return nil }
         let owner = toks[k - 2]
-        if lex.has(owner.fold, "det"), owner.fold != "the", owner.fold != "a", owner.fold != "an" {
+        if lex.has(owner, .det), owner.fold != "the", owner.fold != "a", owner.fold != "an" {
             return run.lastSource ?? run.records.last(where: { !$0.targets.isEmpty })?.targets.first
         }
         if owner.fold.hasSuffix("'s") || owner.lower == "’s" || owner.lower == "'s" {

@@ -1,28 +1,28 @@
+import RiposteText
+
 /// A read-only table keyed by folded words, for the lookups the records stage makes per token and
 /// per rule. A Swift Dictionary<String, …> hashes every key with SipHash through the generic
-/// Hasher; most lookups here are short ASCII words that miss, so this table hashes the UTF-8 bytes
-/// with FNV-1a, probes an open-addressed array and compares the String only on a hash hit.
-/// Keys with a non-ASCII byte stay in an ordinary Dictionary (String equality there is canonical
-/// equivalence, which a byte hash would not honour; folded ASCII keys are their own NFC form).
+/// Hasher; most lookups here are short words that miss, so this table hashes the UTF-8 bytes with
+/// FNV-1a (`foldKey`, which tokens carry precomputed as `Token.key`), probes an open-addressed
+/// array and compares the String only on a hash hit. Keys are compared byte for byte: folded
+/// words and the lexicon's keys both come out of `Folding` in NFC, where canonical equivalence
+/// is byte equality.
 struct FoldMap<Value> {
     private var slots: [Int32]
     private var slotHashes: [UInt64]
     private var entries: [(key: String, value: Value)] = []
     private var mask: Int
-    private var other: [String: Value] = [:]
 
     init(_ dict: [String: Value]) {
-        var ascii: [(String, Value, UInt64)] = []
-        for (k, v) in dict {
-            if let h = FoldMap.asciiHash(k) { ascii.append((k, v, h)) } else { other[k] = v }
-        }
         var cap = 16
-        while cap < ascii.count * 2 { cap *= 2 }
+        while cap < dict.count * 2 { cap *= 2 }
         mask = cap - 1
         slots = [Int32](repeating: -1, count: cap)
         slotHashes = [UInt64](repeating: 0, count: cap)
-        for (k, v, h) in ascii {
-            var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        // In key order, so that the table (and `keys`) do not depend on the Dictionary's seed.
+        for (k, v) in dict.sorted(by: { $0.key < $1.key }) {
+            let h = foldKey(k)
+            var i = FoldMap.index(h, mask)
             while slots[i] >= 0 { i = (i + 1) & mask }
             slots[i] = Int32(entries.count)
             slotHashes[i] = h
@@ -30,33 +30,27 @@ struct FoldMap<Value> {
         }
     }
 
-    /// FNV-1a of the UTF-8 bytes, nil when one is not ASCII.
-    @inline(__always) static func asciiHash(_ s: String) -> UInt64? {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var high: UInt8 = 0
-        if let r = s.utf8.withContiguousStorageIfAvailable({ buf -> UInt64 in
-            for b in buf { h = (h ^ UInt64(b)) &* 0x100_0000_01b3; high |= b }
-            return h
-        }) {
-            h = r
-        } else {
-            for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3; high |= b }
-        }
-        return high < 0x80 ? h : nil
+    @inline(__always) private static func index(_ h: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
     }
 
-    @inline(__always) subscript(_ key: String) -> Value? {
-        guard let h = FoldMap.asciiHash(key) else { return other.isEmpty ? nil : other[key] }
-        var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+    @inline(__always) subscript(_ key: String) -> Value? { self[foldKey(key), key] }
+
+    /// The value of a token's fold: `self[t.fold]` without hashing it again.
+    @inline(__always) subscript(_ t: Token) -> Value? { self[t.key, t.fold] }
+
+    /// The value of `fold`, whose `foldKey` is `h`.
+    @inline(__always) subscript(_ h: UInt64, _ fold: String) -> Value? {
+        var i = FoldMap.index(h, mask)
         while true {
             let e = slots[i]
             if e < 0 { return nil }
-            if slotHashes[i] == h, entries[Int(e)].key == key { return entries[Int(e)].value }
+            if slotHashes[i] == h, entries[Int(e)].key == fold { return entries[Int(e)].value }
             i = (i + 1) & mask
         }
     }
 
-    var keys: [String] { entries.map(\.key) + other.keys }
+    var keys: [String] { entries.map(\.key) }
 }
 
 /// A read-only set of folded words (see FoldMap).
@@ -68,6 +62,8 @@ struct FoldSet {
         map = FoldMap(d)
     }
     @inline(__always) func contains(_ key: String) -> Bool { map[key] != nil }
+    /// `contains(t.fold)` without hashing the fold again.
+    @inline(__always) func contains(_ t: Token) -> Bool { map[t] != nil }
 }
 
 extension FoldMap: Sendable where Value: Sendable {}

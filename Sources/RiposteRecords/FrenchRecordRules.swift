@@ -61,7 +61,7 @@ struct FrenchRecordRules {
             if records[i].type == .filing, let c = records[i].content, callsIllFounded(c) { records[i].type = .denial }
             // "Confirmer le jugement en toutes ses dispositions": asking to keep the judgment
             // appealed answers the appeal (`answer-request` verbs in records-words.tsv).
-            if records[i].type == .filing, tokens(in: records[i].cue).contains(where: { k in lex.lemmas(toks[k]).contains { lex.has(Folding.fold($0), "answer-request") } }) {
+            if records[i].type == .filing, tokens(in: records[i].cue).contains(where: { k in lex.lemmas(toks[k]).contains { lex.has(Folding.fold($0), .answerRequest) } }) {
                 records[i].type = .denial
             }
         }
@@ -83,8 +83,8 @@ struct FrenchRecordRules {
         let ts = tokens(in: c)
         for k in ts.indices {
             let f = toks[k].fold
-            if lex.has(f, "refute") { return true }
-            if lex.has(f, "ill"), k + 1 < ts.upperBound, lex.has(toks[k + 1].fold, "founded") { return true }
+            if lex.has(f, .refute) { return true }
+            if lex.has(f, .ill), k + 1 < ts.upperBound, lex.has(toks[k + 1], .founded) { return true }
         }
         return false
     }
@@ -129,8 +129,8 @@ struct FrenchRecordRules {
         let book = run.book
         let appellants = Set(book.parties.indices.filter { p in
             let words = book.parties[p].name.split(separator: " ").map { Folding.fold(String($0)) }
-            return p != x && words.contains { lex.has($0, "appellant") }
-                && words.allSatisfy { lex.has($0, "appellant") || lex.has($0, "det") || $0.hasSuffix("'") }
+            return p != x && words.contains { lex.has($0, .appellant) }
+                && words.allSatisfy { lex.has($0, .appellant) || lex.has($0, .det) || $0.hasSuffix("'") }
         })
         guard !appellants.isEmpty else { return }
         for i in records.indices {
@@ -151,7 +151,7 @@ struct FrenchRecordRules {
         let wrongdoers: [Int]? = book.parties.indices.filter { p in
             let name = book.parties[p].name
             guard let c = name.first, c.isLowercase else { return false }
-            let words = name.split(separator: " ").map { Folding.fold(String($0)) }.filter { !lex.has($0, "det") && !lex.has($0, "quantity") && !$0.allSatisfy(\.isNumber) }
+            let words = name.split(separator: " ").map { Folding.fold(String($0)) }.filter { !lex.has($0, .det) && !lex.has($0, .quantity) && !$0.allSatisfy(\.isNumber) }
             return words.first.map { lex.isWrongdoing($0) } ?? false
         }.sorted { book.parties[$0].mentions.count > book.parties[$1].mentions.count }
         for i in records.indices where (records[i].type == .allegation || (records[i].type == .filing && !run.legal)) && records[i].targets.isEmpty {
@@ -186,8 +186,8 @@ struct FrenchRecordRules {
             let sentence = run.text.sentences[r.sentence].tokens
             guard var k = sentence.first(where: { toks[$0].span.start >= r.cue.start }) else { continue }
             k -= 1
-            while k >= sentence.lowerBound, lex.has(toks[k].fold, "aux") || lex.has(toks[k].fold, "adv") || lex.has(toks[k].fold, "neg") || lex.has(toks[k].fold, "clitic") { k -= 1 }
-            guard k > sentence.lowerBound, lex.has(toks[k].fold, "rel") else { continue }
+            while k >= sentence.lowerBound, lex.has(toks[k], .aux) || lex.has(toks[k], .adv) || lex.has(toks[k], .neg) || lex.has(toks[k], .clitic) { k -= 1 }
+            guard k > sentence.lowerBound, lex.has(toks[k], .rel) else { continue }
             var end = k
             if toks[end - 1].lower == "," { end -= 1 }
             guard let np = run.finder.find(sentence.lowerBound ..< end).last(where: { $0.tokens.upperBound == end && $0.form != .pronoun }),
@@ -205,9 +205,9 @@ struct FrenchRecordRules {
             let payees = r.targets.filter { p in
                 run.book.parties[p].mentions.contains { m in
                     guard m.span.start >= r.cue.end, let k = sentence.first(where: { toks[$0].span.start >= m.span.start }) else { return false }
-                    guard k - 1 >= sentence.lowerBound, lex.listed(toks[k - 1].fold, "payee-prep") || (k - 2 >= sentence.lowerBound && lex.listed(toks[k - 2].fold, "payee-a") && lex.has(toks[k - 1].fold, "det")) else { return false }
+                    guard k - 1 >= sentence.lowerBound, lex.listed(toks[k - 1], .payeePrep) || (k - 2 >= sentence.lowerBound && lex.listed(toks[k - 2], .payeeA) && lex.has(toks[k - 1], .det)) else { return false }
                     let from = max(sentence.lowerBound, k - 4)
-                    return (from ..< k).contains { j in lex.lemmas(toks[j]).contains { lex.has(Folding.fold($0), "pay") } }
+                    return (from ..< k).contains { j in lex.lemmas(toks[j]).contains { lex.has(Folding.fold($0), .pay) } }
                 }
             }
             if !payees.isEmpty, payees.count < r.targets.count { records[i].targets.removeAll { payees.contains($0) } }
@@ -226,7 +226,7 @@ struct FrenchRecordRules {
             let victims = records[i].targets.filter { p in
                 run.book.parties[p].mentions.contains { m in
                     guard c.contains(m.span), let k = ts.first(where: { toks[$0].span.start >= m.span.start }) else { return false }
-                    return (max(ts.lowerBound, k - 3) ..< k).contains { j in j > wrong && lex.has(toks[j].fold, "victim-prep") }
+                    return (max(ts.lowerBound, k - 3) ..< k).contains { j in j > wrong && lex.has(toks[j], .victimPrep) }
                 }
             }
             guard !victims.isEmpty else { continue }
@@ -243,9 +243,9 @@ struct FrenchRecordRules {
         for i in records.indices where records[i].type == .allegation && !records[i].targets.isEmpty {
             guard let c = records[i].content else { continue }
             let ts = tokens(in: c)
-            guard let ete = ts.first(where: { lex.listed(toks[$0].fold, "been") && $0 + 1 < ts.upperBound && lex.isPastParticiple(toks[$0 + 1]) }) else { continue }
-            if ts.contains(where: { $0 > ete && lex.listed(toks[$0].fold, "agent-prep") }) { continue }
-            guard let place = ts.first(where: { $0 > ete + 1 && $0 <= ete + 4 && lex.has(toks[$0].fold, "passive-place") }) else { continue }
+            guard let ete = ts.first(where: { lex.listed(toks[$0], .been) && $0 + 1 < ts.upperBound && lex.isPastParticiple(toks[$0 + 1]) }) else { continue }
+            if ts.contains(where: { $0 > ete && lex.listed(toks[$0], .agentPrep) }) { continue }
+            guard let place = ts.first(where: { $0 > ete + 1 && $0 <= ete + 4 && lex.has(toks[$0], .passivePlace) }) else { continue }
             let after = toks[place].span.start
             records[i].targets.removeAll { p in
                 let ms = run.book.parties[p].mentions.filter { c.contains($0.span) }
@@ -383,13 +383,13 @@ extension FrenchRecordRules {
     static func mainClauseResumes(_ text: SegmentedText, _ lex: RecordsLexicon, earlier: Record, cueStart: Int, sentence: Range<Int>) -> Int? {
         let toks = text.tokens
         var k = cueStart - 1
-        while k >= sentence.lowerBound, lex.has(toks[k].fold, "aux") || lex.has(toks[k].fold, "adv") || lex.has(toks[k].fold, "be") || lex.has(toks[k].fold, "future") { k -= 1 }
+        while k >= sentence.lowerBound, lex.has(toks[k], .aux) || lex.has(toks[k], .adv) || lex.has(toks[k], .be) || lex.has(toks[k], .future) { k -= 1 }
         guard k > sentence.lowerBound, toks[k].lower == "," else { return nil }
         let comma = k
         guard var e = (sentence.lowerBound ..< comma).first(where: { toks[$0].span.start >= earlier.cue.start }) else { return nil }
         e -= 1
-        while e >= sentence.lowerBound, lex.has(toks[e].fold, "aux") || lex.has(toks[e].fold, "adv") { e -= 1 }
-        guard e >= sentence.lowerBound, lex.has(toks[e].fold, "rel") else { return nil }
+        while e >= sentence.lowerBound, lex.has(toks[e], .aux) || lex.has(toks[e], .adv) { e -= 1 }
+        guard e >= sentence.lowerBound, lex.has(toks[e], .rel) else { return nil }
         return comma
     }
 }

@@ -135,7 +135,7 @@ struct Linker {
     private func contentWords(_ r: Record) -> Set<String> {
         var out = Set<String>()
         for s in [r.content, r.cue].compactMap({ $0 }) {
-            for t in tokens(in: s) where t.kind == .word && !t.isCapitalized && t.fold.count >= 5 && !lex.stopwords.contains(t.fold) && lex.classes[t.fold] == nil {
+            for t in tokens(in: s) where t.kind == .word && !t.isCapitalized && t.fold.count >= 5 && !lex.stopwords.contains(t.fold) && !lex.isClassed(t) {
                 out.insert(String(t.fold.prefix(5)))
             }
         }
@@ -156,7 +156,7 @@ struct Linker {
         guard let c = r.content else { return false }
         let ts = tokens(in: c)
         guard let first = ts.first else { return false }
-        return ts.count <= 4 || (ts.count <= 8 && lex.listed(first.fold, "demonstrative"))
+        return ts.count <= 4 || (ts.count <= 8 && lex.listed(first, .demonstrative))
             || (ts.count <= 6 && (first.fold.hasSuffix("'s") || ts.contains { $0.lower == "’" }))
     }
 

@@ -81,7 +81,7 @@ struct NounPhraseFinder {
             }
             // Read in place (binding the token copies its strings); most tokens go on to rolePhrase.
             if toks[i].kind == .word || toks[i].fold.hasPrefix("-"), let pc = lex.pronounClass[toks[i].fold],
-               toks[i].fold.hasPrefix("-") || !(i > range.lowerBound && lex.has(toks[i - 1].fold, "prep") && !lex.listed(toks[i - 1].lower, "prep-homograph")) {
+               toks[i].fold.hasPrefix("-") || !(i > range.lowerBound && lex.has(toks[i - 1], .prep) && !lex.listed(toks[i - 1].lower, .prepHomograph)) {
                 out.append(NounPhrase(tokens: i ..< i + 1, span: toks[i].span, form: .pronoun, pronounClass: pc))
                 i += 1
                 continue
@@ -157,9 +157,9 @@ struct NounPhraseFinder {
 
     /// French adjectives after a noun ("procureur fédéral", "société coréenne", "Ligue arabe").
     func isPostAdjective(_ t: Token) -> Bool {
-        if lex.has(t.fold, "adj") { return true }
+        if lex.has(t, .adj) { return true }
         guard lex.language == .fr, t.kind == .word, !t.isCapitalized, t.fold.count > 4, !lex.stopwords.contains(t.fold),
-              lex.classes[t.fold] == nil, !lex.isVerbForm(t) else { return false }
+              !lex.isClassed(t), !lex.isVerbForm(t) else { return false }
         var f = t.fold
         if f.hasSuffix("s") { f.removeLast() }
         for suf in lex.adjectiveSuffixes where f.hasSuffix(suf) {
@@ -175,21 +175,21 @@ struct NounPhraseFinder {
         let (base, poss) = ci == i0 ? baseFold(toks[i]) : (cf, false)
         guard let h = lex.head(base) else { return nil }
         // "respondent" as a modifier of "Government"/"State" belongs to the next head.
-        if i + 1 < range.upperBound, lex.head(baseFold(toks[i + 1]).0) != nil, lex.has(toks[i].fold, "adj") { return nil }
+        if i + 1 < range.upperBound, lex.head(baseFold(toks[i + 1]).0) != nil, lex.has(toks[i], .adj) { return nil }
         var start = i0
         // Left: determiners, titles, modifiers ("the respondent", "M. le", "the Supreme Administrative").
         var k = i0 - 1
         var steps = 0
         while k >= range.lowerBound, steps < 4 {
             let f = toks[k].fold
-            if lex.listed(f, "clause-det") { break }
-            if lex.has(f, "det") || lex.has(f, "title") { start = k; k -= 1; steps += 1
-                if lex.has(f, "title") { continue }
+            if lex.listed(f, .clauseDet) { break }
+            if lex.has(f, .det) || lex.has(f, .title) { start = k; k -= 1; steps += 1
+                if lex.has(f, .title) { continue }
                 // A title may precede the determiner ("M. le Procureur").
-                if k >= range.lowerBound, lex.has(toks[k].fold, "title") { start = k }
+                if k >= range.lowerBound, lex.has(toks[k], .title) { start = k }
                 break
             }
-            if lex.has(f, "adj") || (isCapWord(toks[k]) && !lex.isKnownWord(toks[k]) && k > range.lowerBound) {
+            if lex.has(f, .adj) || (isCapWord(toks[k]) && !lex.isKnownWord(toks[k]) && k > range.lowerBound) {
                 start = k; k -= 1; steps += 1; continue
             }
             break
@@ -203,7 +203,7 @@ struct NounPhraseFinder {
         if !poss {
             // Right: an adjective ("fédéral"), a name ("l'association Direction aux Affaires
             // Savoisiennes"), complements ("de la République", "de grande instance de Bonneville").
-            if end < range.upperBound, isPostAdjective(toks[end]) || lex.has(toks[end].fold, "adj") {
+            if end < range.upperBound, isPostAdjective(toks[end]) || lex.has(toks[end], .adj) {
                 end += 1
             }
             if lex.language == .fr, end < range.upperBound, isCapWord(toks[end]), !lex.notParties.contains(toks[end].fold) {
@@ -216,23 +216,23 @@ struct NounPhraseFinder {
             var rounds = 0
             while rounds < 2, end < range.upperBound {
                 let f = toks[end].fold
-                guard lex.listed(f, "name-of") else { break }
+                guard lex.listed(f, .nameOf) else { break }
                 var j = end + 1
-                if j < range.upperBound, lex.has(toks[j].fold, "det") { j += 1 }
+                if j < range.upperBound, lex.has(toks[j], .det) { j += 1 }
                 guard j < range.upperBound else { break }
                 if isCapWord(toks[j]) && !lex.notParties.contains(toks[j].fold) {
                     let e = capRunEnd(j, range)
-                    if h.role == "agent" || lex.has(base, "agent") { principal = ByteSpan(toks[j].span.start, toks[e - 1].span.end) }
+                    if h.role == "agent" || lex.has(base, .agent) { principal = ByteSpan(toks[j].span.start, toks[e - 1].span.end) }
                     end = e
                 } else if lex.head(toks[j].fold) != nil {
-                    if h.role == "agent" || lex.has(base, "agent") {
+                    if h.role == "agent" || lex.has(base, .agent) {
                         principal = ByteSpan(toks[j > end + 1 ? end + 2 : j].span.start, toks[j].span.end)
                     }
                     end = j + 1
                 } else if lex.language == .fr, toks[j].kind == .word, !toks[j].isCapitalized, !lex.stopwords.contains(toks[j].fold),
                           !lex.isVerbForm(toks[j]), h.role != "agent" {
                     var e = j + 1
-                    if e < range.upperBound, toks[e].kind == .word, !lex.has(toks[e].fold, "prep"), !lex.stopwords.contains(toks[e].fold),
+                    if e < range.upperBound, toks[e].kind == .word, !lex.has(toks[e], .prep), !lex.stopwords.contains(toks[e].fold),
                        !lex.isVerbForm(toks[e]), !toks[e].isCapitalized { e += 1 }
                     end = e
                 } else { break }
@@ -245,18 +245,18 @@ struct NounPhraseFinder {
         var np = NounPhrase(tokens: start ..< end, span: ByteSpan(toks[start].span.start, spanEnd), form: .role)
         np.role = h.role
         // "the respondent State": the modifier says which side the head is on.
-        for k in start ..< i0 { if let m = lex.heads[toks[k].fold], m.role != "other", m.role != "agent", lex.has(toks[k].fold, "adj") { np.role = m.role } }
+        for k in start ..< i0 { if let m = lex.heads[toks[k].fold], m.role != "other", m.role != "agent", lex.has(toks[k], .adj) { np.role = m.role } }
         np.kind = h.kind
         np.possessive = possessive
         np.principal = principal
         np.nameSpan = nameSpan
-        if h.role == "agent" || lex.has(base, "agent"), principal == nil, start < i0,
-           lex.listed(toks[start].fold, "possessive-det") {
+        if h.role == "agent" || lex.has(base, .agent), principal == nil, start < i0,
+           lex.listed(toks[start], .possessiveDet) {
             np.ownerIsLastSpeaker = true
         }
         if !possessive { markPossessive(&np, range) }
         // "the applicant's representative": the representative speaks for the applicant.
-        if (h.role == "agent" || lex.has(base, "agent")), let prev = possessivePhraseBefore(start, range) { np.principal = prev }
+        if (h.role == "agent" || lex.has(base, .agent)), let prev = possessivePhraseBefore(start, range) { np.principal = prev }
         return np
     }
 
@@ -267,7 +267,7 @@ struct NounPhraseFinder {
         let (base, poss) = baseFold(t)
         guard poss, lex.head(base) != nil || isCapWord(t) else { return nil }
         var s = start - 1
-        if s - 1 >= range.lowerBound, lex.has(toks[s - 1].fold, "det") { s -= 1 }
+        if s - 1 >= range.lowerBound, lex.has(toks[s - 1], .det) { s -= 1 }
         return ByteSpan(toks[s].span.start, possessiveByteEnd(t))
     }
 
@@ -280,12 +280,12 @@ struct NounPhraseFinder {
             // Connectors inside a name: "Direction aux Affaires", "Bureau d'enquêtes".
             let f = t.fold
             // "Mayher and MGM", "Sri and CM": a pair of names acting together.
-            if lex.listed(f, "name-and"), j + 1 < range.upperBound, isCapWord(toks[j + 1]), !lex.isKnownWord(toks[j + 1]),
+            if lex.listed(f, .nameAnd), j + 1 < range.upperBound, isCapWord(toks[j + 1]), !lex.isKnownWord(toks[j + 1]),
                !lex.notParties.contains(toks[j + 1].fold), j + 2 >= range.upperBound || !isCapWord(toks[j + 2]) || true {
                 j += 1
                 continue
             }
-            if lex.listed(f, "name-link"), j + 1 < range.upperBound,
+            if lex.listed(f, .nameLink), j + 1 < range.upperBound,
                isCapWord(toks[j + 1]) || (isNameLinkPair(f, toks[j + 1].fold) && j + 2 < range.upperBound && isCapWord(toks[j + 2])) {
                 j += isNameLinkPair(f, toks[j + 1].fold) ? 2 : 1
                 continue
@@ -312,7 +312,7 @@ struct NounPhraseFinder {
             // A capitalised sentence opener is a name if the document capitalises it elsewhere too,
             // if it is unknown and a verb follows ("Parrish testified"), or if another unknown
             // capitalised word follows ("Nadim Houry").
-            let nextIsVerb = i + 1 < range.upperBound && (lex.isVerbForm(toks[i + 1]) || lex.has(toks[i + 1].fold, "aux"))
+            let nextIsVerb = i + 1 < range.upperBound && (lex.isVerbForm(toks[i + 1]) || lex.has(toks[i + 1], .aux))
             let nextIsName = i + 1 < range.upperBound && isCapWord(toks[i + 1]) && !lex.isKnownWord(toks[i + 1]) && !lex.notParties.contains(toks[i + 1].fold)
             if !(capitalizedInside.contains(base) && !lex.isKnownWord(t) || (!lex.isKnownWord(t) && (nextIsVerb || nextIsName))) { return nil }
         }

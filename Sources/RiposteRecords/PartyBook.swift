@@ -60,7 +60,7 @@ struct PartyBook {
     private func keyWordsUncached(_ s: String) -> [String] {
         let folded = Folding.fold(s)
         var out = PartyBook.splitWords(folded, lex: lex) ?? splitWordsByCharacter(folded)
-        while let f = out.first, out.count > 1, lex.has(f, "det") || lex.has(f, "title") || f == "this" { out.removeFirst() }
+        while let f = out.first, out.count > 1, lex.has(f, .det) || lex.has(f, .title) || f == "this" { out.removeFirst() }
         // "the applicants" = "the applicant"; but "the courts" (the domestic ones) are not "the Court".
         if let last = out.last, last.count > 4, last.hasSuffix("s"), !last.hasSuffix("ss"),
            lex.heads[String(last.dropLast())]?.role != "court" { out[out.count - 1] = String(last.dropLast()) }
@@ -88,7 +88,7 @@ struct PartyBook {
             while apo < hi, bytes[apo] != 0x27 { apo += 1 }
             if apo < hi, apo != lo, apo + 1 != hi {
                 let head = word(lo, apo + 1)
-                if lex.has(head, "det") || lex.has(head, "prep") { out.append(head); lo = apo + 1 }
+                if lex.has(head, .det) || lex.has(head, .prep) { out.append(head); lo = apo + 1 }
             }
             var end = hi
             if end - lo >= 2, bytes[end - 2] == 0x27, bytes[end - 1] == 0x73 { end -= 2 }
@@ -119,7 +119,7 @@ struct PartyBook {
             var w = String(raw)
             if let apo = w.firstIndex(of: "'"), apo != w.startIndex, w.index(after: apo) != w.endIndex {
                 let head = String(w[...apo])
-                if lex.has(head, "det") || lex.has(head, "prep") { out.append(head); w = String(w[w.index(after: apo)...]) }
+                if lex.has(head, .det) || lex.has(head, .prep) { out.append(head); w = String(w[w.index(after: apo)...]) }
             }
             if w.hasSuffix("'s") { w = String(w.dropLast(2)) }
             if w == "'" || w == "’" || w.isEmpty { continue }
@@ -137,7 +137,7 @@ struct PartyBook {
     /// alone would be.
     private func headRole(_ name: String) -> String? {
         let words = keyWords(name)
-        for w in words.dropLast() where lex.has(w, "adj") {
+        for w in words.dropLast() where lex.has(w, .adj) {
             if let h = lex.head(w), h.role != "other", h.role != "agent" { return h.role }
         }
         guard let last = words.last else { return nil }

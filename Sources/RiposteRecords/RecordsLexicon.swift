@@ -12,7 +12,9 @@ public final class RecordsLexicon: @unchecked Sendable {
     public let language: Language
     public let cues: CueIndex
     /// Folded word → its classes ("aux", "prep", "det", …).
-    let classes: FoldMap<Set<String>>
+    private let classes: FoldMap<ClassBits>
+    /// Class names the files use that `WordClass` does not know (they match nothing).
+    public let unknownClasses: [String]
     /// Folded role noun → (role, kind).
     let heads: FoldMap<(role: String, kind: PartyKind)>
     /// `head(_:)` precomputed: the role nouns and their plurals ("applicants" → group).
@@ -31,7 +33,7 @@ public final class RecordsLexicon: @unchecked Sendable {
     let inflections: Inflections
     /// Folded word → its rule-list classes (records-rule-words.tsv). Kept apart from `classes`:
     /// a word listed for one rule is neither "known" nor "classed".
-    private let ruleClasses: FoldMap<Set<String>>
+    private let ruleClasses: FoldMap<ClassBits>
     /// Lists (entries as written: lemmas and endings keep their accents) read into arrays and sets once, for the per-token tests that use them.
     let participleEndings: [String]
     let adjectiveSuffixes: [String]
@@ -60,7 +62,15 @@ public final class RecordsLexicon: @unchecked Sendable {
         for r in lexicon.table("records-words") where r.fields.count >= 2 {
             c[Folding.fold(r[0]), default: []].insert(r[1])
         }
-        classes = FoldMap(c)
+        var unknown = Set<String>()
+        func bits(_ names: Set<String>) -> ClassBits {
+            var b = ClassBits()
+            for n in names {
+                if let w = WordClass(name: n) { b.insert(w) } else { unknown.insert(n) }
+            }
+            return b
+        }
+        classes = FoldMap(c.mapValues(bits))
         var h: [String: (String, PartyKind)] = [:]
         for r in lexicon.table("records-party-heads") where r.fields.count >= 3 {
             h[Folding.fold(r[0])] = (r[1], PartyKind(rawValue: r[2]) ?? .unknown)
@@ -98,7 +108,8 @@ public final class RecordsLexicon: @unchecked Sendable {
             rc[Folding.fold(r[0]), default: []].insert(r[1])
             re[r[1], default: []].append(r[0])
         }
-        ruleClasses = FoldMap(rc)
+        ruleClasses = FoldMap(rc.mapValues(bits))
+        unknownClasses = unknown.sorted()
         participleEndings = re["participle-ending"] ?? []
         adjectiveSuffixes = re["adj-suffix"] ?? []
         nationalitySuffixes = re["nationality-suffix"] ?? []
@@ -120,15 +131,22 @@ public final class RecordsLexicon: @unchecked Sendable {
         courtArticles = Set((re["court-article"] ?? []).flatMap { [$0, capitalised($0), $0.uppercased()] })
     }
 
-    @inline(__always) func has(_ fold: String, _ cls: String) -> Bool { classes[fold]?.contains(cls) ?? false }
+    /// True when the folded word has the class `cls` in records-words.tsv.
+    @inline(__always) func has(_ fold: String, _ cls: WordClass) -> Bool { classes[fold]?.contains(cls) ?? false }
+    @inline(__always) func has(_ t: Token, _ cls: WordClass) -> Bool { classes[t]?.contains(cls) ?? false }
 
     /// True when the folded word is in the rule list `cls` of records-rule-words.tsv.
-    @inline(__always) func listed(_ fold: String, _ cls: String) -> Bool { ruleClasses[fold]?.contains(cls) ?? false }
+    @inline(__always) func listed(_ fold: String, _ cls: WordClass) -> Bool { ruleClasses[fold]?.contains(cls) ?? false }
+    @inline(__always) func listed(_ t: Token, _ cls: WordClass) -> Bool { ruleClasses[t]?.contains(cls) ?? false }
+
+    /// True when records-words.tsv gives the word any class.
+    @inline(__always) func isClassed(_ t: Token) -> Bool { classes[t] != nil }
 
     /// The role noun a token names, if any (plural "applicants" falls back to "applicant").
     func head(_ fold: String) -> (role: String, kind: PartyKind)? {
         headOrPlural[fold]
     }
+    func head(_ t: Token) -> (role: String, kind: PartyKind)? { headOrPlural[t] }
 
     func isWrongdoing(_ fold: String) -> Bool {
         if wrongExact.contains(fold) { return true }
@@ -148,7 +166,7 @@ public final class RecordsLexicon: @unchecked Sendable {
     /// True when the word is a function word or a verb form: a capitalised sentence opener that
     /// is "known" is not a name.
     func isKnownWord(_ t: Token) -> Bool {
-        if knownFolds.contains(t.fold) { return true }
+        if knownFolds.contains(t) { return true }
         return !inflections.analyses(lower: t.lower, fold: t.fold).isEmpty
     }
 

@@ -45,14 +45,14 @@ struct SubmissionCarryRule {
         while k < r.upperBound {
             let t = toks[k]
             if ctx.isConditionalVerb(t) { cueStart = k; break }
-            if t.fold != "to", lex.has(t.fold, "aux") || lex.has(t.fold, "be") { cueStart = k; break }
+            if t.fold != "to", lex.has(t, .aux) || lex.has(t, .be) { cueStart = k; break }
             if firstVerb == nil, lex.isVerbForm(t), !t.isCapitalized, !t.fold.hasSuffix("s") || lex.language == .fr { firstVerb = k }
             k += 1
         }
         if cueStart == nil { cueStart = firstVerb }
         guard let cs = cueStart else { return nil }
         var ce = cs + 1
-        while ce < r.upperBound, ce < cs + 5, ctx.isSkippable(toks[ce - 1]) || ctx.isNeg(toks[ce]) || lex.has(toks[ce].fold, "aux") || lex.has(toks[ce].fold, "be") { ce += 1 }
+        while ce < r.upperBound, ce < cs + 5, ctx.isSkippable(toks[ce - 1]) || ctx.isNeg(toks[ce]) || lex.has(toks[ce], .aux) || lex.has(toks[ce], .be) { ce += 1 }
         if ce < r.upperBound, lex.isVerbForm(toks[ce]) { ce += 1 }
         let contentEnd = ctx.clauseEnd(from: cs)
         var cstart = start
