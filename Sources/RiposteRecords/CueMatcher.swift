@@ -19,12 +19,16 @@ struct CueElement: Sendable {
 /// Pattern elements (space separated): a literal folded word; `<lemma>` for every inflected form
 /// of the lemma (Lexicons/<lang>/inflections.tsv); `a|b` alternatives; `?x` optional; `…` a gap of
 /// up to four words. Features: comma-separated `key=value` or bare flags (docs in the README).
-public struct CuePattern: Sendable {
+/// A class: every match holds its pattern, and the rules read it through many copies of the match.
+public final class CuePattern: Sendable {
     public let type: String
     public let id: String
     let elements: [CueElement]
     public let features: [String: String]
     public let flags: Set<String>
+    init(type: String, id: String, elements: [CueElement], features: [String: String], flags: Set<String>) {
+        self.type = type; self.id = id; self.elements = elements; self.features = features; self.flags = flags
+    }
     public func feature(_ k: String) -> String? { features[k] }
     public func has(_ f: String) -> Bool { flags.contains(f) }
 }
@@ -99,22 +103,29 @@ public struct CueIndex: Sendable {
     /// Every cue match in tokens `range` (overlapping matches included; the caller arbitrates).
     func matches(_ tokens: [Token], _ range: Range<Int>) -> [CueMatch] {
         var out: [CueMatch] = []
-        for i in range {
-            guard let cands = byFirst[tokens[i].fold] else { continue }
-            for pi in cands {
-                var words: [Int] = []
-                if let end = match(patterns[pi].elements, 0, i, tokens, range.upperBound, &words) {
-                    out.append(CueMatch(pattern: patterns[pi], start: i, end: end, words: words))
+        tokens.withUnsafeBufferPointer { toks in
+            for i in range {
+                // One probe with the token's precomputed key; most tokens begin no cue.
+                guard let cands = byFirst[toks[i]] else { continue }
+                for pi in cands {
+                    let p = patterns[pi]
+                    var words: [Int] = []
+                    let end = p.elements.withUnsafeBufferPointer { els in
+                        CueIndex.match(els, 0, i, toks, range.upperBound, &words)
+                    }
+                    if let end { out.append(CueMatch(pattern: p, start: i, end: end, words: words)) }
                 }
             }
         }
         return out
     }
 
-    private func match(_ els: [CueElement], _ e: Int, _ t: Int, _ tokens: [Token], _ limit: Int, _ words: inout [Int]) -> Int? {
+    /// Elements and tokens are read through buffers: the recursion would otherwise retain the
+    /// element array and each element's tables at every step.
+    private static func match(_ els: UnsafeBufferPointer<CueElement>, _ e: Int, _ t: Int, _ tokens: UnsafeBufferPointer<Token>,
+                              _ limit: Int, _ words: inout [Int]) -> Int? {
         if e == els.count { return t }
-        let el = els[e]
-        if el.isGap {
+        if els[e].isGap {
             var k = t
             for _ in 0 ... CueIndex.gapLimit {
                 if let end = match(els, e + 1, k, tokens, limit, &words) { return end }
@@ -123,12 +134,12 @@ public struct CueIndex: Sendable {
             }
             return nil
         }
-        if t < limit, el.lookup.contains(tokens[t].fold) {
+        if t < limit, els[e].lookup.contains(tokens[t]) {
             words.append(t)
             if let end = match(els, e + 1, t + 1, tokens, limit, &words) { return end }
             words.removeLast()
         }
-        if el.optional { return match(els, e + 1, t, tokens, limit, &words) }
+        if els[e].optional { return match(els, e + 1, t, tokens, limit, &words) }
         return nil
     }
 }

@@ -38,24 +38,32 @@ final class DocumentRun {
         self.text = text
         self.lex = lex
         book = PartyBook(set: parties, lex: lex)
-        // Token index of every PartySet mention, and the capitalised words used inside sentences.
         // Token index of every PartySet mention (tokens inside sentences, found by binary search
         // on their start offsets), and the capitalised words used inside sentences.
         var sentenceTokens: [Int] = []
-        var caps = Set<String>()
+        sentenceTokens.reserveCapacity(text.tokens.count)
+        var caps = FoldKeySet()
         var legalWords = 0
         let tokens = text.tokens
-        for s in text.sentences {
-            for i in s.tokens {
-                sentenceTokens.append(i)
-                if tokens[i].isCapitalized, i > s.tokens.lowerBound {
-                    let prevKind = tokens[i - 1].kind
-                    if prevKind != .quote, prevKind != .number, tokens[i - 1].lower != "-", tokens[i - 1].lower != ":" {
-                        let f = tokens[i].fold
-                        caps.insert(f.hasSuffix("'s") ? String(f.dropLast(2)) : f)
+        tokens.withUnsafeBufferPointer { toks in
+            for s in text.sentences {
+                for i in s.tokens {
+                    sentenceTokens.append(i)
+                    if toks[i].isCapitalized, i > s.tokens.lowerBound {
+                        let prevKind = toks[i - 1].kind
+                        if prevKind != .quote, prevKind != .number, toks[i - 1].lower != "-", toks[i - 1].lower != ":" {
+                            // A fold ending in the bytes "'s" ends in the Characters "'" and "s".
+                            let f = toks[i].fold
+                            if lastUTF8Byte(f) == 0x73, f.hasSuffix("'s") {
+                                let base = String(f.dropLast(2))
+                                caps.insert(foldKey(base), base)
+                            } else {
+                                caps.insert(toks[i].key, f)
+                            }
+                        }
                     }
+                    if lex.isCaseHead(toks[i]) { legalWords += 1 }
                 }
-                if let h = lex.heads[tokens[i].fold], h.role != "other", h.role != "agent" { legalWords += 1 }
             }
         }
         // The last sentence token starting at `start` (what a dictionary filled in token order kept).

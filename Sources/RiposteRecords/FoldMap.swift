@@ -50,6 +50,18 @@ struct FoldMap<Value> {
         }
     }
 
+    /// True when `fold`, whose `foldKey` is `h`, has a value (without copying the value).
+    @inline(__always) func contains(_ h: UInt64, _ fold: String) -> Bool {
+        var i = FoldMap.index(h, mask)
+        while true {
+            let e = slots[i]
+            if e < 0 { return false }
+            if slotHashes[i] == h, entries[Int(e)].key == fold { return true }
+            i = (i + 1) & mask
+        }
+    }
+    @inline(__always) func contains(_ t: Token) -> Bool { contains(t.key, t.fold) }
+
     var keys: [String] { entries.map(\.key) }
 }
 
@@ -61,9 +73,11 @@ struct FoldSet {
         for w in words { d[w] = true }
         map = FoldMap(d)
     }
-    @inline(__always) func contains(_ key: String) -> Bool { map[key] != nil }
+    @inline(__always) func contains(_ key: String) -> Bool { map.contains(foldKey(key), key) }
     /// `contains(t.fold)` without hashing the fold again.
-    @inline(__always) func contains(_ t: Token) -> Bool { map[t] != nil }
+    @inline(__always) func contains(_ t: Token) -> Bool { map.contains(t.key, t.fold) }
+    /// `contains(word)` for a word whose `foldKey` is `h`.
+    @inline(__always) func contains(_ h: UInt64, _ word: String) -> Bool { map.contains(h, word) }
 }
 
 extension FoldMap: Sendable where Value: Sendable {}
@@ -74,3 +88,67 @@ extension FoldSet: Sendable {}
     if let b = s.utf8.withContiguousStorageIfAvailable({ $0.last ?? 0 }) { return b }
     return s.utf8.last ?? 0
 }
+
+/// A growable set of folded words, filled per document (see FoldMap): an insert with a token's
+/// precomputed key hashes nothing.
+struct FoldKeySet {
+    private var slots: [Int32]
+    private var slotHashes: [UInt64]
+    private var words: [String] = []
+    private var mask: Int
+
+    init() {
+        mask = 63
+        slots = [Int32](repeating: -1, count: 64)
+        slotHashes = [UInt64](repeating: 0, count: 64)
+    }
+
+    @inline(__always) private static func index(_ h: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+    }
+
+    /// Inserts `word`, whose `foldKey` is `h`.
+    mutating func insert(_ h: UInt64, _ word: String) {
+        var i = FoldKeySet.index(h, mask)
+        while true {
+            let e = slots[i]
+            if e < 0 { break }
+            if slotHashes[i] == h, words[Int(e)] == word { return }
+            i = (i + 1) & mask
+        }
+        slots[i] = Int32(words.count)
+        slotHashes[i] = h
+        words.append(word)
+        if words.count * 2 > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        let cap = slots.count * 2
+        mask = cap - 1
+        var newSlots = [Int32](repeating: -1, count: cap)
+        var newHashes = [UInt64](repeating: 0, count: cap)
+        for (i, e) in slots.enumerated() where e >= 0 {
+            let h = slotHashes[i]
+            var j = FoldKeySet.index(h, mask)
+            while newSlots[j] >= 0 { j = (j + 1) & mask }
+            newSlots[j] = e
+            newHashes[j] = h
+        }
+        slots = newSlots
+        slotHashes = newHashes
+    }
+
+    /// True when `word`, whose `foldKey` is `h`, was inserted.
+    @inline(__always) func contains(_ h: UInt64, _ word: String) -> Bool {
+        var i = FoldKeySet.index(h, mask)
+        while true {
+            let e = slots[i]
+            if e < 0 { return false }
+            if slotHashes[i] == h, words[Int(e)] == word { return true }
+            i = (i + 1) & mask
+        }
+    }
+    @inline(__always) func contains(_ word: String) -> Bool { contains(foldKey(word), word) }
+}
+
+extension FoldKeySet: Sendable {}

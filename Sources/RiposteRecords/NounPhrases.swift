@@ -48,7 +48,7 @@ struct NounPhraseFinder {
     /// Token index → party of a PartySet mention covering it.
     let mentionAt: TokenMentions
     /// Capitalised words seen inside sentences (not as their first word) anywhere in the document.
-    let capitalizedInside: Set<String>
+    let capitalizedInside: FoldKeySet
     /// Phrases already found, by range: the same sentence is read by several rules (and earlier
     /// sentences again for a pronoun), and the answer depends only on the range.
     private let memo = FindMemo()
@@ -70,7 +70,7 @@ struct NounPhraseFinder {
         var i = range.lowerBound
         while i < range.upperBound {
             // "we" in an opinion is the court itself, whatever an earlier "we" was resolved to.
-            if let m = mentionAt[i], lex.pronounClass[toks[i].fold] != "pron-first" {
+            if let m = mentionAt[i], lex.pronounClass[toks[i]] != "pron-first" {
                 var j = i + 1
                 while j < range.upperBound, m.span.contains(toks[j].span) { j += 1 }
                 var np = NounPhrase(tokens: i ..< j, span: m.span, form: m.form == .pronoun ? .pronoun : .mention, party: m.party)
@@ -80,7 +80,7 @@ struct NounPhraseFinder {
                 continue
             }
             // Read in place (binding the token copies its strings); most tokens go on to rolePhrase.
-            if toks[i].kind == .word || toks[i].fold.hasPrefix("-"), let pc = lex.pronounClass[toks[i].fold],
+            if toks[i].kind == .word || toks[i].fold.hasPrefix("-"), let pc = lex.pronounClass[toks[i]],
                toks[i].fold.hasPrefix("-") || !(i > range.lowerBound && lex.has(toks[i - 1], .prep) && !lex.listed(toks[i - 1].lower, .prepHomograph)) {
                 out.append(NounPhrase(tokens: i ..< i + 1, span: toks[i].span, form: .pronoun, pronounClass: pc))
                 i += 1
@@ -89,7 +89,7 @@ struct NounPhraseFinder {
             if (toks[i].kind == .word || toks[i].kind == .abbreviation) && toks[i].isCapitalized {
                 // "the Supreme Administrative Court": a capitalised run ending in a role noun.
                 let e = capRunEnd(i, range)
-                if e - 1 > i, lex.head(baseFold(toks[e - 1]).0) != nil, let np = rolePhrase(at: e - 1, range) {
+                if e - 1 > i, baseIsHead(toks[e - 1]), let np = rolePhrase(at: e - 1, range) {
                     out.append(np)
                     i = np.tokens.upperBound
                     continue
@@ -110,7 +110,19 @@ struct NounPhraseFinder {
         return out
     }
 
-    private func pronounClass(_ t: Token) -> String? { lex.pronounClass[t.fold] }
+    private func pronounClass(_ t: Token) -> String? { lex.pronounClass[t] }
+
+    /// True when the fold ends in "'s" and is longer than that ("Government's"): `baseFold(t).1`
+    /// without building the base.
+    @inline(__always) func isPossessiveFold(_ t: Token) -> Bool {
+        lastUTF8Byte(t.fold) == 0x73 && t.fold.hasSuffix("'s") && t.fold.count > 3
+    }
+
+    /// `lex.head(baseFold(t).0) != nil`, probing with the token's key when it has no "'s".
+    @inline(__always) func baseIsHead(_ t: Token) -> Bool {
+        if isPossessiveFold(t) { return lex.head(String(t.fold.dropLast(2))) != nil }
+        return lex.isHead(t)
+    }
 
     /// Strips a possessive ending ("Government’s" → "government").
     func baseFold(_ t: Token) -> (String, Bool) {
@@ -131,8 +143,7 @@ struct NounPhraseFinder {
     }
 
     private func markPossessive(_ np: inout NounPhrase, _ range: Range<Int>) {
-        let last = text.tokens[np.tokens.upperBound - 1]
-        if baseFold(last).1 { np.possessive = true; return }
+        if isPossessiveFold(text.tokens[np.tokens.upperBound - 1]) { np.possessive = true; return }
         let n = np.tokens.upperBound
         if n < range.upperBound, text.tokens[n].lower == "’" || text.tokens[n].lower == "'" || text.tokens[n].fold == "'s" {
             np.possessive = true
@@ -158,7 +169,7 @@ struct NounPhraseFinder {
     /// French adjectives after a noun ("procureur fédéral", "société coréenne", "Ligue arabe").
     func isPostAdjective(_ t: Token) -> Bool {
         if lex.has(t, .adj) { return true }
-        guard lex.language == .fr, t.kind == .word, !t.isCapitalized, t.fold.count > 4, !lex.stopwords.contains(t.fold),
+        guard lex.language == .fr, t.kind == .word, !t.isCapitalized, t.fold.count > 4, !lex.stopwords.contains(t),
               !lex.isClassed(t), !lex.isVerbForm(t) else { return false }
         var f = t.fold
         if f.hasSuffix("s") { f.removeLast() }
@@ -170,26 +181,30 @@ struct NounPhraseFinder {
 
     private func rolePhrase(at i0: Int, _ range: Range<Int>) -> NounPhrase? {
         let toks = text.tokens
+        // Most tokens are no role noun: rejected with one probe of the token's key, before the
+        // compound and possessive forms are built as strings.
+        if !(i0 + 2 < range.upperBound && toks[i0 + 1].lower == "-" && !toks[i0 + 1].spaceBefore && !toks[i0 + 2].spaceBefore
+             && toks[i0 + 2].kind == .word), !baseIsHead(toks[i0]) { return nil }
         let (cf, ci) = compound(at: i0, range)
         let i = ci
         let (base, poss) = ci == i0 ? baseFold(toks[i]) : (cf, false)
         guard let h = lex.head(base) else { return nil }
         // "respondent" as a modifier of "Government"/"State" belongs to the next head.
-        if i + 1 < range.upperBound, lex.head(baseFold(toks[i + 1]).0) != nil, lex.has(toks[i], .adj) { return nil }
+        if i + 1 < range.upperBound, baseIsHead(toks[i + 1]), lex.has(toks[i], .adj) { return nil }
         var start = i0
         // Left: determiners, titles, modifiers ("the respondent", "M. le", "the Supreme Administrative").
         var k = i0 - 1
         var steps = 0
         while k >= range.lowerBound, steps < 4 {
-            let f = toks[k].fold
-            if lex.listed(f, .clauseDet) { break }
-            if lex.has(f, .det) || lex.has(f, .title) { start = k; k -= 1; steps += 1
-                if lex.has(f, .title) { continue }
+            if lex.listed(toks[k], .clauseDet) { break }
+            let isTitle = lex.has(toks[k], .title)
+            if isTitle || lex.has(toks[k], .det) { start = k; k -= 1; steps += 1
+                if isTitle { continue }
                 // A title may precede the determiner ("M. le Procureur").
                 if k >= range.lowerBound, lex.has(toks[k], .title) { start = k }
                 break
             }
-            if lex.has(f, .adj) || (isCapWord(toks[k]) && !lex.isKnownWord(toks[k]) && k > range.lowerBound) {
+            if lex.has(toks[k], .adj) || (isCapWord(toks[k]) && !lex.isKnownWord(toks[k]) && k > range.lowerBound) {
                 start = k; k -= 1; steps += 1; continue
             }
             break
@@ -206,7 +221,7 @@ struct NounPhraseFinder {
             if end < range.upperBound, isPostAdjective(toks[end]) || lex.has(toks[end], .adj) {
                 end += 1
             }
-            if lex.language == .fr, end < range.upperBound, isCapWord(toks[end]), !lex.notParties.contains(toks[end].fold) {
+            if lex.language == .fr, end < range.upperBound, isCapWord(toks[end]), !lex.notParties.contains(toks[end]) {
                 // "l'association Direction aux Affaires Savoisiennes": the name is the party's name.
                 let s0 = end
                 end = capRunEnd(end, range)
@@ -215,37 +230,35 @@ struct NounPhraseFinder {
             }
             var rounds = 0
             while rounds < 2, end < range.upperBound {
-                let f = toks[end].fold
-                guard lex.listed(f, .nameOf) else { break }
+                guard lex.listed(toks[end], .nameOf) else { break }
                 var j = end + 1
                 if j < range.upperBound, lex.has(toks[j], .det) { j += 1 }
                 guard j < range.upperBound else { break }
-                if isCapWord(toks[j]) && !lex.notParties.contains(toks[j].fold) {
+                if isCapWord(toks[j]) && !lex.notParties.contains(toks[j]) {
                     let e = capRunEnd(j, range)
                     if h.role == "agent" || lex.has(base, .agent) { principal = ByteSpan(toks[j].span.start, toks[e - 1].span.end) }
                     end = e
-                } else if lex.head(toks[j].fold) != nil {
+                } else if lex.isHead(toks[j]) {
                     if h.role == "agent" || lex.has(base, .agent) {
                         principal = ByteSpan(toks[j > end + 1 ? end + 2 : j].span.start, toks[j].span.end)
                     }
                     end = j + 1
-                } else if lex.language == .fr, toks[j].kind == .word, !toks[j].isCapitalized, !lex.stopwords.contains(toks[j].fold),
+                } else if lex.language == .fr, toks[j].kind == .word, !toks[j].isCapitalized, !lex.stopwords.contains(toks[j]),
                           !lex.isVerbForm(toks[j]), h.role != "agent" {
                     var e = j + 1
-                    if e < range.upperBound, toks[e].kind == .word, !lex.has(toks[e], .prep), !lex.stopwords.contains(toks[e].fold),
+                    if e < range.upperBound, toks[e].kind == .word, !lex.has(toks[e], .prep), !lex.stopwords.contains(toks[e]),
                        !lex.isVerbForm(toks[e]), !toks[e].isCapitalized { e += 1 }
                     end = e
                 } else { break }
                 rounds += 1
             }
             spanEnd = toks[end - 1].span.end
-            let (_, p2) = baseFold(toks[end - 1])
-            if p2 { possessive = true; spanEnd = possessiveByteEnd(toks[end - 1]) }
+            if isPossessiveFold(toks[end - 1]) { possessive = true; spanEnd = possessiveByteEnd(toks[end - 1]) }
         }
         var np = NounPhrase(tokens: start ..< end, span: ByteSpan(toks[start].span.start, spanEnd), form: .role)
         np.role = h.role
         // "the respondent State": the modifier says which side the head is on.
-        for k in start ..< i0 { if let m = lex.heads[toks[k].fold], m.role != "other", m.role != "agent", lex.has(toks[k], .adj) { np.role = m.role } }
+        for k in start ..< i0 { if let m = lex.heads[toks[k]], m.role != "other", m.role != "agent", lex.has(toks[k], .adj) { np.role = m.role } }
         np.kind = h.kind
         np.possessive = possessive
         np.principal = principal
@@ -275,17 +288,17 @@ struct NounPhraseFinder {
         let toks = text.tokens
         var j = i + 1
         while j < range.upperBound {
-            let t = toks[j]
-            if isCapWord(t) && !baseFold(toks[j - 1]).1 { j += 1; continue }
+            // Read in place: binding the token would copy its strings.
+            if isCapWord(toks[j]) && !isPossessiveFold(toks[j - 1]) { j += 1; continue }
             // Connectors inside a name: "Direction aux Affaires", "Bureau d'enquêtes".
-            let f = t.fold
             // "Mayher and MGM", "Sri and CM": a pair of names acting together.
-            if lex.listed(f, .nameAnd), j + 1 < range.upperBound, isCapWord(toks[j + 1]), !lex.isKnownWord(toks[j + 1]),
-               !lex.notParties.contains(toks[j + 1].fold), j + 2 >= range.upperBound || !isCapWord(toks[j + 2]) || true {
+            if lex.listed(toks[j], .nameAnd), j + 1 < range.upperBound, isCapWord(toks[j + 1]), !lex.isKnownWord(toks[j + 1]),
+               !lex.notParties.contains(toks[j + 1]), j + 2 >= range.upperBound || !isCapWord(toks[j + 2]) || true {
                 j += 1
                 continue
             }
-            if lex.listed(f, .nameLink), j + 1 < range.upperBound,
+            let f = toks[j].fold
+            if lex.listed(toks[j], .nameLink), j + 1 < range.upperBound,
                isCapWord(toks[j + 1]) || (isNameLinkPair(f, toks[j + 1].fold) && j + 2 < range.upperBound && isCapWord(toks[j + 2])) {
                 j += isNameLinkPair(f, toks[j + 1].fold) ? 2 : 1
                 continue
@@ -304,27 +317,32 @@ struct NounPhraseFinder {
         guard (toks[i].kind == .word || toks[i].kind == .abbreviation) && toks[i].isCapitalized else { return nil }
         let t = toks[i]
         guard isCapWord(t) else { return nil }
-        let (base, _) = baseFold(t)
-        if lex.notParties.contains(base) || lex.stopwords.contains(base) { return nil }
+        let (base, poss) = baseFold(t)
+        // The base is the fold itself unless possessive: probed with the token's key.
+        let baseKey = poss ? foldKey(base) : t.key
+        if lex.notParties.contains(baseKey, base) || lex.stopwords.contains(baseKey, base) { return nil }
         let openers = NounPhraseFinder.sentenceOpeners
-        let first = i == range.lowerBound || toks[i - 1].kind == .quote || toks[i - 1].kind == .number || openers.contains(toks[i - 1].lower)
-        if first || lex.isKnownWord(t) {
+        // Every opener is at most three bytes: longer words skip the Set.
+        let first = i == range.lowerBound || toks[i - 1].kind == .quote || toks[i - 1].kind == .number
+            || (toks[i - 1].lower.utf8.count <= 3 && openers.contains(toks[i - 1].lower))
+        let known = lex.isKnownWord(t)
+        if first || known {
             // A capitalised sentence opener is a name if the document capitalises it elsewhere too,
             // if it is unknown and a verb follows ("Parrish testified"), or if another unknown
             // capitalised word follows ("Nadim Houry").
             let nextIsVerb = i + 1 < range.upperBound && (lex.isVerbForm(toks[i + 1]) || lex.has(toks[i + 1], .aux))
-            let nextIsName = i + 1 < range.upperBound && isCapWord(toks[i + 1]) && !lex.isKnownWord(toks[i + 1]) && !lex.notParties.contains(toks[i + 1].fold)
-            if !(capitalizedInside.contains(base) && !lex.isKnownWord(t) || (!lex.isKnownWord(t) && (nextIsVerb || nextIsName))) { return nil }
+            let nextIsName = i + 1 < range.upperBound && isCapWord(toks[i + 1]) && !lex.isKnownWord(toks[i + 1]) && !lex.notParties.contains(toks[i + 1])
+            if !(capitalizedInside.contains(baseKey, base) && !known || (!known && (nextIsVerb || nextIsName))) { return nil }
         }
         // An all-capitals heading word ("THE", "FOR") is not a name either.
         var end = capRunEnd(i, range)
         // "Bulgarian law", "Portuguese case-law": a nationality adjective, not a party.
         if lex.language == .en, end == i + 1, end < range.upperBound, toks[end].kind == .word, !toks[end].isCapitalized,
            lex.nationalitySuffixes.contains(where: { base.hasSuffix($0) }) { return nil }
-        if lex.language == .fr, end < range.upperBound, !baseFold(toks[end - 1]).1, isPostAdjective(toks[end]) { end += 1 }
+        if lex.language == .fr, end < range.upperBound, !isPossessiveFold(toks[end - 1]), isPostAdjective(toks[end]) { end += 1 }
         var np = NounPhrase(tokens: i ..< end, span: ByteSpan(t.span.start, toks[end - 1].span.end), form: .name)
         np.kind = .unknown
-        if baseFold(toks[end - 1]).1 { np.possessive = true; np.span.end = possessiveByteEnd(toks[end - 1]) }
+        if isPossessiveFold(toks[end - 1]) { np.possessive = true; np.span.end = possessiveByteEnd(toks[end - 1]) }
         markPossessive(&np, range)
         // A name followed by a role noun apposition is handled by the clause analysis.
         return np

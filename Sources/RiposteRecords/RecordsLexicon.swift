@@ -17,6 +17,8 @@ public final class RecordsLexicon: @unchecked Sendable {
     public let unknownClasses: [String]
     /// Folded role noun → (role, kind).
     let heads: FoldMap<(role: String, kind: PartyKind)>
+    /// The role nouns of a case (a role other than "other" and "agent"): three in a text make it a judgment.
+    private let caseHeads: FoldSet
     /// `head(_:)` precomputed: the role nouns and their plurals ("applicants" → group).
     private let headOrPlural: FoldMap<(role: String, kind: PartyKind)>
     /// Folded subject pronoun → its first class among pron-person, pron-plural, pron-first, pron-thing.
@@ -76,6 +78,7 @@ public final class RecordsLexicon: @unchecked Sendable {
             h[Folding.fold(r[0])] = (r[1], PartyKind(rawValue: r[2]) ?? .unknown)
         }
         heads = FoldMap(h)
+        caseHeads = FoldSet(h.filter { $0.value.0 != "other" && $0.value.0 != "agent" }.keys)
         var hp = h
         for (k, v) in h {
             let plural = k + "s"
@@ -142,11 +145,16 @@ public final class RecordsLexicon: @unchecked Sendable {
     /// True when records-words.tsv gives the word any class.
     @inline(__always) func isClassed(_ t: Token) -> Bool { classes[t] != nil }
 
+    /// True when the token is a role noun of a case ("applicant", "cour"; not "porte-parole").
+    @inline(__always) func isCaseHead(_ t: Token) -> Bool { caseHeads.contains(t) }
+
     /// The role noun a token names, if any (plural "applicants" falls back to "applicant").
     func head(_ fold: String) -> (role: String, kind: PartyKind)? {
         headOrPlural[fold]
     }
     func head(_ t: Token) -> (role: String, kind: PartyKind)? { headOrPlural[t] }
+    /// `head(t) != nil` without copying the answer.
+    @inline(__always) func isHead(_ t: Token) -> Bool { headOrPlural.contains(t) }
 
     func isWrongdoing(_ fold: String) -> Bool {
         if wrongExact.contains(fold) { return true }
