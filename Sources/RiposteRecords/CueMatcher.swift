@@ -100,12 +100,20 @@ public struct CueIndex: Sendable {
         firstKeys = Set(index.keys)
     }
 
+    /// True when a cue pattern may begin with the token (its first element holds the token's fold).
+    @inline(__always) func mayBegin(_ t: Token) -> Bool { byFirst.contains(t) }
+
     /// Every cue match in tokens `range` (overlapping matches included; the caller arbitrates).
     func matches(_ tokens: [Token], _ range: Range<Int>) -> [CueMatch] {
+        matches(tokens, range, at: range.filter { mayBegin(tokens[$0]) }[...])
+    }
+
+    /// `matches(tokens, range)` when the tokens of `range` where a cue may begin are known
+    /// (`mayBegin`, in increasing order).
+    func matches(_ tokens: [Token], _ range: Range<Int>, at starts: ArraySlice<Int>) -> [CueMatch] {
         var out: [CueMatch] = []
         tokens.withUnsafeBufferPointer { toks in
-            for i in range {
-                // One probe with the token's precomputed key; most tokens begin no cue.
+            for i in starts {
                 guard let cands = byFirst[toks[i]] else { continue }
                 for pi in cands {
                     let p = patterns[pi]

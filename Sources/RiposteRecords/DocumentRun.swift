@@ -33,22 +33,40 @@ final class DocumentRun {
     var firstPersonParty: Int?
     /// Per party: the organisation it speaks for (nil inside when none), computed once.
     var speaksForCache: [Int: Int?] = [:]
+    /// Token indices where a cue may begin (its first element matches), sentence by sentence, and
+    /// each sentence's part of that list.
+    private let cueStarts: [Int]
+    private let cueRanges: [Range<Int>]
 
     init(text: SegmentedText, parties: PartySet, lex: RecordsLexicon) {
         self.text = text
         self.lex = lex
         book = PartyBook(set: parties, lex: lex)
-        // Token index of every PartySet mention (tokens inside sentences, found by binary search
-        // on their start offsets), and the capitalised words used inside sentences.
+        // One pass over the sentence tokens (each token is read once, while it is in cache): their
+        // start offsets (to place the PartySet mentions), the capitalised words used inside
+        // sentences, the role nouns of a case, and the tokens where a cue may begin.
+        let tokens = text.tokens
         var sentenceTokens: [Int] = []
-        sentenceTokens.reserveCapacity(text.tokens.count)
+        var starts: [Int] = []
+        sentenceTokens.reserveCapacity(tokens.count)
+        starts.reserveCapacity(tokens.count)
+        var sorted = true
+        var prevStart = Int.min
         var caps = FoldKeySet()
         var legalWords = 0
-        let tokens = text.tokens
+        var cueStarts: [Int] = []
+        var cueRanges: [Range<Int>] = []
+        cueRanges.reserveCapacity(text.sentences.count)
+        let cues = lex.cues
         tokens.withUnsafeBufferPointer { toks in
             for s in text.sentences {
+                let firstCue = cueStarts.count
                 for i in s.tokens {
                     sentenceTokens.append(i)
+                    let st = toks[i].span.start
+                    if st < prevStart { sorted = false }
+                    prevStart = st
+                    starts.append(st)
                     if toks[i].isCapitalized, i > s.tokens.lowerBound {
                         let prevKind = toks[i - 1].kind
                         if prevKind != .quote, prevKind != .number, toks[i - 1].lower != "-", toks[i - 1].lower != ":" {
@@ -63,25 +81,26 @@ final class DocumentRun {
                         }
                     }
                     if lex.isCaseHead(toks[i]) { legalWords += 1 }
+                    if cues.mayBegin(toks[i]) { cueStarts.append(i) }
                 }
+                cueRanges.append(firstCue ..< cueStarts.count)
             }
         }
+        self.cueStarts = cueStarts
+        self.cueRanges = cueRanges
         // The last sentence token starting at `start` (what a dictionary filled in token order kept).
-        var sorted = true
-        var prevStart = Int.min
-        for i in sentenceTokens { if tokens[i].span.start < prevStart { sorted = false; break }; prevStart = tokens[i].span.start }
         func tokenStarting(at start: Int) -> Int? {
             if !sorted {
                 var found: Int?
-                for i in sentenceTokens where tokens[i].span.start == start { found = i }
+                for k in sentenceTokens.indices where starts[k] == start { found = sentenceTokens[k] }
                 return found
             }
-            var lo = 0, hi = sentenceTokens.count
+            var lo = 0, hi = starts.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if tokens[sentenceTokens[mid]].span.start <= start { lo = mid + 1 } else { hi = mid }
+                if starts[mid] <= start { lo = mid + 1 } else { hi = mid }
             }
-            return lo > 0 && tokens[sentenceTokens[lo - 1]].span.start == start ? sentenceTokens[lo - 1] : nil
+            return lo > 0 && starts[lo - 1] == start ? sentenceTokens[lo - 1] : nil
         }
         var mentionAt = TokenMentions(count: tokens.count)
         for (p, party) in parties.parties.enumerated() {
@@ -113,7 +132,7 @@ final class DocumentRun {
             }
             if s.isBoilerplate { continue }
             let last = text.tokens[r.upperBound - 1].lower
-            var matches = lex.cues.matches(text.tokens, r)
+            var matches = lex.cues.matches(text.tokens, r, at: cueStarts[cueRanges[si]])
             if s.isHeading && last != ";" && last != "," {
                 // Headings are not the article, except a numbered operative item ("5. Holds").
                 let keep = operativeMode && matches.contains { $0.start == contentStart(r) }
@@ -162,12 +181,13 @@ final class DocumentRun {
                         // A filing told again ("After the plaintiffs filed their complaint") is the same act.
                         if rec.type == .filing, rec.content == nil,
                            records.contains(where: { $0.type == .filing && (rec.source == nil || $0.source == rec.source) && $0.evidence.first == rec.evidence.first }) { continue }
-                        records.append(rec)
                         produced += 1
                         if let src = rec.source { lastSource = src }
                         if m.pattern.has("carry") {
                             carry = (rec.source, rec.targets, rec.channel, si, s.paragraph)
                         }
+                        // Last: the record moves into the list instead of being copied.
+                        records.append(rec)
                     }
                 }
             }
@@ -259,7 +279,7 @@ final class DocumentRun {
                 }
                 // The last speaker, unless a later sentence opened with someone else's name
                 // ("Bruno Le Roux … est intervenu… . « … », a-t-il affirmé").
-                if p == nil, let last = records.last, last.sentence < si - 1, let named = openingName(of: si - 1) { p = named }
+                if p == nil, !records.isEmpty, records[records.count - 1].sentence < si - 1, let named = openingName(of: si - 1) { p = named }
                 if p == nil { p = lastSource }
                 if p == nil { p = lastNamed(before: si) }
             }

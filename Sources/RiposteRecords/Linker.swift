@@ -14,15 +14,47 @@ struct Linker {
     let text: SegmentedText
     let legal: Bool
 
+    /// The speaker of a response and whom it speaks for: at most two parties, tested against
+    /// every earlier record (a Set would hash each test).
+    private struct Speakers {
+        let a: Int?
+        let b: Int?
+        var isEmpty: Bool { a == nil && b == nil }
+        @inline(__always) func contains(_ p: Int) -> Bool { a == p || b == p }
+        @inline(__always) func isDisjoint(with ps: [Int]) -> Bool { !ps.contains { contains($0) } }
+    }
+
+    private static func isResponse(_ t: RecordType) -> Bool {
+        switch t {
+        case .denial, .admission, .offer, .noComment: return true
+        default: return false
+        }
+    }
+
+    /// The non-pronoun mentions of the book's parties, by start offset (built on first need).
+    private final class NamedIndex {
+        var mentions: [(start: Int, end: Int, party: Int)]? = nil
+    }
+
     func link(_ records: inout [Record], book: inout PartyBook, adversary: (Int?) -> [Int]) {
+        let namedIndex = NamedIndex()
+        // Content words by record, computed once per record (every response scores its candidates).
+        var wordsOf: [Set<String>?] = Array(repeating: nil, count: records.count)
+        func contentWordsOf(_ k: Int) -> Set<String> {
+            if let w = wordsOf[k] { return w }
+            let w = contentWords(records[k])
+            wordsOf[k] = w
+            return w
+        }
         for i in records.indices {
-            let r = records[i]
-            let isResponse = [.denial, .admission, .offer, .noComment].contains(r.type)
-            let counter = r.type == .allegation
+            // Read in place: most records are neither responses nor allegations.
+            let isResponse = Linker.isResponse(records[i].type)
+            let counter = records[i].type == .allegation
             guard isResponse || counter else { continue }
-            let me = Set([r.source, r.onBehalfOf].compactMap { $0 })
-            guard !me.isEmpty else { continue }
-            let named = partiesNamed(in: r, book: book)
+            guard records[i].source != nil || records[i].onBehalfOf != nil else { continue }
+            let r = records[i]
+            let me = Speakers(a: r.source, b: r.onBehalfOf)
+            let named = partiesNamed(in: r, book: book, index: namedIndex)
             var candidates: [Int] = []
             for j in 0 ..< i {
                 // Fields read in place: `let c = records[j]` would copy every earlier record.
@@ -92,19 +124,18 @@ struct Linker {
             } else if isAnaphoric(r) {
                 let lastOwn = (0 ..< i).last { k in
                     let o = records[k]
-                    return [.denial, .admission, .offer, .noComment].contains(o.type) && (o.source.map { me.contains($0) } ?? false)
+                    return Linker.isResponse(o.type) && (o.source.map { me.contains($0) } ?? false)
                 } ?? -1
                 chosen = candidates.filter { $0 > lastOwn }
                 if chosen.isEmpty { chosen = candidates }
             } else {
-                let words = contentWords(r)
+                let words = contentWordsOf(i)
                 var best = candidates[0]
                 var bestScore = -1.0
                 for j in candidates {
-                    let c = records[j]
-                    var score = Double(words.intersection(contentWords(c)).count)
-                    if c.type == .allegation { score += 0.5 }
-                    if !me.isDisjoint(with: c.targets) { score += 0.25 }
+                    var score = Double(words.intersection(contentWordsOf(j)).count)
+                    if records[j].type == .allegation { score += 0.5 }
+                    if !me.isDisjoint(with: records[j].targets) { score += 0.25 }
                     if score > bestScore { bestScore = score; best = j }
                 }
                 // A sentence that only continues a claim ("Ces fichiers auraient été stockés…")
@@ -160,10 +191,27 @@ struct Linker {
             || (ts.count <= 6 && (first.fold.hasSuffix("'s") || ts.contains { $0.lower == "’" }))
     }
 
-    private func partiesNamed(in r: Record, book: PartyBook) -> Set<Int> {
+    /// The parties with a mention (not a pronoun) inside the record's content.
+    private func partiesNamed(in r: Record, book: PartyBook, index: NamedIndex) -> Set<Int> {
         guard let c = r.content else { return [] }
+        if index.mentions == nil {
+            var ms: [(start: Int, end: Int, party: Int)] = []
+            for i in book.parties.indices {
+                for m in book.parties[i].mentions where m.form != .pronoun { ms.append((m.span.start, m.span.end, i)) }
+            }
+            ms.sort { $0.start < $1.start }
+            index.mentions = ms
+        }
         var out = Set<Int>()
-        for (i, p) in book.parties.enumerated() where p.mentions.contains(where: { c.contains($0.span) && $0.form != .pronoun }) { out.insert(i) }
+        index.mentions!.withUnsafeBufferPointer { ms in
+            var lo = 0, hi = ms.count
+            while lo < hi { let mid = (lo + hi) / 2; if ms[mid].start < c.start { lo = mid + 1 } else { hi = mid } }
+            var k = lo
+            while k < ms.count, ms[k].start <= c.end {
+                if ms[k].end <= c.end { out.insert(ms[k].party) }
+                k += 1
+            }
+        }
         return out
     }
 }

@@ -33,11 +33,21 @@ struct NounPhrase {
 /// per token of every sentence the finder reads, so no hashing).
 struct TokenMentions {
     typealias Entry = (party: Int, span: ByteSpan, form: Mention.Form)
-    private var entries: [Entry?]
-    init(count: Int) { entries = [Entry?](repeating: nil, count: count) }
+    /// Per token, the index of its entry in `entries` (-1: none): four bytes a token.
+    private var slots: [Int32]
+    private var entries: [Entry] = []
+    init(count: Int) { slots = [Int32](repeating: -1, count: count) }
     subscript(_ i: Int) -> Entry? {
-        get { i >= 0 && i < entries.count ? entries[i] : nil }
-        set { entries[i] = newValue }
+        get {
+            guard i >= 0 && i < slots.count else { return nil }
+            let e = slots[i]
+            return e < 0 ? nil : entries[Int(e)]
+        }
+        set {
+            guard let v = newValue else { slots[i] = -1; return }
+            slots[i] = Int32(entries.count)
+            entries.append(v)
+        }
     }
 }
 
@@ -67,6 +77,7 @@ struct NounPhraseFinder {
     private func findUncached(_ range: Range<Int>) -> [NounPhrase] {
         let toks = text.tokens
         var out: [NounPhrase] = []
+        out.reserveCapacity(range.count / 3 + 1)
         var i = range.lowerBound
         while i < range.upperBound {
             // "we" in an opinion is the court itself, whatever an earlier "we" was resolved to.
@@ -95,12 +106,14 @@ struct NounPhraseFinder {
                     continue
                 }
             }
-            if let np = rolePhrase(at: i, range) {
+            // The tests that open rolePhrase and namePhrase, made here: most tokens are neither,
+            // and an Optional phrase is costly to return and test.
+            if mayOpenRolePhrase(i, range), let np = rolePhrase(at: i, range) {
                 out.append(np)
                 i = np.tokens.upperBound
                 continue
             }
-            if let np = namePhrase(at: i, range) {
+            if (toks[i].kind == .word || toks[i].kind == .abbreviation) && toks[i].isCapitalized, let np = namePhrase(at: i, range) {
                 out.append(np)
                 i = np.tokens.upperBound
                 continue
@@ -179,12 +192,19 @@ struct NounPhraseFinder {
         return false
     }
 
+    /// False when `rolePhrase(at: i0, range)` is surely nil: the token is no role noun and opens
+    /// no compound ("porte - parole"). One probe of the token's key, before the compound and
+    /// possessive forms are built as strings.
+    @inline(__always) private func mayOpenRolePhrase(_ i0: Int, _ range: Range<Int>) -> Bool {
+        let toks = text.tokens
+        if i0 + 2 < range.upperBound && toks[i0 + 1].lower == "-" && !toks[i0 + 1].spaceBefore && !toks[i0 + 2].spaceBefore
+            && toks[i0 + 2].kind == .word { return true }
+        return baseIsHead(toks[i0])
+    }
+
     private func rolePhrase(at i0: Int, _ range: Range<Int>) -> NounPhrase? {
         let toks = text.tokens
-        // Most tokens are no role noun: rejected with one probe of the token's key, before the
-        // compound and possessive forms are built as strings.
-        if !(i0 + 2 < range.upperBound && toks[i0 + 1].lower == "-" && !toks[i0 + 1].spaceBefore && !toks[i0 + 2].spaceBefore
-             && toks[i0 + 2].kind == .word), !baseIsHead(toks[i0]) { return nil }
+        guard mayOpenRolePhrase(i0, range) else { return nil }
         let (cf, ci) = compound(at: i0, range)
         let i = ci
         let (base, poss) = ci == i0 ? baseFold(toks[i]) : (cf, false)

@@ -19,25 +19,41 @@ struct PartyBook {
         s.parties = parties
         return s
     }
+    let lex: RecordsLexicon
+
     private var byKey: [String: Int] = [:]
     /// Word sets of proper names, for "Smith" ⊂ "John Smith".
     private var nameWords: [(party: Int, words: Set<String>)] = []
     var roles: [Int: String] = [:]
-    let lex: RecordsLexicon
+    /// The last word (folded) of every name with a space a party has had: `englishDescribedParty`
+    /// can only find a party whose name ends with the head noun (or its plural), so a head not in
+    /// here spares it the walk over the parties.
+    private var lastWords = Set<String>()
 
     init(set: PartySet, lex: RecordsLexicon) {
         self.original = set
         self.parties = set.parties
         self.lex = lex
         for (i, p) in set.parties.enumerated() {
-            for n in [p.name] + p.aliases {
+            if let k = key(p.name), byKey[k] == nil { byKey[k] = i }
+            for n in p.aliases {
                 if let k = key(n), byKey[k] == nil { byKey[k] = i }
             }
             let w = words(p.name)
             if !w.isEmpty { nameWords.append((i, w)) }
             if let h = headRole(p.name) { roles[i] = h }
+            if let l = PartyBook.lastWord(p.name) { lastWords.insert(l) }
         }
     }
+
+    /// The folded last space-separated word (as `englishDescribedParty` reads names); nil for a
+    /// name without a space, which that rule never matches (its `contains(" ")`).
+    private static func lastWord(_ s: String) -> String? {
+        guard s.utf8.contains(0x20) else { return nil }
+        return s.split(separator: " ").last.map { Folding.fold(String($0)) }
+    }
+    /// The head of a description as `englishDescribedParty` reads it.
+    private static func headWord(_ s: String) -> String? { s.split(separator: " ").last.map { Folding.fold(String($0)) } }
 
     /// Folded words without leading determiners or titles, last word singular.
     func words(_ s: String) -> Set<String> {
@@ -162,12 +178,21 @@ struct PartyBook {
         var found = byKey[k]
         if found == nil, form == .name {
             let w = words(surface)
-            for (p, pw) in nameWords where !w.isEmpty && (w.isSubset(of: pw) || pw.isSubset(of: w)) && roles[p] == nil {
-                found = p
-                break
+            if !w.isEmpty {
+                for (p, pw) in nameWords where (w.isSubset(of: pw) || pw.isSubset(of: w)) && roles[p] == nil {
+                    found = p
+                    break
+                }
             }
         }
-        if found == nil { found = englishDescribedParty(surface, form: form, before: span) }
+        if found == nil {
+            // An English description can only name a party whose name ends with its head noun.
+            if lex.language == .en, form == .role, let head = PartyBook.headWord(surface),
+               !lastWords.contains(head), !lastWords.contains(head + "s") {
+            } else {
+                found = englishDescribedParty(surface, form: form, before: span)
+            }
+        }
         if let p = found {
             var party = parties[p]
             let before = party
@@ -179,6 +204,7 @@ struct PartyBook {
                 if !party.aliases.contains(party.name) { party.aliases.append(party.name) }
                 party.aliases.removeAll { $0 == surface }
                 party.name = surface
+                if let l = PartyBook.lastWord(surface) { lastWords.insert(l) }
                 nameWords.removeAll { $0.party == p }
                 nameWords.append((p, words(surface)))
             } else if surface != party.name, !party.aliases.contains(surface) {
@@ -193,6 +219,7 @@ struct PartyBook {
         let pk: PartyKind = kind == .unknown && form == .name ? .unknown : kind
         parties.append(Party(name: surface, kind: pk, aliases: [], mentions: [Mention(span: span, sentence: sentence, form: form == .name ? .name : .description)]))
         byKey[k] = p
+        if let l = PartyBook.lastWord(surface) { lastWords.insert(l) }
         if form == .name { nameWords.append((p, words(surface))) }
         if role != "other" { roles[p] = role }
         return p
