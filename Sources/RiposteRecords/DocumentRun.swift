@@ -155,13 +155,15 @@ final class DocumentRun {
                 let ctx = SentenceContext(run: self, index: si, range: r)
                 for m in matches {
                     if let rec = ctx.analyze(m) {
-                        if records.contains(where: { $0.type == rec.type && $0.cue.overlaps(rec.cue) }) { continue }
+                        // The closures below read these fields: capturing `rec` itself would copy the record.
+                        let recType = rec.type, recCue = rec.cue, recSource = rec.source, recNegated = rec.modality == .negated
+                        if anyRecord({ records[$0].type == recType && records[$0].cue.overlaps(recCue) }) { continue }
                         // "Holds that there has been a violation": one ruling, not two. But a verb
                         // coordinated with the previous one ("a confirmé … et condamné X") is an act
                         // of its own, and the previous content ends before it.
                         let coordinated = m.start > r.lowerBound && lex.has(text.tokens[m.start - 1], .coord)
                             && lex.isVerbForm(text.tokens[m.words.first ?? m.start])
-                        if let k = records.lastIndex(where: { $0.sentence == si && ($0.content?.contains(rec.cue) ?? false) }) {
+                        if let k = records.indices.last(where: { records[$0].sentence == si && (records[$0].content?.contains(recCue) ?? false) }) {
                             if lex.language == .fr, let comma = FrenchRecordRules.mainClauseResumes(text, lex, earlier: records[k], cueStart: m.start, sentence: r),
                                let c = records[k].content {
                                 // The relative clause's content ends at its comma; the main verb is an act of its own.
@@ -177,10 +179,12 @@ final class DocumentRun {
                         // calling the claims baseless" is one denial (rulings and coordinated verbs aside);
                         // "regretted the harm but refused to apologize" is two (one of them negated).
                         if rec.type != .ruling, !coordinated, rec.source != nil,
-                           records.contains(where: { $0.sentence == si && $0.type == rec.type && $0.source == rec.source && ($0.modality == .negated) == (rec.modality == .negated) }) { continue }
+                           anyRecord({ records[$0].sentence == si && records[$0].type == recType && records[$0].source == recSource && (records[$0].modality == .negated) == recNegated }) { continue }
                         // A filing told again ("After the plaintiffs filed their complaint") is the same act.
-                        if rec.type == .filing, rec.content == nil,
-                           records.contains(where: { $0.type == .filing && (rec.source == nil || $0.source == rec.source) && $0.evidence.first == rec.evidence.first }) { continue }
+                        if rec.type == .filing, rec.content == nil {
+                            let firstEvidence = rec.evidence.first
+                            if anyRecord({ records[$0].type == .filing && (recSource == nil || records[$0].source == recSource) && records[$0].evidence.first == firstEvidence }) { continue }
+                        }
                         produced += 1
                         if let src = rec.source { lastSource = src }
                         if m.pattern.has("carry") {
@@ -199,6 +203,13 @@ final class DocumentRun {
                 records.append(rec)
             }
         }
+    }
+
+    /// True when a record passes `test`, which reads it by index in place: a closure given the
+    /// record itself gets a copy of it (retaining its arrays and strings) for every record tested.
+    @inline(__always) private func anyRecord(_ test: (Int) -> Bool) -> Bool {
+        for k in records.indices where test(k) { return true }
+        return false
     }
 
     /// Longer cues win over the cues they overlap; a reporting verb gives way to a specific cue

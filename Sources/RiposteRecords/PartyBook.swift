@@ -25,24 +25,29 @@ struct PartyBook {
     /// Word sets of proper names, for "Smith" ⊂ "John Smith".
     private var nameWords: [(party: Int, words: Set<String>)] = []
     var roles: [Int: String] = [:]
-    /// The last word (folded) of every name with a space a party has had: `englishDescribedParty`
-    /// can only find a party whose name ends with the head noun (or its plural), so a head not in
-    /// here spares it the walk over the parties.
-    private var lastWords = Set<String>()
+    /// The last word (folded) of every party's name that has a space, and maybe of former names:
+    /// `englishDescribedParty` can only find a party whose name ends with the head noun (or its
+    /// plural), so a head not in here spares it the walk over the parties. Built on first need
+    /// (English descriptions only).
+    private var lastWords: Set<String>? = nil
 
     init(set: PartySet, lex: RecordsLexicon) {
         self.original = set
         self.parties = set.parties
         self.lex = lex
         for (i, p) in set.parties.enumerated() {
-            if let k = key(p.name), byKey[k] == nil { byKey[k] = i }
+            // The name's words once, for its key, its word set and its role.
+            let kw = keyWords(p.name)
+            if !kw.isEmpty {
+                let k = kw.joined(separator: " ")
+                if byKey[k] == nil { byKey[k] = i }
+            }
             for n in p.aliases {
                 if let k = key(n), byKey[k] == nil { byKey[k] = i }
             }
-            let w = words(p.name)
+            let w = Set(kw)
             if !w.isEmpty { nameWords.append((i, w)) }
-            if let h = headRole(p.name) { roles[i] = h }
-            if let l = PartyBook.lastWord(p.name) { lastWords.insert(l) }
+            if let h = headRole(words: kw) { roles[i] = h }
         }
     }
 
@@ -52,6 +57,15 @@ struct PartyBook {
         guard s.utf8.contains(0x20) else { return nil }
         return s.split(separator: " ").last.map { Folding.fold(String($0)) }
     }
+    /// `lastWords`, built from the parties' names if not yet.
+    private mutating func lastWordsOfNames() -> Set<String> {
+        if let l = lastWords { return l }
+        var l = Set<String>()
+        for p in parties.indices { if let w = PartyBook.lastWord(parties[p].name) { l.insert(w) } }
+        lastWords = l
+        return l
+    }
+
     /// The head of a description as `englishDescribedParty` reads it.
     private static func headWord(_ s: String) -> String? { s.split(separator: " ").last.map { Folding.fold(String($0)) } }
 
@@ -150,9 +164,8 @@ struct PartyBook {
     }
 
     /// The role a name gives its party: "the respondent State" is the respondent, whatever "State"
-    /// alone would be.
-    private func headRole(_ name: String) -> String? {
-        let words = keyWords(name)
+    /// alone would be. `words`: the name's `keyWords`.
+    private func headRole(words: [String]) -> String? {
         for w in words.dropLast() where lex.has(w, .adj) {
             if let h = lex.head(w), h.role != "other", h.role != "agent" { return h.role }
         }
@@ -188,7 +201,7 @@ struct PartyBook {
         if found == nil {
             // An English description can only name a party whose name ends with its head noun.
             if lex.language == .en, form == .role, let head = PartyBook.headWord(surface),
-               !lastWords.contains(head), !lastWords.contains(head + "s") {
+               !lastWordsOfNames().contains(head), !lastWords!.contains(head + "s") {
             } else {
                 found = englishDescribedParty(surface, form: form, before: span)
             }
@@ -204,7 +217,7 @@ struct PartyBook {
                 if !party.aliases.contains(party.name) { party.aliases.append(party.name) }
                 party.aliases.removeAll { $0 == surface }
                 party.name = surface
-                if let l = PartyBook.lastWord(surface) { lastWords.insert(l) }
+                if lastWords != nil, let l = PartyBook.lastWord(surface) { lastWords!.insert(l) }
                 nameWords.removeAll { $0.party == p }
                 nameWords.append((p, words(surface)))
             } else if surface != party.name, !party.aliases.contains(surface) {
@@ -219,7 +232,7 @@ struct PartyBook {
         let pk: PartyKind = kind == .unknown && form == .name ? .unknown : kind
         parties.append(Party(name: surface, kind: pk, aliases: [], mentions: [Mention(span: span, sentence: sentence, form: form == .name ? .name : .description)]))
         byKey[k] = p
-        if let l = PartyBook.lastWord(surface) { lastWords.insert(l) }
+        if lastWords != nil, let l = PartyBook.lastWord(surface) { lastWords!.insert(l) }
         if form == .name { nameWords.append((p, words(surface))) }
         if role != "other" { roles[p] = role }
         return p
