@@ -57,7 +57,7 @@ final class DocumentRun {
         var cueStarts: [Int] = []
         var cueRanges: [Range<Int>] = []
         cueRanges.reserveCapacity(text.sentences.count)
-        let cues = lex.cues
+        var flags = [TokenFlags](repeating: [], count: tokens.count)
         tokens.withUnsafeBufferPointer { toks in
             for s in text.sentences {
                 let firstCue = cueStarts.count
@@ -80,8 +80,10 @@ final class DocumentRun {
                             }
                         }
                     }
-                    if lex.isCaseHead(toks[i]) { legalWords += 1 }
-                    if cues.mayBegin(toks[i]) { cueStarts.append(i) }
+                    let f = lex.flags(toks[i])
+                    flags[i] = f
+                    if f.contains(.caseHead) { legalWords += 1 }
+                    if f.contains(.cueStart) { cueStarts.append(i) }
                 }
                 cueRanges.append(firstCue ..< cueStarts.count)
             }
@@ -112,7 +114,7 @@ final class DocumentRun {
                 }
             }
         }
-        finder = NounPhraseFinder(lex: lex, text: text, mentionAt: mentionAt, capitalizedInside: caps)
+        finder = NounPhraseFinder(lex: lex, text: text, mentionAt: mentionAt, capitalizedInside: caps, flags: flags)
         legal = legalWords >= 3
         mentionsCase = legalWords >= 1
     }

@@ -8,30 +8,47 @@ import RiposteText
 /// words and the lexicon's keys both come out of `Folding` in NFC, where canonical equivalence
 /// is byte equality.
 struct FoldMap<Value> {
-    private var slots: [Int32]
-    private var slotHashes: [UInt64]
+    /// A slot: a key's hash and its entry index (-1: empty), side by side so that a probe reads
+    /// one place; the table is kept at most a third full, so that a miss (most lookups) usually
+    /// stops at the first slot.
+    private struct Slot {
+        var hash: UInt64 = 0
+        var entry: Int32 = -1
+    }
+    private var slots: [Slot]
     private var entries: [(key: String, value: Value)] = []
     private var mask: Int
 
     init(_ dict: [String: Value]) {
         var cap = 16
-        while cap < dict.count * 2 { cap *= 2 }
+        while cap < dict.count * 3 { cap *= 2 }
         mask = cap - 1
-        slots = [Int32](repeating: -1, count: cap)
-        slotHashes = [UInt64](repeating: 0, count: cap)
+        slots = [Slot](repeating: Slot(), count: cap)
         // In key order, so that the table (and `keys`) do not depend on the Dictionary's seed.
         for (k, v) in dict.sorted(by: { $0.key < $1.key }) {
             let h = foldKey(k)
             var i = FoldMap.index(h, mask)
-            while slots[i] >= 0 { i = (i + 1) & mask }
-            slots[i] = Int32(entries.count)
-            slotHashes[i] = h
+            while slots[i].entry >= 0 { i = (i + 1) & mask }
+            slots[i] = Slot(hash: h, entry: Int32(entries.count))
             entries.append((k, v))
         }
     }
 
     @inline(__always) private static func index(_ h: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+    }
+
+    /// The entry of `fold`, whose `foldKey` is `h`, or -1.
+    @inline(__always) private func entry(_ h: UInt64, _ fold: String) -> Int {
+        slots.withUnsafeBufferPointer { s in
+            var i = FoldMap.index(h, mask)
+            while true {
+                let e = s[i].entry
+                if e < 0 { return -1 }
+                if s[i].hash == h, entries[Int(e)].key == fold { return Int(e) }
+                i = (i + 1) & mask
+            }
+        }
     }
 
     @inline(__always) subscript(_ key: String) -> Value? { self[foldKey(key), key] }
@@ -41,25 +58,12 @@ struct FoldMap<Value> {
 
     /// The value of `fold`, whose `foldKey` is `h`.
     @inline(__always) subscript(_ h: UInt64, _ fold: String) -> Value? {
-        var i = FoldMap.index(h, mask)
-        while true {
-            let e = slots[i]
-            if e < 0 { return nil }
-            if slotHashes[i] == h, entries[Int(e)].key == fold { return entries[Int(e)].value }
-            i = (i + 1) & mask
-        }
+        let e = entry(h, fold)
+        return e < 0 ? nil : entries[e].value
     }
 
     /// True when `fold`, whose `foldKey` is `h`, has a value (without copying the value).
-    @inline(__always) func contains(_ h: UInt64, _ fold: String) -> Bool {
-        var i = FoldMap.index(h, mask)
-        while true {
-            let e = slots[i]
-            if e < 0 { return false }
-            if slotHashes[i] == h, entries[Int(e)].key == fold { return true }
-            i = (i + 1) & mask
-        }
-    }
+    @inline(__always) func contains(_ h: UInt64, _ fold: String) -> Bool { entry(h, fold) >= 0 }
     @inline(__always) func contains(_ t: Token) -> Bool { contains(t.key, t.fold) }
 
     var keys: [String] { entries.map(\.key) }

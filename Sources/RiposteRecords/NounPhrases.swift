@@ -59,6 +59,8 @@ struct NounPhraseFinder {
     let mentionAt: TokenMentions
     /// Capitalised words seen inside sentences (not as their first word) anywhere in the document.
     let capitalizedInside: FoldKeySet
+    /// Per token, its TokenFlags (DocumentRun computed them for the tokens of sentences).
+    let flags: [TokenFlags]
     /// Phrases already found, by range: the same sentence is read by several rules (and earlier
     /// sentences again for a pronoun), and the answer depends only on the range.
     private let memo = FindMemo()
@@ -91,7 +93,7 @@ struct NounPhraseFinder {
                 continue
             }
             // Read in place (binding the token copies its strings); most tokens go on to rolePhrase.
-            if toks[i].kind == .word || toks[i].fold.hasPrefix("-"), let pc = lex.pronounClass[toks[i]],
+            if flagsAt(i).contains(.pronoun), toks[i].kind == .word || toks[i].fold.hasPrefix("-"), let pc = lex.pronounClass[toks[i]],
                toks[i].fold.hasPrefix("-") || !(i > range.lowerBound && lex.has(toks[i - 1], .prep) && !lex.listed(toks[i - 1].lower, .prepHomograph)) {
                 out.append(NounPhrase(tokens: i ..< i + 1, span: toks[i].span, form: .pronoun, pronounClass: pc))
                 i += 1
@@ -100,7 +102,7 @@ struct NounPhraseFinder {
             if (toks[i].kind == .word || toks[i].kind == .abbreviation) && toks[i].isCapitalized {
                 // "the Supreme Administrative Court": a capitalised run ending in a role noun.
                 let e = capRunEnd(i, range)
-                if e - 1 > i, baseIsHead(toks[e - 1]), let np = rolePhrase(at: e - 1, range) {
+                if e - 1 > i, flagsAt(e - 1).contains(.head), let np = rolePhrase(at: e - 1, range) {
                     out.append(np)
                     i = np.tokens.upperBound
                     continue
@@ -131,10 +133,11 @@ struct NounPhraseFinder {
         lastUTF8Byte(t.fold) == 0x73 && t.fold.hasSuffix("'s") && t.fold.count > 3
     }
 
-    /// `lex.head(baseFold(t).0) != nil`, probing with the token's key when it has no "'s".
-    @inline(__always) func baseIsHead(_ t: Token) -> Bool {
-        if isPossessiveFold(t) { return lex.head(String(t.fold.dropLast(2))) != nil }
-        return lex.isHead(t)
+    /// The flags of token `i` (`.head`: `lex.head(baseFold(t).0) != nil`), computed here for a
+    /// token outside the sentences.
+    @inline(__always) func flagsAt(_ i: Int) -> TokenFlags {
+        let f = flags[i]
+        return f.contains(.computed) ? f : lex.flags(text.tokens[i])
     }
 
     /// Strips a possessive ending ("Government’s" → "government").
@@ -199,7 +202,7 @@ struct NounPhraseFinder {
         let toks = text.tokens
         if i0 + 2 < range.upperBound && toks[i0 + 1].lower == "-" && !toks[i0 + 1].spaceBefore && !toks[i0 + 2].spaceBefore
             && toks[i0 + 2].kind == .word { return true }
-        return baseIsHead(toks[i0])
+        return flagsAt(i0).contains(.head)
     }
 
     private func rolePhrase(at i0: Int, _ range: Range<Int>) -> NounPhrase? {
@@ -210,7 +213,7 @@ struct NounPhraseFinder {
         let (base, poss) = ci == i0 ? baseFold(toks[i]) : (cf, false)
         guard let h = lex.head(base) else { return nil }
         // "respondent" as a modifier of "Government"/"State" belongs to the next head.
-        if i + 1 < range.upperBound, baseIsHead(toks[i + 1]), lex.has(toks[i], .adj) { return nil }
+        if i + 1 < range.upperBound, flagsAt(i + 1).contains(.head), lex.has(toks[i], .adj) { return nil }
         var start = i0
         // Left: determiners, titles, modifiers ("the respondent", "M. le", "the Supreme Administrative").
         var k = i0 - 1

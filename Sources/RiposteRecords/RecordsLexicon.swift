@@ -17,8 +17,8 @@ public final class RecordsLexicon: @unchecked Sendable {
     public let unknownClasses: [String]
     /// Folded role noun → (role, kind).
     let heads: FoldMap<(role: String, kind: PartyKind)>
-    /// The role nouns of a case (a role other than "other" and "agent"): three in a text make it a judgment.
-    private let caseHeads: FoldSet
+    /// What the records stage asks of every token, answered by one probe (`flags(_:)`).
+    private let tokenFlags: FoldMap<TokenFlags>
     /// `head(_:)` precomputed: the role nouns and their plurals ("applicants" → group).
     private let headOrPlural: FoldMap<(role: String, kind: PartyKind)>
     /// Folded subject pronoun → its first class among pron-person, pron-plural, pron-first, pron-thing.
@@ -78,7 +78,6 @@ public final class RecordsLexicon: @unchecked Sendable {
             h[Folding.fold(r[0])] = (r[1], PartyKind(rawValue: r[2]) ?? .unknown)
         }
         heads = FoldMap(h)
-        caseHeads = FoldSet(h.filter { $0.value.0 != "other" && $0.value.0 != "agent" }.keys)
         var hp = h
         for (k, v) in h {
             let plural = k + "s"
@@ -90,6 +89,12 @@ public final class RecordsLexicon: @unchecked Sendable {
             for p in ["pron-person", "pron-plural", "pron-first", "pron-thing"] where v.contains(p) { pc[k] = p; break }
         }
         pronounClass = FoldMap(pc)
+        var tf: [String: TokenFlags] = [:]
+        for (k, v) in h where v.0 != "other" && v.0 != "agent" { tf[k, default: []].insert(.caseHead) }
+        for k in cues.firstKeys { tf[k, default: []].insert(.cueStart) }
+        for k in pc.keys { tf[k, default: []].insert(.pronoun) }
+        for k in hp.keys { tf[k, default: []].insert(.head) }
+        tokenFlags = FoldMap(tf)
         var stems: [String] = [], exact = Set<String>()
         for w in lexicon.list("records-wrongdoing") {
             if w.count <= 3 { exact.insert(w) } else { stems.append(w) }
@@ -145,8 +150,16 @@ public final class RecordsLexicon: @unchecked Sendable {
     /// True when records-words.tsv gives the word any class.
     @inline(__always) func isClassed(_ t: Token) -> Bool { classes[t] != nil }
 
-    /// True when the token is a role noun of a case ("applicant", "cour"; not "porte-parole").
-    @inline(__always) func isCaseHead(_ t: Token) -> Bool { caseHeads.contains(t) }
+    /// The token's `TokenFlags` (`.computed` set).
+    @inline(__always) func flags(_ t: Token) -> TokenFlags {
+        var f = tokenFlags[t] ?? []
+        f.insert(.computed)
+        // A possessive ("Government's") is a role noun by its base.
+        if lastUTF8Byte(t.fold) == 0x73, t.fold.hasSuffix("'s"), t.fold.count > 3 {
+            if head(String(t.fold.dropLast(2))) != nil { f.insert(.head) } else { f.remove(.head) }
+        }
+        return f
+    }
 
     /// The role noun a token names, if any (plural "applicants" falls back to "applicant").
     func head(_ fold: String) -> (role: String, kind: PartyKind)? {
@@ -193,4 +206,20 @@ public final class RecordsLexicon: @unchecked Sendable {
     /// Features of a verb form, e.g. "cond.pres.3s", "pp", "ppr", "ger".
     func verbFeatures(_ t: Token) -> [String] { inflections.analyses(lower: t.lower, fold: t.fold).map(\.features) }
     func lemmas(_ t: Token) -> Set<String> { inflections.lemmas(lower: t.lower, fold: t.fold) }
+}
+
+/// What a token is to the records stage, found once per token of a document (DocumentRun) with
+/// one probe of the token's key, for the tests made of every token.
+struct TokenFlags: OptionSet, Sendable {
+    let rawValue: UInt8
+    /// A role noun of a case (a role other than "other" and "agent": "applicant", "cour").
+    static let caseHead = TokenFlags(rawValue: 1)
+    /// A cue pattern may begin with it.
+    static let cueStart = TokenFlags(rawValue: 2)
+    /// A subject pronoun (RecordsLexicon.pronounClass).
+    static let pronoun = TokenFlags(rawValue: 4)
+    /// A role noun or its plural (`head(_:)`), a possessive by its base ("Government's").
+    static let head = TokenFlags(rawValue: 8)
+    /// The flags were computed (a token outside every sentence has none).
+    static let computed = TokenFlags(rawValue: 0x80)
 }
