@@ -112,16 +112,19 @@ public struct CueIndex: Sendable {
     /// (`mayBegin`, in increasing order).
     func matches(_ tokens: [Token], _ range: Range<Int>, at starts: ArraySlice<Int>) -> [CueMatch] {
         var out: [CueMatch] = []
+        // One buffer for the words of every attempt (most fail), copied out on a match.
+        var words: [Int] = []
+        words.reserveCapacity(8)
         tokens.withUnsafeBufferPointer { toks in
             for i in starts {
                 guard let cands = byFirst[toks[i]] else { continue }
                 for pi in cands {
                     let p = patterns[pi]
-                    var words: [Int] = []
+                    words.removeAll(keepingCapacity: true)
                     let end = p.elements.withUnsafeBufferPointer { els in
                         CueIndex.match(els, 0, i, toks, range.upperBound, &words)
                     }
-                    if let end { out.append(CueMatch(pattern: p, start: i, end: end, words: words)) }
+                    if let end { out.append(CueMatch(pattern: p, start: i, end: end, words: Array(words))) }
                 }
             }
         }

@@ -192,7 +192,8 @@ struct PartyBook {
         if found == nil, form == .name {
             let w = words(surface)
             if !w.isEmpty {
-                for (p, pw) in nameWords where (w.isSubset(of: pw) || pw.isSubset(of: w)) && roles[p] == nil {
+                // The role test first: cheaper than the set comparisons, and the conditions are pure.
+                for (p, pw) in nameWords where roles[p] == nil && (w.isSubset(of: pw) || pw.isSubset(of: w)) {
                     found = p
                     break
                 }

@@ -26,9 +26,14 @@ public final class RecordsLexicon: @unchecked Sendable {
     /// Stopwords, classed words and cue openers: "known" words whatever their inflection.
     private let knownFolds: FoldSet
     private let wrongStems: [String]
-    /// The ASCII stems by their first four bytes.
-    private let wrongStemsByPrefix: FoldMap<[String]>
+    /// The ASCII stems by their first four bytes, read as a little-endian UInt32: an
+    /// open-addressed table of (prefix, index in `wrongStemGroups`; -1: empty).
+    private let wrongPrefixSlots: [(prefix: UInt32, group: Int32)]
+    private let wrongPrefixMask: Int
+    private let wrongStemGroups: [[String]]
     private let wrongExact: FoldSet
+    /// The longest exact entry, in bytes: a longer word is none of them.
+    private let wrongExactMaxBytes: Int
     let notParties: FoldSet
     let operative: [[String]]
     let stopwords: FoldSet
@@ -100,12 +105,26 @@ public final class RecordsLexicon: @unchecked Sendable {
             if w.count <= 3 { exact.insert(w) } else { stems.append(w) }
         }
         wrongStems = stems
-        var byPrefix: [String: [String]] = [:]
+        var groupOf: [UInt32: Int] = [:]
+        var groups: [[String]] = []
         for st in stems where st.utf8.count >= 4 && st.utf8.allSatisfy({ $0 < 0x80 }) {
-            byPrefix[String(decoding: st.utf8.prefix(4), as: UTF8.self), default: []].append(st)
+            let b = Array(st.utf8.prefix(4))
+            let p = UInt32(b[0]) | UInt32(b[1]) << 8 | UInt32(b[2]) << 16 | UInt32(b[3]) << 24
+            if let g = groupOf[p] { groups[g].append(st) } else { groupOf[p] = groups.count; groups.append([st]) }
         }
-        wrongStemsByPrefix = FoldMap(byPrefix)
+        var cap = 16
+        while cap < groups.count * 3 { cap *= 2 }
+        var slots = [(prefix: UInt32, group: Int32)](repeating: (0, -1), count: cap)
+        for (p, g) in groupOf.sorted(by: { $0.value < $1.value }) {
+            var i = RecordsLexicon.prefixSlot(p, cap - 1)
+            while slots[i].group >= 0 { i = (i + 1) & (cap - 1) }
+            slots[i] = (p, Int32(g))
+        }
+        wrongPrefixSlots = slots
+        wrongPrefixMask = cap - 1
+        wrongStemGroups = groups
         wrongExact = FoldSet(exact)
+        wrongExactMaxBytes = exact.map(\.utf8.count).max() ?? 0
         notParties = FoldSet(lexicon.list("records-not-parties"))
         operative = lexicon.list("records-operative").map { $0.split(separator: " ").map(String.init) }
         let stop = lexicon.list("stopwords")
@@ -170,19 +189,55 @@ public final class RecordsLexicon: @unchecked Sendable {
     @inline(__always) func isHead(_ t: Token) -> Bool { headOrPlural.contains(t) }
 
     func isWrongdoing(_ fold: String) -> Bool {
-        if wrongExact.contains(fold) { return true }
+        if fold.utf8.count <= wrongExactMaxBytes, wrongExact.contains(fold) { return true }
         // An ASCII word can only start with an ASCII stem (folded forms are NFC), and a stem of
         // four letters or more shares the word's first four bytes: one table lookup, then the few
         // stems under that prefix.
-        if fold.utf8.count >= 4, fold.utf8.allSatisfy({ $0 < 0x80 }) {
-            guard let stems = wrongStemsByPrefix[String(decoding: fold.utf8.prefix(4), as: UTF8.self)] else { return false }
-            for s in stems where fold.hasPrefix(s) { return true }
-            return false
+        if fold.utf8.count >= 4 {
+            // The ASCII test and the prefix, read from the string's bytes (nil: not ASCII).
+            let prefix: UInt32?? = fold.utf8.withContiguousStorageIfAvailable { b -> UInt32? in
+                var all: UInt8 = 0
+                for x in b { all |= x }
+                guard all < 0x80 else { return nil }
+                return UInt32(b[0]) | UInt32(b[1]) << 8 | UInt32(b[2]) << 16 | UInt32(b[3]) << 24
+            }
+            switch prefix {
+            case .some(.some(let p)):
+                guard let g = wrongStemGroup(p) else { return false }
+                for s in wrongStemGroups[g] where fold.hasPrefix(s) { return true }
+                return false
+            case .some(.none): break  // not ASCII
+            case .none:
+                if fold.utf8.allSatisfy({ $0 < 0x80 }) {
+                    let b = Array(fold.utf8.prefix(4))
+                    guard let g = wrongStemGroup(UInt32(b[0]) | UInt32(b[1]) << 8 | UInt32(b[2]) << 16 | UInt32(b[3]) << 24) else { return false }
+                    for s in wrongStemGroups[g] where fold.hasPrefix(s) { return true }
+                    return false
+                }
+            }
         }
         guard fold.count >= 4 else { return false }
         for s in wrongStems where fold.hasPrefix(s) { return true }
         return false
     }
+
+    @inline(__always) private static func prefixSlot(_ p: UInt32, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(p) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// The group of ASCII stems that begin with the four bytes `p`.
+    private func wrongStemGroup(_ p: UInt32) -> Int? {
+        var i = RecordsLexicon.prefixSlot(p, wrongPrefixMask)
+        while true {
+            let s = wrongPrefixSlots[i]
+            if s.group < 0 { return nil }
+            if s.prefix == p { return Int(s.group) }
+            i = (i + 1) & wrongPrefixMask
+        }
+    }
+
+    /// `isWrongdoing(t.fold)`.
+    @inline(__always) func isWrongdoing(_ t: Token) -> Bool { isWrongdoing(t.fold) }
 
     /// True when the word is a function word or a verb form: a capitalised sentence opener that
     /// is "known" is not a name.
