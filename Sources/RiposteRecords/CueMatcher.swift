@@ -46,6 +46,9 @@ struct CueMatch {
 public struct CueIndex: Sendable {
     public let patterns: [CuePattern]
     private let byFirst: FoldMap<[Int]>
+    /// Per pattern, its second element when that one must match the next token (neither a gap
+    /// nor optional): tested before the pattern is tried, as most tries fail there.
+    private let second: [FoldSet?]
     /// Every folded form that can begin a cue.
     public let firstKeys: Set<String>
     static let gapLimit = 4
@@ -96,6 +99,9 @@ public struct CueIndex: Sendable {
             patterns.append(p)
         }
         self.patterns = patterns
+        second = patterns.map { p in
+            p.elements.count >= 2 && !p.elements[1].isGap && !p.elements[1].optional ? p.elements[1].lookup : nil
+        }
         byFirst = FoldMap(index)
         firstKeys = Set(index.keys)
     }
@@ -119,6 +125,7 @@ public struct CueIndex: Sendable {
             for i in starts {
                 guard let cands = byFirst[toks[i]] else { continue }
                 for pi in cands {
+                    if let next = second[pi], i + 1 >= range.upperBound || !next.contains(toks[i + 1]) { continue }
                     let p = patterns[pi]
                     words.removeAll(keepingCapacity: true)
                     let end = p.elements.withUnsafeBufferPointer { els in

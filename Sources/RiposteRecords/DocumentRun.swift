@@ -217,6 +217,8 @@ final class DocumentRun {
     /// Longer cues win over the cues they overlap; a reporting verb gives way to a specific cue
     /// right after it ("expliquant n'avoir jamais exploité", "affirme avoir proposé").
     func arbitrate(_ ms: [CueMatch]) -> [CueMatch] {
+        // Nothing to arbitrate (most sentences): a match alone is kept.
+        if ms.count <= 1 { return ms }
         let sorted = ms.sorted { ($0.end - $0.start, -$0.start) > ($1.end - $1.start, -$1.start) }
         var kept: [CueMatch] = []
         for m in sorted where !kept.contains(where: { $0.start < m.end && m.start < $0.end }) { kept.append(m) }
