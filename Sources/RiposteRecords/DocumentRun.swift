@@ -207,9 +207,10 @@ final class DocumentRun {
         }
     }
 
-    /// True when a record passes `test`, which reads it by index in place: a closure given the
-    /// record itself gets a copy of it (retaining its arrays and strings) for every record tested.
-    @inline(__always) private func anyRecord(_ test: (Int) -> Bool) -> Bool {
+    /// True when a record passes `test`, which reads it by index in place (`records[k].type`): a
+    /// closure given the record itself (`records.contains(where:)`) gets a copy of it, retaining
+    /// its arrays and strings, for every record tested.
+    @inline(__always) func anyRecord(_ test: (Int) -> Bool) -> Bool {
         for k in records.indices where test(k) { return true }
         return false
     }

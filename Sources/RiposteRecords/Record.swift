@@ -55,8 +55,9 @@ extension Array where Element == Record {
     /// that hands out a copy of each record (retaining its arrays and strings), and the rules ask
     /// this of the whole record list for every new record. Same answer, no copies.
     @inline(__always) func contains(where predicate: (Record) throws -> Bool) rethrows -> Bool {
-        // Through the buffer: its elements are lent to the predicate, where the Array subscript
-        // getter would return a copy.
+        // Through the buffer, meant to lend the elements to the predicate; the optimiser still
+        // copies each record for the call (seen in the release build), so hot loops read records
+        // by index instead (DocumentRun.anyRecord).
         try withUnsafeBufferPointer { buf in
             for i in buf.indices where try predicate(buf[i]) { return true }
             return false
