@@ -23,6 +23,11 @@ public struct DocumentAnalysis: Sendable {
     public func json() -> JSONValue {
         DocumentJSON(id: id, text: text, parties: parties, records: records, diagnostics: diagnostics, meta: meta).json()
     }
+    /// `json().serializedBytes(pretty:)`, written without building the JSON tree.
+    public func jsonBytes(pretty: Bool = false) -> [UInt8] {
+        DocumentJSON(id: id, text: text, parties: parties, records: records, diagnostics: diagnostics, meta: meta)
+            .serializedBytes(pretty: pretty)
+    }
 }
 
 public final class Pipeline {

@@ -37,21 +37,12 @@ public indirect enum JSONValue: Sendable, Hashable {
         return nil
     }
 
-    private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
+    func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .int(let i): JSONValue.appendInteger(i, to: &out)
-        case .double(let d):
-            if d.isFinite {
-                // Three decimals are enough for confidences and rates; keeps output stable.
-                let r = (d * 1000).rounded() / 1000
-                // Int(r) traps beyond Int's range (a meta value such as 1e19 reached it): large values keep
-                // Swift's shortest form, which is valid JSON ("1e+19").
-                if r.isFinite && abs(r) < 1e15 {
-                    out.append(contentsOf: (r == r.rounded() ? String(Int(r)) + ".0" : String(r)).utf8)
-                } else { out.append(contentsOf: String(d).utf8) }
-            } else { out.append(contentsOf: "null".utf8) }
+        case .double(let d): JSONValue.appendDouble(d, to: &out)
         case .number(let literal): out.append(contentsOf: literal.utf8)
         case .string(let s): JSONValue.escape(s, into: &out)
         case .array(let a):
@@ -80,12 +71,24 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
-    private static func newline(_ indent: Int, _ out: inout [UInt8]) {
+    static func appendDouble(_ d: Double, to out: inout [UInt8]) {
+        if d.isFinite {
+            // Three decimals are enough for confidences and rates; keeps output stable.
+            let r = (d * 1000).rounded() / 1000
+            // Int(r) traps beyond Int's range (a meta value such as 1e19 reached it): large values keep
+            // Swift's shortest form, which is valid JSON ("1e+19").
+            if r.isFinite && abs(r) < 1e15 {
+                out.append(contentsOf: (r == r.rounded() ? String(Int(r)) + ".0" : String(r)).utf8)
+            } else { out.append(contentsOf: String(d).utf8) }
+        } else { out.append(contentsOf: "null".utf8) }
+    }
+
+    static func newline(_ indent: Int, _ out: inout [UInt8]) {
         out.append(0x0A)
         for _ in 0 ..< indent { out.append(0x20) }
     }
 
-    private static func appendInteger(_ i: Int, to out: inout [UInt8]) {
+    static func appendInteger(_ i: Int, to out: inout [UInt8]) {
         if i == Int.min { out.append(contentsOf: String(i).utf8); return }
         var v = i
         if v < 0 { out.append(0x2D); v = -v }
@@ -101,28 +104,107 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     static func escape(_ s: String, into out: inout [UInt8]) {
-        out.append(0x22)
         var s = s
-        s.withUTF8 { bytes in
-            // Runs of bytes that need no escaping are copied at once.
-            var runStart = 0
-            for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
-                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< i])) }
-                out.append(0x5C)
-                switch b {
-                case 0x22: out.append(0x22)
-                case 0x5C: out.append(0x5C)
-                case 0x0A: out.append(0x6E)
-                case 0x0D: out.append(0x72)
-                case 0x09: out.append(0x74)
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-                }
-                runStart = i + 1
+        s.withUTF8 { escape($0, into: &out) }
+    }
+
+    /// `escape` of UTF-8 bytes (valid UTF-8: copied as they are, but for the characters JSON escapes).
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.append(0x22)
+        // Runs of bytes that need no escaping are copied at once.
+        var runStart = 0
+        for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+            if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< i])) }
+            out.append(0x5C)
+            switch b {
+            case 0x22: out.append(0x22)
+            case 0x5C: out.append(0x5C)
+            case 0x0A: out.append(0x6E)
+            case 0x0D: out.append(0x72)
+            case 0x09: out.append(0x74)
+            default:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
             }
-            if bytes.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< bytes.count])) }
+            runStart = i + 1
         }
+        if bytes.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< bytes.count])) }
         out.append(0x22)
     }
+}
+
+/// Writes JSON straight into a byte buffer, with exactly the bytes `JSONValue.serializedBytes`
+/// gives for the same value (compact or pretty), without building the `JSONValue` tree first:
+/// a document's output is written once, and building then freeing the tree cost more than
+/// writing it.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    public let pretty: Bool
+    /// Nesting depth of the open containers (the top-level value is at depth 0).
+    private var depth = 0
+    /// Bit d set: the container open at depth d + 1 has an element already (needs a comma).
+    private var filled: UInt64 = 0
+    /// Containers nested deeper than this are written through `JSONValue` (meta values only).
+    private static let maxDepth = 60
+
+    public init(pretty: Bool = false, capacity: Int = 1024) {
+        self.pretty = pretty
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Before an element of the open container: the comma and, pretty, the line break and indent.
+    @inline(__always) private mutating func element() {
+        let bit: UInt64 = 1 << UInt64(depth - 1)
+        if filled & bit != 0 { bytes.append(0x2C) } else { filled |= bit }
+        if pretty { JSONValue.newline(depth * 2, &bytes) }
+    }
+
+    private mutating func open(_ b: UInt8) {
+        bytes.append(b)
+        depth += 1
+        precondition(depth <= JSONWriter.maxDepth, "JSONWriter: nesting too deep")
+        filled &= ~(1 << UInt64(depth - 1))
+    }
+
+    private mutating func close(_ b: UInt8) {
+        let bit: UInt64 = 1 << UInt64(depth - 1)
+        depth -= 1
+        if filled & bit != 0, pretty { JSONValue.newline(depth * 2, &bytes) }
+        bytes.append(b)
+    }
+
+    public mutating func beginObject() { open(0x7B) }
+    public mutating func endObject() { close(0x7D) }
+    public mutating func beginArray() { open(0x5B) }
+    public mutating func endArray() { close(0x5D) }
+
+    /// The key of the next member of the open object.
+    public mutating func key(_ k: StaticString) {
+        element()
+        k.withUTF8Buffer { JSONValue.escape($0, into: &bytes) }
+        bytes.append(0x3A)
+        if pretty { bytes.append(0x20) }
+    }
+    public mutating func key(_ k: String) {
+        element()
+        JSONValue.escape(k, into: &bytes)
+        bytes.append(0x3A)
+        if pretty { bytes.append(0x20) }
+    }
+
+    /// Starts the next element of the open array (call before writing a value into an array).
+    public mutating func arrayElement() { element() }
+
+    public mutating func string(_ s: String) { JSONValue.escape(s, into: &bytes) }
+    public mutating func string(_ s: StaticString) { s.withUTF8Buffer { JSONValue.escape($0, into: &bytes) } }
+    /// A string given as valid UTF-8 bytes.
+    public mutating func string(utf8 s: UnsafeBufferPointer<UInt8>) { JSONValue.escape(s, into: &bytes) }
+    public mutating func int(_ i: Int) { JSONValue.appendInteger(i, to: &bytes) }
+    public mutating func double(_ d: Double) { JSONValue.appendDouble(d, to: &bytes) }
+    public mutating func null() { bytes.append(contentsOf: "null".utf8) }
+    /// Any value, at the current position.
+    public mutating func value(_ v: JSONValue) { v.write(to: &bytes, pretty: pretty, indent: depth * 2) }
+
+    /// Appends raw bytes (a line break after the document).
+    public mutating func raw(_ b: UInt8) { bytes.append(b) }
 }
