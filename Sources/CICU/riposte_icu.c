@@ -34,14 +34,16 @@ int32_t riposte_ubrk_next(RiposteBreakIterator *bi) { return ubrk_next((UBreakIt
 int32_t riposte_ubrk_getRuleStatus(RiposteBreakIterator *bi) { return ubrk_getRuleStatus((UBreakIterator *)bi); }
 void riposte_ubrk_close(RiposteBreakIterator *bi) { ubrk_close((UBreakIterator *)bi); }
 
-void riposte_ubrk_mark_segments(RiposteBreakIterator *bi, uint8_t *marks, int32_t with_status) {
+void riposte_ubrk_mark_segments(RiposteBreakIterator *bi, const uint8_t *text, uint8_t *marks, int32_t with_status) {
     UBreakIterator *it = (UBreakIterator *)bi;
     int32_t start = ubrk_first(it);
     for (;;) {
         int32_t end = ubrk_next(it);
         if (end == UBRK_DONE) break;
         uint8_t code = 0;
-        if (with_status) {
+        // A segment that starts with a space or a line break is one of ICU's untagged
+        // (UBRK_WORD_NONE) runs: no status call for nearly half the segments.
+        if (with_status && text[start] != 0x20 && text[start] != 0x0A) {
             int32_t s = ubrk_getRuleStatus(it);
             // WordStatus: none, number, letter, kana, ideo (UBRK_WORD_* ranges of 100).
             code = s < 100 ? 0 : s < 200 ? 1 : s < 300 ? 2 : s < 400 ? 3 : 4;

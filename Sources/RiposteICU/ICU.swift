@@ -100,7 +100,7 @@ public final class BreakIterator {
         marks[bytes.count] = BreakIterator.segmentStart
         guard bytes.baseAddress != nil, bytes.count > 0 else { return }
         try withText(bytes) {
-            riposte_ubrk_mark_segments(iterator, marks.baseAddress!, kind == .word ? 1 : 0)
+            riposte_ubrk_mark_segments(iterator, bytes.baseAddress!, marks.baseAddress!, kind == .word ? 1 : 0)
         }
     }
 

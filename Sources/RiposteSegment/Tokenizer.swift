@@ -146,7 +146,7 @@ struct Scan {
 
     init(t: UnsafeBufferPointer<UInt8>, wb: UnsafeBufferPointer<UInt8>, data: SegmenterData, maxEmoticon: Int) {
         self.t = t; self.wb = wb; self.data = data; self.maxEmoticon = maxEmoticon
-        tokens.reserveCapacity(t.count / 5)
+        tokens.reserveCapacity(t.count / 4 + 16)  // about one token per 5 bytes: no regrowth (a copy of every token)
     }
 
     /// Whether byte i lies in one of ICU's word segments (letters, numbers, kana, ideographs).
