@@ -93,13 +93,11 @@ public indirect enum JSONValue: Sendable, Hashable {
         var v = i
         if v < 0 { out.append(0x2D); v = -v }
         if v < 10 { out.append(UInt8(0x30 + v)); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { buf in
-            while v > 0 { buf[n] = UInt8(0x30 + v % 10); v /= 10; n += 1 }
-            for k in stride(from: n - 1, through: 0, by: -1) { out.append(buf[k]) }
+        // Digits written from the back into a stack buffer, then appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buf in
+            var k = 20
+            while v > 0 { k -= 1; buf[k] = UInt8(0x30 + v % 10); v /= 10 }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[k ..< 20]))
         }
     }
 
@@ -111,9 +109,21 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// `escape` of UTF-8 bytes (valid UTF-8: copied as they are, but for the characters JSON escapes).
     static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.append(0x22)
-        // Runs of bytes that need no escaping are copied at once.
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { out.append(0x22); return }
+        let raw = UnsafeRawPointer(base)
+        // Runs of bytes that need no escaping are found eight bytes at a time and copied at once.
         var runStart = 0
-        for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+        var i = 0
+        while true {
+            while i + 8 <= n, !JSONValue.hasEscapedByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+            while i < n {
+                let b = bytes[i]
+                if b < 0x20 || b == 0x22 || b == 0x5C { break }
+                i += 1
+            }
+            if i >= n { break }
+            let b = bytes[i]
             if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< i])) }
             out.append(0x5C)
             switch b {
@@ -126,10 +136,21 @@ public indirect enum JSONValue: Sendable, Hashable {
                 let hex: [UInt8] = Array("0123456789abcdef".utf8)
                 out.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
             }
-            runStart = i + 1
+            i += 1
+            runStart = i
         }
-        if bytes.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< bytes.count])) }
+        if n > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< n])) }
         out.append(0x22)
+    }
+
+    /// Whether one of the eight bytes of `w` is a quote, a backslash or below 0x20 (SWAR).
+    @inline(__always) static func hasEscapedByte(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let quote = zeroByte(w ^ (ones &* 0x22))
+        let backslash = zeroByte(w ^ (ones &* 0x5C))
+        let control = (w &- ones &* 0x20) & ~w & highs
+        return quote | backslash | control != 0
     }
 }
 
@@ -181,7 +202,14 @@ public struct JSONWriter {
     /// The key of the next member of the open object.
     public mutating func key(_ k: StaticString) {
         element()
-        k.withUTF8Buffer { JSONValue.escape($0, into: &bytes) }
+        k.withUTF8Buffer { buf in
+            // The keys of the contract need no escaping: copied at once.
+            if buf.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
+                bytes.append(0x22); bytes.append(contentsOf: buf); bytes.append(0x22)
+            } else {
+                JSONValue.escape(buf, into: &bytes)
+            }
+        }
         bytes.append(0x3A)
         if pretty { bytes.append(0x20) }
     }
