@@ -37,7 +37,7 @@ public struct Inflections: Sendable {
     private var formsByLemma: [String: Set<String>] = [:]
 
     public init(rows: [LexiconRow] = []) {
-        var forms = FormTable.Builder(), folded = FormTable.Builder()
+        var forms = FormTable.Builder(expected: rows.count), folded = FormTable.Builder(expected: rows.count)
         for r in rows where r.fields.count >= 3 {
             let a = Analysis(lemma: r[1], features: r[2])
             forms.add(r[0], a)
@@ -89,7 +89,7 @@ final class FormTable: @unchecked Sendable {
     private let lock = NSLock()
 
     struct Builder {
-        var slots = [UInt64](repeating: 0, count: 64)
+        var slots: [UInt64]
         var filter = [UInt64](repeating: 0, count: FormTable.filterWords)
         var starts: [Int32] = [0]
         var pool: [UInt8] = []
@@ -97,6 +97,15 @@ final class FormTable: @unchecked Sendable {
         var analyses: [[Inflections.Analysis]] = []
         /// Set once a key that is not simple is added.
         var index: [String: Int32]? = nil
+
+        /// Sized for `expected` keys (no rehashing while the lexicon is read).
+        init(expected: Int = 0) {
+            var cap = 64
+            while cap < expected * 2 { cap *= 2 }
+            slots = [UInt64](repeating: 0, count: cap)
+            keys.reserveCapacity(expected)
+            analyses.reserveCapacity(expected)
+        }
 
         mutating func add(_ key: String, _ a: Inflections.Analysis) {
             var bytes = Array(key.utf8)
