@@ -213,7 +213,8 @@ public struct JSONWriter {
         bytes.append(0x3A)
         if pretty { bytes.append(0x20) }
     }
-    public mutating func key(_ k: String) {
+    /// A key known only at run time (`key(_:)` takes the literal keys of the contract).
+    public mutating func key(string k: String) {
         element()
         JSONValue.escape(k, into: &bytes)
         bytes.append(0x3A)
