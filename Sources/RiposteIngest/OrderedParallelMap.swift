@@ -186,6 +186,17 @@ final class Monitor: @unchecked Sendable {
     func broadcast(_ c: Cond) { pthread_cond_broadcast(&c.cond) }
 }
 
+/// A mutex with one condition variable (a plain lock for callers of the map, e.g. the tests).
+final class Condition: @unchecked Sendable {
+    private let monitor = Monitor()
+    private let cond = Monitor.Cond()
+    func lock() { monitor.lock() }
+    func unlock() { monitor.unlock() }
+    func wait() { monitor.wait(cond) }
+    func wait(seconds: Double) { monitor.wait(cond, seconds: seconds) }
+    func broadcast() { monitor.broadcast(cond) }
+}
+
 private final class ThreadBody { let run: () -> Void; init(_ run: @escaping () -> Void) { self.run = run } }
 
 /// Starts a detached thread with the given stack size.
