@@ -24,9 +24,10 @@ public struct DocumentAnalysis: Sendable {
         DocumentJSON(id: id, text: text, parties: parties, records: records, diagnostics: diagnostics, meta: meta).json()
     }
     /// `json().serializedBytes(pretty:)`, written without building the JSON tree.
-    public func jsonBytes(pretty: Bool = false) -> [UInt8] {
+    /// With `newline`, a line break follows.
+    public func jsonBytes(pretty: Bool = false, newline: Bool = false) -> [UInt8] {
         DocumentJSON(id: id, text: text, parties: parties, records: records, diagnostics: diagnostics, meta: meta)
-            .serializedBytes(pretty: pretty)
+            .serializedBytes(pretty: pretty, newline: newline)
     }
 }
 

@@ -67,7 +67,7 @@ struct BatchDocument: BatchProcessor {
             var counts = [Int](repeating: 0, count: RecordType.allCases.count)
             for r in analysis.records { counts[RecordType.allCases.firstIndex(of: r.type)!] += 1 }
             result.records = counts
-            written = analysis.jsonBytes(pretty: options.pretty)
+            written = analysis.jsonBytes(pretty: options.pretty, newline: true)
             json = .null
         } catch let e as IngestError {
             result.errorCode = e.code
@@ -76,8 +76,12 @@ struct BatchDocument: BatchProcessor {
             result.errorCode = "internal"
             json = DocumentJSON.error(id: id, code: "internal", message: "\(error)")
         }
-        result.output = written ?? json.serializedBytes(pretty: options.pretty)
-        result.output.append(0x0A)
+        if let written {
+            result.output = written
+        } else {
+            result.output = json.serializedBytes(pretty: options.pretty)
+            result.output.append(0x0A)
+        }
         return result
     }
 

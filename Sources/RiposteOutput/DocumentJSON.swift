@@ -90,9 +90,11 @@ public struct DocumentJSON {
     }
 
     /// The bytes of `json().serializedBytes(pretty:)`, written directly (no `JSONValue` tree).
-    public func serializedBytes(pretty: Bool = false) -> [UInt8] {
+    /// With `newline`, a line break follows (a JSON Lines line, without copying the bytes again).
+    public func serializedBytes(pretty: Bool = false, newline: Bool = false) -> [UInt8] {
         var w = JSONWriter(pretty: pretty, capacity: 4096)
         write(to: &w)
+        if newline { w.raw(0x0A) }
         return w.bytes
     }
 
@@ -104,58 +106,65 @@ public struct DocumentJSON {
         w.key("language"); w.string(text.language.rawValue)
         w.key("parties")
         w.beginArray()
-        for (i, p) in parties.parties.enumerated() {
-            w.arrayElement()
-            w.beginObject()
-            w.key("id"); Self.writeID(0x70, i, &w)
-            w.key("name"); w.string(p.name)
-            w.key("kind"); w.string(p.kind.rawValue)
-            w.key("aliases")
-            w.beginArray()
-            for a in p.aliases { w.arrayElement(); w.string(a) }
-            w.endArray()
-            if let role = p.role { w.key("role"); w.string(role) }
-            w.key("mentions")
-            w.beginArray()
-            for m in p.mentions { w.arrayElement(); writeSpan(m.span, &w) }
-            w.endArray()
-            w.endObject()
+        // Fields read in place through the buffers (no copy of each Party or Record: retains).
+        parties.parties.withUnsafeBufferPointer { ps in
+            for i in ps.indices {
+                w.arrayElement()
+                w.beginObject()
+                w.key("id"); Self.writeID(0x70, i, &w)
+                w.key("name"); w.string(ps[i].name)
+                w.key("kind"); w.string(ps[i].kind.rawValue)
+                w.key("aliases")
+                w.beginArray()
+                for a in ps[i].aliases { w.arrayElement(); w.string(a) }
+                w.endArray()
+                if let role = ps[i].role { w.key("role"); w.string(role) }
+                w.key("mentions")
+                w.beginArray()
+                ps[i].mentions.withUnsafeBufferPointer { ms in
+                    for m in ms.indices { w.arrayElement(); writeSpan(ms[m].span, &w) }
+                }
+                w.endArray()
+                w.endObject()
+            }
         }
         w.endArray()
         w.key("records")
         w.beginArray()
-        for (i, r) in records.enumerated() {
-            let sentenceSpan = r.sentence < text.sentences.count ? text.sentences[r.sentence].span : r.cue
-            w.arrayElement()
-            w.beginObject()
-            w.key("id"); Self.writeID(0x72, i, &w)
-            w.key("type"); w.string(r.type.rawValue)
-            w.key("source"); if let s = r.source { Self.writeID(0x70, s, &w) } else { w.null() }
-            w.key("on_behalf_of"); if let s = r.onBehalfOf { Self.writeID(0x70, s, &w) } else { w.null() }
-            w.key("targets")
-            w.beginArray()
-            for t in r.targets { w.arrayElement(); Self.writeID(0x70, t, &w) }
-            w.endArray()
-            w.key("cue"); writeSpan(r.cue, &w)
-            w.key("content"); if let c = r.content { writeSpan(c, &w) } else { w.null() }
-            w.key("modality"); w.string(r.modality.rawValue)
-            w.key("responds_to")
-            w.beginArray()
-            for t in r.respondsTo { w.arrayElement(); Self.writeID(0x72, t, &w) }
-            w.endArray()
-            w.key("channel"); if let c = r.channel { w.string(c) } else { w.null() }
-            w.key("sentence")
-            let o = text.originalSpan(sentenceSpan)
-            w.beginObject()
-            w.key("start"); w.int(codePoints.codePoint(atByte: o.start))
-            w.key("end"); w.int(codePoints.codePoint(atByte: o.end))
-            w.endObject()
-            w.key("confidence"); w.double(r.confidence)
-            w.key("evidence")
-            w.beginArray()
-            for e in r.evidence { w.arrayElement(); w.string(e) }
-            w.endArray()
-            w.endObject()
+        records.withUnsafeBufferPointer { rs in
+            for i in rs.indices {
+                let sentenceSpan = rs[i].sentence < text.sentences.count ? text.sentences[rs[i].sentence].span : rs[i].cue
+                w.arrayElement()
+                w.beginObject()
+                w.key("id"); Self.writeID(0x72, i, &w)
+                w.key("type"); w.string(rs[i].type.rawValue)
+                w.key("source"); if let s = rs[i].source { Self.writeID(0x70, s, &w) } else { w.null() }
+                w.key("on_behalf_of"); if let s = rs[i].onBehalfOf { Self.writeID(0x70, s, &w) } else { w.null() }
+                w.key("targets")
+                w.beginArray()
+                for t in rs[i].targets { w.arrayElement(); Self.writeID(0x70, t, &w) }
+                w.endArray()
+                w.key("cue"); writeSpan(rs[i].cue, &w)
+                w.key("content"); if let c = rs[i].content { writeSpan(c, &w) } else { w.null() }
+                w.key("modality"); w.string(rs[i].modality.rawValue)
+                w.key("responds_to")
+                w.beginArray()
+                for t in rs[i].respondsTo { w.arrayElement(); Self.writeID(0x72, t, &w) }
+                w.endArray()
+                w.key("channel"); if let c = rs[i].channel { w.string(c) } else { w.null() }
+                w.key("sentence")
+                let o = text.originalSpan(sentenceSpan)
+                w.beginObject()
+                w.key("start"); w.int(codePoints.codePoint(atByte: o.start))
+                w.key("end"); w.int(codePoints.codePoint(atByte: o.end))
+                w.endObject()
+                w.key("confidence"); w.double(rs[i].confidence)
+                w.key("evidence")
+                w.beginArray()
+                for e in rs[i].evidence { w.arrayElement(); w.string(e) }
+                w.endArray()
+                w.endObject()
+            }
         }
         w.endArray()
         w.key("diagnostics")

@@ -157,9 +157,12 @@ public indirect enum JSONValue: Sendable, Hashable {
 /// Writes JSON straight into a byte buffer, with exactly the bytes `JSONValue.serializedBytes`
 /// gives for the same value (compact or pretty), without building the `JSONValue` tree first:
 /// a document's output is written once, and building then freeing the tree cost more than
-/// writing it.
+/// writing it. The buffer is raw memory grown by doubling: most writes are a few bytes, and an
+/// Array append checks uniqueness and capacity each time.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+    private let out: ByteBuffer
+    /// The bytes written so far.
+    public var bytes: [UInt8] { out.array() }
     public let pretty: Bool
     /// Nesting depth of the open containers (the top-level value is at depth 0).
     private var depth = 0
@@ -170,18 +173,24 @@ public struct JSONWriter {
 
     public init(pretty: Bool = false, capacity: Int = 1024) {
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        out = ByteBuffer(capacity: capacity)
+    }
+
+    @inline(__always) private func newline(_ indent: Int) {
+        out.reserve(indent + 1)
+        out.putUnchecked(0x0A)
+        for _ in 0 ..< indent { out.putUnchecked(0x20) }
     }
 
     /// Before an element of the open container: the comma and, pretty, the line break and indent.
     @inline(__always) private mutating func element() {
         let bit: UInt64 = 1 << UInt64(depth - 1)
-        if filled & bit != 0 { bytes.append(0x2C) } else { filled |= bit }
-        if pretty { JSONValue.newline(depth * 2, &bytes) }
+        if filled & bit != 0 { out.put(0x2C) } else { filled |= bit }
+        if pretty { newline(depth * 2) }
     }
 
     private mutating func open(_ b: UInt8) {
-        bytes.append(b)
+        out.put(b)
         depth += 1
         precondition(depth <= JSONWriter.maxDepth, "JSONWriter: nesting too deep")
         filled &= ~(1 << UInt64(depth - 1))
@@ -190,8 +199,8 @@ public struct JSONWriter {
     private mutating func close(_ b: UInt8) {
         let bit: UInt64 = 1 << UInt64(depth - 1)
         depth -= 1
-        if filled & bit != 0, pretty { JSONValue.newline(depth * 2, &bytes) }
-        bytes.append(b)
+        if filled & bit != 0, pretty { newline(depth * 2) }
+        out.put(b)
     }
 
     public mutating func beginObject() { open(0x7B) }
@@ -202,38 +211,144 @@ public struct JSONWriter {
     /// The key of the next member of the open object.
     public mutating func key(_ k: StaticString) {
         element()
-        k.withUTF8Buffer { buf in
-            // The keys of the contract need no escaping: copied at once.
-            if buf.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
-                bytes.append(0x22); bytes.append(contentsOf: buf); bytes.append(0x22)
-            } else {
-                JSONValue.escape(buf, into: &bytes)
-            }
+        if k.hasPointerRepresentation {
+            keyBytes(UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+        } else {
+            k.withUTF8Buffer { keyBytes($0) }
         }
-        bytes.append(0x3A)
-        if pretty { bytes.append(0x20) }
+        if pretty { out.put(0x20) }
+    }
+
+    @inline(__always) private func keyBytes(_ buf: UnsafeBufferPointer<UInt8>) {
+        // The keys of the contract need no escaping: copied at once.
+        var plain = true
+        for b in buf where b < 0x20 || b == 0x22 || b == 0x5C { plain = false; break }
+        if plain {
+            out.reserve(buf.count + 3)
+            out.putUnchecked(0x22); out.putUnchecked(buf); out.putUnchecked(0x22); out.putUnchecked(0x3A)
+        } else {
+            escape(buf)
+            out.put(0x3A)
+        }
     }
     /// A key known only at run time (`key(_:)` takes the literal keys of the contract).
     public mutating func key(string k: String) {
         element()
-        JSONValue.escape(k, into: &bytes)
-        bytes.append(0x3A)
-        if pretty { bytes.append(0x20) }
+        string(k)
+        out.put(0x3A)
+        if pretty { out.put(0x20) }
     }
 
     /// Starts the next element of the open array (call before writing a value into an array).
     public mutating func arrayElement() { element() }
 
-    public mutating func string(_ s: String) { JSONValue.escape(s, into: &bytes) }
-    public mutating func string(_ s: StaticString) { s.withUTF8Buffer { JSONValue.escape($0, into: &bytes) } }
+    public mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { escape($0) }
+    }
+    public mutating func string(_ s: StaticString) { s.withUTF8Buffer { escape($0) } }
     /// A string given as valid UTF-8 bytes.
-    public mutating func string(utf8 s: UnsafeBufferPointer<UInt8>) { JSONValue.escape(s, into: &bytes) }
-    public mutating func int(_ i: Int) { JSONValue.appendInteger(i, to: &bytes) }
-    public mutating func double(_ d: Double) { JSONValue.appendDouble(d, to: &bytes) }
-    public mutating func null() { bytes.append(contentsOf: "null".utf8) }
+    public mutating func string(utf8 s: UnsafeBufferPointer<UInt8>) { escape(s) }
+    public mutating func int(_ i: Int) {
+        if i == Int.min || i < 0 {
+            var tmp: [UInt8] = []
+            JSONValue.appendInteger(i, to: &tmp)
+            tmp.withUnsafeBufferPointer { out.put($0) }
+            return
+        }
+        // Digits written from the back into the buffer's free space.
+        var v = i
+        var n = 1
+        var t = v / 10
+        while t > 0 { n += 1; t /= 10 }
+        out.reserve(n)
+        let p = out.base + out.count
+        var k = n
+        repeat { k -= 1; p[k] = UInt8(0x30 + v % 10); v /= 10 } while v > 0
+        out.count += n
+    }
+    public mutating func double(_ d: Double) {
+        var tmp: [UInt8] = []
+        JSONValue.appendDouble(d, to: &tmp)
+        tmp.withUnsafeBufferPointer { out.put($0) }
+    }
+    public mutating func null() { out.reserve(4); for b in "null".utf8 { out.putUnchecked(b) } }
     /// Any value, at the current position.
-    public mutating func value(_ v: JSONValue) { v.write(to: &bytes, pretty: pretty, indent: depth * 2) }
+    public mutating func value(_ v: JSONValue) {
+        var tmp: [UInt8] = []
+        v.write(to: &tmp, pretty: pretty, indent: depth * 2)
+        tmp.withUnsafeBufferPointer { out.put($0) }
+    }
 
     /// Appends raw bytes (a line break after the document).
-    public mutating func raw(_ b: UInt8) { bytes.append(b) }
+    public mutating func raw(_ b: UInt8) { out.put(b) }
+
+    /// `JSONValue.escape` into the buffer.
+    private func escape(_ bytes: UnsafeBufferPointer<UInt8>) {
+        out.put(0x22)
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { out.put(0x22); return }
+        let raw = UnsafeRawPointer(base)
+        var runStart = 0
+        var i = 0
+        while true {
+            while i + 8 <= n, !JSONValue.hasEscapedByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+            while i < n {
+                let b = bytes[i]
+                if b < 0x20 || b == 0x22 || b == 0x5C { break }
+                i += 1
+            }
+            if i >= n { break }
+            let b = bytes[i]
+            if i > runStart { out.put(UnsafeBufferPointer(rebasing: bytes[runStart ..< i])) }
+            out.reserve(6)
+            out.putUnchecked(0x5C)
+            switch b {
+            case 0x22: out.putUnchecked(0x22)
+            case 0x5C: out.putUnchecked(0x5C)
+            case 0x0A: out.putUnchecked(0x6E)
+            case 0x0D: out.putUnchecked(0x72)
+            case 0x09: out.putUnchecked(0x74)
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                out.putUnchecked(0x75); out.putUnchecked(0x30); out.putUnchecked(0x30)
+                out.putUnchecked(hex.utf8Start[Int(b >> 4)]); out.putUnchecked(hex.utf8Start[Int(b & 0xF)])
+            }
+            i += 1
+            runStart = i
+        }
+        if n > runStart { out.put(UnsafeBufferPointer(rebasing: bytes[runStart ..< n])) }
+        out.put(0x22)
+    }
+}
+
+/// Raw growable bytes for `JSONWriter`.
+final class ByteBuffer {
+    var base: UnsafeMutablePointer<UInt8>
+    var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+    deinit { base.deallocate() }
+
+    @inline(__always) func reserve(_ n: Int) { if count + n > capacity { grow(count + n) } }
+    private func grow(_ need: Int) {
+        var c = capacity * 2
+        while c < need { c *= 2 }
+        let nb = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        nb.update(from: base, count: count)
+        base.deallocate()
+        base = nb
+        capacity = c
+    }
+    @inline(__always) func putUnchecked(_ b: UInt8) { base[count] = b; count += 1 }
+    @inline(__always) func putUnchecked(_ p: UnsafeBufferPointer<UInt8>) {
+        if let a = p.baseAddress { (base + count).update(from: a, count: p.count); count += p.count }
+    }
+    @inline(__always) func put(_ b: UInt8) { reserve(1); putUnchecked(b) }
+    @inline(__always) func put(_ p: UnsafeBufferPointer<UInt8>) { reserve(p.count); putUnchecked(p) }
+    func array() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }
