@@ -7,6 +7,7 @@
 #include <unicode/ucsdet.h>
 #include <unicode/ucnv.h>
 #include <unicode/uversion.h>
+#include <string.h>
 
 #define IN(status) UErrorCode st = (UErrorCode)*(status)
 #define OUT(status) *(status) = (int32_t)st
@@ -32,6 +33,41 @@ int32_t riposte_ubrk_first(RiposteBreakIterator *bi) { return ubrk_first((UBreak
 int32_t riposte_ubrk_next(RiposteBreakIterator *bi) { return ubrk_next((UBreakIterator *)bi); }
 int32_t riposte_ubrk_getRuleStatus(RiposteBreakIterator *bi) { return ubrk_getRuleStatus((UBreakIterator *)bi); }
 void riposte_ubrk_close(RiposteBreakIterator *bi) { ubrk_close((UBreakIterator *)bi); }
+
+void riposte_ubrk_mark_segments(RiposteBreakIterator *bi, const uint8_t *text, uint8_t *marks, int32_t with_status) {
+    UBreakIterator *it = (UBreakIterator *)bi;
+    int32_t start = ubrk_first(it);
+    for (;;) {
+        int32_t end = ubrk_next(it);
+        if (end == UBRK_DONE) break;
+        uint8_t code = 0;
+        // A segment that starts with a space or a line break is one of ICU's untagged
+        // (UBRK_WORD_NONE) runs: no status call for nearly half the segments.
+        if (with_status && text[start] != 0x20 && text[start] != 0x0A) {
+            int32_t s = ubrk_getRuleStatus(it);
+            // WordStatus: none, number, letter, kana, ideo (UBRK_WORD_* ranges of 100).
+            code = s < 100 ? 0 : s < 200 ? 1 : s < 300 ? 2 : s < 400 ? 3 : 4;
+        }
+        marks[start] = (uint8_t)(0x80 | code);
+        if (end - start > 1) memset(marks + start + 1, code, (size_t)(end - start - 1));
+        start = end;
+    }
+}
+
+int32_t riposte_ubrk_term_boundaries(RiposteBreakIterator *bi, int32_t *out, int32_t capacity, int32_t term_only) {
+    UBreakIterator *it = (UBreakIterator *)bi;
+    int32_t count = 0;
+    (void)ubrk_first(it);
+    for (;;) {
+        int32_t end = ubrk_next(it);
+        if (end == UBRK_DONE) break;
+        // UBRK_SENTENCE_TERM is 0 ..< 100, UBRK_SENTENCE_SEP 100 ..< 200.
+        if (term_only && ubrk_getRuleStatus(it) >= 100) continue;
+        if (count >= capacity) return -1;
+        out[count++] = end;
+    }
+    return count;
+}
 
 RiposteCharsetDetector *riposte_ucsdet_open(int32_t *status) {
     IN(status); UCharsetDetector *d = ucsdet_open(&st); OUT(status);

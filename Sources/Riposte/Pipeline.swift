@@ -23,6 +23,12 @@ public struct DocumentAnalysis: Sendable {
     public func json() -> JSONValue {
         DocumentJSON(id: id, text: text, parties: parties, records: records, diagnostics: diagnostics, meta: meta).json()
     }
+    /// `json().serializedBytes(pretty:)`, written without building the JSON tree.
+    /// With `newline`, a line break follows.
+    public func jsonBytes(pretty: Bool = false, newline: Bool = false) -> [UInt8] {
+        DocumentJSON(id: id, text: text, parties: parties, records: records, diagnostics: diagnostics, meta: meta)
+            .serializedBytes(pretty: pretty, newline: newline)
+    }
 }
 
 public final class Pipeline {

@@ -27,6 +27,7 @@ struct BatchDocument: BatchProcessor {
         var id = item.fallbackID
         var result = BatchResult(output: [], errorCode: nil, records: [], size: item.size)
         let json: JSONValue
+        var written: [UInt8]? = nil
         do {
             if let e = item.error {
                 if item.kind == .jsonLine, let given = JSONLine.peekID(item.bytes) { id = given }
@@ -66,7 +67,8 @@ struct BatchDocument: BatchProcessor {
             var counts = [Int](repeating: 0, count: RecordType.allCases.count)
             for r in analysis.records { counts[RecordType.allCases.firstIndex(of: r.type)!] += 1 }
             result.records = counts
-            json = analysis.json()
+            written = analysis.jsonBytes(pretty: options.pretty, newline: true)
+            json = .null
         } catch let e as IngestError {
             result.errorCode = e.code
             json = DocumentJSON.error(id: id, code: e.code, message: e.message)
@@ -74,8 +76,12 @@ struct BatchDocument: BatchProcessor {
             result.errorCode = "internal"
             json = DocumentJSON.error(id: id, code: "internal", message: "\(error)")
         }
-        result.output = json.serializedBytes(pretty: options.pretty)
-        result.output.append(0x0A)
+        if let written {
+            result.output = written
+        } else {
+            result.output = json.serializedBytes(pretty: options.pretty)
+            result.output.append(0x0A)
+        }
         return result
     }
 

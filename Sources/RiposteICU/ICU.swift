@@ -99,19 +99,8 @@ public final class BreakIterator {
         precondition(marks.count >= bytes.count + 1, "marks must hold one byte more than the text")
         marks[bytes.count] = BreakIterator.segmentStart
         guard bytes.baseAddress != nil, bytes.count > 0 else { return }
-        let word = kind == .word
         try withText(bytes) {
-            var start = Int(riposte_ubrk_first(iterator))
-            while true {
-                let end = Int(riposte_ubrk_next(iterator))
-                if end < 0 { break }  // UBRK_DONE
-                let code = word ? WordStatus(riposte_ubrk_getRuleStatus(iterator)).rawValue : 0
-                marks[start] = BreakIterator.segmentStart | code
-                if end - start > 1 {
-                    UnsafeMutableBufferPointer(rebasing: marks[start + 1 ..< end]).update(repeating: code)
-                }
-                start = end
-            }
+            riposte_ubrk_mark_segments(iterator, bytes.baseAddress!, marks.baseAddress!, kind == .word ? 1 : 0)
         }
     }
 
@@ -126,6 +115,17 @@ public final class BreakIterator {
         guard bytes.baseAddress != nil, bytes.count > 0 else { return }
         let filter = afterTerminatorOnly && kind == .sentence
         try withText(bytes) {
+            // The loop in C (one call per text); a text with more boundaries than the buffer
+            // holds (a word iterator, a pathological text) takes the loop below.
+            let capacity = bytes.count / 8 + 64
+            let done = withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { buf -> Bool in
+                let n = riposte_ubrk_term_boundaries(iterator, buf.baseAddress!, Int32(capacity), filter ? 1 : 0)
+                guard n >= 0 else { return false }
+                out.reserveCapacity(out.count + Int(n))
+                for k in 0 ..< Int(n) { out.append(Int(buf[k])) }
+                return true
+            }
+            if done { return }
             _ = riposte_ubrk_first(iterator)
             while true {
                 let end = Int(riposte_ubrk_next(iterator))

@@ -139,6 +139,17 @@ public enum JSONLine {
 
         var peek: UInt8? { pos < bytes.count ? bytes[pos] : nil }
 
+        /// Whether one of the eight bytes of `w` is a quote, a backslash or below 0x20 (SWAR:
+        /// a zero byte of w ^ repeated c, or a byte below 0x20, sets its high bit below).
+        @inline(__always) static func hasSpecialByte(_ w: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+            let quote = zeroByte(w ^ (ones &* 0x22))
+            let backslash = zeroByte(w ^ (ones &* 0x5C))
+            let control = (w &- ones &* 0x20) & ~w & highs
+            return quote | backslash | control != 0
+        }
+
         func syntax(_ why: String) -> IngestError {
             IngestError("invalid_json", "the line is not valid JSON: \(why) at byte \(pos)")
         }
@@ -257,21 +268,27 @@ public enum JSONLine {
         mutating func string() throws -> [UInt8] {
             pos += 1
             let start = pos
-            // Fast path: no escapes.
-            while pos < bytes.count {
+            var out: [UInt8] = []
+            var escaped = false
+            var runStart = pos
+            while true {
+                // Runs without a quote, a backslash or a control character are found eight bytes
+                // at a time and copied at once (a document's text is one long string).
+                pos = nextSpecial(from: pos)
+                guard pos < bytes.count else { throw syntax("unterminated string") }
                 let b = bytes[pos]
-                if b == UInt8(ascii: "\"") { pos += 1; return Array(bytes[start ..< pos - 1]) }
-                if b == UInt8(ascii: "\\") || b < 0x20 { break }
-                pos += 1
-            }
-            var out = Array(bytes[start ..< pos])
-            while pos < bytes.count {
-                let b = bytes[pos]
-                if b == UInt8(ascii: "\"") { pos += 1; return out }
+                if b == UInt8(ascii: "\"") {
+                    pos += 1
+                    if !escaped { return Array(bytes[start ..< pos - 1]) }
+                    out.append(contentsOf: bytes[runStart ..< pos - 1])
+                    return out
+                }
                 if b < 0x20 { throw syntax("raw control character in a string") }
-                if b != UInt8(ascii: "\\") { out.append(b); pos += 1; continue }
+                // A backslash.
+                if !escaped { escaped = true; out.reserveCapacity(bytes.count - start) }
+                out.append(contentsOf: bytes[runStart ..< pos])
                 pos += 1
-                guard let e = peek else { break }
+                guard let e = peek else { throw syntax("unterminated string") }
                 pos += 1
                 switch e {
                 case UInt8(ascii: "\""): out.append(0x22)
@@ -300,8 +317,26 @@ public enum JSONLine {
                     appendUTF8(cp, to: &out)
                 default: throw syntax("bad escape")
                 }
+                runStart = pos
             }
-            throw syntax("unterminated string")
+        }
+
+        /// The offset of the first quote, backslash or control character at or after `from`
+        /// (`bytes.count` when there is none).
+        func nextSpecial(from: Int) -> Int {
+            bytes.withUnsafeBufferPointer { buf -> Int in
+                let n = buf.count
+                var k = from
+                guard let base = buf.baseAddress else { return n }
+                let raw = UnsafeRawPointer(base)
+                while k + 8 <= n, !Parser.hasSpecialByte(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) { k += 8 }
+                while k < n {
+                    let b = buf[k]
+                    if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+                    k += 1
+                }
+                return k
+            }
         }
 
         mutating func hex4() throws -> UInt32 {

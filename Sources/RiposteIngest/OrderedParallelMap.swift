@@ -31,27 +31,39 @@ public enum OrderedParallelMap {
         let state = State<Input, Output>()
         let jobs = max(1, jobs)
         let maxItems = max(jobs, maxInFlight)
+        // Once the reader finds the window full it waits until half of it has drained, then
+        // refills it: one wake-up per half window rather than one per document. Each party has
+        // its own condition (on one mutex), so no thread is woken for a change it does not wait
+        // for.
+        let resumeAt = maxItems / 2
+        @inline(__always) func readerMustWait() -> Bool {
+            state.inFlight > resumeAt || (state.inFlight > 0 && state.inFlightBytes >= maxInFlightBytes)
+        }
 
         startThread(stackSize: 8 << 20) {
             while true {
-                state.cond.lock()
-                while state.inFlight >= maxItems || (state.inFlight > 0 && state.inFlightBytes >= maxInFlightBytes) {
-                    state.cond.wait()
+                state.monitor.lock()
+                if state.inFlight >= maxItems || (state.inFlight > 0 && state.inFlightBytes >= maxInFlightBytes) {
+                    state.readerWaiting = true
+                    while readerMustWait() { state.monitor.wait(state.readerCond) }
+                    state.readerWaiting = false
                 }
-                state.cond.unlock()
+                state.monitor.unlock()
                 let next = produce()
-                state.cond.lock()
+                state.monitor.lock()
                 if let (x, w) = next {
                     state.queue.append((state.produced, x))
                     state.weights[state.produced] = w
                     state.produced += 1
                     state.inFlight += 1
                     state.inFlightBytes += w
+                    if state.workersWaiting > 0 { state.monitor.signal(state.workerCond) }
                 } else {
                     state.readerDone = true
+                    state.monitor.broadcast(state.workerCond)
+                    state.monitor.signal(state.mainCond)
                 }
-                state.cond.broadcast()
-                state.cond.unlock()
+                state.monitor.unlock()
                 if next == nil { return }
             }
         }
@@ -61,10 +73,14 @@ public enum OrderedParallelMap {
             startThread(stackSize: 64 << 20) {
                 let transform = makeWorker(j)
                 while true {
-                    state.cond.lock()
-                    while state.queueHead == state.queue.count && !state.readerDone { state.cond.wait() }
+                    state.monitor.lock()
+                    while state.queueHead == state.queue.count && !state.readerDone {
+                        state.workersWaiting += 1
+                        state.monitor.wait(state.workerCond)
+                        state.workersWaiting -= 1
+                    }
                     if state.queueHead == state.queue.count {
-                        state.cond.unlock()
+                        state.monitor.unlock()
                         return
                     }
                     let (k, x) = state.queue[state.queueHead]
@@ -73,12 +89,12 @@ public enum OrderedParallelMap {
                         state.queue.removeFirst(state.queueHead)
                         state.queueHead = 0
                     }
-                    state.cond.unlock()
+                    state.monitor.unlock()
                     let y = transform(x)
-                    state.cond.lock()
+                    state.monitor.lock()
                     state.results[k] = y
-                    state.cond.broadcast()
-                    state.cond.unlock()
+                    if k == state.mainWaitsFor { state.monitor.signal(state.mainCond) }
+                    state.monitor.unlock()
                 }
             }
         }
@@ -86,25 +102,27 @@ public enum OrderedParallelMap {
         var next = 0
         var lastIdle = now()
         while true {
-            state.cond.lock()
+            state.monitor.lock()
             while state.results[next] == nil && !(state.readerDone && next == state.produced) {
-                state.cond.wait(seconds: tick)
+                state.mainWaitsFor = next
+                state.monitor.wait(state.mainCond, seconds: tick)
+                state.mainWaitsFor = -1
                 if now() - lastIdle >= tick {
-                    state.cond.unlock()
+                    state.monitor.unlock()
                     idle()
                     lastIdle = now()
-                    state.cond.lock()
+                    state.monitor.lock()
                 }
             }
             if state.readerDone && next == state.produced {
-                state.cond.unlock()
+                state.monitor.unlock()
                 break
             }
             let y = state.results.removeValue(forKey: next)!
             state.inFlight -= 1
             state.inFlightBytes -= state.weights.removeValue(forKey: next) ?? 0
-            state.cond.broadcast()
-            state.cond.unlock()
+            if state.readerWaiting && !readerMustWait() { state.monitor.signal(state.readerCond) }
+            state.monitor.unlock()
             consume(y)
             next += 1
             if now() - lastIdle >= tick { idle(); lastIdle = now() }
@@ -112,7 +130,12 @@ public enum OrderedParallelMap {
     }
 
     private final class State<Input, Output>: @unchecked Sendable {
-        let cond = Condition()
+        let monitor = Monitor()
+        let readerCond = Monitor.Cond(), workerCond = Monitor.Cond(), mainCond = Monitor.Cond()
+        var readerWaiting = false
+        var workersWaiting = 0
+        /// The result the consumer waits for (-1: none).
+        var mainWaitsFor = -1
         var queue: [(Int, Input)] = []
         var queueHead = 0
         var results: [Int: Output] = [:]
@@ -131,32 +154,47 @@ public func now() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
-/// A mutex with one condition variable (RiposteIngest cannot import Foundation: its bundled ICU
-/// clashes with the system ICU headers that RiposteICU brings in).
-final class Condition: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    private var cond = pthread_cond_t()
-    init() {
-        pthread_mutex_init(&mutex, nil)
-        var attr = pthread_condattr_t()
-        pthread_condattr_init(&attr)
-        pthread_condattr_setclock(&attr, CLOCK_MONOTONIC)
-        pthread_cond_init(&cond, &attr)
-        pthread_condattr_destroy(&attr)
+/// A mutex and the condition variables that wait on it (RiposteIngest cannot import Foundation:
+/// its bundled ICU clashes with the system ICU headers that RiposteICU brings in).
+final class Monitor: @unchecked Sendable {
+    final class Cond: @unchecked Sendable {
+        fileprivate var cond = pthread_cond_t()
+        init() {
+            var attr = pthread_condattr_t()
+            pthread_condattr_init(&attr)
+            pthread_condattr_setclock(&attr, CLOCK_MONOTONIC)
+            pthread_cond_init(&cond, &attr)
+            pthread_condattr_destroy(&attr)
+        }
+        deinit { pthread_cond_destroy(&cond) }
     }
-    deinit { pthread_cond_destroy(&cond); pthread_mutex_destroy(&mutex) }
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
     func lock() { pthread_mutex_lock(&mutex) }
     func unlock() { pthread_mutex_unlock(&mutex) }
-    func wait() { pthread_cond_wait(&cond, &mutex) }
-    func wait(seconds: Double) {
+    func wait(_ c: Cond) { pthread_cond_wait(&c.cond, &mutex) }
+    func wait(_ c: Cond, seconds: Double) {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         let ns = Int(ts.tv_nsec) + Int(seconds * 1e9)
         ts.tv_sec += ns / 1_000_000_000
         ts.tv_nsec = ns % 1_000_000_000
-        pthread_cond_timedwait(&cond, &mutex, &ts)
+        pthread_cond_timedwait(&c.cond, &mutex, &ts)
     }
-    func broadcast() { pthread_cond_broadcast(&cond) }
+    func signal(_ c: Cond) { pthread_cond_signal(&c.cond) }
+    func broadcast(_ c: Cond) { pthread_cond_broadcast(&c.cond) }
+}
+
+/// A mutex with one condition variable (a plain lock for callers of the map, e.g. the tests).
+final class Condition: @unchecked Sendable {
+    private let monitor = Monitor()
+    private let cond = Monitor.Cond()
+    func lock() { monitor.lock() }
+    func unlock() { monitor.unlock() }
+    func wait() { monitor.wait(cond) }
+    func wait(seconds: Double) { monitor.wait(cond, seconds: seconds) }
+    func broadcast() { monitor.broadcast(cond) }
 }
 
 private final class ThreadBody { let run: () -> Void; init(_ run: @escaping () -> Void) { self.run = run } }

@@ -31,27 +31,192 @@ public struct Inflections: Sendable {
         public let lemma: String
         public let features: String
     }
-    private var byForm: [String: [Analysis]] = [:]
-    private var byFoldedForm: [String: [Analysis]] = [:]
+    /// form → analyses, and accent-folded form → analyses (see `FormTable`).
+    private let byForm: FormTable
+    private let byFoldedForm: FormTable
     private var formsByLemma: [String: Set<String>] = [:]
 
     public init(rows: [LexiconRow] = []) {
+        var forms = FormTable.Builder(expected: rows.count), folded = FormTable.Builder(expected: rows.count)
         for r in rows where r.fields.count >= 3 {
             let a = Analysis(lemma: r[1], features: r[2])
-            byForm[r[0], default: []].append(a)
-            byFoldedForm[Folding.fold(r[0]), default: []].append(a)
+            forms.add(r[0], a)
+            folded.add(Folding.fold(r[0]), a)
             formsByLemma[r[1], default: []].insert(r[0])
         }
+        byForm = FormTable(forms)
+        byFoldedForm = FormTable(folded)
     }
     /// Analyses of a lower-case form; falls back to the accent-folded form ("DEMENTI" → démenti).
     public func analyses(lower: String, fold: String) -> [Analysis] {
-        if let a = byForm[lower] { return a }
-        return byFoldedForm[fold] ?? []
+        if let e = byForm.find(lower) { return byForm.analyses[e] }
+        if let e = byFoldedForm.find(fold) { return byFoldedForm.analyses[e] }
+        return []
     }
     public func lemmas(lower: String, fold: String) -> Set<String> { Set(analyses(lower: lower, fold: fold).map(\.lemma)) }
     /// Every form of a lemma (the lemma itself included).
     public func forms(of lemma: String) -> Set<String> { formsByLemma[lemma, default: []].union([lemma]) }
-    public var isEmpty: Bool { byForm.isEmpty }
+    public var isEmpty: Bool { byForm.analyses.isEmpty }
+}
+
+/// A read-only map from word forms to their analyses with exactly the semantics of a
+/// Dictionary<String, [Analysis]> (String equality is canonical equivalence), probed with the
+/// UTF-8 bytes of the key: FNV-1a hash, open addressing, byte comparison on a hash hit.
+/// `analyses` is called for many tokens, and a Dictionary lookup hashes the String through
+/// SipHash every time; building the Dictionaries also cost much of the start-up.
+/// Byte equality is String equality between strings in NFC, and a string whose code points all
+/// lie below U+0300 (lead bytes below 0xCC: no combining mark, nothing NFC changes) is in NFC.
+/// Such "simple" keys live in the byte table. A lookup with any other key goes through a
+/// Dictionary of every key, built on first need; if the lexicon itself has other keys (none
+/// today), every key goes through that Dictionary when the table is built, so entries merge as
+/// the Dictionary would merge them.
+final class FormTable: @unchecked Sendable {
+    /// One word per slot, so that a probe touches one cache line: the hash's high 32 bits, then
+    /// the entry + 1 (0: empty slot).
+    private let slots: [UInt64]
+    /// Two bits per simple key (a Bloom filter small enough to stay in cache): most lookups are
+    /// of words that are not verb forms, and the filter turns them away without touching `slots`.
+    private let filter: [UInt64]
+    private let starts: [Int32]
+    private let pool: [UInt8]
+    private let mask: Int
+    private let keys: [String]
+    let analyses: [[Inflections.Analysis]]
+    /// Some key is not simple: a simple lookup that misses the byte table asks the Dictionary too.
+    private let hasOther: Bool
+    /// Every key → its entry, for lookups with keys that are not simple.
+    private var index: [String: Int32]?
+    private let lock = NSLock()
+
+    struct Builder {
+        var slots: [UInt64]
+        var filter = [UInt64](repeating: 0, count: FormTable.filterWords)
+        var starts: [Int32] = [0]
+        var pool: [UInt8] = []
+        var keys: [String] = []
+        var analyses: [[Inflections.Analysis]] = []
+        /// Set once a key that is not simple is added.
+        var index: [String: Int32]? = nil
+
+        /// Sized for `expected` keys (no rehashing while the lexicon is read).
+        init(expected: Int = 0) {
+            var cap = 64
+            while cap < expected * 2 { cap *= 2 }
+            slots = [UInt64](repeating: 0, count: cap)
+            keys.reserveCapacity(expected)
+            analyses.reserveCapacity(expected)
+        }
+
+        mutating func add(_ key: String, _ a: Inflections.Analysis) {
+            var bytes = Array(key.utf8)
+            let simple = FormTable.isSimple(bytes)
+            if !simple, index == nil {
+                var d: [String: Int32] = [:]
+                for (e, k) in keys.enumerated() { d[k] = Int32(e) }
+                index = d
+            }
+            if index != nil {
+                if let e = index![key] { analyses[Int(e)].append(a); return }
+                index![key] = Int32(keys.count)
+            }
+            if simple {
+                let h = bytes.withUnsafeMutableBufferPointer { foldKey(UnsafeBufferPointer($0)) }
+                var i = FormTable.slot(h, slots.count - 1)
+                while slots[i] != 0 {
+                    let e = FormTable.entry(slots[i])
+                    if FormTable.tag(slots[i]) == FormTable.tag(h), pool[Int(starts[e]) ..< Int(starts[e + 1])].elementsEqual(bytes) {
+                        analyses[e].append(a); return
+                    }
+                    i = (i + 1) & (slots.count - 1)
+                }
+                slots[i] = FormTable.tag(h) << 32 | UInt64(keys.count + 1)
+                let (b1, b2) = FormTable.filterBits(h)
+                filter[b1 >> 6] |= 1 << UInt64(b1 & 63)
+                filter[b2 >> 6] |= 1 << UInt64(b2 & 63)
+                pool.append(contentsOf: bytes)
+            }
+            bytes = []
+            starts.append(Int32(pool.count))
+            keys.append(key)
+            analyses.append([a])
+            if keys.count * 2 > slots.count { grow() }
+        }
+
+        mutating func grow() {
+            let cap = slots.count * 2
+            var s = [UInt64](repeating: 0, count: cap)
+            for (e, k) in keys.enumerated() where FormTable.isSimple(Array(k.utf8)) {
+                let h = foldKey(k)
+                var j = FormTable.slot(h, cap - 1)
+                while s[j] != 0 { j = (j + 1) & (cap - 1) }
+                s[j] = FormTable.tag(h) << 32 | UInt64(e + 1)
+            }
+            slots = s
+        }
+    }
+
+    init(_ b: Builder) {
+        filter = b.filter; slots = b.slots; starts = b.starts; pool = b.pool; mask = b.slots.count - 1
+        keys = b.keys; analyses = b.analyses; index = b.index; hasOther = b.index != nil
+    }
+
+    @inline(__always) static func slot(_ h: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) & mask }
+    @inline(__always) static func tag(_ h: UInt64) -> UInt64 { h >> 32 }
+    static let filterWords = 1 << 13  // 2^19 bits, 64 KiB
+    @inline(__always) static func filterBits(_ h: UInt64) -> (Int, Int) {
+        (Int(truncatingIfNeeded: h >> 13) & (filterWords * 64 - 1), Int(truncatingIfNeeded: h >> 40) & (filterWords * 64 - 1))
+    }
+    @inline(__always) static func entry(_ slot: UInt64) -> Int { Int(slot & 0xFFFF_FFFF) - 1 }
+
+    @inline(__always) static func isSimple(_ b: [UInt8]) -> Bool {
+        for c in b where c >= 0xCC { return false }
+        return true
+    }
+
+    private enum Probe { case found(Int), missing, notSimple }
+
+    /// The entry of `key`: the one a Dictionary of the same keys finds.
+    @inline(__always) func find(_ key: String) -> Int? {
+        if analyses.isEmpty { return nil }
+        let probe = key.utf8.withContiguousStorageIfAvailable { buf -> Probe in
+            var high: UInt8 = 0
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in buf { h = (h ^ UInt64(b)) &* 0x100_0000_01b3; high = Swift.max(high, b) }
+            if high >= 0xCC { return .notSimple }
+            let (b1, b2) = FormTable.filterBits(h)
+            if filter[b1 >> 6] & (1 << UInt64(b1 & 63)) == 0 || filter[b2 >> 6] & (1 << UInt64(b2 & 63)) == 0 { return .missing }
+            var i = FormTable.slot(h, mask)
+            let tag = FormTable.tag(h)
+            while true {
+                let s = slots[i]
+                if s == 0 { return .missing }
+                if FormTable.tag(s) == tag {
+                    let e = FormTable.entry(s)
+                    let a = Int(starts[e]), b = Int(starts[e + 1])
+                    if b - a == buf.count, pool.withUnsafeBufferPointer({ p in
+                        buf.count == 0 || memcmp(p.baseAddress! + a, buf.baseAddress!, buf.count) == 0
+                    }) { return .found(e) }
+                }
+                i = (i + 1) & mask
+            }
+        } ?? .notSimple
+        switch probe {
+        case .found(let e): return e
+        case .missing: return hasOther ? dictionaryFind(key) : nil
+        case .notSimple: return dictionaryFind(key)
+        }
+    }
+
+    private func dictionaryFind(_ key: String) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        if index == nil {
+            var d: [String: Int32] = [:]
+            d.reserveCapacity(keys.count)
+            for (e, k) in keys.enumerated() { d[k] = Int32(e) }
+            index = d
+        }
+        return index![key].map(Int.init)
+    }
 }
 
 /// All lexicon data of one language.

@@ -136,11 +136,13 @@ public enum Folding {
 
     /// True if the code point is an upper-case or title-case letter.
     public static func isUppercase(_ cp: UInt32) -> Bool {
+        if cp < 0x80 { return cp >= 0x41 && cp <= 0x5A }  // utf8proc's answer, without the table lookup
         let c = utf8proc_category(Int32(bitPattern: cp))
         return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT
     }
     /// True if the code point is a letter.
     public static func isLetter(_ cp: UInt32) -> Bool {
+        if cp < 0x80 { return (cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7A }
         let c = utf8proc_category(Int32(bitPattern: cp)).rawValue
         return c >= UTF8PROC_CATEGORY_LU.rawValue && c <= UTF8PROC_CATEGORY_LO.rawValue
     }

@@ -89,6 +89,124 @@ public struct DocumentJSON {
         return .object(pairs)
     }
 
+    /// The bytes of `json().serializedBytes(pretty:)`, written directly (no `JSONValue` tree).
+    /// With `newline`, a line break follows (a JSON Lines line, without copying the bytes again).
+    public func serializedBytes(pretty: Bool = false, newline: Bool = false) -> [UInt8] {
+        var w = JSONWriter(pretty: pretty, capacity: 4096)
+        write(to: &w)
+        if newline { w.raw(0x0A) }
+        return w.bytes
+    }
+
+    /// Writes the document's object; the same bytes as `json()` serialised by the same writer.
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("schema"); w.string(Schema.name)
+        w.key("id"); w.string(id)
+        w.key("language"); w.string(text.language.rawValue)
+        w.key("parties")
+        w.beginArray()
+        // Fields read in place through the buffers (no copy of each Party or Record: retains).
+        parties.parties.withUnsafeBufferPointer { ps in
+            for i in ps.indices {
+                w.arrayElement()
+                w.beginObject()
+                w.key("id"); Self.writeID(0x70, i, &w)
+                w.key("name"); w.string(ps[i].name)
+                w.key("kind"); w.string(ps[i].kind.rawValue)
+                w.key("aliases")
+                w.beginArray()
+                for a in ps[i].aliases { w.arrayElement(); w.string(a) }
+                w.endArray()
+                if let role = ps[i].role { w.key("role"); w.string(role) }
+                w.key("mentions")
+                w.beginArray()
+                ps[i].mentions.withUnsafeBufferPointer { ms in
+                    for m in ms.indices { w.arrayElement(); writeSpan(ms[m].span, &w) }
+                }
+                w.endArray()
+                w.endObject()
+            }
+        }
+        w.endArray()
+        w.key("records")
+        w.beginArray()
+        records.withUnsafeBufferPointer { rs in
+            for i in rs.indices {
+                let sentenceSpan = rs[i].sentence < text.sentences.count ? text.sentences[rs[i].sentence].span : rs[i].cue
+                w.arrayElement()
+                w.beginObject()
+                w.key("id"); Self.writeID(0x72, i, &w)
+                w.key("type"); w.string(rs[i].type.rawValue)
+                w.key("source"); if let s = rs[i].source { Self.writeID(0x70, s, &w) } else { w.null() }
+                w.key("on_behalf_of"); if let s = rs[i].onBehalfOf { Self.writeID(0x70, s, &w) } else { w.null() }
+                w.key("targets")
+                w.beginArray()
+                for t in rs[i].targets { w.arrayElement(); Self.writeID(0x70, t, &w) }
+                w.endArray()
+                w.key("cue"); writeSpan(rs[i].cue, &w)
+                w.key("content"); if let c = rs[i].content { writeSpan(c, &w) } else { w.null() }
+                w.key("modality"); w.string(rs[i].modality.rawValue)
+                w.key("responds_to")
+                w.beginArray()
+                for t in rs[i].respondsTo { w.arrayElement(); Self.writeID(0x72, t, &w) }
+                w.endArray()
+                w.key("channel"); if let c = rs[i].channel { w.string(c) } else { w.null() }
+                w.key("sentence")
+                let o = text.originalSpan(sentenceSpan)
+                w.beginObject()
+                w.key("start"); w.int(codePoints.codePoint(atByte: o.start))
+                w.key("end"); w.int(codePoints.codePoint(atByte: o.end))
+                w.endObject()
+                w.key("confidence"); w.double(rs[i].confidence)
+                w.key("evidence")
+                w.beginArray()
+                for e in rs[i].evidence { w.arrayElement(); w.string(e) }
+                w.endArray()
+                w.endObject()
+            }
+        }
+        w.endArray()
+        w.key("diagnostics")
+        w.beginArray()
+        for d in diagnostics {
+            w.arrayElement()
+            w.beginObject()
+            w.key("code"); w.string(d.code)
+            w.key("message"); w.string(d.message)
+            w.endObject()
+        }
+        w.endArray()
+        if let meta { w.key("meta"); w.value(meta) }
+        w.endObject()
+    }
+
+    /// `partyID` / `recordID` as a JSON string: the prefix letter, then i + 1.
+    private static func writeID(_ prefix: UInt8, _ i: Int, _ w: inout JSONWriter) {
+        let n = i + 1
+        w.raw(0x22); w.raw(prefix); w.int(n); w.raw(0x22)
+    }
+
+    /// `span(_:)` written directly: the original characters are copied from the original bytes
+    /// when they are valid UTF-8 (always, for text the pipeline decoded), else repaired as
+    /// `String(decoding:)` repairs them.
+    private func writeSpan(_ normalized: ByteSpan, _ w: inout JSONWriter) {
+        let o = text.originalSpan(normalized)
+        w.beginObject()
+        w.key("start"); w.int(codePoints.codePoint(atByte: o.start))
+        w.key("end"); w.int(codePoints.codePoint(atByte: o.end))
+        w.key("text")
+        let bytes = text.original
+        let lo = Swift.max(0, Swift.min(o.start, bytes.count)), hi = Swift.max(lo, Swift.min(o.end, bytes.count))
+        bytes.withUnsafeBufferPointer { all in
+            let slice = UnsafeBufferPointer(rebasing: all[lo ..< hi])
+            if isValidUTF8(slice) { w.string(utf8: slice) } else { w.string(String(decoding: slice, as: UTF8.self)) }
+        }
+        w.key("byte_start"); w.int(o.start)
+        w.key("byte_end"); w.int(o.end)
+        w.endObject()
+    }
+
     /// The error line of a document that could not be processed.
     public static func error(id: String?, code: String, message: String) -> JSONValue {
         .object([
@@ -97,4 +215,34 @@ public struct DocumentJSON {
             ("error", .object([("code", .string(code)), ("message", .string(message))])),
         ])
     }
+}
+
+/// Whether `b` is well-formed UTF-8 (what `String(decoding:as:)` keeps unchanged): no stray
+/// continuation bytes, no overlong forms, no surrogates, nothing above U+10FFFF.
+func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = b.count
+    while i < n {
+        let c = b[i]
+        if c < 0x80 { i += 1; continue }
+        if c < 0xC2 || c > 0xF4 { return false }
+        @inline(__always) func cont(_ k: Int) -> Bool { k < n && b[k] & 0xC0 == 0x80 }
+        if c < 0xE0 {
+            guard cont(i + 1) else { return false }
+            i += 2
+        } else if c < 0xF0 {
+            guard cont(i + 1), cont(i + 2) else { return false }
+            let c1 = b[i + 1]
+            if c == 0xE0 && c1 < 0xA0 { return false }  // overlong
+            if c == 0xED && c1 >= 0xA0 { return false }  // surrogate
+            i += 3
+        } else {
+            guard cont(i + 1), cont(i + 2), cont(i + 3) else { return false }
+            let c1 = b[i + 1]
+            if c == 0xF0 && c1 < 0x90 { return false }  // overlong
+            if c == 0xF4 && c1 >= 0x90 { return false }  // above U+10FFFF
+            i += 4
+        }
+    }
+    return true
 }

@@ -37,21 +37,12 @@ public indirect enum JSONValue: Sendable, Hashable {
         return nil
     }
 
-    private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
+    func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .int(let i): JSONValue.appendInteger(i, to: &out)
-        case .double(let d):
-            if d.isFinite {
-                // Three decimals are enough for confidences and rates; keeps output stable.
-                let r = (d * 1000).rounded() / 1000
-                // Int(r) traps beyond Int's range (a meta value such as 1e19 reached it): large values keep
-                // Swift's shortest form, which is valid JSON ("1e+19").
-                if r.isFinite && abs(r) < 1e15 {
-                    out.append(contentsOf: (r == r.rounded() ? String(Int(r)) + ".0" : String(r)).utf8)
-                } else { out.append(contentsOf: String(d).utf8) }
-            } else { out.append(contentsOf: "null".utf8) }
+        case .double(let d): JSONValue.appendDouble(d, to: &out)
         case .number(let literal): out.append(contentsOf: literal.utf8)
         case .string(let s): JSONValue.escape(s, into: &out)
         case .array(let a):
@@ -80,49 +71,284 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
-    private static func newline(_ indent: Int, _ out: inout [UInt8]) {
+    static func appendDouble(_ d: Double, to out: inout [UInt8]) {
+        if d.isFinite {
+            // Three decimals are enough for confidences and rates; keeps output stable.
+            let r = (d * 1000).rounded() / 1000
+            // Int(r) traps beyond Int's range (a meta value such as 1e19 reached it): large values keep
+            // Swift's shortest form, which is valid JSON ("1e+19").
+            if r.isFinite && abs(r) < 1e15 {
+                out.append(contentsOf: (r == r.rounded() ? String(Int(r)) + ".0" : String(r)).utf8)
+            } else { out.append(contentsOf: String(d).utf8) }
+        } else { out.append(contentsOf: "null".utf8) }
+    }
+
+    static func newline(_ indent: Int, _ out: inout [UInt8]) {
         out.append(0x0A)
         for _ in 0 ..< indent { out.append(0x20) }
     }
 
-    private static func appendInteger(_ i: Int, to out: inout [UInt8]) {
+    static func appendInteger(_ i: Int, to out: inout [UInt8]) {
         if i == Int.min { out.append(contentsOf: String(i).utf8); return }
         var v = i
         if v < 0 { out.append(0x2D); v = -v }
         if v < 10 { out.append(UInt8(0x30 + v)); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { buf in
-            while v > 0 { buf[n] = UInt8(0x30 + v % 10); v /= 10; n += 1 }
-            for k in stride(from: n - 1, through: 0, by: -1) { out.append(buf[k]) }
+        // Digits written from the back into a stack buffer, then appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buf in
+            var k = 20
+            while v > 0 { k -= 1; buf[k] = UInt8(0x30 + v % 10); v /= 10 }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[k ..< 20]))
         }
     }
 
     static func escape(_ s: String, into out: inout [UInt8]) {
-        out.append(0x22)
         var s = s
-        s.withUTF8 { bytes in
-            // Runs of bytes that need no escaping are copied at once.
-            var runStart = 0
-            for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
-                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< i])) }
-                out.append(0x5C)
-                switch b {
-                case 0x22: out.append(0x22)
-                case 0x5C: out.append(0x5C)
-                case 0x0A: out.append(0x6E)
-                case 0x0D: out.append(0x72)
-                case 0x09: out.append(0x74)
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-                }
-                runStart = i + 1
+        s.withUTF8 { escape($0, into: &out) }
+    }
+
+    /// `escape` of UTF-8 bytes (valid UTF-8: copied as they are, but for the characters JSON escapes).
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.append(0x22)
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { out.append(0x22); return }
+        let raw = UnsafeRawPointer(base)
+        // Runs of bytes that need no escaping are found eight bytes at a time and copied at once.
+        var runStart = 0
+        var i = 0
+        while true {
+            while i + 8 <= n, !JSONValue.hasEscapedByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+            while i < n {
+                let b = bytes[i]
+                if b < 0x20 || b == 0x22 || b == 0x5C { break }
+                i += 1
             }
-            if bytes.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< bytes.count])) }
+            if i >= n { break }
+            let b = bytes[i]
+            if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< i])) }
+            out.append(0x5C)
+            switch b {
+            case 0x22: out.append(0x22)
+            case 0x5C: out.append(0x5C)
+            case 0x0A: out.append(0x6E)
+            case 0x0D: out.append(0x72)
+            case 0x09: out.append(0x74)
+            default:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            }
+            i += 1
+            runStart = i
         }
+        if n > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< n])) }
         out.append(0x22)
     }
+
+    /// Whether one of the eight bytes of `w` is a quote, a backslash or below 0x20 (SWAR).
+    @inline(__always) static func hasEscapedByte(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let quote = zeroByte(w ^ (ones &* 0x22))
+        let backslash = zeroByte(w ^ (ones &* 0x5C))
+        let control = (w &- ones &* 0x20) & ~w & highs
+        return quote | backslash | control != 0
+    }
+}
+
+/// Writes JSON straight into a byte buffer, with exactly the bytes `JSONValue.serializedBytes`
+/// gives for the same value (compact or pretty), without building the `JSONValue` tree first:
+/// a document's output is written once, and building then freeing the tree cost more than
+/// writing it. The buffer is raw memory grown by doubling: most writes are a few bytes, and an
+/// Array append checks uniqueness and capacity each time.
+public struct JSONWriter {
+    private let out: ByteBuffer
+    /// The bytes written so far.
+    public var bytes: [UInt8] { out.array() }
+    public let pretty: Bool
+    /// Nesting depth of the open containers (the top-level value is at depth 0).
+    private var depth = 0
+    /// Bit d set: the container open at depth d + 1 has an element already (needs a comma).
+    private var filled: UInt64 = 0
+    /// Containers nested deeper than this are written through `JSONValue` (meta values only).
+    private static let maxDepth = 60
+
+    public init(pretty: Bool = false, capacity: Int = 1024) {
+        self.pretty = pretty
+        out = ByteBuffer(capacity: capacity)
+    }
+
+    @inline(__always) private func newline(_ indent: Int) {
+        out.reserve(indent + 1)
+        out.putUnchecked(0x0A)
+        for _ in 0 ..< indent { out.putUnchecked(0x20) }
+    }
+
+    /// Before an element of the open container: the comma and, pretty, the line break and indent.
+    @inline(__always) private mutating func element() {
+        let bit: UInt64 = 1 << UInt64(depth - 1)
+        if filled & bit != 0 { out.put(0x2C) } else { filled |= bit }
+        if pretty { newline(depth * 2) }
+    }
+
+    private mutating func open(_ b: UInt8) {
+        out.put(b)
+        depth += 1
+        precondition(depth <= JSONWriter.maxDepth, "JSONWriter: nesting too deep")
+        filled &= ~(1 << UInt64(depth - 1))
+    }
+
+    private mutating func close(_ b: UInt8) {
+        let bit: UInt64 = 1 << UInt64(depth - 1)
+        depth -= 1
+        if filled & bit != 0, pretty { newline(depth * 2) }
+        out.put(b)
+    }
+
+    public mutating func beginObject() { open(0x7B) }
+    public mutating func endObject() { close(0x7D) }
+    public mutating func beginArray() { open(0x5B) }
+    public mutating func endArray() { close(0x5D) }
+
+    /// The key of the next member of the open object.
+    public mutating func key(_ k: StaticString) {
+        element()
+        if k.hasPointerRepresentation {
+            keyBytes(UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+        } else {
+            k.withUTF8Buffer { keyBytes($0) }
+        }
+        if pretty { out.put(0x20) }
+    }
+
+    @inline(__always) private func keyBytes(_ buf: UnsafeBufferPointer<UInt8>) {
+        // The keys of the contract need no escaping: copied at once.
+        var plain = true
+        for b in buf where b < 0x20 || b == 0x22 || b == 0x5C { plain = false; break }
+        if plain {
+            out.reserve(buf.count + 3)
+            out.putUnchecked(0x22); out.putUnchecked(buf); out.putUnchecked(0x22); out.putUnchecked(0x3A)
+        } else {
+            escape(buf)
+            out.put(0x3A)
+        }
+    }
+    /// A key known only at run time (`key(_:)` takes the literal keys of the contract).
+    public mutating func key(string k: String) {
+        element()
+        string(k)
+        out.put(0x3A)
+        if pretty { out.put(0x20) }
+    }
+
+    /// Starts the next element of the open array (call before writing a value into an array).
+    public mutating func arrayElement() { element() }
+
+    public mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { escape($0) }
+    }
+    public mutating func string(_ s: StaticString) { s.withUTF8Buffer { escape($0) } }
+    /// A string given as valid UTF-8 bytes.
+    public mutating func string(utf8 s: UnsafeBufferPointer<UInt8>) { escape(s) }
+    public mutating func int(_ i: Int) {
+        if i == Int.min || i < 0 {
+            var tmp: [UInt8] = []
+            JSONValue.appendInteger(i, to: &tmp)
+            tmp.withUnsafeBufferPointer { out.put($0) }
+            return
+        }
+        // Digits written from the back into the buffer's free space.
+        var v = i
+        var n = 1
+        var t = v / 10
+        while t > 0 { n += 1; t /= 10 }
+        out.reserve(n)
+        let p = out.base + out.count
+        var k = n
+        repeat { k -= 1; p[k] = UInt8(0x30 + v % 10); v /= 10 } while v > 0
+        out.count += n
+    }
+    public mutating func double(_ d: Double) {
+        var tmp: [UInt8] = []
+        JSONValue.appendDouble(d, to: &tmp)
+        tmp.withUnsafeBufferPointer { out.put($0) }
+    }
+    public mutating func null() { out.reserve(4); for b in "null".utf8 { out.putUnchecked(b) } }
+    /// Any value, at the current position.
+    public mutating func value(_ v: JSONValue) {
+        var tmp: [UInt8] = []
+        v.write(to: &tmp, pretty: pretty, indent: depth * 2)
+        tmp.withUnsafeBufferPointer { out.put($0) }
+    }
+
+    /// Appends raw bytes (a line break after the document).
+    public mutating func raw(_ b: UInt8) { out.put(b) }
+
+    /// `JSONValue.escape` into the buffer.
+    private func escape(_ bytes: UnsafeBufferPointer<UInt8>) {
+        out.put(0x22)
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { out.put(0x22); return }
+        let raw = UnsafeRawPointer(base)
+        var runStart = 0
+        var i = 0
+        while true {
+            while i + 8 <= n, !JSONValue.hasEscapedByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+            while i < n {
+                let b = bytes[i]
+                if b < 0x20 || b == 0x22 || b == 0x5C { break }
+                i += 1
+            }
+            if i >= n { break }
+            let b = bytes[i]
+            if i > runStart { out.put(UnsafeBufferPointer(rebasing: bytes[runStart ..< i])) }
+            out.reserve(6)
+            out.putUnchecked(0x5C)
+            switch b {
+            case 0x22: out.putUnchecked(0x22)
+            case 0x5C: out.putUnchecked(0x5C)
+            case 0x0A: out.putUnchecked(0x6E)
+            case 0x0D: out.putUnchecked(0x72)
+            case 0x09: out.putUnchecked(0x74)
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                out.putUnchecked(0x75); out.putUnchecked(0x30); out.putUnchecked(0x30)
+                out.putUnchecked(hex.utf8Start[Int(b >> 4)]); out.putUnchecked(hex.utf8Start[Int(b & 0xF)])
+            }
+            i += 1
+            runStart = i
+        }
+        if n > runStart { out.put(UnsafeBufferPointer(rebasing: bytes[runStart ..< n])) }
+        out.put(0x22)
+    }
+}
+
+/// Raw growable bytes for `JSONWriter`.
+final class ByteBuffer {
+    var base: UnsafeMutablePointer<UInt8>
+    var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+    deinit { base.deallocate() }
+
+    @inline(__always) func reserve(_ n: Int) { if count + n > capacity { grow(count + n) } }
+    private func grow(_ need: Int) {
+        var c = capacity * 2
+        while c < need { c *= 2 }
+        let nb = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        nb.update(from: base, count: count)
+        base.deallocate()
+        base = nb
+        capacity = c
+    }
+    @inline(__always) func putUnchecked(_ b: UInt8) { base[count] = b; count += 1 }
+    @inline(__always) func putUnchecked(_ p: UnsafeBufferPointer<UInt8>) {
+        if let a = p.baseAddress { (base + count).update(from: a, count: p.count); count += p.count }
+    }
+    @inline(__always) func put(_ b: UInt8) { reserve(1); putUnchecked(b) }
+    @inline(__always) func put(_ p: UnsafeBufferPointer<UInt8>) { reserve(p.count); putUnchecked(p) }
+    func array() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }

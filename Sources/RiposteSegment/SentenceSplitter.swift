@@ -198,30 +198,19 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Splits "etc." into "etc" + "." at the given indices and shifts the sentences' token ranges.
-    /// Done in place from the back, so the token array is not copied.
+    /// Done in place from the back: each insertion moves the tail of the array in one memmove,
+    /// without copying (retaining and releasing) the tokens one by one.
     private func applySplits(_ splits: [Int], _ tokens: inout [Token], _ sentences: inout [Sentence]) {
-        let old = tokens.count
-        tokens.append(contentsOf: repeatElement(tokens[old - 1], count: splits.count))
-        var w = tokens.count - 1
-        var next = splits.count - 1
-        var r = old - 1
-        while r >= 0 && w > r {
-            let t = tokens[r]
-            if next >= 0, splits[next] == r {
-                next -= 1
-                var word = t, dot = t
-                word.span.end -= 1
-                word.lower.removeLast(); word.fold.removeLast()
-                word.kind = .word
-                dot.span.start = dot.span.end - 1
-                dot.lower = "."; dot.fold = "."; dot.kind = .punctuation; dot.isCapitalized = false; dot.spaceBefore = false
-                tokens[w] = dot; tokens[w - 1] = word
-                w -= 2
-            } else {
-                tokens[w] = t
-                w -= 1
-            }
-            r -= 1
+        tokens.reserveCapacity(tokens.count + splits.count)
+        for r in splits.reversed() {
+            var word = tokens[r], dot = word
+            word.span.end -= 1
+            word.lower.removeLast(); word.fold.removeLast()
+            word.kind = .word
+            dot.span.start = dot.span.end - 1
+            dot.lower = "."; dot.fold = "."; dot.kind = .punctuation; dot.isCapitalized = false; dot.spaceBefore = false
+            tokens[r] = word
+            tokens.insert(dot, at: r + 1)
         }
         var before = 0  // splits at indices < the current bound
         for k in sentences.indices {

@@ -94,9 +94,12 @@ public final class Tokenizer {
         let marks = try wordMarks(text)
         return text.withUnsafeBufferPointer { buf in
             marks.withUnsafeBufferPointer { wb in
-                var scan = Scan(t: buf, wb: wb, data: data, maxEmoticon: maxEmoticon)
-                scan.run()
-                return scan.tokens
+                var tokens: [Token] = []
+                tokens.reserveCapacity(buf.count / 4 + 16)  // about one token per 5 bytes: no regrowth
+                withUnsafeMutablePointer(to: &tokens) { out in
+                    Scan(t: buf, wb: wb, data: data, maxEmoticon: maxEmoticon, out: out).run()
+                }
+                return tokens
             }
         }
     }
@@ -138,15 +141,22 @@ struct Scan {
     let wb: UnsafeBufferPointer<UInt8>
     let data: SegmenterData
     let maxEmoticon: Int
-    var tokens: [Token] = []
+    /// The tokens, written through a pointer: the scanner itself is immutable, so calling one of
+    /// its methods never copies it (a mutating scanner was copied, 150 bytes, before each call
+    /// of a non-mutating helper).
+    let out: UnsafeMutablePointer<[Token]>
+    var tokens: [Token] {
+        @inline(__always) get { out.pointee }
+        @inline(__always) nonmutating _modify { yield &out.pointee }
+    }
 
     static let start = BreakIterator.segmentStart
     static let statusBits: UInt8 = 0x7F
     static let numberStatus = WordStatus.number.rawValue
 
-    init(t: UnsafeBufferPointer<UInt8>, wb: UnsafeBufferPointer<UInt8>, data: SegmenterData, maxEmoticon: Int) {
-        self.t = t; self.wb = wb; self.data = data; self.maxEmoticon = maxEmoticon
-        tokens.reserveCapacity(t.count / 5)
+    init(t: UnsafeBufferPointer<UInt8>, wb: UnsafeBufferPointer<UInt8>, data: SegmenterData, maxEmoticon: Int,
+         out: UnsafeMutablePointer<[Token]>) {
+        self.t = t; self.wb = wb; self.data = data; self.maxEmoticon = maxEmoticon; self.out = out
     }
 
     /// Whether byte i lies in one of ICU's word segments (letters, numbers, kana, ideographs).
@@ -185,7 +195,7 @@ struct Scan {
     /// A non-ASCII character is a word character when ICU put it in a word segment: letters and
     /// numbers of any script with their combining marks (a decomposed accent stays in its word).
     /// Such characters are all `.letter` here; `word` tells numbers from words by ICU's status.
-    func wideClass(_ i: Int) -> CharClass {
+    @inline(__always) func wideClass(_ i: Int) -> CharClass {
         let (c, _) = cp(i)
         if isWideSpace(c) { return .space }
         if (inICUWord(i) && !isSingleQuote(c)) || isGluedNumeral(c) { return .letter }
@@ -203,10 +213,10 @@ struct Scan {
     }
     @inline(__always) func classBefore(_ i: Int) -> CharClass { i <= 0 ? .space : cls(prevStart(i)) }
 
-    func fold(_ a: Int, _ b: Int) -> String { Folding.keys(UnsafeBufferPointer(rebasing: t[a ..< b])).fold }
+    @inline(__always) func fold(_ a: Int, _ b: Int) -> String { Folding.keys(UnsafeBufferPointer(rebasing: t[a ..< b])).fold }
     func raw(_ a: Int, _ b: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: t[a ..< b]), as: UTF8.self) }
 
-    mutating func emit(_ a: Int, _ b: Int, _ kind: TokenKind) {
+    func emit(_ a: Int, _ b: Int, _ kind: TokenKind) {
         guard b > a else { return }
         tokens.append(makeToken(a, b, kind, spaceBefore: a == 0 || isSpaceByte(t[a - 1])))
     }
@@ -220,7 +230,7 @@ struct Scan {
 
     // MARK: - Main loop
 
-    mutating func run() {
+    func run() {
         var p = 0
         while p < n {
             if isSpaceByte(t[p]) { p += 1; continue }
@@ -238,7 +248,7 @@ struct Scan {
     }
 
     /// Tokenises the non-space run [start, end); returns where it stopped (end or further).
-    mutating func chunk(_ start: Int, _ end: Int, hasAt: Bool, maybeURL: Bool) -> Int {
+    func chunk(_ start: Int, _ end: Int, hasAt: Bool, maybeURL: Bool) -> Int {
         var p = start
         while p < end {
             if t[p] >= 0x80, cls(p) == .space { p += cp(p).1; continue }
@@ -337,7 +347,7 @@ struct Scan {
     // MARK: - Words
 
     /// Scans a word or number starting at p and emits its token(s); returns the end.
-    mutating func word(_ p: Int, _ end: Int) -> Int {
+    func word(_ p: Int, _ end: Int) -> Int {
         var e = p
         var hyphens = false, dots = false, apostrophe = -1
         var letters = false, digits = false
@@ -417,7 +427,7 @@ struct Scan {
         return finishWord(p, e, end, hyphens: hyphens, dots: dots, apostrophe: apostrophe, letters: letters, digits: digits)
     }
 
-    mutating func finishWord(_ p: Int, _ e0: Int, _ end: Int, hyphens: Bool, dots: Bool, apostrophe: Int,
+    func finishWord(_ p: Int, _ e0: Int, _ end: Int, hyphens: Bool, dots: Bool, apostrophe: Int,
                              letters: Bool, digits: Bool) -> Int {
         var e = e0
         // French elision: l'État → l' + État, jusqu' à → jusqu' + à (unless listed whole).
@@ -473,7 +483,7 @@ struct Scan {
         return e
     }
 
-    mutating func emitPlain(_ p: Int, _ e: Int, letters: Bool, digits: Bool, dots: Bool) {
+    func emitPlain(_ p: Int, _ e: Int, letters: Bool, digits: Bool, dots: Bool) {
         emit(p, e, letters ? .word : .number)
     }
 
@@ -585,7 +595,7 @@ struct Scan {
         return false
     }
 
-    mutating func punctuation(_ p: Int, _ end: Int, atChunkStart: Bool) -> Int {
+    func punctuation(_ p: Int, _ end: Int, atChunkStart: Bool) -> Int {
         let b = t[p]
         // A signed number: "-0,8", "+14" (not after a word: "1990-2000" is handled as a word).
         if (b == 0x2D || b == 0x2B), atChunkStart, isDigit(p + 1) {

@@ -54,4 +54,22 @@ import Foundation
         let obj = try JSONSerialization.jsonObject(with: Data(s.utf8)) as? [String: Any]
         for key in ["schema", "id", "language", "parties", "records", "diagnostics"] { #expect(obj?[key] != nil, "missing \(key)") }
     }
+
+    /// Batch output is written straight into bytes (JSONWriter); it must be the serialisation of
+    /// the JSON tree, byte for byte, compact and pretty, with escapes, meta values and null fields.
+    @Test func directWriterMatchesTheTree() throws {
+        let text = "Le ministre a démenti\u{00A0}: « Je n'ai jamais dit \"ça\" », a-t-il déclaré.\n\n"
+            + "La société X a porté plainte contre Jean Dupont pour diffamation, selon son avocat.\tFin."
+        let analysis = try pipeline.analyze(text: text, language: .fr)
+        let meta: JSONValue = .object([("source", .string("a\"b\\c\u{01}")), ("n", .number("1.50")),
+                                       ("list", .array([.null, .bool(true), .int(-12), .double(0.5), .object([])]))])
+        let withMeta = DocumentAnalysis(id: "id \"x\"", text: analysis.text, parties: analysis.parties, records: analysis.records,
+                                        diagnostics: [Diagnostic(code: "c", message: "line\nbreak")], meta: meta)
+        #expect(!analysis.records.isEmpty)
+        for doc in [analysis, withMeta] {
+            for pretty in [false, true] {
+                #expect(doc.jsonBytes(pretty: pretty) == doc.json().serializedBytes(pretty: pretty))
+            }
+        }
+    }
 }

@@ -27,6 +27,19 @@ import Testing
         #expect(String(decoding: astral.text, as: UTF8.self) == "café 😀 “dit”")
     }
 
+    /// The string scanner reads eight bytes at a time: escapes and the closing quote at every
+    /// offset of a word, between long runs, must still be found.
+    @Test func escapesAtEveryOffset() throws {
+        for pad in 0 ..< 17 {
+            let run = String(repeating: "é", count: pad) + String(repeating: "a", count: pad)
+            let line = "{\"id\":\"x\",\"text\":\"\(run)\\n\(run)\\\"\(run)\\u00e9\(run)\"}"
+            let doc = try JSONLine.parse(Array(line.utf8))
+            #expect(String(decoding: doc.text, as: UTF8.self) == "\(run)\n\(run)\"\(run)é\(run)")
+            let bad = "{\"id\":\"x\",\"text\":\"\(run)\u{01}\(run)\"}"
+            #expect(throws: IngestError.self) { try JSONLine.parse(Array(bad.utf8)) }
+        }
+    }
+
     @Test func loneSurrogatesBecomeReplacementCharacters() throws {
         let doc = try JSONLine.parse(Array(#"{"id":"s","text":"Il a dit \ud800 puis \udc00\u0041 non."}"#.utf8))
         #expect(String(decoding: doc.text, as: UTF8.self) == "Il a dit \u{FFFD} puis \u{FFFD}A non.")

@@ -28,6 +28,13 @@ int32_t riposte_ubrk_first(RiposteBreakIterator *bi);
 int32_t riposte_ubrk_next(RiposteBreakIterator *bi);
 int32_t riposte_ubrk_getRuleStatus(RiposteBreakIterator *bi);
 void riposte_ubrk_close(RiposteBreakIterator *bi);
+/// The whole segment loop of `BreakIterator.markSegments` in C (one call per text, not two per
+/// segment): marks[start] = 0x80 | code, the other bytes of the segment = code, where code is
+/// the WordStatus of the segment's rule status (0 when with_status is 0).
+void riposte_ubrk_mark_segments(RiposteBreakIterator *bi, const uint8_t *text, uint8_t *marks, int32_t with_status);
+/// Writes the segment ends (only those with a UBRK_SENTENCE_TERM status when term_only) to out;
+/// returns their number, or -1 when there are more than capacity.
+int32_t riposte_ubrk_term_boundaries(RiposteBreakIterator *bi, int32_t *out, int32_t capacity, int32_t term_only);
 
 RiposteCharsetDetector *riposte_ucsdet_open(int32_t *status);
 void riposte_ucsdet_setText(RiposteCharsetDetector *d, const char *text, int32_t len, int32_t *status);
