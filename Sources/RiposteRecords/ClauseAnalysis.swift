@@ -12,14 +12,20 @@ struct SentenceContext {
     let index: Int
     let range: Range<Int>
     let nps: [NounPhrase]
-    var lex: RecordsLexicon { run.lex }
-    var toks: [Token] { run.text.tokens }
+    /// `run.lex` and `run.text.tokens`, held here: read per token by every rule.
+    let lex: RecordsLexicon
+    let toks: [Token]
+    /// Per-token answers and clause ends of this sentence, shared by all its cue matches.
+    let memo: SentenceMemo
 
     init(run: DocumentRun, index: Int, range: Range<Int>, nps: [NounPhrase]? = nil) {
         self.run = run
         self.index = index
         self.range = range
         self.nps = nps ?? run.finder.find(range)
+        lex = run.lex
+        toks = run.text.tokens
+        memo = SentenceMemo(range)
     }
 
     // MARK: - Word tests
@@ -48,7 +54,7 @@ struct SentenceContext {
             let t = toks[k]
             if lex.has(t, .prep) { return t.fold }
             if t.kind != .word && t.kind != .abbreviation { return nil }
-            if lex.isVerbForm(t) && !lex.has(t, .det) { return nil }
+            if isVerbForm(at: k) && !lex.has(t, .det) { return nil }
             k -= 1
             steps += 1
         }
@@ -123,6 +129,15 @@ struct SentenceContext {
     /// Where a content clause starting at `a` ends: at ";", at a comma before a clause-breaking
     /// word ("…, mais", "…, which"), at "et"/"and" before a new verb, or at the sentence end.
     func clauseEnd(from a: Int) -> Int {
+        let k = a &- memo.base
+        guard k >= 0 && k < memo.count else { return clauseEndUncached(from: a) }
+        if memo.ends[k] != 0 { return Int(memo.ends[k]) - 1 }
+        let e = clauseEndUncached(from: a)
+        memo.ends[k] = Int32(e + 1)
+        return e
+    }
+
+    private func clauseEndUncached(from a: Int) -> Int {
         var j = a
         while j < range.upperBound {
             let t = toks[j]
@@ -130,13 +145,13 @@ struct SentenceContext {
             if t.lower == ",", j + 1 < range.upperBound {
                 let n = toks[j + 1]
                 if lex.has(n, .break) { break }
-                if j > a + 2, n.kind == .word, !n.isCapitalized, lex.verbFeatures(n).contains(where: { $0 == "ppr" || $0 == "ger" }) { break }
+                if j > a + 2, n.kind == .word, !n.isCapitalized, verbHas(at: j + 1, TokenFacts.pprGer) { break }
             }
             if lex.listed(t, .clauseCoord), j > a + 2 {
                 var n = j + 1
                 while n < range.upperBound, lex.has(toks[n], .aux) || lex.has(toks[n], .neg) { n += 1 }
-                if n < range.upperBound, n > j + 1 || lex.language == .fr || lex.listed(t, .adversative), lex.isVerbForm(toks[n]), !lex.has(toks[n], .det),
-                   !lex.verbFeatures(toks[n]).contains("pp") || n > j + 1 || lex.listed(t, .adversative) {
+                if n < range.upperBound, n > j + 1 || lex.language == .fr || lex.listed(t, .adversative), isVerbForm(at: n), !lex.has(toks[n], .det),
+                   !verbHas(at: n, TokenFacts.pp) || n > j + 1 || lex.listed(t, .adversative) {
                     break
                 }
             }
@@ -164,8 +179,8 @@ struct SentenceContext {
     }
 
     /// Content tokens of a cue, per its `content` feature.
-    func content(_ m: CueMatch, cueStart: Int) -> Range<Int>? {
-        let mode = m.pattern.feature("content") ?? (m.pattern.type == "filing" ? "none" : "obj")
+    func content(_ m: CueMatch, _ cf: CueFeatures, cueStart: Int) -> Range<Int>? {
+        let mode = cf.content ?? (m.pattern.type == "filing" ? "none" : "obj")
         var a: Int
         switch mode {
         case "none": return nil
@@ -201,9 +216,10 @@ struct SentenceContext {
         return a < e ? a ..< e : nil
     }
 
-    func contentHas(_ r: Range<Int>?, _ test: (Token) -> Bool) -> Bool {
+    /// Some token index of `r` passes `test`.
+    func contentHas(_ r: Range<Int>?, _ test: (Int) -> Bool) -> Bool {
         guard let r else { return false }
-        for i in r where test(toks[i]) { return true }
+        for i in r where test(i) { return true }
         return false
     }
 
@@ -216,21 +232,22 @@ struct SentenceContext {
 
     func analyze(_ m: CueMatch) -> Record? {
         let p = m.pattern
-        if p.type == "report" { return build(m, type: nil, report: true) }
+        if p.type == "report" { return build(m, CueFeatures(p), type: nil, report: true) }
         guard let t = RecordType(rawValue: p.type) else { return nil }
-        return build(m, type: t, report: p.has("report"))
+        let cf = CueFeatures(p)
+        return build(m, cf, type: t, report: cf.report)
     }
 
     /// Builds the record of a cue; `type` nil means a reporting verb whose type is decided here.
-    private func build(_ m: CueMatch, type fixedType: RecordType?, report: Bool) -> Record? {
+    private func build(_ m: CueMatch, _ cf: CueFeatures, type fixedType: RecordType?, report: Bool) -> Record? {
         let p = m.pattern
-        if p.has("legal") && !run.legal { return nil }
+        if cf.legal && !run.legal { return nil }
         let first = run.contentStart(range)
-        if p.has("start") && m.start != first { return nil }
+        if cf.start && m.start != first { return nil }
 
         // The cue proper, with the auxiliaries, adverbs and negation before its verb.
         var cueStart = m.start
-        while cueStart - 1 >= range.lowerBound, isSkippable(toks[cueStart - 1]) { cueStart -= 1 }
+        while cueStart - 1 >= range.lowerBound, isSkippable(at: cueStart - 1) { cueStart -= 1 }
         // French object clitic: "les accusant", "l'accuse".
         var clitic = false
         if lex.language == .fr, cueStart - 1 >= range.lowerBound, lex.has(toks[cueStart - 1], .clitic),
@@ -238,56 +255,56 @@ struct SentenceContext {
             cueStart -= 1
             clitic = true
         }
-        let verb = toks[m.words.first ?? m.start]
-        if !p.has("nominal") && m.start > first {
+        let vi = m.words.first ?? m.start
+        let verb = toks[vi]
+        let vFacts = verbFacts(vi)
+        if !cf.nominal && m.start > first {
             // A capitalised cue word inside a sentence is a noun ("the respondent State"); so is a
             // cue after a determiner, and in English after a preposition or "as" ("On appeal",
             // "to appeal", "as charged", "in admitting").
-            if verb.isCapitalized && lex.verbFeatures(verb).isEmpty == false && m.words.first == m.start { return nil }
+            if verb.isCapitalized && vFacts & TokenFacts.verbForm != 0 && m.words.first == m.start { return nil }
             let before = toks[m.start - 1]
             if lex.has(before, .det) && !lex.listed(before, .clauseDet) && !(lex.language == .fr && lex.has(before, .clitic)) { return nil }
             if lex.language == .en && before.fold.hasSuffix("'s") && before.fold.count > 3 { return nil }
-            if lex.language == .en && (lex.has(before, .prep) || lex.listed(before, .cuePrep)) && !isSkippable(before) { return nil }
-            if lex.language == .en && lex.listed(before, .toInfinitive) && m.start - 2 >= range.lowerBound && !lex.isVerbForm(toks[m.start - 2]) { return nil }
+            if lex.language == .en && (lex.has(before, .prep) || lex.listed(before, .cuePrep)) && !isSkippable(at: m.start - 1) { return nil }
+            if lex.language == .en && lex.listed(before, .toInfinitive) && m.start - 2 >= range.lowerBound && !isVerbForm(at: m.start - 2) { return nil }
         }
         let preVerb = cueStart ..< m.start
         let atStart = cueStart <= first
         // "les nuances", "des contestes": a form that could only be a second-person verb is a noun.
-        let vfAll = lex.verbFeatures(verb)
-        if !vfAll.isEmpty, vfAll.allSatisfy({ $0.hasSuffix(".2s") || $0.hasSuffix(".2p") }) { return nil }
+        if vFacts & TokenFacts.verbForm != 0, vFacts & TokenFacts.allSecond != 0 { return nil }
         // A bare past participle modifies a noun ("l'amendement proposé par l'UMP"), unless it
         // opens a list item ("- Condamné l'association…") or follows a coordinated verb.
-        let vf = lex.verbFeatures(verb)
-        if !vf.isEmpty, vf.allSatisfy({ $0 == "pp" }), preVerb.isEmpty, !atStart, !coordinated(cueStart), cueStart > range.lowerBound {
+        if vFacts & TokenFacts.verbForm != 0, vFacts & TokenFacts.allPP != 0, preVerb.isEmpty, !atStart, !coordinated(cueStart), cueStart > range.lowerBound {
             let prev = toks[cueStart - 1]
-            if prev.kind == .word, !prev.isCapitalized, !lex.isClassed(prev), !lex.isVerbForm(prev) { return nil }
+            if prev.kind == .word, !prev.isCapitalized, !lex.isClassed(prev), !isVerbForm(at: cueStart - 1) { return nil }
         }
         let reflexive = preVerb.contains { lex.listed(toks[$0], .reflexive) }
-        let passive = !reflexive && lex.verbFeatures(verb).contains("pp") && preVerb.contains { lex.has(toks[$0], .be) && !lex.listed(toks[$0], .beProgressive) }
+        let passive = !reflexive && vFacts & TokenFacts.pp != 0 && preVerb.contains { lex.has(toks[$0], .be) && !lex.listed(toks[$0], .beProgressive) }
             && !(max(range.lowerBound, cueStart - 3) ..< m.start).contains { lex.has(toks[$0], .future) }
         // "a été reconnue par le conseil": a response is something a party does, not undergoes.
         if passive, let t = RecordType(rawValue: p.type), t.family == .response, t != .noComment { return nil }
         // "Ainsi prononcé le …", "Ainsi fait et jugé": the signature formula of a decision.
         if (max(range.lowerBound, cueStart - 1) ..< m.start).contains(where: { lex.has(toks[$0], .formula) }) { return nil }
-        let participle = lex.verbFeatures(verb).contains { $0 == "ppr" || $0 == "ger" } && !preVerb.contains { lex.has(toks[$0], .aux) }
-        var contentRange = content(m, cueStart: cueStart)
-        let previousInSentence = run.records.last { $0.sentence == index }
+        let participle = vFacts & TokenFacts.pprGer != 0 && !preVerb.contains { lex.has(toks[$0], .aux) }
+        var contentRange = content(m, cf, cueStart: cueStart)
+        let previousInSentence = lastRecordIndex { $0.pointee.sentence == index }.map { run.records[$0] }
 
         // --- Source ---
         var source: Int? = nil
         var sourceNP: NounPhrase? = nil
         var onBehalf: Int? = nil
-        var channel: String? = p.feature("channel")
+        var channel: String? = cf.channel
         var targets: [Int] = []
         var operative = false
         var docEnd: Int? = nil
         // A request in a party's conclusions: "Infirmer le jugement…", "Condamner l'Etat…".
         var request = false
-        if let q = run.requester, q.sentence < index, m.start <= first + 3, lex.verbFeatures(verb).contains("inf"),
+        if let q = run.requester, q.sentence < index, m.start <= first + 3, vFacts & TokenFacts.inf != 0,
            p.type == "ruling" || p.type == "filing" || p.type == "denial" {
             request = true
         }
-        switch request ? "request" : (p.feature("src") ?? "subj") {
+        switch request ? "request" : (cf.src ?? "subj") {
         case "request":
             source = run.requester?.party
         case "next":
@@ -302,7 +319,7 @@ struct SentenceContext {
                     && (lex.listed(governingPreposition($0) ?? "", .docOf) || lex.listed(toks[$0.tokens.lowerBound], .docOf)) }) {
                     sourceNP = np
                 } else {
-                    source = run.records.last(where: { $0.type == .filing })?.source ?? run.carry?.source
+                    source = lastRecordIndex(where: { $0.pointee.type == .filing }).flatMap { run.records[$0].source } ?? run.carry?.source
                 }
             }
         case "inner":
@@ -352,13 +369,13 @@ struct SentenceContext {
         if !saysMoreAfter, p.type == "report", let q = quoteBefore(cueStart) {
             contentRange = q
         }
-        if p.feature("src") == "next", let after = docEnd ?? sourceNP?.tokens.upperBound {
+        if cf.src == "next", let after = docEnd ?? sourceNP?.tokens.upperBound {
             // "Selon la plainte, X aurait…": the content follows the source.
             let a = skipIntro(after)
             let e = clauseEnd(from: a)
             contentRange = a < e ? a ..< e : nil
         }
-        if passive, sourceNP == nil, source == nil, fixedType == .ruling || p.feature("court") == "ruling",
+        if passive, sourceNP == nil, source == nil, fixedType == .ruling || cf.court == "ruling",
            let own = run.book.parties.indices.first(where: { run.book.role($0) == "court" && isOwnCourt($0) }) {
             // "The Government's objections are therefore dismissed": by the court writing the judgment.
             source = own
@@ -388,52 +405,50 @@ struct SentenceContext {
         if report {
             // A report needs a speaker; a bare participle ("soutenue par…") is an adjective.
             if source == nil { return nil }
-            if fixedType == nil, lex.verbFeatures(verb).allSatisfy({ $0 == "pp" }), preVerb.isEmpty, !lex.verbFeatures(verb).isEmpty { return nil }
-            guard let t = decideReported(source: source, onBehalf: onBehalf, role: roleS, content: contentRange, lean: p.feature("lean"), fixed: fixedType) else { return nil }
+            if fixedType == nil, vFacts & TokenFacts.verbForm == 0 || vFacts & TokenFacts.allPP != 0, preVerb.isEmpty, vFacts & TokenFacts.verbForm != 0 { return nil }
+            guard let t = decideReported(source: source, onBehalf: onBehalf, role: roleS, content: contentRange, lean: cf.lean, fixed: fixedType) else { return nil }
             type = t
         }
         if request {
             // Asking the court to dismiss the other side's claim answers it; anything else claims.
-            type = lex.lemmas(verb).contains(where: { lex.dismissLemmas.contains($0) }) ? .denial : .filing
-        } else if p.has("court") {
+            type = hasDismissLemma(at: vi) ? .denial : .filing
+        } else if cf.courtFlag {
             let decisionSubject = subjectIsDecision(before: cueStart)
             // A passive decides only when the verb is judicial ("a été condamnée") or the text is a case.
-            let passiveRuling = passive && (p.has("passive") || run.legal)
+            let passiveRuling = passive && (cf.passive || run.legal)
             if !(fromCourt || passiveRuling || decisionSubject) {
-                guard let e = p.feature("else"), let t = RecordType(rawValue: e) else { return nil }
+                guard let e = cf.elseType, let t = RecordType(rawValue: e) else { return nil }
                 type = t
             }
         }
-        if p.feature("court") == "ruling" && fromCourt { type = .ruling }
+        if cf.court == "ruling" && fromCourt { type = .ruling }
         if type == .admission && !report {
             // Conceding is a response: the speaker must stand accused, or concede a wrong.
-            let me = Set([source, onBehalf].compactMap { $0 })
-            let accused = !me.isEmpty && run.records.contains { ($0.type == .filing || $0.type == .allegation) && !me.isDisjoint(with: $0.targets) }
-            let wrong = contentHas(contentRange) { lex.isWrongdoing($0.fold) }
-            if !(accused || wrong || (roleS != "other" && roleS != "agent") || englishPressAdmission(p, content: contentRange)) { return nil }
+            let accused = standsAccused(source, onBehalf)
+            let wrong = contentHas(contentRange) { isWrongdoing(at: $0) }
+            if !(accused || wrong || (roleS != "other" && roleS != "agent") || englishPressAdmission(cf, content: contentRange)) { return nil }
         }
         // Responses always have an author, and a court decides rather than answers.
         if type.family == .response && (source == nil || fromCourt) { return nil }
-        switch p.feature("need") {
+        switch cf.need {
         case "accused":
-            let me = Set([source, onBehalf].compactMap { $0 })
-            if me.isEmpty || !run.records.contains(where: { ($0.type == .filing || $0.type == .allegation) && !me.isDisjoint(with: $0.targets) }) { return nil }
+            if !standsAccused(source, onBehalf) { return nil }
         case "content":
             if contentRange == nil { return nil }
         case "accusation":
-            if !englishPleadingSpeaks(docEnd), !(contentHas(contentRange) { lex.isWrongdoing($0.fold) || isConditionalVerb($0) }) { return nil }
+            if !englishPleadingSpeaks(docEnd), !(contentHas(contentRange) { isWrongdoing(at: $0) || isConditionalVerb(at: $0) }) { return nil }
         case "conditional":
-            if !contentHas(contentRange, isConditionalVerb) { return nil }
+            if !contentHas(contentRange, { isConditionalVerb(at: $0) }) { return nil }
         case "filing":
             // "sued Y, claiming that…": only right after a filing in the same sentence.
             if previousInSentence?.type != .filing { return nil }
         default: break
         }
 
-        if source == nil { source = englishPossessiveFiler(type, cueStart: cueStart) ?? englishPassiveFiler(type, passive: passive) ?? englishLoserAppeals(m) }
+        if source == nil { source = englishPossessiveFiler(type, cueStart: cueStart) ?? englishPassiveFiler(type, passive: passive) ?? englishLoserAppeals(cf) }
         // --- Targets ---
         let excluded = Set([source, onBehalf].compactMap { $0 })
-        var tgMode = p.feature("tg") ?? (type == .filing ? "obj" : type == .allegation ? "content" : type.family == .response ? "claim" : "none")
+        var tgMode = cf.tg ?? (type == .filing ? "obj" : type == .allegation ? "content" : type.family == .response ? "claim" : "none")
         if type == .ruling { tgMode = "ruling" }
         if passive && (type == .filing || type == .ruling || type == .allegation) {
             targets = coordinatedSubjects(before: cueStart)
@@ -470,8 +485,8 @@ struct SentenceContext {
         if targets.isEmpty, run.legal, type == .filing || type == .allegation {
             targets = run.adversary(source)
         }
-        if type == .ruling, let t = englishAwardTargets(m, recipients: targets) { targets = t }
-        if type == .ruling, let q = englishUndoneConvictionTarget(m, content: contentRange) ?? englishObjectionTarget(m), !excluded.contains(q) { targets = [q] }
+        if type == .ruling, let t = englishAwardTargets(cf, recipients: targets) { targets = t }
+        if type == .ruling, let q = englishUndoneConvictionTarget(cf, content: contentRange) ?? englishObjectionTarget(cf), !excluded.contains(q) { targets = [q] }
         if targets.isEmpty, type == .ruling {
             targets = rulingDefaultTargets(contentRange, m.words.first ?? m.start)
         }
@@ -489,7 +504,7 @@ struct SentenceContext {
         }
 
         // --- Modality ---
-        var modality = decideModality(m, type: type, cueStart: cueStart, content: contentRange, fromCourt: fromCourt, source: source)
+        var modality = decideModality(m, cf, type: type, cueStart: cueStart, content: contentRange, fromCourt: fromCourt, source: source)
         if modality == .reported, englishPleadingSpeaks(docEnd) { modality = .conditional }
 
         // --- Channel ---
@@ -497,9 +512,9 @@ struct SentenceContext {
 
         var cueEnd = m.end
         if let d = docEnd { cueEnd = max(cueEnd, d) }
-        if let np = sourceNP, p.feature("src") == "next" || p.feature("src") == "inner" { cueEnd = max(cueEnd, np.tokens.upperBound) }
+        if let np = sourceNP, cf.src == "next" || cf.src == "inner" { cueEnd = max(cueEnd, np.tokens.upperBound) }
         let cueSpan = ByteSpan(toks[cueStart].span.start, toks[cueEnd - 1].span.end)
-        var conf = Double(p.feature("conf") ?? "") ?? 0.5
+        var conf = Double(cf.conf ?? "") ?? 0.5
         if source == nil { conf -= 0.15 }
         if modality == .conditional { conf -= 0.05 }
         var evidence = [p.id]
@@ -524,9 +539,11 @@ struct SentenceContext {
         let party = run.book.parties[p]
         // "spokesperson for Beta Inc.", "porte-parole de la fédération": the name says it.
         for n in [party.name] + party.aliases {
-            let words = n.split(separator: " ").map(String.init)
-            if let k = words.firstIndex(where: { lex.has(Folding.fold($0), .agent) || lex.head(Folding.fold($0))?.role == "agent" }),
-               k + 2 < words.count, lex.listed(Folding.fold(words[k + 1]), .agentOf) {
+            let words = n.split(separator: " ")
+            // An agent noun, the word after it, and the principal: three words at least.
+            guard words.count >= 3 else { continue }
+            if let k = words.firstIndex(where: { w in let f = Folding.fold(String(w)); return lex.has(f, .agent) || lex.head(f)?.role == "agent" }),
+               k + 2 < words.count, lex.listed(Folding.fold(String(words[k + 1])), .agentOf) {
                 let rest = words[(k + 2)...].joined(separator: " ")
                 if let key = run.book.key(rest), let q = run.book.index(ofKey: key), q != p { return q }
             }
@@ -546,7 +563,7 @@ struct SentenceContext {
         while let prev = nps.last(where: { $0.tokens.upperBound < first && $0.form != .pronoun }) {
             // Only determiners and nouns between the coordinator and the next phrase.
             guard let co = (prev.tokens.upperBound ..< first).first(where: { lex.has(toks[$0], .coord) || toks[$0].lower == "," }),
-                  (prev.tokens.upperBound ..< first).allSatisfy({ k in k == co || (toks[k].kind == .word && !lex.isVerbForm(toks[k])) }),
+                  (prev.tokens.upperBound ..< first).allSatisfy({ k in k == co || (toks[k].kind == .word && !isVerbForm(at: k)) }),
                   governingPreposition(prev) == nil,
                   let p = run.resolve(prev, index, range, sentenceNPs: nps) else { break }
             if !out.contains(p) { out.insert(p, at: 0) }
@@ -614,7 +631,7 @@ struct SentenceContext {
         var out: [Int] = []
         // English object pronoun after the verb: "accusing him of", "sued them".
         if lex.language == .en, m.end < range.upperBound, lex.has(toks[m.end], .clitic) {
-            if let prev = run.records.last(where: { $0.sentence == index }), !prev.targets.isEmpty { return prev.targets }
+            if let k = lastRecordIndex(where: { $0.pointee.sentence == index }), !run.records[k].targets.isEmpty { return run.records[k].targets }
             if let np = nps.first(where: { $0.tokens.lowerBound == m.end }), let q = run.resolve(np, index, range, sentenceNPs: nps) { return [q] }
         }
         for np in nps where np.tokens.lowerBound >= m.end && np.tokens.upperBound <= max(end, m.end) && np.form != .pronoun {
@@ -623,7 +640,7 @@ struct SentenceContext {
             let between = m.end ..< np.tokens.lowerBound
             let direct = prep == nil && between.count <= 6 && between.allSatisfy { k in
                 let t = toks[k]
-                return t.kind == .word && (lex.has(t, .det) || !lex.isVerbForm(t)) && !lex.has(t, .comp)
+                return t.kind == .word && (lex.has(t, .det) || !isVerbForm(at: k)) && !lex.has(t, .comp)
             }
             guard direct || (prep != nil && lex.listed(prep!, .objectPrep)) else { continue }
             var target = np
@@ -686,36 +703,39 @@ struct SentenceContext {
     /// A ruling is against its object ("condamne X", "affirm the defendant's conviction"), else
     /// against the subject of what it holds ("Holds that the respondent State is to pay").
     private func rulingTargets(_ m: CueMatch, content: Range<Int>?, excluded: Set<Int>) -> [Int] {
-        let courtParties = Set(run.book.parties.indices.filter { run.book.role($0) == "court" })
+        // The courts among the parties known now (a party `resolve` adds below is not one of them;
+        // resolve gives no role to a party it did not create).
+        let known = run.book.parties.count
+        func isCourt(_ q: Int) -> Bool { q < known && run.book.role(q) == "court" }
         // "found defendant guilty": the object sits inside the cue.
         if let f = m.words.first {
             for np in nps where np.tokens.lowerBound > f && np.tokens.upperBound <= m.end && np.form != .pronoun {
-                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !isCourt(q) { return [q] }
             }
         }
         // "condamné cette dernière", "the latter": the party named just before.
         if m.end + 1 < range.upperBound, lex.listed(toks[m.end + 1], .latter) {
             for np in nps.reversed() where np.tokens.upperBound <= m.start && np.form != .pronoun {
-                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !isCourt(q) { return [q] }
             }
         }
         for np in nps where np.tokens.lowerBound >= m.end && np.tokens.lowerBound <= m.end + 2 && np.form != .pronoun {
             var ok = true
             for k in m.end ..< np.tokens.lowerBound where !lex.has(toks[k], .det) || lex.has(toks[k], .comp) { ok = false }
-            if ok, let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+            if ok, let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !isCourt(q) { return [q] }
         }
         if let c = content {
             for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
                 if np.possessive || governingPreposition(np) != nil || namesThing(np) { continue }
                 if np.tokens.lowerBound > c.lowerBound + 10 { break }
-                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !isCourt(q) { return [q] }
             }
             // French decisions name the party inside the object: "Prononcé la dissolution de
             // l'association X", "confirmé le jugement … condamnant X".
             if lex.language == .fr {
                 for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun && !namesThing(np)
                     && np.form != .name {
-                    if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+                    if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !isCourt(q) { return [q] }
                 }
             }
         }
@@ -734,17 +754,17 @@ struct SentenceContext {
         while k < c.upperBound, k < np.tokens.upperBound + 5 {
             let t = toks[k]
             if lex.has(t, .be) { sawBe = true; k += 1; continue }
-            if lex.has(t, .aux) || lex.has(t, .adv) || isSkippable(t) { k += 1; continue }
+            if lex.has(t, .aux) || lex.has(t, .adv) || isSkippable(at: k) { k += 1; continue }
             break
         }
-        return sawBe && k < c.upperBound && lex.isPastParticiple(toks[k])
+        return sawBe && k < c.upperBound && isPastParticiple(at: k)
     }
 
     private func passiveAgentAnywhere(in c: Range<Int>) -> NounPhrase? {
         for k in c where lex.has(toks[k], .be) && !lex.listed(toks[k], .beProgressive) {
             var j = k + 1
             while j < c.upperBound, j <= k + 3, lex.has(toks[j], .adv) || lex.has(toks[j], .be) { j += 1 }
-            guard j < c.upperBound, lex.isPastParticiple(toks[j]) else { continue }
+            guard j < c.upperBound, isPastParticiple(at: j) else { continue }
             if let a = nps.first(where: { $0.tokens.lowerBound > j && $0.tokens.upperBound <= c.upperBound && $0.form != .pronoun
                 && lex.listed(governingPreposition($0) ?? "", .agentPrep) }) { return a }
         }
@@ -760,19 +780,20 @@ struct SentenceContext {
             if lex.has(t, .aux) || lex.has(t, .adv) { k += 1; continue }
             break
         }
-        guard sawBe, k < c.upperBound, lex.isPastParticiple(toks[k]) else { return nil }
+        guard sawBe, k < c.upperBound, isPastParticiple(at: k) else { return nil }
         return nps.first { $0.tokens.lowerBound > k && $0.tokens.upperBound <= c.upperBound && lex.listed(governingPreposition($0) ?? "", .agentPrep) }
     }
 
     /// A court's ruling without a named party: against the respondent when it finds a violation,
     /// against the claimant when it dismisses or finds none.
     private func rulingDefaultTargets(_ content: Range<Int>?, _ m0: Int) -> [Int] {
-        let negative = contentHas(content) { isNeg($0) || lex.dismissStems.contains(where: $0.fold.hasPrefix) || lex.listed($0, .dismissWord) }
-            || lex.lemmas(toks[m0]).contains { lex.dismissLemmas.contains($0) }
-        if contentHas(content, { lex.isWrongdoing($0.fold) || lex.violationStems.contains(where: $0.fold.hasPrefix) }) && !negative {
+        let negative = contentHas(content) { isNeg(at: $0) || lex.dismissStems.contains(where: toks[$0].fold.hasPrefix) || lex.listed(toks[$0], .dismissWord) }
+            || hasDismissLemma(at: m0)
+        if contentHas(content, { isWrongdoing(at: $0) || lex.violationStems.contains(where: toks[$0].fold.hasPrefix) }) && !negative {
             for r in ["respondent", "defendant"] { if let q = run.roleParty(r) { return [q] } }
         }
-        if let appeal = run.records.last(where: { $0.type == .filing && $0.evidence.contains { $0.contains("appe") } }), let s = appeal.source, !negative {
+        if let k = lastRecordIndex(where: { $0.pointee.type == .filing && $0.pointee.evidence.contains { SentenceContext.mentionsAppeal($0) } }),
+           let s = run.records[k].source, !negative {
             return [s]
         }
         guard run.legal else { return [] }
@@ -785,11 +806,10 @@ struct SentenceContext {
     /// allegations; otherwise an accused who says "never/not…" denies, and a statement with a
     /// wrongdoing word or the conditionnel accuses.
     private func decideReported(source: Int?, onBehalf: Int?, role: String, content: Range<Int>?, lean: String?, fixed: RecordType?) -> RecordType? {
-        let me = Set([source, onBehalf].compactMap { $0 })
-        let accused = !me.isEmpty && run.records.contains { ($0.type == .filing || $0.type == .allegation) && !me.isDisjoint(with: $0.targets) }
-        let wrong = contentHas(content) { lex.isWrongdoing($0.fold) }
-        let neg = contentHas(content) { isNeg($0) || lex.has($0, .negpost) && !lex.listed($0, .negpostNotNeg) }
-        let cond = contentHas(content, isConditionalVerb)
+        let accused = standsAccused(source, onBehalf)
+        let wrong = contentHas(content) { isWrongdoing(at: $0) }
+        let neg = contentHas(content) { isNeg(at: $0) || lex.has(toks[$0], .negpost) && !lex.listed(toks[$0], .negpostNotNeg) }
+        let cond = contentHas(content) { isConditionalVerb(at: $0) }
         switch role {
         case "respondent": return .denial
         case "claimant": return .allegation
@@ -797,7 +817,7 @@ struct SentenceContext {
         default: break
         }
         // "the claims are false", "des accusations infondées": calling the claims untrue denies them.
-        let refutes = contentHas(content) { lex.has($0, .refute) }
+        let refutes = contentHas(content) { lex.has(toks[$0], .refute) }
         if accused {
             if neg || refutes { return .denial }
             if wrong && !neg { return fixed ?? .allegation }
@@ -807,35 +827,34 @@ struct SentenceContext {
         return nil
     }
 
-    private func decideModality(_ m: CueMatch, type: RecordType, cueStart: Int, content: Range<Int>?, fromCourt: Bool, source: Int?) -> Modality {
-        let p = m.pattern
-        if let f = p.feature("mod"), let mm = Modality(rawValue: f) { return mm }
+    private func decideModality(_ m: CueMatch, _ cf: CueFeatures, type: RecordType, cueStart: Int, content: Range<Int>?, fromCourt: Bool, source: Int?) -> Modality {
+        if let f = cf.mod, let mm = Modality(rawValue: f) { return mm }
         let pre = cueStart ..< m.start
-        if let lead = englishLeadModality(m, cueStart: cueStart) { return lead }
-        if englishNoObject(m) { return .negated }
-        if !p.has("negcue") {
+        if let lead = englishLeadModality(m, cf, cueStart: cueStart) { return lead }
+        if englishNoObject(m, cf) { return .negated }
+        if !cf.negcue {
             var negated = false
             if lex.language == .fr {
                 let ne = (max(range.lowerBound, cueStart - 1) ..< m.end).contains { lex.has(toks[$0], .neg) }
                 let post = (cueStart ..< min(range.upperBound, m.end + 1)).contains { lex.has(toks[$0], .negpost) }
                 negated = ne && post
             } else {
-                negated = pre.contains { isNeg(toks[$0]) } || (cueStart - 2 >= range.lowerBound && lex.listed(toks[cueStart - 2], .refuseTo) && lex.listed(toks[cueStart - 1], .toInfinitive))
+                negated = pre.contains { isNeg(at: $0) } || (cueStart - 2 >= range.lowerBound && lex.listed(toks[cueStart - 2], .refuseTo) && lex.listed(toks[cueStart - 1], .toInfinitive))
             }
             if negated { return .negated }
         }
-        if pre.contains(where: { lex.has(toks[$0], .future) }) || verbHas(toks[m.words.first ?? m.start], "ind.fut") { return .hypothetical }
+        if pre.contains(where: { lex.has(toks[$0], .future) }) || verbHas(at: m.words.first ?? m.start, TokenFacts.indFut) { return .hypothetical }
         if (range.lowerBound ..< cueStart).contains(where: { lex.listed(toks[$0], .condition) }) { return .hypothetical }
         if fromCourt, type == .ruling {
             if let s = source, isOwnCourt(s) { return .asserted }
         }
-        if verbHas(toks[m.words.first ?? m.start], "cond.") { return .conditional }
+        if verbHas(at: m.words.first ?? m.start, TokenFacts.cond) { return .conditional }
         if (type == .allegation || type == .denial), let c = content {
             // The conditionnel journalistique in the reported clause: "affirme que X aurait…".
             let head = c.lowerBound ..< min(c.upperBound, c.lowerBound + 8)
-            if head.contains(where: { isConditionalVerb(toks[$0]) }) { return .conditional }
+            if head.contains(where: { isConditionalVerb(at: $0) }) { return .conditional }
         }
-        if pre.contains(where: { isConditionalVerb(toks[$0]) }) { return .conditional }
+        if pre.contains(where: { isConditionalVerb(at: $0) }) { return .conditional }
         return .reported
     }
 
@@ -843,20 +862,50 @@ struct SentenceContext {
     private func isOwnCourt(_ p: Int) -> Bool {
         if p == run.firstPersonParty { return true }
         if p == run.operativeCourt { return true }
-        let party = run.book.parties[p]
-        for n in [party.name] + party.aliases {
-            let words = n.split(separator: " ")
-            guard let last = words.last, words.count <= 2 else { continue }
-            if lex.courtNames.contains(String(last)), words.count == 1 || lex.courtArticles.contains(String(words[0])) {
-                return true
-            }
-        }
+        if nameIsCourt(run.book.parties[p].name) { return true }
+        let aliases = run.book.parties[p].aliases
+        for n in aliases where nameIsCourt(n) { return true }
         return false
+    }
+
+    /// "Court", "the Court", "THE COURT": one or two words, a court noun after a court article.
+    private func nameIsCourt(_ n: String) -> Bool {
+        var s = n
+        // ASCII names (a Character " " is then the byte 0x20) without splitting into an array.
+        let ascii = s.withUTF8 { b -> Bool? in
+            var first: Range<Int>? = nil, second: Range<Int>? = nil
+            var i = 0
+            while i < b.count {
+                if b[i] >= 0x80 { return nil }
+                if b[i] == 0x20 { i += 1; continue }
+                var j = i
+                while j < b.count, b[j] != 0x20 { if b[j] >= 0x80 { return nil }; j += 1 }
+                if second != nil { return false }
+                if first == nil { first = i ..< j } else { second = i ..< j }
+                i = j
+            }
+            guard let w0 = first else { return false }
+            func word(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
+            guard lex.courtNames.contains(word(second ?? w0)) else { return false }
+            return second == nil || lex.courtArticles.contains(word(w0))
+        }
+        if let ascii { return ascii }
+        let words = n.split(separator: " ")
+        guard let last = words.last, words.count <= 2 else { return false }
+        return lex.courtNames.contains(String(last)) && (words.count == 1 || lex.courtArticles.contains(String(words[0])))
     }
 
     /// Where the act was made: a document ("plainte", "communiqué", "complaint") or a platform
     /// after "sur"/"on" ("sur X", "on Twitter").
     private func channelIn() -> String? {
+        if memo.channelKnown { return memo.channel }
+        let c = channelInUncached()
+        memo.channel = c
+        memo.channelKnown = true
+        return c
+    }
+
+    private func channelInUncached() -> String? {
         for i in range {
             let t = toks[i]
             if lex.has(t, .doc), lex.listed(t, .channelDoc) {

@@ -17,9 +17,9 @@ extension SentenceContext {
 
     /// "refused to apologize" did not happen (negated); "threatened to sue", "plans to sue" has
     /// not happened yet (hypothetical). Nil when no such verb governs the cue.
-    func englishLeadModality(_ m: CueMatch, cueStart: Int) -> Modality? {
+    func englishLeadModality(_ m: CueMatch, _ cf: CueFeatures, cueStart: Int) -> Modality? {
         guard let v = englishGoverningVerb(cueStart, m) else { return nil }
-        if lex.has(v, .refuse) { return m.pattern.has("negcue") ? nil : .negated }
+        if lex.has(v, .refuse) { return cf.negcue ? nil : .negated }
         if lex.has(v, .intent) { return .hypothetical }
         return nil
     }
@@ -27,9 +27,9 @@ extension SentenceContext {
     /// An admission in English press needs no earlier accusation in the text: wire copy often
     /// opens with it ("pleaded guilty to…", "acknowledged that…"). The cue must be the act itself
     /// (`act`: "pleaded guilty") or carry what is admitted.
-    func englishPressAdmission(_ p: CuePattern, content: Range<Int>?) -> Bool {
+    func englishPressAdmission(_ cf: CueFeatures, content: Range<Int>?) -> Bool {
         guard lex.language == .en else { return false }
-        return p.has("act") || content != nil
+        return cf.act || content != nil
     }
 
     /// "X sued Y on Tuesday, alleging that…", "filed a lawsuit against Y, accusing the label
@@ -66,6 +66,14 @@ extension SentenceContext {
     /// "she told Reuters", "said in an interview with the BBC": the news outlet is the channel.
     func englishMediaChannel() -> String? {
         guard lex.language == .en else { return nil }
+        if memo.mediaKnown { return memo.media }
+        let c = englishMediaChannelUncached()
+        memo.media = c
+        memo.mediaKnown = true
+        return c
+    }
+
+    private func englishMediaChannelUncached() -> String? {
         for i in range where i + 1 < range.upperBound && (toks[i].fold == "told" || toks[i].fold == "with") {
             var k = i + 1
             if toks[k].fold == "the", k + 1 < range.upperBound { k += 1 }
@@ -85,8 +93,8 @@ extension SentenceContext {
     }
 
     /// "admitted no wrongdoing", "expressed no regret": the act did not happen.
-    func englishNoObject(_ m: CueMatch) -> Bool {
-        guard lex.language == .en, !m.pattern.has("negcue"), m.end < range.upperBound else { return false }
+    func englishNoObject(_ m: CueMatch, _ cf: CueFeatures) -> Bool {
+        guard lex.language == .en, !cf.negcue, m.end < range.upperBound else { return false }
         return toks[m.end].fold == "no"
     }
 }
@@ -102,9 +110,8 @@ extension SentenceContext {
         var k = close + 1
         while k < range.upperBound, toks[k].kind == .punctuation { k += 1 }
         guard k < range.upperBound else { return nil }
-        func says(_ t: Token) -> Bool { lex.lemmas(t).contains { lex.has($0, .quoteVerb) } }
-        if says(toks[k]) { return phrase(startingNear: k + 1, maxSkip: 1) }
-        if let np = nps.first(where: { $0.tokens.lowerBound == k }), np.tokens.upperBound < range.upperBound, says(toks[np.tokens.upperBound]) { return np }
+        if hasQuoteVerbLemma(at: k) { return phrase(startingNear: k + 1, maxSkip: 1) }
+        if let np = nps.first(where: { $0.tokens.lowerBound == k }), np.tokens.upperBound < range.upperBound, hasQuoteVerbLemma(at: np.tokens.upperBound) { return np }
         return nil
     }
 }
@@ -138,7 +145,7 @@ extension SentenceContext {
         var k = by + 2
         while k < range.upperBound, k < by + 6 {
             let t = toks[k]
-            if t.kind != .word || lex.has(t, .prep) || lex.has(t, .comp) || lex.has(t, .relative) || (lex.isVerbForm(t) && !lex.verbFeatures(t).isEmpty && k > by + 2 && !t.isCapitalized && !lex.isClassed(t) && t.fold.hasSuffix("ed")) { break }
+            if t.kind != .word || lex.has(t, .prep) || lex.has(t, .comp) || lex.has(t, .relative) || (isVerbForm(at: k) && k > by + 2 && !t.isCapitalized && !lex.isClassed(t) && t.fold.hasSuffix("ed")) { break }
             k += 1
         }
         guard k > by + 2, let s = span(by + 1, k) else { return nil }

@@ -1,0 +1,237 @@
+// Requires: SentenceContext (its sentence, tokens and RecordsLexicon). Provides: what the clause
+// rules ask about a token of the sentence (verb features and lemmas from Inflections, negation,
+// wrongdoing, skippable words) as bits worked out once per token, and clause ends worked out once
+// per start: every cue match of a sentence asks the same questions of the same tokens, and each
+// answer otherwise costs string hashing and arrays of feature strings.
+import RiposteText
+
+/// Answers about one token. A query's `have` bit says its answer bits are filled in.
+struct TokenFacts {
+    // Verb group: one Inflections lookup fills all of them.
+    static let haveVerb: UInt32 = 1 << 0
+    static let verbForm: UInt32 = 1 << 1      // any analysis
+    static let pp: UInt32 = 1 << 2            // some analysis is "pp"
+    static let allPP: UInt32 = 1 << 3         // analyses, all "pp"
+    static let pprGer: UInt32 = 1 << 4        // some "ppr" or "ger"
+    static let inf: UInt32 = 1 << 5           // some "inf"
+    static let cond: UInt32 = 1 << 6          // some "cond.…"
+    static let indFut: UInt32 = 1 << 7        // some "ind.fut…"
+    static let allSecond: UInt32 = 1 << 8     // analyses, all "….2s" or "….2p"
+    static let pastParticiple: UInt32 = 1 << 9 // RecordsLexicon.isPastParticiple
+    // One query each.
+    static let haveNeg: UInt32 = 1 << 10
+    static let neg: UInt32 = 1 << 11
+    static let haveWrong: UInt32 = 1 << 12
+    static let wrong: UInt32 = 1 << 13
+    static let haveSkippable: UInt32 = 1 << 14
+    static let skippable: UInt32 = 1 << 15
+    static let haveDismissLemma: UInt32 = 1 << 16
+    static let dismissLemma: UInt32 = 1 << 17
+    static let haveQuoteLemma: UInt32 = 1 << 18
+    static let quoteLemma: UInt32 = 1 << 19
+    static let haveAuxLemma: UInt32 = 1 << 20
+    static let auxLemma: UInt32 = 1 << 21
+    static let haveModalLemma: UInt32 = 1 << 22
+    static let modalLemma: UInt32 = 1 << 23
+}
+
+/// The per-sentence memo of a SentenceContext (shared by its copies: a class).
+final class SentenceMemo {
+    let base: Int
+    let count: Int
+    let bits: UnsafeMutablePointer<UInt32>
+    /// clauseEnd(from: base + k) + 1, 0 when not yet known.
+    let ends: UnsafeMutablePointer<Int32>
+    var channel: String?
+    var channelKnown = false
+    var media: String?
+    var mediaKnown = false
+
+    init(_ range: Range<Int>) {
+        base = range.lowerBound
+        count = range.count
+        bits = .allocate(capacity: max(count, 1))
+        bits.initialize(repeating: 0, count: max(count, 1))
+        ends = .allocate(capacity: max(count, 1))
+        ends.initialize(repeating: 0, count: max(count, 1))
+    }
+
+    deinit {
+        bits.deallocate()
+        ends.deallocate()
+    }
+}
+
+extension SentenceContext {
+    /// The answer bits of token `i` for the query whose bit is `have`, computed once per token of
+    /// the sentence (tokens outside it are not kept).
+    @inline(__always) func facts(_ i: Int, _ have: UInt32, _ compute: (Token) -> UInt32) -> UInt32 {
+        let k = i &- memo.base
+        if k >= 0 && k < memo.count {
+            let f = memo.bits[k]
+            if f & have != 0 { return f }
+            let g = f | have | compute(toks[i])
+            memo.bits[k] = g
+            return g
+        }
+        return compute(toks[i])
+    }
+
+    @inline(__always) func verbFacts(_ i: Int) -> UInt32 { facts(i, TokenFacts.haveVerb, computeVerbFacts) }
+
+    /// `lex.isVerbForm(toks[i])`.
+    @inline(__always) func isVerbForm(at i: Int) -> Bool { verbFacts(i) & TokenFacts.verbForm != 0 }
+    /// `lex.isPastParticiple(toks[i])`.
+    @inline(__always) func isPastParticiple(at i: Int) -> Bool { verbFacts(i) & TokenFacts.pastParticiple != 0 }
+    /// `lex.verbFeatures(toks[i])` holds a feature with bit `bit` (TokenFacts.pp, .inf, .cond, …).
+    @inline(__always) func verbHas(at i: Int, _ bit: UInt32) -> Bool { verbFacts(i) & bit != 0 }
+
+    @inline(__always) func isNeg(at i: Int) -> Bool {
+        facts(i, TokenFacts.haveNeg) { isNeg($0) ? TokenFacts.neg : 0 } & TokenFacts.neg != 0
+    }
+    @inline(__always) func isWrongdoing(at i: Int) -> Bool {
+        facts(i, TokenFacts.haveWrong) { lex.isWrongdoing($0.fold) ? TokenFacts.wrong : 0 } & TokenFacts.wrong != 0
+    }
+    @inline(__always) func isSkippable(at i: Int) -> Bool {
+        facts(i, TokenFacts.haveSkippable) { isSkippable($0) ? TokenFacts.skippable : 0 } & TokenFacts.skippable != 0
+    }
+    /// `isConditionalVerb(toks[i])`.
+    @inline(__always) func isConditionalVerb(at i: Int) -> Bool {
+        if lex.language == .fr { return verbHas(at: i, TokenFacts.cond) }
+        return lex.listed(toks[i], .hearsayAdv)
+    }
+    /// A lemma of the token is in records-rule-words' `dismiss-lemma`.
+    func hasDismissLemma(at i: Int) -> Bool {
+        facts(i, TokenFacts.haveDismissLemma) { t in
+            lex.inflections.analyses(lower: t.lower, fold: t.fold).contains { lex.dismissLemmas.contains($0.lemma) } ? TokenFacts.dismissLemma : 0
+        } & TokenFacts.dismissLemma != 0
+    }
+    /// A lemma of the token has the class `quote-verb`.
+    func hasQuoteVerbLemma(at i: Int) -> Bool {
+        facts(i, TokenFacts.haveQuoteLemma) { t in
+            lex.inflections.analyses(lower: t.lower, fold: t.fold).contains { lex.has($0.lemma, .quoteVerb) } ? TokenFacts.quoteLemma : 0
+        } & TokenFacts.quoteLemma != 0
+    }
+    func hasAuxLemma(at i: Int) -> Bool {
+        facts(i, TokenFacts.haveAuxLemma) { t in
+            lex.inflections.analyses(lower: t.lower, fold: t.fold).contains { lex.auxLemmas.contains($0.lemma) } ? TokenFacts.auxLemma : 0
+        } & TokenFacts.auxLemma != 0
+    }
+    func hasModalLemma(at i: Int) -> Bool {
+        facts(i, TokenFacts.haveModalLemma) { t in
+            lex.inflections.analyses(lower: t.lower, fold: t.fold).contains { lex.modalLemmas.contains($0.lemma) } ? TokenFacts.modalLemma : 0
+        } & TokenFacts.modalLemma != 0
+    }
+
+    /// The verb group of a token, from its Inflections analyses (one lookup instead of one per
+    /// question, and no array of feature strings).
+    private func computeVerbFacts(_ t: Token) -> UInt32 {
+        let analyses = lex.inflections.analyses(lower: t.lower, fold: t.fold)
+        if analyses.isEmpty {
+            // isPastParticiple: French verbs the lexicon does not list, by their ending.
+            guard lex.language == .fr, t.kind == .word, !t.isCapitalized, t.lower.count > 3 else { return 0 }
+            for suf in lex.participleEndings where t.lower.hasSuffix(suf) { return TokenFacts.pastParticiple }
+            return 0
+        }
+        var v = TokenFacts.verbForm
+        var allPP = true, allSecond = true
+        for a in analyses {
+            let f = a.features
+            if f == "pp" { v |= TokenFacts.pp } else { allPP = false }
+            if f == "ppr" || f == "ger" { v |= TokenFacts.pprGer }
+            if f == "inf" { v |= TokenFacts.inf }
+            if f.hasPrefix("cond.") { v |= TokenFacts.cond }
+            if f.hasPrefix("ind.fut") { v |= TokenFacts.indFut }
+            if !(f.hasSuffix(".2s") || f.hasSuffix(".2p")) { allSecond = false }
+        }
+        if allPP { v |= TokenFacts.allPP }
+        if allSecond { v |= TokenFacts.allSecond }
+        if v & TokenFacts.pp != 0 { v |= TokenFacts.pastParticiple }
+        return v
+    }
+}
+
+extension SentenceContext {
+    /// The index of the last record of the run passing `test`, which reads the record in place
+    /// (`records.last(where:)` hands the closure a copy of every record it passes over).
+    @inline(__always) func lastRecordIndex(where test: (UnsafePointer<Record>) -> Bool) -> Int? {
+        run.records.withUnsafeBufferPointer { rs -> Int? in
+            guard let base = rs.baseAddress else { return nil }
+            var k = rs.count - 1
+            while k >= 0 {
+                if test(base + k) { return k }
+                k -= 1
+            }
+            return nil
+        }
+    }
+
+    /// Some earlier filing or allegation targets `source` or `onBehalf` (the speaker stands accused).
+    func standsAccused(_ source: Int?, _ onBehalf: Int?) -> Bool {
+        guard source != nil || onBehalf != nil else { return false }
+        return lastRecordIndex { r in
+            (r.pointee.type == .filing || r.pointee.type == .allegation) && r.pointee.targets.contains { $0 == source || $0 == onBehalf }
+        } != nil
+    }
+}
+
+extension SentenceContext {
+    /// `evidence.contains("appe")`: a byte search for ASCII evidence (rule and cue ids are), the
+    /// Foundation search (canonical equivalence) otherwise.
+    static func mentionsAppeal(_ evidence: String) -> Bool {
+        var s = evidence
+        let ascii: Bool? = s.withUTF8 { b -> Bool? in
+            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard b.count >= 4 else { return false }
+            for i in 0 ... b.count - 4 where b[i] == 0x61 && b[i + 1] == 0x70 && b[i + 2] == 0x70 && b[i + 3] == 0x65 { return true }
+            return false
+        }
+        return ascii ?? evidence.contains("appe")
+    }
+}
+
+/// The features and flags of a cue pattern (cues.tsv, fourth column) that the clause analysis
+/// reads, decoded once per match: `CuePattern.feature`/`has` hash the name at every call, and one
+/// record asks about twenty of them.
+struct CueFeatures {
+    var content: String?, channel: String?, src: String?, court: String?, lean: String?
+    var elseType: String?, need: String?, tg: String?, mod: String?, conf: String?
+    var legal = false, start = false, nominal = false, report = false, courtFlag = false
+    var passive = false, negcue = false, act = false, undo = false, objection = false
+    var benefit = false, loser = false
+
+    init(_ p: CuePattern) {
+        for (k, v) in p.features {
+            switch k {
+            case "content": content = v
+            case "channel": channel = v
+            case "src": src = v
+            case "court": court = v
+            case "lean": lean = v
+            case "else": elseType = v
+            case "need": need = v
+            case "tg": tg = v
+            case "mod": mod = v
+            case "conf": conf = v
+            default: break
+            }
+        }
+        for f in p.flags {
+            switch f {
+            case "legal": legal = true
+            case "start": start = true
+            case "nominal": nominal = true
+            case "report": report = true
+            case "court": courtFlag = true
+            case "passive": passive = true
+            case "negcue": negcue = true
+            case "act": act = true
+            case "undo": undo = true
+            case "objection": objection = true
+            case "benefit": benefit = true
+            case "loser": loser = true
+            default: break
+            }
+        }
+    }
+}
