@@ -31,17 +31,17 @@ struct SentenceContext {
     // MARK: - Word tests
 
     func isSkippable(_ t: Token) -> Bool {
+        if lex.has(t, .aux) || lex.has(t, .adv) || lex.has(t, .neg) || lex.has(t, .negpost) || lex.has(t, .future) { return true }
         let f = t.fold
-        if lex.has(f, .aux) || lex.has(f, .adv) || lex.has(f, .neg) || lex.has(f, .negpost) || lex.has(f, .future) { return true }
-        if lex.negSuffixes.contains(where: f.hasSuffix) { return true }
+        if lex.negSuffixes.contains(where: { foldHasSuffix(f, $0) }) { return true }
         // Unknown -ment / -ly words are adverbs ("fermement", "strongly").
-        if t.kind == .word, !t.isCapitalized, f.count > 5, lex.adverbSuffixes.contains(where: { f.hasSuffix($0) }) { return true }
+        if t.kind == .word, !t.isCapitalized, f.count > 5, lex.adverbSuffixes.contains(where: { foldHasSuffix(f, $0) }) { return true }
         // "a-t-il": hyphens inside the inverted verb, not a list marker.
-        if t.lower == "-" && !t.spaceBefore { return true }
+        if t.key == byteKey(0x2D) && t.lower == "-" && !t.spaceBefore { return true }
         return false
     }
 
-    func isNeg(_ t: Token) -> Bool { lex.has(t, .neg) || lex.negSuffixes.contains(where: t.fold.hasSuffix) }
+    func isNeg(_ t: Token) -> Bool { lex.has(t, .neg) || lex.negSuffixes.contains(where: { foldHasSuffix(t.fold, $0) }) }
 
     func verbHas(_ t: Token, _ prefix: String) -> Bool { lex.verbFeatures(t).contains { $0.hasPrefix(prefix) } }
 
@@ -75,8 +75,7 @@ struct SentenceContext {
             // A clause boundary between the phrase and the verb.
             var crossed = false
             for k in np.tokens.upperBound ..< c {
-                let l = toks[k].lower
-                if l == ";" || (l == ":" && k != c - 1) || l == "»" || l == "”" { crossed = true; break }
+                if isMark(k, 0x3B, ";") || (isMark(k, 0x3A, ":") && k != c - 1) || isMark(k, key: MarkKey.closingGuillemet, "»") || isMark(k, key: MarkKey.closingQuote, "”") { crossed = true; break }
             }
             if crossed { return nil }
             if np.possessive {
@@ -86,13 +85,14 @@ struct SentenceContext {
                 if k < c, lex.has(toks[k], .doc), !(np.tokens.lowerBound > range.lowerBound && lex.has(toks[np.tokens.lowerBound - 1], .prep)) { return np }
                 continue
             }
-            if np.tokens.lowerBound > range.lowerBound, toks[np.tokens.lowerBound - 1].lower == "(" { continue }
+            if np.tokens.lowerBound > range.lowerBound, isMark(np.tokens.lowerBound - 1, 0x28, "(") { continue }
             // Inside a dash apposition ("the plaintiffs — three Illinois residents — alleged").
-            let dashes = (np.tokens.upperBound ..< c).filter { toks[$0].lower == "—" || toks[$0].lower == "–" }.count
+            var dashes = 0
+            for k in np.tokens.upperBound ..< c where isMark(k, key: MarkKey.emDash, "—") || isMark(k, key: MarkKey.enDash, "–") { dashes += 1 }
             if dashes % 2 == 1 { continue }
             if let prep = governingPreposition(np), !lex.listed(prep, .attributionPrep) { _ = prep; continue }
             // Apposition the other way round: "Son avocat, Maître Jean Durand, affirme".
-            if np.form == .name || np.form == .mention, np.tokens.lowerBound - 1 > range.lowerBound, toks[np.tokens.lowerBound - 1].lower == ",",
+            if np.form == .name || np.form == .mention, np.tokens.lowerBound - 1 > range.lowerBound, isMark(np.tokens.lowerBound - 1, 0x2C, ","),
                let prev = nps.last(where: { $0.tokens.upperBound == np.tokens.lowerBound - 1 }), prev.role == "agent" {
                 var p = np
                 p.principal = prev.principal
@@ -100,7 +100,7 @@ struct SentenceContext {
                 return p
             }
             // Apposition: "Jean Dupont, cofondateur de Acme, a nié".
-            if np.role == "agent", np.tokens.lowerBound - 1 >= range.lowerBound, toks[np.tokens.lowerBound - 1].lower == ",",
+            if np.role == "agent", np.tokens.lowerBound - 1 >= range.lowerBound, isMark(np.tokens.lowerBound - 1, 0x2C, ","),
                let prev = nps.last(where: { $0.tokens.upperBound == np.tokens.lowerBound - 1 }) {
                 var p = prev
                 p.principal = np.principal
@@ -116,8 +116,7 @@ struct SentenceContext {
         for np in nps where np.tokens.lowerBound >= i && np.tokens.lowerBound <= i + maxSkip {
             var ok = true
             for k in i ..< np.tokens.lowerBound {
-                let t = toks[k]
-                if !(t.lower == "-" || t.lower == "t" || lex.has(t, .det) || t.kind == .quote) { ok = false }
+                if !(isMark(k, 0x2D, "-") || isMark(k, key: MarkKey.t, "t") || lex.has(toks[k], .det) || toks[k].kind == .quote) { ok = false }
             }
             if ok { return np }
         }
@@ -140,18 +139,17 @@ struct SentenceContext {
     private func clauseEndUncached(from a: Int) -> Int {
         var j = a
         while j < range.upperBound {
-            let t = toks[j]
-            if t.lower == ";" { break }
-            if t.lower == ",", j + 1 < range.upperBound {
-                let n = toks[j + 1]
-                if lex.has(n, .break) { break }
-                if j > a + 2, n.kind == .word, !n.isCapitalized, verbHas(at: j + 1, TokenFacts.pprGer) { break }
+            if isMark(j, 0x3B, ";") { break }
+            if isMark(j, 0x2C, ","), j + 1 < range.upperBound {
+                if lex.has(toks[j + 1], .break) { break }
+                if j > a + 2, toks[j + 1].kind == .word, !toks[j + 1].isCapitalized, verbHas(at: j + 1, TokenFacts.pprGer) { break }
             }
-            if lex.listed(t, .clauseCoord), j > a + 2 {
+            if j > a + 2, lex.listed(toks[j], .clauseCoord) {
+                let adversative = lex.listed(toks[j], .adversative)
                 var n = j + 1
                 while n < range.upperBound, lex.has(toks[n], .aux) || lex.has(toks[n], .neg) { n += 1 }
-                if n < range.upperBound, n > j + 1 || lex.language == .fr || lex.listed(t, .adversative), isVerbForm(at: n), !lex.has(toks[n], .det),
-                   !verbHas(at: n, TokenFacts.pp) || n > j + 1 || lex.listed(t, .adversative) {
+                if n < range.upperBound, n > j + 1 || lex.language == .fr || adversative, isVerbForm(at: n), !lex.has(toks[n], .det),
+                   !verbHas(at: n, TokenFacts.pp) || n > j + 1 || adversative {
                     break
                 }
             }
@@ -166,8 +164,7 @@ struct SentenceContext {
     func skipIntro(_ a: Int) -> Int {
         var i = a
         while i < range.upperBound {
-            let t = toks[i]
-            if lex.has(t, .comp) || t.kind == .quote || t.lower == "," || t.lower == ":" || (lex.has(t, .adv) && t.fold.count > 4) { i += 1; continue }
+            if lex.has(toks[i], .comp) || toks[i].kind == .quote || isMark(i, 0x2C, ",") || isMark(i, 0x3A, ":") || (lex.has(toks[i], .adv) && toks[i].fold.count > 4) { i += 1; continue }
             break
         }
         return i
@@ -194,7 +191,7 @@ struct SentenceContext {
             var k = m.end
             while k < min(range.upperBound, m.end + 8) {
                 if lex.listed(toks[k].fold, words) { a = k; break }
-                if toks[k].lower == "," || toks[k].lower == ";" { break }
+                if isMark(k, 0x2C, ",") || isMark(k, 0x3B, ";") { break }
                 k += 1
             }
             a = skipIntro(a)
@@ -562,7 +559,7 @@ struct SentenceContext {
         var first = np.tokens.lowerBound
         while let prev = nps.last(where: { $0.tokens.upperBound < first && $0.form != .pronoun }) {
             // Only determiners and nouns between the coordinator and the next phrase.
-            guard let co = (prev.tokens.upperBound ..< first).first(where: { lex.has(toks[$0], .coord) || toks[$0].lower == "," }),
+            guard let co = (prev.tokens.upperBound ..< first).first(where: { lex.has(toks[$0], .coord) || isMark($0, 0x2C, ",") }),
                   (prev.tokens.upperBound ..< first).allSatisfy({ k in k == co || (toks[k].kind == .word && !isVerbForm(at: k)) }),
                   governingPreposition(prev) == nil,
                   let p = run.resolve(prev, index, range, sentenceNPs: nps) else { break }
@@ -575,11 +572,11 @@ struct SentenceContext {
     /// The quotation that ends right before a verb (a closing quote, maybe a comma, in between).
     private func quoteBefore(_ c: Int) -> Range<Int>? {
         var k = c - 1
-        while k >= range.lowerBound, toks[k].lower == "," || toks[k].lower == "-" || toks[k].fold == "t" || lex.has(toks[k], .pronPerson) || lex.has(toks[k], .aux) { k -= 1 }
+        while k >= range.lowerBound, isMark(k, 0x2C, ",") || isMark(k, 0x2D, "-") || isFold(k, key: MarkKey.t, "t") || lex.has(toks[k], .pronPerson) || lex.has(toks[k], .aux) { k -= 1 }
         guard k >= range.lowerBound, toks[k].kind == .quote else { return nil }
         let close = k
         var open = close - 1
-        while open >= range.lowerBound, !(toks[open].kind == .quote && toks[open].lower != "»" && toks[open].lower != "”") { open -= 1 }
+        while open >= range.lowerBound, !(toks[open].kind == .quote && !isMark(open, key: MarkKey.closingGuillemet, "»") && !isMark(open, key: MarkKey.closingQuote, "”")) { open -= 1 }
         guard open >= range.lowerBound, close - open > 2 else { return nil }
         var e = close
         while e > open + 1, toks[e - 1].kind == .punctuation { e -= 1 }
@@ -606,7 +603,7 @@ struct SentenceContext {
         var steps = 0
         while k >= range.lowerBound, steps < 12 {
             if lex.has(toks[k], .decision) { return true }
-            if toks[k].lower == ";" || toks[k].lower == ":" { return false }
+            if isMark(k, 0x3B, ";") || isMark(k, 0x3A, ":") { return false }
             k -= 1
             steps += 1
         }
@@ -645,7 +642,7 @@ struct SentenceContext {
             guard direct || (prep != nil && lex.listed(prep!, .objectPrep)) else { continue }
             var target = np
             // "contre son ancien directeur, Paul Martin,": the name, not the description.
-            if np.form == .role, np.tokens.upperBound < range.upperBound, toks[np.tokens.upperBound].lower == ",",
+            if np.form == .role, np.tokens.upperBound < range.upperBound, isMark(np.tokens.upperBound, 0x2C, ","),
                let named = nps.first(where: { $0.tokens.lowerBound == np.tokens.upperBound + 1 && ($0.form == .name || $0.form == .mention) }) {
                 target = named
             }
@@ -907,11 +904,10 @@ struct SentenceContext {
 
     private func channelInUncached() -> String? {
         for i in range {
-            let t = toks[i]
-            if lex.has(t, .doc), lex.listed(t, .channelDoc) {
-                return run.text.originalString(t.span)
+            if lex.has(toks[i], .doc), lex.listed(toks[i], .channelDoc) {
+                return run.text.originalString(toks[i].span)
             }
-            if lex.listed(t, .platformPrep), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.has(toks[i + 1], .platform) {
+            if lex.listed(toks[i], .platformPrep), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.has(toks[i + 1], .platform) {
                 return run.text.originalString(toks[i + 1].span)
             }
         }

@@ -235,3 +235,64 @@ struct CueFeatures {
         }
     }
 }
+
+/// `foldKey` of a one-byte word: a constant for a literal byte.
+@inline(__always) func byteKey(_ b: UInt8) -> UInt64 { (0xcbf2_9ce4_8422_2325 ^ UInt64(b)) &* 0x100_0000_01b3 }
+
+/// Keys of the marks and words the clause rules compare tokens with. Comparing a token's String
+/// with a literal is slow whenever the token is not ASCII (the comparison then normalises), and
+/// most tokens are not the literal: their key says so first.
+enum MarkKey {
+    static let closingGuillemet = foldKey("»")
+    static let closingQuote = foldKey("”")
+    static let emDash = foldKey("—")
+    static let enDash = foldKey("–")
+    static let t = foldKey("t")
+    static let to = foldKey("to")
+    static let by = foldKey("by")
+    static let the = foldKey("the")
+    static let no = foldKey("no")
+    static let told = foldKey("told")
+    static let with = foldKey("with")
+}
+
+extension SentenceContext {
+    /// `toks[i].lower == s` for a one-byte punctuation mark `s` (byte `b`), tested on the token's
+    /// key first. Exact: a token whose lower case is that mark has it as its fold too (folding
+    /// leaves ASCII punctuation alone), so its key is `byteKey(b)`.
+    @inline(__always) func isMark(_ i: Int, _ b: UInt8, _ s: String) -> Bool {
+        toks[i].key == byteKey(b) && toks[i].lower == s
+    }
+
+    /// `toks[i].lower == s` for a mark `s` whose fold is itself ("»", "”", "—", "–", "t": folding
+    /// changes none of them), `key` being `foldKey(s)`.
+    @inline(__always) func isMark(_ i: Int, key: UInt64, _ s: String) -> Bool {
+        toks[i].key == key && toks[i].lower == s
+    }
+
+    /// `toks[i].fold == s`, `key` being `foldKey(s)`.
+    @inline(__always) func isFold(_ i: Int, key: UInt64, _ s: String) -> Bool {
+        toks[i].key == key && toks[i].fold == s
+    }
+}
+
+/// `s.hasSuffix(suffix)` (a comparison by Character) read on UTF-8 bytes when that gives the same
+/// answer: an ASCII suffix not starting with a line feed, preceded in `s` by an ASCII byte or
+/// nothing (so no prepended or joining character makes the boundary differ). Falls back to
+/// `hasSuffix` otherwise. `s` is a folded word (NFC: no ASCII look-alike singletons).
+@inline(__always) func foldHasSuffix(_ s: String, _ suffix: String) -> Bool {
+    var w = s, x = suffix
+    let quick = w.withUTF8 { b -> Bool? in
+        x.withUTF8 { f -> Bool? in
+            guard let first = f.first, first != 0x0A, f.allSatisfy({ $0 < 0x80 }) else { return nil }
+            if b.count < f.count { return false }
+            let start = b.count - f.count
+            for k in 0 ..< f.count where b[start + k] != f[k] {
+                // Different bytes at the end: no match unless non-ASCII bytes could be equivalent.
+                return b[start...].allSatisfy({ $0 < 0x80 }) ? false : nil
+            }
+            return start == 0 || b[start - 1] < 0x80 ? true : nil
+        }
+    }
+    return quick ?? s.hasSuffix(suffix)
+}
