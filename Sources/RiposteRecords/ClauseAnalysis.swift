@@ -17,6 +17,8 @@ struct SentenceContext {
     let toks: [Token]
     /// Per-token answers and clause ends of this sentence, shared by all its cue matches.
     let memo: SentenceMemo
+    /// Tables derived from the lexicon (affix lists as bytes).
+    let tables: ClauseTables
 
     init(run: DocumentRun, index: Int, range: Range<Int>, nps: [NounPhrase]? = nil) {
         self.run = run
@@ -26,6 +28,7 @@ struct SentenceContext {
         lex = run.lex
         toks = run.text.tokens
         memo = SentenceMemo(range)
+        tables = ClauseTables.of(run.lex)
     }
 
     // MARK: - Word tests
@@ -33,26 +36,42 @@ struct SentenceContext {
     func isSkippable(_ t: Token) -> Bool {
         if lex.has(t, .aux) || lex.has(t, .adv) || lex.has(t, .neg) || lex.has(t, .negpost) || lex.has(t, .future) { return true }
         let f = t.fold
-        if lex.negSuffixes.contains(where: { foldHasSuffix(f, $0) }) { return true }
+        if tables.negSuffixes.anySuffix(of: f) { return true }
         // Unknown -ment / -ly words are adverbs ("fermement", "strongly").
-        if t.kind == .word, !t.isCapitalized, f.count > 5, lex.adverbSuffixes.contains(where: { foldHasSuffix(f, $0) }) { return true }
+        if t.kind == .word, !t.isCapitalized, f.count > 5, tables.adverbSuffixes.anySuffix(of: f) { return true }
         // "a-t-il": hyphens inside the inverted verb, not a list marker.
         if t.key == byteKey(0x2D) && t.lower == "-" && !t.spaceBefore { return true }
         return false
     }
 
-    func isNeg(_ t: Token) -> Bool { lex.has(t, .neg) || lex.negSuffixes.contains(where: { foldHasSuffix(t.fold, $0) }) }
+    func isNeg(_ t: Token) -> Bool { lex.has(t, .neg) || tables.negSuffixes.anySuffix(of: t.fold) }
 
-    func verbHas(_ t: Token, _ prefix: String) -> Bool { lex.verbFeatures(t).contains { $0.hasPrefix(prefix) } }
 
     /// An NP introduced by a preposition (possibly through determiners, adjectives, other names
     /// and "and": "against Sri and CM", "contre son ancien directeur Paul Martin").
-    func governingPreposition(_ np: NounPhrase) -> String? {
+    /// Returns the preposition's token index, worked out once per phrase start.
+    func governingPrepositionIndex(_ np: NounPhrase) -> Int? {
+        let s = np.tokens.lowerBound &- memo.base
+        guard s >= 0 && s < memo.count else { return governingPrepositionUncached(np) }
+        let known = memo.preps[s]
+        if known != 0 { return known > 0 ? Int(known) - 1 : nil }
+        let found = governingPrepositionUncached(np)
+        memo.preps[s] = found.map { Int32($0 + 1) } ?? -1
+        return found
+    }
+
+    /// The governing preposition is in the rule list `cls` (a phrase with none is tested as "").
+    func governedBy(_ np: NounPhrase, _ cls: WordClass) -> Bool {
+        if let k = governingPrepositionIndex(np) { return lex.listed(toks[k], cls) }
+        return lex.listed("", cls)
+    }
+
+    private func governingPrepositionUncached(_ np: NounPhrase) -> Int? {
         var k = np.tokens.lowerBound - 1
         var steps = 0
         while k >= range.lowerBound, steps < 6 {
             let t = toks[k]
-            if lex.has(t, .prep) { return t.fold }
+            if lex.has(t, .prep) { return k }
             if t.kind != .word && t.kind != .abbreviation { return nil }
             if isVerbForm(at: k) && !lex.has(t, .det) { return nil }
             k -= 1
@@ -90,7 +109,7 @@ struct SentenceContext {
             var dashes = 0
             for k in np.tokens.upperBound ..< c where isMark(k, key: MarkKey.emDash, "—") || isMark(k, key: MarkKey.enDash, "–") { dashes += 1 }
             if dashes % 2 == 1 { continue }
-            if let prep = governingPreposition(np), !lex.listed(prep, .attributionPrep) { _ = prep; continue }
+            if let prep = governingPrepositionIndex(np), !lex.listed(toks[prep], .attributionPrep) { continue }
             // Apposition the other way round: "Son avocat, Maître Jean Durand, affirme".
             if np.form == .name || np.form == .mention, np.tokens.lowerBound - 1 > range.lowerBound, isMark(np.tokens.lowerBound - 1, 0x2C, ","),
                let prev = nps.last(where: { $0.tokens.upperBound == np.tokens.lowerBound - 1 }), prev.role == "agent" {
@@ -220,11 +239,6 @@ struct SentenceContext {
         return false
     }
 
-    func isConditionalVerb(_ t: Token) -> Bool {
-        if lex.language == .fr { return verbHas(t, "cond.") }
-        return lex.listed(t, .hearsayAdv)
-    }
-
     // MARK: - The record
 
     func analyze(_ m: CueMatch) -> Record? {
@@ -313,7 +327,7 @@ struct SentenceContext {
                 channel = run.text.originalString(toks[d].span)
                 docEnd = d + 1
                 if let np = nps.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 3
-                    && (lex.listed(governingPreposition($0) ?? "", .docOf) || lex.listed(toks[$0.tokens.lowerBound], .docOf)) }) {
+                    && (governedBy($0, .docOf) || lex.listed(toks[$0.tokens.lowerBound], .docOf)) }) {
                     sourceNP = np
                 } else {
                     source = lastRecordIndex(where: { $0.pointee.type == .filing }).flatMap { run.records[$0].source } ?? run.carry?.source
@@ -338,7 +352,7 @@ struct SentenceContext {
                 onBehalf = prev.onBehalfOf
             } else if passive {
                 // The agent of a passive ("par X", "by X") is the source; the subject is the target.
-                if let agent = nps.first(where: { $0.tokens.lowerBound > m.end && lex.listed(governingPreposition($0) ?? "", .agentPrep) }) {
+                if let agent = nps.first(where: { $0.tokens.lowerBound > m.end && governedBy($0, .agentPrep) }) {
                     sourceNP = agent
                 } else if let agent = englishPassiveAgent(m) {
                     source = agent.party
@@ -536,8 +550,10 @@ struct SentenceContext {
         let party = run.book.parties[p]
         // "spokesperson for Beta Inc.", "porte-parole de la fédération": the name says it.
         for n in [party.name] + party.aliases {
+            // An agent noun, the word after it, and the principal: three words at least (counted
+            // on bytes for an ASCII name: splitting by Character is what costs here).
+            if let count = asciiWordCount(n), count < 3 { continue }
             let words = n.split(separator: " ")
-            // An agent noun, the word after it, and the principal: three words at least.
             guard words.count >= 3 else { continue }
             if let k = words.firstIndex(where: { w in let f = Folding.fold(String(w)); return lex.has(f, .agent) || lex.head(f)?.role == "agent" }),
                k + 2 < words.count, lex.listed(Folding.fold(String(words[k + 1])), .agentOf) {
@@ -561,7 +577,7 @@ struct SentenceContext {
             // Only determiners and nouns between the coordinator and the next phrase.
             guard let co = (prev.tokens.upperBound ..< first).first(where: { lex.has(toks[$0], .coord) || isMark($0, 0x2C, ",") }),
                   (prev.tokens.upperBound ..< first).allSatisfy({ k in k == co || (toks[k].kind == .word && !isVerbForm(at: k)) }),
-                  governingPreposition(prev) == nil,
+                  governingPrepositionIndex(prev) == nil,
                   let p = run.resolve(prev, index, range, sentenceNPs: nps) else { break }
             if !out.contains(p) { out.insert(p, at: 0) }
             first = prev.tokens.lowerBound
@@ -632,14 +648,14 @@ struct SentenceContext {
             if let np = nps.first(where: { $0.tokens.lowerBound == m.end }), let q = run.resolve(np, index, range, sentenceNPs: nps) { return [q] }
         }
         for np in nps where np.tokens.lowerBound >= m.end && np.tokens.upperBound <= max(end, m.end) && np.form != .pronoun {
-            let prep = governingPreposition(np)
+            let prep = governingPrepositionIndex(np)
             // "sued its former chief engineer John Smith": only determiners and nouns in between.
             let between = m.end ..< np.tokens.lowerBound
             let direct = prep == nil && between.count <= 6 && between.allSatisfy { k in
                 let t = toks[k]
                 return t.kind == .word && (lex.has(t, .det) || !isVerbForm(at: k)) && !lex.has(t, .comp)
             }
-            guard direct || (prep != nil && lex.listed(prep!, .objectPrep)) else { continue }
+            guard direct || (prep != nil && lex.listed(toks[prep!], .objectPrep)) else { continue }
             var target = np
             // "contre son ancien directeur, Paul Martin,": the name, not the description.
             if np.form == .role, np.tokens.upperBound < range.upperBound, isMark(np.tokens.upperBound, 0x2C, ","),
@@ -654,7 +670,7 @@ struct SentenceContext {
     /// The accused of a content clause: its subject if that is a party, else the first party named.
     /// The accused a clause names indirectly: the cause of a victim's harm, or the agent of a passive.
     func indirectAccused(in c: Range<Int>, excluded: Set<Int>) -> [Int]? {
-        if let v = c.first(where: { f in lex.victimStems.contains(where: toks[f].fold.hasPrefix) }) {
+        if let v = c.first(where: { f in tables.victimStems.anyPrefix(of: toks[f].fold) }) {
             for np in nps where np.tokens.lowerBound > v && np.tokens.lowerBound <= v + 6 && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
             }
@@ -669,7 +685,7 @@ struct SentenceContext {
         guard let c = content else { return [] }
         if let t = indirectAccused(in: c, excluded: excluded) { return t }
         // "X serait victime de tirs des forces anti-régime", "the victim of Y": the cause is the accused.
-        if let v = c.first(where: { f in lex.victimStems.contains(where: toks[f].fold.hasPrefix) }) {
+        if let v = c.first(where: { f in tables.victimStems.anyPrefix(of: toks[f].fold) }) {
             for np in nps where np.tokens.lowerBound > v && np.tokens.lowerBound <= v + 6 && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
             }
@@ -689,10 +705,10 @@ struct SentenceContext {
             if !anyPosition, isPassiveSubject(np, within: c) { continue }
             guard let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) else { continue }
             if anyPosition { return [q] }
-            let prep = governingPreposition(np)
+            let prep = governingPrepositionIndex(np)
             if !np.possessive && prep == nil { return [q] }
             // A place ("sur la place Tahrir", "in Texas") is not the accused.
-            if fallback == nil, prep == nil || lex.listed(prep!, .fallbackPrep) { fallback = q }
+            if fallback == nil, prep == nil || lex.listed(toks[prep!], .fallbackPrep) { fallback = q }
         }
         return fallback.map { [$0] } ?? []
     }
@@ -723,7 +739,7 @@ struct SentenceContext {
         }
         if let c = content {
             for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
-                if np.possessive || governingPreposition(np) != nil || namesThing(np) { continue }
+                if np.possessive || governingPrepositionIndex(np) != nil || namesThing(np) { continue }
                 if np.tokens.lowerBound > c.lowerBound + 10 { break }
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !isCourt(q) { return [q] }
             }
@@ -763,7 +779,7 @@ struct SentenceContext {
             while j < c.upperBound, j <= k + 3, lex.has(toks[j], .adv) || lex.has(toks[j], .be) { j += 1 }
             guard j < c.upperBound, isPastParticiple(at: j) else { continue }
             if let a = nps.first(where: { $0.tokens.lowerBound > j && $0.tokens.upperBound <= c.upperBound && $0.form != .pronoun
-                && lex.listed(governingPreposition($0) ?? "", .agentPrep) }) { return a }
+                && governedBy($0, .agentPrep) }) { return a }
         }
         return nil
     }
@@ -778,15 +794,15 @@ struct SentenceContext {
             break
         }
         guard sawBe, k < c.upperBound, isPastParticiple(at: k) else { return nil }
-        return nps.first { $0.tokens.lowerBound > k && $0.tokens.upperBound <= c.upperBound && lex.listed(governingPreposition($0) ?? "", .agentPrep) }
+        return nps.first { $0.tokens.lowerBound > k && $0.tokens.upperBound <= c.upperBound && governedBy($0, .agentPrep) }
     }
 
     /// A court's ruling without a named party: against the respondent when it finds a violation,
     /// against the claimant when it dismisses or finds none.
     private func rulingDefaultTargets(_ content: Range<Int>?, _ m0: Int) -> [Int] {
-        let negative = contentHas(content) { isNeg(at: $0) || lex.dismissStems.contains(where: toks[$0].fold.hasPrefix) || lex.listed(toks[$0], .dismissWord) }
+        let negative = contentHas(content) { i in isNeg(at: i) || tables.dismissStems.anyPrefix(of: toks[i].fold) || lex.listed(toks[i], .dismissWord) }
             || hasDismissLemma(at: m0)
-        if contentHas(content, { isWrongdoing(at: $0) || lex.violationStems.contains(where: toks[$0].fold.hasPrefix) }) && !negative {
+        if contentHas(content, { i in isWrongdoing(at: i) || tables.violationStems.anyPrefix(of: toks[i].fold) }) && !negative {
             for r in ["respondent", "defendant"] { if let q = run.roleParty(r) { return [q] } }
         }
         if let k = lastRecordIndex(where: { $0.pointee.type == .filing && $0.pointee.evidence.contains { SentenceContext.mentionsAppeal($0) } }),
@@ -803,24 +819,22 @@ struct SentenceContext {
     /// allegations; otherwise an accused who says "never/not…" denies, and a statement with a
     /// wrongdoing word or the conditionnel accuses.
     private func decideReported(source: Int?, onBehalf: Int?, role: String, content: Range<Int>?, lean: String?, fixed: RecordType?) -> RecordType? {
-        let accused = standsAccused(source, onBehalf)
-        let wrong = contentHas(content) { isWrongdoing(at: $0) }
-        let neg = contentHas(content) { isNeg(at: $0) || lex.has(toks[$0], .negpost) && !lex.listed(toks[$0], .negpostNotNeg) }
-        let cond = contentHas(content) { isConditionalVerb(at: $0) }
         switch role {
         case "respondent": return .denial
         case "claimant": return .allegation
         case "court": return nil
         default: break
         }
-        // "the claims are false", "des accusations infondées": calling the claims untrue denies them.
-        let refutes = contentHas(content) { lex.has(toks[$0], .refute) }
-        if accused {
-            if neg || refutes { return .denial }
-            if wrong && !neg { return fixed ?? .allegation }
+        // The content tests are pure: each is run only when the answer still depends on it.
+        let wrong = { contentHas(content) { isWrongdoing(at: $0) } }
+        if standsAccused(source, onBehalf) {
+            let neg = contentHas(content) { isNeg(at: $0) || lex.has(toks[$0], .negpost) && !lex.listed(toks[$0], .negpostNotNeg) }
+            // "the claims are false", "des accusations infondées": calling the claims untrue denies them.
+            if neg || contentHas(content, { lex.has(toks[$0], .refute) }) { return .denial }
+            if wrong() { return fixed ?? .allegation }
             return lean == "allegation" ? .denial : nil
         }
-        if wrong || cond || lean == "allegation" { return fixed ?? .allegation }
+        if lean == "allegation" || wrong() || contentHas(content, { isConditionalVerb(at: $0) }) { return fixed ?? .allegation }
         return nil
     }
 
@@ -867,9 +881,8 @@ struct SentenceContext {
 
     /// "Court", "the Court", "THE COURT": one or two words, a court noun after a court article.
     private func nameIsCourt(_ n: String) -> Bool {
-        var s = n
         // ASCII names (a Character " " is then the byte 0x20) without splitting into an array.
-        let ascii = s.withUTF8 { b -> Bool? in
+        let ascii = withBytes(n) { b -> Bool? in
             var first: Range<Int>? = nil, second: Range<Int>? = nil
             var i = 0
             while i < b.count {

@@ -42,6 +42,9 @@ final class SentenceMemo {
     let bits: UnsafeMutablePointer<UInt32>
     /// clauseEnd(from: base + k) + 1, 0 when not yet known.
     let ends: UnsafeMutablePointer<Int32>
+    /// For a noun phrase starting at base + k: its governing preposition's index + 1, -1 for
+    /// none, 0 when not yet known.
+    let preps: UnsafeMutablePointer<Int32>
     var channel: String?
     var channelKnown = false
     var media: String?
@@ -54,11 +57,14 @@ final class SentenceMemo {
         bits.initialize(repeating: 0, count: max(count, 1))
         ends = .allocate(capacity: max(count, 1))
         ends.initialize(repeating: 0, count: max(count, 1))
+        preps = .allocate(capacity: max(count, 1))
+        preps.initialize(repeating: 0, count: max(count, 1))
     }
 
     deinit {
         bits.deallocate()
         ends.deallocate()
+        preps.deallocate()
     }
 }
 
@@ -179,8 +185,7 @@ extension SentenceContext {
     /// `evidence.contains("appe")`: a byte search for ASCII evidence (rule and cue ids are), the
     /// Foundation search (canonical equivalence) otherwise.
     static func mentionsAppeal(_ evidence: String) -> Bool {
-        var s = evidence
-        let ascii: Bool? = s.withUTF8 { b -> Bool? in
+        let ascii: Bool? = withBytes(evidence) { b -> Bool? in
             guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
             guard b.count >= 4 else { return false }
             for i in 0 ... b.count - 4 where b[i] == 0x61 && b[i + 1] == 0x70 && b[i + 2] == 0x70 && b[i + 3] == 0x65 { return true }
@@ -276,23 +281,79 @@ extension SentenceContext {
     }
 }
 
-/// `s.hasSuffix(suffix)` (a comparison by Character) read on UTF-8 bytes when that gives the same
-/// answer: an ASCII suffix not starting with a line feed, preceded in `s` by an ASCII byte or
-/// nothing (so no prepended or joining character makes the boundary differ). Falls back to
-/// `hasSuffix` otherwise. `s` is a folded word (NFC: no ASCII look-alike singletons).
-@inline(__always) func foldHasSuffix(_ s: String, _ suffix: String) -> Bool {
-    var w = s, x = suffix
-    let quick = w.withUTF8 { b -> Bool? in
-        x.withUTF8 { f -> Bool? in
-            guard let first = f.first, first != 0x0A, f.allSatisfy({ $0 < 0x80 }) else { return nil }
-            if b.count < f.count { return false }
+/// The UTF-8 bytes of `s` when it stores them contiguously (native and small strings do), for
+/// `body`; nil otherwise (or when `body` answers nil), and the caller then takes the String path.
+/// (`withUTF8` would copy a bridged string at every call.)
+@inline(__always) func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R?) -> R? {
+    s.utf8.withContiguousStorageIfAvailable(body) ?? nil
+}
+
+/// A list of word endings or stems from records-rule-words.tsv (`neg-suffix`, `dismiss-stem`, …),
+/// tested against folded words on their UTF-8 bytes where that gives the answer of
+/// `hasSuffix`/`hasPrefix` (comparisons by Character), with those as the fallback.
+struct AffixList {
+    /// Each entry as written, and its bytes when it is ASCII and not empty (nil: String path).
+    let entries: [(text: String, bytes: [UInt8]?)]
+
+    init(_ list: [String]) {
+        entries = list.map { e in
+            let b = Array(e.utf8)
+            return (e, !b.isEmpty && b.allSatisfy({ $0 < 0x80 }) ? b : nil)
+        }
+    }
+
+    /// `list.contains(where: fold.hasSuffix)`.
+    func anySuffix(of fold: String) -> Bool {
+        for e in entries where AffixList.hasSuffix(fold, e.bytes, e.text) { return true }
+        return false
+    }
+
+    /// `list.contains(where: fold.hasPrefix)`.
+    func anyPrefix(of fold: String) -> Bool {
+        for e in entries where AffixList.hasPrefix(fold, e.bytes, e.text) { return true }
+        return false
+    }
+
+    /// On bytes: an ASCII suffix not starting with a line feed, preceded in `s` by an ASCII byte or
+    /// nothing (so no prepended or joining character moves the boundary). `s` is a folded word
+    /// (NFC: no ASCII look-alike singletons), so differing bytes mean no match when the bytes of
+    /// `s` they are compared with are ASCII.
+    @inline(__always) static func hasSuffix(_ s: String, _ f: [UInt8]?, _ text: String) -> Bool {
+        if let f, f[0] != 0x0A, let quick = withBytes(s, { b -> Bool? in
+            if b.count < f.count { return b.allSatisfy({ $0 < 0x80 }) ? false : nil }
             let start = b.count - f.count
             for k in 0 ..< f.count where b[start + k] != f[k] {
-                // Different bytes at the end: no match unless non-ASCII bytes could be equivalent.
                 return b[start...].allSatisfy({ $0 < 0x80 }) ? false : nil
             }
             return start == 0 || b[start - 1] < 0x80 ? true : nil
-        }
+        }) { return quick }
+        return s.hasSuffix(text)
     }
-    return quick ?? s.hasSuffix(suffix)
+
+    /// On bytes: an ASCII prefix followed in `s` by an ASCII byte or nothing (so no combining mark
+    /// joins its last character).
+    @inline(__always) static func hasPrefix(_ s: String, _ f: [UInt8]?, _ text: String) -> Bool {
+        if let f, let quick = withBytes(s, { b -> Bool? in
+            if b.count < f.count { return b.allSatisfy({ $0 < 0x80 }) ? false : nil }
+            for k in 0 ..< f.count where b[k] != f[k] {
+                return b[0 ..< f.count].allSatisfy({ $0 < 0x80 }) ? false : nil
+            }
+            return b.count == f.count || b[f.count] < 0x80 ? true : nil
+        }) { return quick }
+        return s.hasPrefix(text)
+    }
+}
+
+/// The number of words `s.split(separator: " ")` gives, counted on bytes; nil when `s` is not
+/// ASCII (the Character split is then the reference).
+func asciiWordCount(_ s: String) -> Int? {
+    withBytes(s) { b -> Int? in
+        var count = 0
+        var inWord = false
+        for x in b {
+            if x >= 0x80 { return nil }
+            if x == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
 }

@@ -34,8 +34,7 @@ extension PartyBook {
     /// neither a combining mark nor a prepended sign joins it) answers true and no space byte
     /// answers false without Foundation; the rest asks it.
     private static func hasSpace(_ name: String) -> Bool {
-        var s = name
-        let quick = s.withUTF8 { b -> Bool? in
+        let quick = withBytes(name) { b -> Bool? in
             var sawSpace = false
             for (k, x) in b.enumerated() where x == 0x20 {
                 if (k == 0 || b[k - 1] < 0x80) && (k + 1 == b.count || b[k + 1] < 0x80) { return true }
@@ -51,8 +50,7 @@ extension PartyBook {
     /// strings). Nil for other names.
     private static func lastWordMatches(_ name: String, _ head: [UInt8]) -> Bool? {
         guard !head.isEmpty else { return nil }
-        var s = name
-        return s.withUTF8 { b -> Bool? in
+        return withBytes(name) { b -> Bool? in
             var end = b.count
             var space = false
             for x in b {
