@@ -562,7 +562,21 @@ struct SentenceContext {
             }
         }
         guard let a = party.affiliation, let role = party.role else { return nil }
-        let words = Folding.fold(role).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" }).map(String.init)
+        let folded = Folding.fold(role)
+        // Split on bytes when the fold is ASCII (each Character is then one byte).
+        let words = withBytes(folded) { b -> [String]? in
+            var out: [String] = []
+            var start = 0
+            for (k, x) in b.enumerated() {
+                if x >= 0x80 { return nil }
+                if x == 0x20 || x == 0x2D || x == 0x27 {
+                    if k > start { out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start ..< k]), as: UTF8.self)) }
+                    start = k + 1
+                }
+            }
+            if b.count > start { out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self)) }
+            return out
+        } ?? folded.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" }).map(String.init)
         if words.contains(where: { lex.listed($0, .former) }) { return nil }
         return words.contains(where: { lex.has($0, .agent) || lex.head($0)?.role == "agent" }) ? a : nil
     }
@@ -855,7 +869,7 @@ struct SentenceContext {
             if negated { return .negated }
         }
         if pre.contains(where: { lex.has(toks[$0], .future) }) || verbHas(at: m.words.first ?? m.start, TokenFacts.indFut) { return .hypothetical }
-        if (range.lowerBound ..< cueStart).contains(where: { lex.listed(toks[$0], .condition) }) { return .hypothetical }
+        if conditionBefore(cueStart) { return .hypothetical }
         if fromCourt, type == .ruling {
             if let s = source, isOwnCourt(s) { return .asserted }
         }
@@ -867,6 +881,22 @@ struct SentenceContext {
         }
         if pre.contains(where: { isConditionalVerb(at: $0) }) { return .conditional }
         return .reported
+    }
+
+    /// `(range.lowerBound ..< c).contains { lex.listed(toks[$0], .condition) }`, scanning each
+    /// token of the sentence once for all its matches.
+    private func conditionBefore(_ c: Int) -> Bool {
+        if let f = memo.firstCondition { return f < c }
+        var k = memo.conditionScanned
+        while k < c {
+            if lex.listed(toks[k], .condition) {
+                memo.firstCondition = k
+                return true
+            }
+            k += 1
+        }
+        memo.conditionScanned = max(memo.conditionScanned, c)
+        return false
     }
 
     /// The court that speaks in the document itself ("the Court", "THE COURT", "La Cour", "we").

@@ -49,22 +49,26 @@ final class SentenceMemo {
     var channelKnown = false
     var media: String?
     var mediaKnown = false
+    /// The first token with the rule class `condition`, once found; the tokens before
+    /// `conditionScanned` have none.
+    var firstCondition: Int?
+    var conditionScanned: Int
 
     init(_ range: Range<Int>) {
         base = range.lowerBound
         count = range.count
-        bits = .allocate(capacity: max(count, 1))
-        bits.initialize(repeating: 0, count: max(count, 1))
-        ends = .allocate(capacity: max(count, 1))
-        ends.initialize(repeating: 0, count: max(count, 1))
-        preps = .allocate(capacity: max(count, 1))
-        preps.initialize(repeating: 0, count: max(count, 1))
+        conditionScanned = range.lowerBound
+        // One allocation for the three per-token arrays (all 32-bit, all zero at first).
+        let n = max(count, 1)
+        bits = .allocate(capacity: 3 * n)
+        bits.initialize(repeating: 0, count: 3 * n)
+        let raw = UnsafeMutableRawPointer(bits)
+        ends = (raw + 4 * n).assumingMemoryBound(to: Int32.self)
+        preps = (raw + 8 * n).assumingMemoryBound(to: Int32.self)
     }
 
     deinit {
         bits.deallocate()
-        ends.deallocate()
-        preps.deallocate()
     }
 }
 
