@@ -7,7 +7,7 @@ import RiposteParties
 /// who speaks (subject, inverted subject, "selon X", agent of a passive), at whom (object,
 /// "contre X", the accused of the content clause), what is said (content span), and how
 /// (modality). Cheap heuristics, no parser: see docs/records.md for the known limits.
-struct SentenceContext {
+final class SentenceContext {
     let run: DocumentRun
     let index: Int
     let range: Range<Int>
@@ -840,7 +840,7 @@ struct SentenceContext {
         default: break
         }
         // The content tests are pure: each is run only when the answer still depends on it.
-        let wrong = { contentHas(content) { isWrongdoing(at: $0) } }
+        func wrong() -> Bool { contentHas(content) { isWrongdoing(at: $0) } }
         if standsAccused(source, onBehalf) {
             let neg = contentHas(content) { isNeg(at: $0) || lex.has(toks[$0], .negpost) && !lex.listed(toks[$0], .negpostNotNeg) }
             // "the claims are false", "des accusations infondées": calling the claims untrue denies them.

@@ -32,21 +32,32 @@ final class ClauseTables: @unchecked Sendable {
         auxForms = FoldSet(forms)
     }
 
-    private struct Entry {
-        weak var lex: RecordsLexicon?
-        let tables: ClauseTables
-    }
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var entries: [Entry] = []
+    /// A plain mutex (NSLock costs more than the lookup it guards; every sentence asks).
+    nonisolated(unsafe) private static let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
+        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(m, nil)
+        return m
+    }()
+    /// The last lexicons seen and their tables. Held strongly, so that an identity here is never
+    /// that of a freed lexicon (a weak reference would also slow every retain of the lexicon);
+    /// the oldest gives way after a few, so that tests creating many lexicons do not keep them.
+    nonisolated(unsafe) private static var lexicons: [RecordsLexicon] = []
+    nonisolated(unsafe) private static var built: [ClauseTables] = []
+    private static let kept = 8
 
     /// The tables of `lex`, built on first use.
     static func of(_ lex: RecordsLexicon) -> ClauseTables {
-        lock.lock()
-        defer { lock.unlock() }
-        for e in entries where e.lex === lex { return e.tables }
-        entries.removeAll { $0.lex == nil }
+        let m = mutex
+        pthread_mutex_lock(m)
+        defer { pthread_mutex_unlock(m) }
+        for i in lexicons.indices where lexicons[i] === lex { return built[i] }
+        if lexicons.count >= kept {
+            lexicons.removeFirst()
+            built.removeFirst()
+        }
         let t = ClauseTables(lex)
-        entries.append(Entry(lex: lex, tables: t))
+        lexicons.append(lex)
+        built.append(t)
         return t
     }
 }
