@@ -697,17 +697,11 @@ final class SentenceContext {
 
     private func contentTargets(_ content: Range<Int>?, excluded: Set<Int>, anyPosition: Bool) -> [Int] {
         guard let c = content else { return [] }
+        // "X serait victime de tirs des forces anti-régime", "the victim of Y": the cause is the
+        // accused; "… a été tué à la suite des tirs de mortier par l'opposition": the agent of a
+        // passive. (These tests were run twice in a row; the second run, on the same phrases and
+        // the same parties, could only repeat the first one's answer.)
         if let t = indirectAccused(in: c, excluded: excluded) { return t }
-        // "X serait victime de tirs des forces anti-régime", "the victim of Y": the cause is the accused.
-        if let v = c.first(where: { f in tables.victimStems.anyPrefix(of: toks[f].fold) }) {
-            for np in nps where np.tokens.lowerBound > v && np.tokens.lowerBound <= v + 6 && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
-                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
-            }
-        }
-        // "… a été tué à la suite des tirs de mortier par l'opposition": the agent of a passive.
-        if let agent = passiveAgentAnywhere(in: c), let q = run.resolve(agent, index, range, sentenceNPs: nps), !excluded.contains(q) {
-            return [q]
-        }
         var fallback: Int? = nil
         for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
             if namesThing(np) { continue }
@@ -816,11 +810,12 @@ final class SentenceContext {
     private func rulingDefaultTargets(_ content: Range<Int>?, _ m0: Int) -> [Int] {
         let negative = contentHas(content) { i in isNeg(at: i) || tables.dismissStems.anyPrefix(of: toks[i].fold) || lex.listed(toks[i], .dismissWord) }
             || hasDismissLemma(at: m0)
-        if contentHas(content, { i in isWrongdoing(at: i) || tables.violationStems.anyPrefix(of: toks[i].fold) }) && !negative {
+        // (The pure tests first: `negative` spares the content scan and the walk over the records.)
+        if !negative && contentHas(content, { i in isWrongdoing(at: i) || tables.violationStems.anyPrefix(of: toks[i].fold) }) {
             for r in ["respondent", "defendant"] { if let q = run.roleParty(r) { return [q] } }
         }
-        if let k = lastRecordIndex(where: { $0.pointee.type == .filing && $0.pointee.evidence.contains { SentenceContext.mentionsAppeal($0) } }),
-           let s = run.records[k].source, !negative {
+        if !negative, let k = lastRecordIndex(where: { $0.pointee.type == .filing && $0.pointee.evidence.contains { SentenceContext.mentionsAppeal($0) } }),
+           let s = run.records[k].source {
             return [s]
         }
         guard run.legal else { return [] }
