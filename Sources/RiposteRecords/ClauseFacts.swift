@@ -248,21 +248,36 @@ struct CueFeatures {
 /// `foldKey` of a one-byte word: a constant for a literal byte.
 @inline(__always) func byteKey(_ b: UInt8) -> UInt64 { (0xcbf2_9ce4_8422_2325 ^ UInt64(b)) &* 0x100_0000_01b3 }
 
-/// Keys of the marks and words the clause rules compare tokens with. Comparing a token's String
-/// with a literal is slow whenever the token is not ASCII (the comparison then normalises), and
-/// most tokens are not the literal: their key says so first.
+/// `foldKey` of the bytes given, folded at compile time for literal bytes.
+@inline(__always) func bytesKey(_ a: UInt8, _ b: UInt8) -> UInt64 {
+    (byteKey(a) ^ UInt64(b)) &* 0x100_0000_01b3
+}
+@inline(__always) func bytesKey(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt64 {
+    (bytesKey(a, b) ^ UInt64(c)) &* 0x100_0000_01b3
+}
+@inline(__always) func bytesKey(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> UInt64 {
+    (bytesKey(a, b, c) ^ UInt64(d)) &* 0x100_0000_01b3
+}
+
+/// Keys of the marks and words the clause rules compare tokens with (from their UTF-8 bytes;
+/// ClauseFactsTests checks them against `foldKey`). Comparing a token's String with a
+/// literal is slow whenever the token is not ASCII (the comparison then normalises), and most
+/// tokens are not the literal: their key says so first. Constants, not `static let`s, which
+/// would cost a `swift_once` call per use.
 enum MarkKey {
-    static let closingGuillemet = foldKey("»")
-    static let closingQuote = foldKey("”")
-    static let emDash = foldKey("—")
-    static let enDash = foldKey("–")
-    static let t = foldKey("t")
-    static let to = foldKey("to")
-    static let by = foldKey("by")
-    static let the = foldKey("the")
-    static let no = foldKey("no")
-    static let told = foldKey("told")
-    static let with = foldKey("with")
+    static var closingGuillemet: UInt64 { bytesKey(0xC2, 0xBB) }        // »
+    static var closingQuote: UInt64 { bytesKey(0xE2, 0x80, 0x9D) }     // ”
+    static var emDash: UInt64 { bytesKey(0xE2, 0x80, 0x94) }           // —
+    static var enDash: UInt64 { bytesKey(0xE2, 0x80, 0x93) }           // –
+    static var t: UInt64 { byteKey(0x74) }
+    static var to: UInt64 { bytesKey(0x74, 0x6F) }
+    static var by: UInt64 { bytesKey(0x62, 0x79) }
+    static var no: UInt64 { bytesKey(0x6E, 0x6F) }
+    static var the: UInt64 { bytesKey(0x74, 0x68, 0x65) }
+    static var this: UInt64 { bytesKey(0x74, 0x68, 0x69, 0x73) }
+    static var told: UInt64 { bytesKey(0x74, 0x6F, 0x6C, 0x64) }
+    static var with: UInt64 { bytesKey(0x77, 0x69, 0x74, 0x68) }
+    static var court: UInt64 { (bytesKey(0x63, 0x6F, 0x75, 0x72) ^ 0x74) &* 0x100_0000_01b3 }
 }
 
 extension SentenceContext {

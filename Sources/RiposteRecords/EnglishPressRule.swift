@@ -105,7 +105,8 @@ extension SentenceContext {
     /// "we" or "I" inside it is that speaker). Verbs of class `quote-verb` in records-words.tsv.
     func englishQuoteSpeaker(_ cueStart: Int) -> NounPhrase? {
         guard lex.language == .en else { return nil }
-        let opening = (range.lowerBound ..< cueStart).filter { toks[$0].kind == .quote }.count
+        var opening = 0
+        for k in range.lowerBound ..< cueStart where toks[k].kind == .quote { opening += 1 }
         guard opening % 2 == 1, let close = (cueStart ..< range.upperBound).first(where: { toks[$0].kind == .quote }) else { return nil }
         var k = close + 1
         while k < range.upperBound, toks[k].kind == .punctuation { k += 1 }
@@ -120,8 +121,9 @@ extension SentenceContext {
     /// The content of a cue inside a quotation stays inside it (not `…," the company said`).
     func englishQuotedContent(_ c: Range<Int>?, cueStart: Int) -> Range<Int>? {
         guard lex.language == .en, let c else { return c }
-        let quotes = (range.lowerBound ..< cueStart).filter { toks[$0].kind == .quote }
-        guard quotes.count % 2 == 1, let open = quotes.last,
+        var count = 0, last: Int? = nil
+        for k in range.lowerBound ..< cueStart where toks[k].kind == .quote { count += 1; last = k }
+        guard count % 2 == 1, let open = last,
               let close = (cueStart ..< range.upperBound).first(where: { toks[$0].kind == .quote }) else { return c }
         var lo = max(c.lowerBound, open + 1), hi = min(c.upperBound, close)
         while hi > lo, toks[hi - 1].kind == .punctuation { hi -= 1 }
