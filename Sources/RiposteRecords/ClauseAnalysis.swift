@@ -73,7 +73,7 @@ final class SentenceContext {
             let t = toks[k]
             if lex.has(t, .prep) { return k }
             if t.kind != .word && t.kind != .abbreviation { return nil }
-            if isVerbForm(at: k) && !lex.has(t, .det) { return nil }
+            if !lex.has(t, .det) && isVerbForm(at: k) { return nil }
             k -= 1
             steps += 1
         }
@@ -387,7 +387,7 @@ final class SentenceContext {
             contentRange = a < e ? a ..< e : nil
         }
         if passive, sourceNP == nil, source == nil, fixedType == .ruling || cf.court == "ruling",
-           let own = run.book.parties.indices.first(where: { run.book.role($0) == "court" && isOwnCourt($0) }) {
+           let own = ownCourtParty() {
             // "The Government's objections are therefore dismissed": by the court writing the judgment.
             source = own
         }
@@ -892,6 +892,16 @@ final class SentenceContext {
         }
         memo.conditionScanned = max(memo.conditionScanned, c)
         return false
+    }
+
+    /// The first party (by index) that is a court speaking in the document itself: the parties
+    /// with the role "court" are few, and `roles` names them without a lookup per party.
+    private func ownCourtParty() -> Int? {
+        let n = run.book.parties.count
+        var courts: [Int] = []
+        for (p, r) in run.book.roles where r == "court" && p >= 0 && p < n { courts.append(p) }
+        courts.sort()
+        return courts.first(where: { isOwnCourt($0) })
     }
 
     /// The court that speaks in the document itself ("the Court", "THE COURT", "La Cour", "we").

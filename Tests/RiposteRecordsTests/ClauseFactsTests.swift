@@ -38,6 +38,20 @@ import RiposteText
         }
     }
 
+    @Test func featureFactsAnswerAsTheStringTests() {
+        for f in ["pp", "ppr", "ger", "inf", "cond.pres.3s", "ind.fut.1p", "ind.futx", "ind.pres.2s", "imp.pres.2p",
+                  "p", "ppp", "cond", "ind.fu", ".2s", "2s", "", "pé", "cond.é.2p"] {
+            var v: UInt32 = 0
+            if f == "pp" { v |= TokenFacts.pp }
+            if f == "ppr" || f == "ger" { v |= TokenFacts.pprGer }
+            if f == "inf" { v |= TokenFacts.inf }
+            if f.hasPrefix("cond.") { v |= TokenFacts.cond }
+            if f.hasPrefix("ind.fut") { v |= TokenFacts.indFut }
+            if f.hasSuffix(".2s") || f.hasSuffix(".2p") { v |= TokenFacts.allSecond }
+            #expect(SentenceContext.featureFacts(f) == v, "\(f)")
+        }
+    }
+
     @Test func wordCountsAndAppealEvidence() {
         for s in ["", " ", "a", "a b", " a  b c ", "porte-parole de la fédération"] {
             let expected = s.utf8.allSatisfy({ $0 < 0x80 }) ? s.split(separator: " ").count : nil
