@@ -19,6 +19,8 @@ final class SentenceContext {
     let memo: SentenceMemo
     /// Tables derived from the lexicon (affix lists as bytes).
     let tables: ClauseTables
+    /// This thread's memo of the verb facts of words.
+    let verbCache: VerbFactsCache
 
     init(run: DocumentRun, index: Int, range: Range<Int>, nps: [NounPhrase]? = nil) {
         self.run = run
@@ -29,6 +31,7 @@ final class SentenceContext {
         toks = run.text.tokens
         memo = SentenceMemo(range)
         tables = ClauseTables.of(run.lex)
+        verbCache = VerbFactsCache.current(for: tables)
     }
 
     // MARK: - Word tests

@@ -33,6 +33,9 @@ struct TokenFacts {
     static let auxLemma: UInt32 = 1 << 21
     static let haveModalLemma: UInt32 = 1 << 22
     static let modalLemma: UInt32 = 1 << 23
+    /// In VerbFactsCache only: a French word the inflections do not list, of more than three
+    /// characters, with a participle ending (a past participle when the token is a lower-case word).
+    static let participleEnding: UInt32 = 1 << 24
 }
 
 /// The per-sentence memo of a SentenceContext (shared by its copies: a class).
@@ -169,11 +172,26 @@ extension SentenceContext {
     /// The verb group of a token, from its Inflections analyses (one lookup instead of one per
     /// question, and no array of feature strings).
     private func computeVerbFacts(_ t: Token) -> UInt32 {
+        let v: UInt32
+        if let known = verbCache.answer(t) {
+            v = known
+        } else {
+            v = wordVerbFacts(t)
+            verbCache.keep(t, v)
+        }
+        if v & TokenFacts.participleEnding != 0 {
+            // isPastParticiple: French verbs the lexicon does not list, by their ending.
+            return t.kind == .word && !t.isCapitalized ? TokenFacts.pastParticiple : 0
+        }
+        return v
+    }
+
+    /// The part of `computeVerbFacts` that depends on the word alone (kept per thread).
+    private func wordVerbFacts(_ t: Token) -> UInt32 {
         let analyses = lex.inflections.analyses(lower: t.lower, fold: t.fold)
         if analyses.isEmpty {
-            // isPastParticiple: French verbs the lexicon does not list, by their ending.
-            guard lex.language == .fr, t.kind == .word, !t.isCapitalized, t.lower.count > 3 else { return 0 }
-            for suf in lex.participleEndings where t.lower.hasSuffix(suf) { return TokenFacts.pastParticiple }
+            guard lex.language == .fr, t.lower.count > 3 else { return 0 }
+            for suf in lex.participleEndings where t.lower.hasSuffix(suf) { return TokenFacts.participleEnding }
             return 0
         }
         var v = TokenFacts.verbForm
