@@ -19,8 +19,9 @@ final class SentenceContext {
     let memo: SentenceMemo
     /// Tables derived from the lexicon (affix lists as bytes).
     let tables: ClauseTables
-    /// This thread's memo of the verb facts of words.
+    /// This thread's memos of the verb facts of words and of their wrongdoing test.
     let verbCache: VerbFactsCache
+    let wrongCache: VerbFactsCache
 
     init(run: DocumentRun, index: Int, range: Range<Int>, nps: [NounPhrase]? = nil) {
         self.run = run
@@ -31,7 +32,8 @@ final class SentenceContext {
         toks = run.text.tokens
         memo = SentenceMemo(range)
         tables = ClauseTables.of(run.lex)
-        verbCache = VerbFactsCache.current(for: tables)
+        verbCache = VerbFactsCache.current(for: tables, kind: .verb)
+        wrongCache = VerbFactsCache.current(for: tables, kind: .wrongdoing)
     }
 
     // MARK: - Word tests

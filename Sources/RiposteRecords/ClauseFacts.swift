@@ -103,7 +103,12 @@ extension SentenceContext {
         facts(i, TokenFacts.haveNeg) { isNeg($0) ? TokenFacts.neg : 0 } & TokenFacts.neg != 0
     }
     @inline(__always) func isWrongdoing(at i: Int) -> Bool {
-        facts(i, TokenFacts.haveWrong) { lex.isWrongdoing($0.fold) ? TokenFacts.wrong : 0 } & TokenFacts.wrong != 0
+        facts(i, TokenFacts.haveWrong) { t in
+            if let known = wrongCache.answer(t) { return known }
+            let w = lex.isWrongdoing(t.fold) ? TokenFacts.wrong : 0
+            wrongCache.keep(t, w)
+            return w
+        } & TokenFacts.wrong != 0
     }
     @inline(__always) func isSkippable(at i: Int) -> Bool {
         facts(i, TokenFacts.haveSkippable) { isSkippable($0) ? TokenFacts.skippable : 0 } & TokenFacts.skippable != 0

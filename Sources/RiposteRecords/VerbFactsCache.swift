@@ -1,5 +1,6 @@
-// Requires: ClauseTables (one per lexicon), Token. Provides: `VerbFactsCache.current(for:)`, a
-// per-thread memo of what a word's Inflections analyses say (TokenFacts' verb group), keyed by
+// Requires: ClauseTables (one per lexicon), Token. Provides: `VerbFactsCache.current(for:kind:)`,
+// a per-thread memo of what a word's Inflections analyses say (TokenFacts' verb group; with kind
+// `wrongdoing`, whether RecordsLexicon.isWrongdoing holds, which also costs hashing), keyed by
 // the word (its lower case and fold): the same verbs and function words come back in every
 // sentence, and each Inflections lookup hashes the word with SipHash, once or twice, and walks the
 // analyses. Per thread, so that no lock is taken per word; per lexicon, through its ClauseTables.
@@ -10,6 +11,9 @@ final class VerbFactsCache {
     /// The tables of the lexicon whose inflections these answers come from (held, so that their
     /// identity stays theirs).
     let tables: ClauseTables
+    /// What the answers are (a memo per question keeps each one's words few and in cache).
+    let kind: Kind
+    enum Kind { case verb, wrongdoing }
     private struct Slot {
         var key: UInt64
         /// The answer + 1 (0: empty slot).
@@ -24,8 +28,9 @@ final class VerbFactsCache {
     /// Past this many words the memo starts again (a bound on its memory).
     private static let limit = 1 << 11
 
-    private init(_ tables: ClauseTables) {
+    private init(_ tables: ClauseTables, _ kind: Kind) {
         self.tables = tables
+        self.kind = kind
         let cap = 2 * VerbFactsCache.limit
         mask = cap - 1
         slots = .allocate(capacity: cap)
@@ -75,7 +80,7 @@ final class VerbFactsCache {
     }()
 
     /// This thread's memo for the lexicon of `tables`.
-    static func current(for tables: ClauseTables) -> VerbFactsCache {
+    static func current(for tables: ClauseTables, kind: Kind) -> VerbFactsCache {
         let key = threadKey
         let perThread: PerThread
         if let p = pthread_getspecific(key) {
@@ -84,9 +89,9 @@ final class VerbFactsCache {
             perThread = PerThread()
             pthread_setspecific(key, Unmanaged.passRetained(perThread).toOpaque())
         }
-        for c in perThread.caches where c.tables === tables { return c }
-        if perThread.caches.count >= 4 { perThread.caches.removeFirst() }
-        let c = VerbFactsCache(tables)
+        for c in perThread.caches where c.tables === tables && c.kind == kind { return c }
+        if perThread.caches.count >= 8 { perThread.caches.removeFirst() }
+        let c = VerbFactsCache(tables, kind)
         perThread.caches.append(c)
         return c
     }
