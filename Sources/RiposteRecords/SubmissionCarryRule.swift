@@ -16,9 +16,14 @@ struct SubmissionCarryRule {
         let toks = run.text.tokens
         let lex = run.lex
         let paragraph = run.text.sentences[si].paragraph
-        guard let last = run.records.last, last.sentence < si, si - last.sentence <= 3,
-              run.text.sentences[last.sentence].paragraph == paragraph,
-              let source = last.source, last.type == .allegation || last.type == .denial || last.type == .admission else { return nil }
+        // The last record's fields read in place: most sentences stop here, and a copy of the
+        // record would retain all its strings and arrays.
+        let n = run.records.count
+        guard n > 0 else { return nil }
+        let lastSentence = run.records[n - 1].sentence, lastType = run.records[n - 1].type
+        guard lastSentence < si, si - lastSentence <= 3, run.text.sentences[lastSentence].paragraph == paragraph,
+              let source = run.records[n - 1].source, lastType == .allegation || lastType == .denial || lastType == .admission else { return nil }
+        let last = run.records[n - 1]
         let role = run.book.role(source)
         let side: RecordType
         switch role {
