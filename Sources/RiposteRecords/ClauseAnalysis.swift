@@ -7,48 +7,78 @@ import RiposteParties
 /// who speaks (subject, inverted subject, "selon X", agent of a passive), at whom (object,
 /// "contre X", the accused of the content clause), what is said (content span), and how
 /// (modality). Cheap heuristics, no parser: see docs/records.md for the known limits.
-struct SentenceContext {
+final class SentenceContext {
     let run: DocumentRun
     let index: Int
     let range: Range<Int>
     let nps: [NounPhrase]
-    var lex: RecordsLexicon { run.lex }
-    var toks: [Token] { run.text.tokens }
+    /// `run.lex` and `run.text.tokens`, held here: read per token by every rule.
+    let lex: RecordsLexicon
+    let toks: [Token]
+    /// Per-token answers and clause ends of this sentence, shared by all its cue matches.
+    let memo: SentenceMemo
+    /// Tables derived from the lexicon (affix lists as bytes).
+    let tables: ClauseTables
+    /// This thread's memos of the verb facts of words and of their wrongdoing test.
+    let verbCache: VerbFactsCache
+    let wrongCache: VerbFactsCache
 
     init(run: DocumentRun, index: Int, range: Range<Int>, nps: [NounPhrase]? = nil) {
         self.run = run
         self.index = index
         self.range = range
         self.nps = nps ?? run.finder.find(range)
+        lex = run.lex
+        toks = run.text.tokens
+        memo = SentenceMemo(range)
+        tables = ClauseTables.of(run.lex)
+        verbCache = VerbFactsCache.current(for: tables, kind: .verb)
+        wrongCache = VerbFactsCache.current(for: tables, kind: .wrongdoing)
     }
 
     // MARK: - Word tests
 
     func isSkippable(_ t: Token) -> Bool {
+        if lex.has(t, .aux) || lex.has(t, .adv) || lex.has(t, .neg) || lex.has(t, .negpost) || lex.has(t, .future) { return true }
         let f = t.fold
-        if lex.has(f, .aux) || lex.has(f, .adv) || lex.has(f, .neg) || lex.has(f, .negpost) || lex.has(f, .future) { return true }
-        if lex.negSuffixes.contains(where: f.hasSuffix) { return true }
+        if tables.negSuffixes.anySuffix(of: f) { return true }
         // Unknown -ment / -ly words are adverbs ("fermement", "strongly").
-        if t.kind == .word, !t.isCapitalized, f.count > 5, lex.adverbSuffixes.contains(where: { f.hasSuffix($0) }) { return true }
+        if t.kind == .word, !t.isCapitalized, f.count > 5, tables.adverbSuffixes.anySuffix(of: f) { return true }
         // "a-t-il": hyphens inside the inverted verb, not a list marker.
-        if t.lower == "-" && !t.spaceBefore { return true }
+        if t.key == byteKey(0x2D) && t.lower == "-" && !t.spaceBefore { return true }
         return false
     }
 
-    func isNeg(_ t: Token) -> Bool { lex.has(t, .neg) || lex.negSuffixes.contains(where: t.fold.hasSuffix) }
+    func isNeg(_ t: Token) -> Bool { lex.has(t, .neg) || tables.negSuffixes.anySuffix(of: t.fold) }
 
-    func verbHas(_ t: Token, _ prefix: String) -> Bool { lex.verbFeatures(t).contains { $0.hasPrefix(prefix) } }
 
     /// An NP introduced by a preposition (possibly through determiners, adjectives, other names
     /// and "and": "against Sri and CM", "contre son ancien directeur Paul Martin").
-    func governingPreposition(_ np: NounPhrase) -> String? {
+    /// Returns the preposition's token index, worked out once per phrase start.
+    func governingPrepositionIndex(_ np: NounPhrase) -> Int? {
+        let s = np.tokens.lowerBound &- memo.base
+        guard s >= 0 && s < memo.count else { return governingPrepositionUncached(np) }
+        let known = memo.preps[s]
+        if known != 0 { return known > 0 ? Int(known) - 1 : nil }
+        let found = governingPrepositionUncached(np)
+        memo.preps[s] = found.map { Int32($0 + 1) } ?? -1
+        return found
+    }
+
+    /// The governing preposition is in the rule list `cls` (a phrase with none is tested as "").
+    func governedBy(_ np: NounPhrase, _ cls: WordClass) -> Bool {
+        if let k = governingPrepositionIndex(np) { return lex.listed(toks[k], cls) }
+        return lex.listed("", cls)
+    }
+
+    private func governingPrepositionUncached(_ np: NounPhrase) -> Int? {
         var k = np.tokens.lowerBound - 1
         var steps = 0
         while k >= range.lowerBound, steps < 6 {
             let t = toks[k]
-            if lex.has(t, .prep) { return t.fold }
+            if lex.has(t, .prep) { return k }
             if t.kind != .word && t.kind != .abbreviation { return nil }
-            if lex.isVerbForm(t) && !lex.has(t, .det) { return nil }
+            if !lex.has(t, .det) && isVerbForm(at: k) { return nil }
             k -= 1
             steps += 1
         }
@@ -69,8 +99,7 @@ struct SentenceContext {
             // A clause boundary between the phrase and the verb.
             var crossed = false
             for k in np.tokens.upperBound ..< c {
-                let l = toks[k].lower
-                if l == ";" || (l == ":" && k != c - 1) || l == "»" || l == "”" { crossed = true; break }
+                if isMark(k, 0x3B, ";") || (isMark(k, 0x3A, ":") && k != c - 1) || isMark(k, key: MarkKey.closingGuillemet, "»") || isMark(k, key: MarkKey.closingQuote, "”") { crossed = true; break }
             }
             if crossed { return nil }
             if np.possessive {
@@ -80,13 +109,14 @@ struct SentenceContext {
                 if k < c, lex.has(toks[k], .doc), !(np.tokens.lowerBound > range.lowerBound && lex.has(toks[np.tokens.lowerBound - 1], .prep)) { return np }
                 continue
             }
-            if np.tokens.lowerBound > range.lowerBound, toks[np.tokens.lowerBound - 1].lower == "(" { continue }
+            if np.tokens.lowerBound > range.lowerBound, isMark(np.tokens.lowerBound - 1, 0x28, "(") { continue }
             // Inside a dash apposition ("the plaintiffs — three Illinois residents — alleged").
-            let dashes = (np.tokens.upperBound ..< c).filter { toks[$0].lower == "—" || toks[$0].lower == "–" }.count
+            var dashes = 0
+            for k in np.tokens.upperBound ..< c where isMark(k, key: MarkKey.emDash, "—") || isMark(k, key: MarkKey.enDash, "–") { dashes += 1 }
             if dashes % 2 == 1 { continue }
-            if let prep = governingPreposition(np), !lex.listed(prep, .attributionPrep) { _ = prep; continue }
+            if let prep = governingPrepositionIndex(np), !lex.listed(toks[prep], .attributionPrep) { continue }
             // Apposition the other way round: "Son avocat, Maître Jean Durand, affirme".
-            if np.form == .name || np.form == .mention, np.tokens.lowerBound - 1 > range.lowerBound, toks[np.tokens.lowerBound - 1].lower == ",",
+            if np.form == .name || np.form == .mention, np.tokens.lowerBound - 1 > range.lowerBound, isMark(np.tokens.lowerBound - 1, 0x2C, ","),
                let prev = nps.last(where: { $0.tokens.upperBound == np.tokens.lowerBound - 1 }), prev.role == "agent" {
                 var p = np
                 p.principal = prev.principal
@@ -94,7 +124,7 @@ struct SentenceContext {
                 return p
             }
             // Apposition: "Jean Dupont, cofondateur de Acme, a nié".
-            if np.role == "agent", np.tokens.lowerBound - 1 >= range.lowerBound, toks[np.tokens.lowerBound - 1].lower == ",",
+            if np.role == "agent", np.tokens.lowerBound - 1 >= range.lowerBound, isMark(np.tokens.lowerBound - 1, 0x2C, ","),
                let prev = nps.last(where: { $0.tokens.upperBound == np.tokens.lowerBound - 1 }) {
                 var p = prev
                 p.principal = np.principal
@@ -110,8 +140,7 @@ struct SentenceContext {
         for np in nps where np.tokens.lowerBound >= i && np.tokens.lowerBound <= i + maxSkip {
             var ok = true
             for k in i ..< np.tokens.lowerBound {
-                let t = toks[k]
-                if !(t.lower == "-" || t.lower == "t" || lex.has(t, .det) || t.kind == .quote) { ok = false }
+                if !(isMark(k, 0x2D, "-") || isMark(k, key: MarkKey.t, "t") || lex.has(toks[k], .det) || toks[k].kind == .quote) { ok = false }
             }
             if ok { return np }
         }
@@ -123,20 +152,28 @@ struct SentenceContext {
     /// Where a content clause starting at `a` ends: at ";", at a comma before a clause-breaking
     /// word ("…, mais", "…, which"), at "et"/"and" before a new verb, or at the sentence end.
     func clauseEnd(from a: Int) -> Int {
+        let k = a &- memo.base
+        guard k >= 0 && k < memo.count else { return clauseEndUncached(from: a) }
+        if memo.ends[k] != 0 { return Int(memo.ends[k]) - 1 }
+        let e = clauseEndUncached(from: a)
+        memo.ends[k] = Int32(e + 1)
+        return e
+    }
+
+    private func clauseEndUncached(from a: Int) -> Int {
         var j = a
         while j < range.upperBound {
-            let t = toks[j]
-            if t.lower == ";" { break }
-            if t.lower == ",", j + 1 < range.upperBound {
-                let n = toks[j + 1]
-                if lex.has(n, .break) { break }
-                if j > a + 2, n.kind == .word, !n.isCapitalized, lex.verbFeatures(n).contains(where: { $0 == "ppr" || $0 == "ger" }) { break }
+            if isMark(j, 0x3B, ";") { break }
+            if isMark(j, 0x2C, ","), j + 1 < range.upperBound {
+                if lex.has(toks[j + 1], .break) { break }
+                if j > a + 2, toks[j + 1].kind == .word, !toks[j + 1].isCapitalized, verbHas(at: j + 1, TokenFacts.pprGer) { break }
             }
-            if lex.listed(t, .clauseCoord), j > a + 2 {
+            if j > a + 2, lex.listed(toks[j], .clauseCoord) {
+                let adversative = lex.listed(toks[j], .adversative)
                 var n = j + 1
                 while n < range.upperBound, lex.has(toks[n], .aux) || lex.has(toks[n], .neg) { n += 1 }
-                if n < range.upperBound, n > j + 1 || lex.language == .fr || lex.listed(t, .adversative), lex.isVerbForm(toks[n]), !lex.has(toks[n], .det),
-                   !lex.verbFeatures(toks[n]).contains("pp") || n > j + 1 || lex.listed(t, .adversative) {
+                if n < range.upperBound, n > j + 1 || lex.language == .fr || adversative, isVerbForm(at: n), !lex.has(toks[n], .det),
+                   !verbHas(at: n, TokenFacts.pp) || n > j + 1 || adversative {
                     break
                 }
             }
@@ -151,8 +188,7 @@ struct SentenceContext {
     func skipIntro(_ a: Int) -> Int {
         var i = a
         while i < range.upperBound {
-            let t = toks[i]
-            if lex.has(t, .comp) || t.kind == .quote || t.lower == "," || t.lower == ":" || (lex.has(t, .adv) && t.fold.count > 4) { i += 1; continue }
+            if lex.has(toks[i], .comp) || toks[i].kind == .quote || isMark(i, 0x2C, ",") || isMark(i, 0x3A, ":") || (lex.has(toks[i], .adv) && toks[i].fold.count > 4) { i += 1; continue }
             break
         }
         return i
@@ -164,8 +200,8 @@ struct SentenceContext {
     }
 
     /// Content tokens of a cue, per its `content` feature.
-    func content(_ m: CueMatch, cueStart: Int) -> Range<Int>? {
-        let mode = m.pattern.feature("content") ?? (m.pattern.type == "filing" ? "none" : "obj")
+    func content(_ m: CueMatch, _ cf: CueFeatures, cueStart: Int) -> Range<Int>? {
+        let mode = cf.content ?? (m.pattern.type == "filing" ? "none" : "obj")
         var a: Int
         switch mode {
         case "none": return nil
@@ -179,7 +215,7 @@ struct SentenceContext {
             var k = m.end
             while k < min(range.upperBound, m.end + 8) {
                 if lex.listed(toks[k].fold, words) { a = k; break }
-                if toks[k].lower == "," || toks[k].lower == ";" { break }
+                if isMark(k, 0x2C, ",") || isMark(k, 0x3B, ";") { break }
                 k += 1
             }
             a = skipIntro(a)
@@ -201,36 +237,33 @@ struct SentenceContext {
         return a < e ? a ..< e : nil
     }
 
-    func contentHas(_ r: Range<Int>?, _ test: (Token) -> Bool) -> Bool {
+    /// Some token index of `r` passes `test`.
+    func contentHas(_ r: Range<Int>?, _ test: (Int) -> Bool) -> Bool {
         guard let r else { return false }
-        for i in r where test(toks[i]) { return true }
+        for i in r where test(i) { return true }
         return false
-    }
-
-    func isConditionalVerb(_ t: Token) -> Bool {
-        if lex.language == .fr { return verbHas(t, "cond.") }
-        return lex.listed(t, .hearsayAdv)
     }
 
     // MARK: - The record
 
     func analyze(_ m: CueMatch) -> Record? {
         let p = m.pattern
-        if p.type == "report" { return build(m, type: nil, report: true) }
+        if p.type == "report" { return build(m, CueFeatures(p), type: nil, report: true) }
         guard let t = RecordType(rawValue: p.type) else { return nil }
-        return build(m, type: t, report: p.has("report"))
+        let cf = CueFeatures(p)
+        return build(m, cf, type: t, report: cf.report)
     }
 
     /// Builds the record of a cue; `type` nil means a reporting verb whose type is decided here.
-    private func build(_ m: CueMatch, type fixedType: RecordType?, report: Bool) -> Record? {
+    private func build(_ m: CueMatch, _ cf: CueFeatures, type fixedType: RecordType?, report: Bool) -> Record? {
         let p = m.pattern
-        if p.has("legal") && !run.legal { return nil }
+        if cf.legal && !run.legal { return nil }
         let first = run.contentStart(range)
-        if p.has("start") && m.start != first { return nil }
+        if cf.start && m.start != first { return nil }
 
         // The cue proper, with the auxiliaries, adverbs and negation before its verb.
         var cueStart = m.start
-        while cueStart - 1 >= range.lowerBound, isSkippable(toks[cueStart - 1]) { cueStart -= 1 }
+        while cueStart - 1 >= range.lowerBound, isSkippable(at: cueStart - 1) { cueStart -= 1 }
         // French object clitic: "les accusant", "l'accuse".
         var clitic = false
         if lex.language == .fr, cueStart - 1 >= range.lowerBound, lex.has(toks[cueStart - 1], .clitic),
@@ -238,56 +271,56 @@ struct SentenceContext {
             cueStart -= 1
             clitic = true
         }
-        let verb = toks[m.words.first ?? m.start]
-        if !p.has("nominal") && m.start > first {
+        let vi = m.words.first ?? m.start
+        let verb = toks[vi]
+        let vFacts = verbFacts(vi)
+        if !cf.nominal && m.start > first {
             // A capitalised cue word inside a sentence is a noun ("the respondent State"); so is a
             // cue after a determiner, and in English after a preposition or "as" ("On appeal",
             // "to appeal", "as charged", "in admitting").
-            if verb.isCapitalized && lex.verbFeatures(verb).isEmpty == false && m.words.first == m.start { return nil }
+            if verb.isCapitalized && vFacts & TokenFacts.verbForm != 0 && m.words.first == m.start { return nil }
             let before = toks[m.start - 1]
             if lex.has(before, .det) && !lex.listed(before, .clauseDet) && !(lex.language == .fr && lex.has(before, .clitic)) { return nil }
             if lex.language == .en && before.fold.hasSuffix("'s") && before.fold.count > 3 { return nil }
-            if lex.language == .en && (lex.has(before, .prep) || lex.listed(before, .cuePrep)) && !isSkippable(before) { return nil }
-            if lex.language == .en && lex.listed(before, .toInfinitive) && m.start - 2 >= range.lowerBound && !lex.isVerbForm(toks[m.start - 2]) { return nil }
+            if lex.language == .en && (lex.has(before, .prep) || lex.listed(before, .cuePrep)) && !isSkippable(at: m.start - 1) { return nil }
+            if lex.language == .en && lex.listed(before, .toInfinitive) && m.start - 2 >= range.lowerBound && !isVerbForm(at: m.start - 2) { return nil }
         }
         let preVerb = cueStart ..< m.start
         let atStart = cueStart <= first
         // "les nuances", "des contestes": a form that could only be a second-person verb is a noun.
-        let vfAll = lex.verbFeatures(verb)
-        if !vfAll.isEmpty, vfAll.allSatisfy({ $0.hasSuffix(".2s") || $0.hasSuffix(".2p") }) { return nil }
+        if vFacts & TokenFacts.verbForm != 0, vFacts & TokenFacts.allSecond != 0 { return nil }
         // A bare past participle modifies a noun ("l'amendement proposé par l'UMP"), unless it
         // opens a list item ("- Condamné l'association…") or follows a coordinated verb.
-        let vf = lex.verbFeatures(verb)
-        if !vf.isEmpty, vf.allSatisfy({ $0 == "pp" }), preVerb.isEmpty, !atStart, !coordinated(cueStart), cueStart > range.lowerBound {
+        if vFacts & TokenFacts.verbForm != 0, vFacts & TokenFacts.allPP != 0, preVerb.isEmpty, !atStart, !coordinated(cueStart), cueStart > range.lowerBound {
             let prev = toks[cueStart - 1]
-            if prev.kind == .word, !prev.isCapitalized, !lex.isClassed(prev), !lex.isVerbForm(prev) { return nil }
+            if prev.kind == .word, !prev.isCapitalized, !lex.isClassed(prev), !isVerbForm(at: cueStart - 1) { return nil }
         }
         let reflexive = preVerb.contains { lex.listed(toks[$0], .reflexive) }
-        let passive = !reflexive && lex.verbFeatures(verb).contains("pp") && preVerb.contains { lex.has(toks[$0], .be) && !lex.listed(toks[$0], .beProgressive) }
+        let passive = !reflexive && vFacts & TokenFacts.pp != 0 && preVerb.contains { lex.has(toks[$0], .be) && !lex.listed(toks[$0], .beProgressive) }
             && !(max(range.lowerBound, cueStart - 3) ..< m.start).contains { lex.has(toks[$0], .future) }
         // "a été reconnue par le conseil": a response is something a party does, not undergoes.
         if passive, let t = RecordType(rawValue: p.type), t.family == .response, t != .noComment { return nil }
         // "Ainsi prononcé le …", "Ainsi fait et jugé": the signature formula of a decision.
         if (max(range.lowerBound, cueStart - 1) ..< m.start).contains(where: { lex.has(toks[$0], .formula) }) { return nil }
-        let participle = lex.verbFeatures(verb).contains { $0 == "ppr" || $0 == "ger" } && !preVerb.contains { lex.has(toks[$0], .aux) }
-        var contentRange = content(m, cueStart: cueStart)
-        let previousInSentence = run.records.last { $0.sentence == index }
+        let participle = vFacts & TokenFacts.pprGer != 0 && !preVerb.contains { lex.has(toks[$0], .aux) }
+        var contentRange = content(m, cf, cueStart: cueStart)
+        let previousInSentence = lastRecordIndex { $0.pointee.sentence == index }.map { run.records[$0] }
 
         // --- Source ---
         var source: Int? = nil
         var sourceNP: NounPhrase? = nil
         var onBehalf: Int? = nil
-        var channel: String? = p.feature("channel")
+        var channel: String? = cf.channel
         var targets: [Int] = []
         var operative = false
         var docEnd: Int? = nil
         // A request in a party's conclusions: "Infirmer le jugement…", "Condamner l'Etat…".
         var request = false
-        if let q = run.requester, q.sentence < index, m.start <= first + 3, lex.verbFeatures(verb).contains("inf"),
+        if let q = run.requester, q.sentence < index, m.start <= first + 3, vFacts & TokenFacts.inf != 0,
            p.type == "ruling" || p.type == "filing" || p.type == "denial" {
             request = true
         }
-        switch request ? "request" : (p.feature("src") ?? "subj") {
+        switch request ? "request" : (cf.src ?? "subj") {
         case "request":
             source = run.requester?.party
         case "next":
@@ -299,10 +332,10 @@ struct SentenceContext {
                 channel = run.text.originalString(toks[d].span)
                 docEnd = d + 1
                 if let np = nps.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 3
-                    && (lex.listed(governingPreposition($0) ?? "", .docOf) || lex.listed(toks[$0.tokens.lowerBound], .docOf)) }) {
+                    && (governedBy($0, .docOf) || lex.listed(toks[$0.tokens.lowerBound], .docOf)) }) {
                     sourceNP = np
                 } else {
-                    source = run.records.last(where: { $0.type == .filing })?.source ?? run.carry?.source
+                    source = lastRecordIndex(where: { $0.pointee.type == .filing }).flatMap { run.records[$0].source } ?? run.carry?.source
                 }
             }
         case "inner":
@@ -324,7 +357,7 @@ struct SentenceContext {
                 onBehalf = prev.onBehalfOf
             } else if passive {
                 // The agent of a passive ("par X", "by X") is the source; the subject is the target.
-                if let agent = nps.first(where: { $0.tokens.lowerBound > m.end && lex.listed(governingPreposition($0) ?? "", .agentPrep) }) {
+                if let agent = nps.first(where: { $0.tokens.lowerBound > m.end && governedBy($0, .agentPrep) }) {
                     sourceNP = agent
                 } else if let agent = englishPassiveAgent(m) {
                     source = agent.party
@@ -352,14 +385,14 @@ struct SentenceContext {
         if !saysMoreAfter, p.type == "report", let q = quoteBefore(cueStart) {
             contentRange = q
         }
-        if p.feature("src") == "next", let after = docEnd ?? sourceNP?.tokens.upperBound {
+        if cf.src == "next", let after = docEnd ?? sourceNP?.tokens.upperBound {
             // "Selon la plainte, X aurait…": the content follows the source.
             let a = skipIntro(after)
             let e = clauseEnd(from: a)
             contentRange = a < e ? a ..< e : nil
         }
-        if passive, sourceNP == nil, source == nil, fixedType == .ruling || p.feature("court") == "ruling",
-           let own = run.book.parties.indices.first(where: { run.book.role($0) == "court" && isOwnCourt($0) }) {
+        if passive, sourceNP == nil, source == nil, fixedType == .ruling || cf.court == "ruling",
+           let own = ownCourtParty() {
             // "The Government's objections are therefore dismissed": by the court writing the judgment.
             source = own
         }
@@ -388,52 +421,50 @@ struct SentenceContext {
         if report {
             // A report needs a speaker; a bare participle ("soutenue par…") is an adjective.
             if source == nil { return nil }
-            if fixedType == nil, lex.verbFeatures(verb).allSatisfy({ $0 == "pp" }), preVerb.isEmpty, !lex.verbFeatures(verb).isEmpty { return nil }
-            guard let t = decideReported(source: source, onBehalf: onBehalf, role: roleS, content: contentRange, lean: p.feature("lean"), fixed: fixedType) else { return nil }
+            if fixedType == nil, vFacts & TokenFacts.verbForm == 0 || vFacts & TokenFacts.allPP != 0, preVerb.isEmpty, vFacts & TokenFacts.verbForm != 0 { return nil }
+            guard let t = decideReported(source: source, onBehalf: onBehalf, role: roleS, content: contentRange, lean: cf.lean, fixed: fixedType) else { return nil }
             type = t
         }
         if request {
             // Asking the court to dismiss the other side's claim answers it; anything else claims.
-            type = lex.lemmas(verb).contains(where: { lex.dismissLemmas.contains($0) }) ? .denial : .filing
-        } else if p.has("court") {
+            type = hasDismissLemma(at: vi) ? .denial : .filing
+        } else if cf.courtFlag {
             let decisionSubject = subjectIsDecision(before: cueStart)
             // A passive decides only when the verb is judicial ("a été condamnée") or the text is a case.
-            let passiveRuling = passive && (p.has("passive") || run.legal)
+            let passiveRuling = passive && (cf.passive || run.legal)
             if !(fromCourt || passiveRuling || decisionSubject) {
-                guard let e = p.feature("else"), let t = RecordType(rawValue: e) else { return nil }
+                guard let e = cf.elseType, let t = RecordType(rawValue: e) else { return nil }
                 type = t
             }
         }
-        if p.feature("court") == "ruling" && fromCourt { type = .ruling }
+        if cf.court == "ruling" && fromCourt { type = .ruling }
         if type == .admission && !report {
             // Conceding is a response: the speaker must stand accused, or concede a wrong.
-            let me = Set([source, onBehalf].compactMap { $0 })
-            let accused = !me.isEmpty && run.records.contains { ($0.type == .filing || $0.type == .allegation) && !me.isDisjoint(with: $0.targets) }
-            let wrong = contentHas(contentRange) { lex.isWrongdoing($0.fold) }
-            if !(accused || wrong || (roleS != "other" && roleS != "agent") || englishPressAdmission(p, content: contentRange)) { return nil }
+            let accused = standsAccused(source, onBehalf)
+            let wrong = contentHas(contentRange) { isWrongdoing(at: $0) }
+            if !(accused || wrong || (roleS != "other" && roleS != "agent") || englishPressAdmission(cf, content: contentRange)) { return nil }
         }
         // Responses always have an author, and a court decides rather than answers.
         if type.family == .response && (source == nil || fromCourt) { return nil }
-        switch p.feature("need") {
+        switch cf.need {
         case "accused":
-            let me = Set([source, onBehalf].compactMap { $0 })
-            if me.isEmpty || !run.records.contains(where: { ($0.type == .filing || $0.type == .allegation) && !me.isDisjoint(with: $0.targets) }) { return nil }
+            if !standsAccused(source, onBehalf) { return nil }
         case "content":
             if contentRange == nil { return nil }
         case "accusation":
-            if !englishPleadingSpeaks(docEnd), !(contentHas(contentRange) { lex.isWrongdoing($0.fold) || isConditionalVerb($0) }) { return nil }
+            if !englishPleadingSpeaks(docEnd), !(contentHas(contentRange) { isWrongdoing(at: $0) || isConditionalVerb(at: $0) }) { return nil }
         case "conditional":
-            if !contentHas(contentRange, isConditionalVerb) { return nil }
+            if !contentHas(contentRange, { isConditionalVerb(at: $0) }) { return nil }
         case "filing":
             // "sued Y, claiming that…": only right after a filing in the same sentence.
             if previousInSentence?.type != .filing { return nil }
         default: break
         }
 
-        if source == nil { source = englishPossessiveFiler(type, cueStart: cueStart) ?? englishPassiveFiler(type, passive: passive) ?? englishLoserAppeals(m) }
+        if source == nil { source = englishPossessiveFiler(type, cueStart: cueStart) ?? englishPassiveFiler(type, passive: passive) ?? englishLoserAppeals(cf) }
         // --- Targets ---
         let excluded = Set([source, onBehalf].compactMap { $0 })
-        var tgMode = p.feature("tg") ?? (type == .filing ? "obj" : type == .allegation ? "content" : type.family == .response ? "claim" : "none")
+        var tgMode = cf.tg ?? (type == .filing ? "obj" : type == .allegation ? "content" : type.family == .response ? "claim" : "none")
         if type == .ruling { tgMode = "ruling" }
         if passive && (type == .filing || type == .ruling || type == .allegation) {
             targets = coordinatedSubjects(before: cueStart)
@@ -470,8 +501,8 @@ struct SentenceContext {
         if targets.isEmpty, run.legal, type == .filing || type == .allegation {
             targets = run.adversary(source)
         }
-        if type == .ruling, let t = englishAwardTargets(m, recipients: targets) { targets = t }
-        if type == .ruling, let q = englishUndoneConvictionTarget(m, content: contentRange) ?? englishObjectionTarget(m), !excluded.contains(q) { targets = [q] }
+        if type == .ruling, let t = englishAwardTargets(cf, recipients: targets) { targets = t }
+        if type == .ruling, let q = englishUndoneConvictionTarget(cf, content: contentRange) ?? englishObjectionTarget(cf), !excluded.contains(q) { targets = [q] }
         if targets.isEmpty, type == .ruling {
             targets = rulingDefaultTargets(contentRange, m.words.first ?? m.start)
         }
@@ -489,7 +520,7 @@ struct SentenceContext {
         }
 
         // --- Modality ---
-        var modality = decideModality(m, type: type, cueStart: cueStart, content: contentRange, fromCourt: fromCourt, source: source)
+        var modality = decideModality(m, cf, type: type, cueStart: cueStart, content: contentRange, fromCourt: fromCourt, source: source)
         if modality == .reported, englishPleadingSpeaks(docEnd) { modality = .conditional }
 
         // --- Channel ---
@@ -497,9 +528,9 @@ struct SentenceContext {
 
         var cueEnd = m.end
         if let d = docEnd { cueEnd = max(cueEnd, d) }
-        if let np = sourceNP, p.feature("src") == "next" || p.feature("src") == "inner" { cueEnd = max(cueEnd, np.tokens.upperBound) }
+        if let np = sourceNP, cf.src == "next" || cf.src == "inner" { cueEnd = max(cueEnd, np.tokens.upperBound) }
         let cueSpan = ByteSpan(toks[cueStart].span.start, toks[cueEnd - 1].span.end)
-        var conf = Double(p.feature("conf") ?? "") ?? 0.5
+        var conf = Double(cf.conf ?? "") ?? 0.5
         if source == nil { conf -= 0.15 }
         if modality == .conditional { conf -= 0.05 }
         var evidence = [p.id]
@@ -524,15 +555,33 @@ struct SentenceContext {
         let party = run.book.parties[p]
         // "spokesperson for Beta Inc.", "porte-parole de la fédération": the name says it.
         for n in [party.name] + party.aliases {
-            let words = n.split(separator: " ").map(String.init)
-            if let k = words.firstIndex(where: { lex.has(Folding.fold($0), .agent) || lex.head(Folding.fold($0))?.role == "agent" }),
-               k + 2 < words.count, lex.listed(Folding.fold(words[k + 1]), .agentOf) {
+            // An agent noun, the word after it, and the principal: three words at least (counted
+            // on bytes for an ASCII name: splitting by Character is what costs here).
+            if let count = asciiWordCount(n), count < 3 { continue }
+            let words = n.split(separator: " ")
+            guard words.count >= 3 else { continue }
+            if let k = words.firstIndex(where: { w in let f = Folding.fold(String(w)); return lex.has(f, .agent) || lex.head(f)?.role == "agent" }),
+               k + 2 < words.count, lex.listed(Folding.fold(String(words[k + 1])), .agentOf) {
                 let rest = words[(k + 2)...].joined(separator: " ")
                 if let key = run.book.key(rest), let q = run.book.index(ofKey: key), q != p { return q }
             }
         }
         guard let a = party.affiliation, let role = party.role else { return nil }
-        let words = Folding.fold(role).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" }).map(String.init)
+        let folded = Folding.fold(role)
+        // Split on bytes when the fold is ASCII (each Character is then one byte).
+        let words = withBytes(folded) { b -> [String]? in
+            var out: [String] = []
+            var start = 0
+            for (k, x) in b.enumerated() {
+                if x >= 0x80 { return nil }
+                if x == 0x20 || x == 0x2D || x == 0x27 {
+                    if k > start { out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start ..< k]), as: UTF8.self)) }
+                    start = k + 1
+                }
+            }
+            if b.count > start { out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self)) }
+            return out
+        } ?? folded.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" }).map(String.init)
         if words.contains(where: { lex.listed($0, .former) }) { return nil }
         return words.contains(where: { lex.has($0, .agent) || lex.head($0)?.role == "agent" }) ? a : nil
     }
@@ -545,9 +594,9 @@ struct SentenceContext {
         var first = np.tokens.lowerBound
         while let prev = nps.last(where: { $0.tokens.upperBound < first && $0.form != .pronoun }) {
             // Only determiners and nouns between the coordinator and the next phrase.
-            guard let co = (prev.tokens.upperBound ..< first).first(where: { lex.has(toks[$0], .coord) || toks[$0].lower == "," }),
-                  (prev.tokens.upperBound ..< first).allSatisfy({ k in k == co || (toks[k].kind == .word && !lex.isVerbForm(toks[k])) }),
-                  governingPreposition(prev) == nil,
+            guard let co = (prev.tokens.upperBound ..< first).first(where: { lex.has(toks[$0], .coord) || isMark($0, 0x2C, ",") }),
+                  (prev.tokens.upperBound ..< first).allSatisfy({ k in k == co || (toks[k].kind == .word && !isVerbForm(at: k)) }),
+                  governingPrepositionIndex(prev) == nil,
                   let p = run.resolve(prev, index, range, sentenceNPs: nps) else { break }
             if !out.contains(p) { out.insert(p, at: 0) }
             first = prev.tokens.lowerBound
@@ -558,11 +607,11 @@ struct SentenceContext {
     /// The quotation that ends right before a verb (a closing quote, maybe a comma, in between).
     private func quoteBefore(_ c: Int) -> Range<Int>? {
         var k = c - 1
-        while k >= range.lowerBound, toks[k].lower == "," || toks[k].lower == "-" || toks[k].fold == "t" || lex.has(toks[k], .pronPerson) || lex.has(toks[k], .aux) { k -= 1 }
+        while k >= range.lowerBound, isMark(k, 0x2C, ",") || isMark(k, 0x2D, "-") || isFold(k, key: MarkKey.t, "t") || lex.has(toks[k], .pronPerson) || lex.has(toks[k], .aux) { k -= 1 }
         guard k >= range.lowerBound, toks[k].kind == .quote else { return nil }
         let close = k
         var open = close - 1
-        while open >= range.lowerBound, !(toks[open].kind == .quote && toks[open].lower != "»" && toks[open].lower != "”") { open -= 1 }
+        while open >= range.lowerBound, !(toks[open].kind == .quote && !isMark(open, key: MarkKey.closingGuillemet, "»") && !isMark(open, key: MarkKey.closingQuote, "”")) { open -= 1 }
         guard open >= range.lowerBound, close - open > 2 else { return nil }
         var e = close
         while e > open + 1, toks[e - 1].kind == .punctuation { e -= 1 }
@@ -589,7 +638,7 @@ struct SentenceContext {
         var steps = 0
         while k >= range.lowerBound, steps < 12 {
             if lex.has(toks[k], .decision) { return true }
-            if toks[k].lower == ";" || toks[k].lower == ":" { return false }
+            if isMark(k, 0x3B, ";") || isMark(k, 0x3A, ":") { return false }
             k -= 1
             steps += 1
         }
@@ -614,21 +663,21 @@ struct SentenceContext {
         var out: [Int] = []
         // English object pronoun after the verb: "accusing him of", "sued them".
         if lex.language == .en, m.end < range.upperBound, lex.has(toks[m.end], .clitic) {
-            if let prev = run.records.last(where: { $0.sentence == index }), !prev.targets.isEmpty { return prev.targets }
+            if let k = lastRecordIndex(where: { $0.pointee.sentence == index }), !run.records[k].targets.isEmpty { return run.records[k].targets }
             if let np = nps.first(where: { $0.tokens.lowerBound == m.end }), let q = run.resolve(np, index, range, sentenceNPs: nps) { return [q] }
         }
         for np in nps where np.tokens.lowerBound >= m.end && np.tokens.upperBound <= max(end, m.end) && np.form != .pronoun {
-            let prep = governingPreposition(np)
+            let prep = governingPrepositionIndex(np)
             // "sued its former chief engineer John Smith": only determiners and nouns in between.
             let between = m.end ..< np.tokens.lowerBound
             let direct = prep == nil && between.count <= 6 && between.allSatisfy { k in
                 let t = toks[k]
-                return t.kind == .word && (lex.has(t, .det) || !lex.isVerbForm(t)) && !lex.has(t, .comp)
+                return t.kind == .word && (lex.has(t, .det) || !isVerbForm(at: k)) && !lex.has(t, .comp)
             }
-            guard direct || (prep != nil && lex.listed(prep!, .objectPrep)) else { continue }
+            guard direct || (prep != nil && lex.listed(toks[prep!], .objectPrep)) else { continue }
             var target = np
             // "contre son ancien directeur, Paul Martin,": the name, not the description.
-            if np.form == .role, np.tokens.upperBound < range.upperBound, toks[np.tokens.upperBound].lower == ",",
+            if np.form == .role, np.tokens.upperBound < range.upperBound, isMark(np.tokens.upperBound, 0x2C, ","),
                let named = nps.first(where: { $0.tokens.lowerBound == np.tokens.upperBound + 1 && ($0.form == .name || $0.form == .mention) }) {
                 target = named
             }
@@ -640,7 +689,7 @@ struct SentenceContext {
     /// The accused of a content clause: its subject if that is a party, else the first party named.
     /// The accused a clause names indirectly: the cause of a victim's harm, or the agent of a passive.
     func indirectAccused(in c: Range<Int>, excluded: Set<Int>) -> [Int]? {
-        if let v = c.first(where: { f in lex.victimStems.contains(where: toks[f].fold.hasPrefix) }) {
+        if let v = c.first(where: { f in tables.victimStems.anyPrefix(of: toks[f].fold) }) {
             for np in nps where np.tokens.lowerBound > v && np.tokens.lowerBound <= v + 6 && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
             }
@@ -653,17 +702,11 @@ struct SentenceContext {
 
     private func contentTargets(_ content: Range<Int>?, excluded: Set<Int>, anyPosition: Bool) -> [Int] {
         guard let c = content else { return [] }
+        // "X serait victime de tirs des forces anti-régime", "the victim of Y": the cause is the
+        // accused; "… a été tué à la suite des tirs de mortier par l'opposition": the agent of a
+        // passive. (These tests were run twice in a row; the second run, on the same phrases and
+        // the same parties, could only repeat the first one's answer.)
         if let t = indirectAccused(in: c, excluded: excluded) { return t }
-        // "X serait victime de tirs des forces anti-régime", "the victim of Y": the cause is the accused.
-        if let v = c.first(where: { f in lex.victimStems.contains(where: toks[f].fold.hasPrefix) }) {
-            for np in nps where np.tokens.lowerBound > v && np.tokens.lowerBound <= v + 6 && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
-                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
-            }
-        }
-        // "… a été tué à la suite des tirs de mortier par l'opposition": the agent of a passive.
-        if let agent = passiveAgentAnywhere(in: c), let q = run.resolve(agent, index, range, sentenceNPs: nps), !excluded.contains(q) {
-            return [q]
-        }
         var fallback: Int? = nil
         for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
             if namesThing(np) { continue }
@@ -675,10 +718,10 @@ struct SentenceContext {
             if !anyPosition, isPassiveSubject(np, within: c) { continue }
             guard let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) else { continue }
             if anyPosition { return [q] }
-            let prep = governingPreposition(np)
+            let prep = governingPrepositionIndex(np)
             if !np.possessive && prep == nil { return [q] }
             // A place ("sur la place Tahrir", "in Texas") is not the accused.
-            if fallback == nil, prep == nil || lex.listed(prep!, .fallbackPrep) { fallback = q }
+            if fallback == nil, prep == nil || lex.listed(toks[prep!], .fallbackPrep) { fallback = q }
         }
         return fallback.map { [$0] } ?? []
     }
@@ -686,36 +729,39 @@ struct SentenceContext {
     /// A ruling is against its object ("condamne X", "affirm the defendant's conviction"), else
     /// against the subject of what it holds ("Holds that the respondent State is to pay").
     private func rulingTargets(_ m: CueMatch, content: Range<Int>?, excluded: Set<Int>) -> [Int] {
-        let courtParties = Set(run.book.parties.indices.filter { run.book.role($0) == "court" })
+        // The courts among the parties known now (a party `resolve` adds below is not one of them;
+        // resolve gives no role to a party it did not create).
+        let known = run.book.parties.count
+        func isCourt(_ q: Int) -> Bool { q < known && run.book.role(q) == "court" }
         // "found defendant guilty": the object sits inside the cue.
         if let f = m.words.first {
             for np in nps where np.tokens.lowerBound > f && np.tokens.upperBound <= m.end && np.form != .pronoun {
-                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !isCourt(q) { return [q] }
             }
         }
         // "condamné cette dernière", "the latter": the party named just before.
         if m.end + 1 < range.upperBound, lex.listed(toks[m.end + 1], .latter) {
             for np in nps.reversed() where np.tokens.upperBound <= m.start && np.form != .pronoun {
-                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !isCourt(q) { return [q] }
             }
         }
         for np in nps where np.tokens.lowerBound >= m.end && np.tokens.lowerBound <= m.end + 2 && np.form != .pronoun {
             var ok = true
             for k in m.end ..< np.tokens.lowerBound where !lex.has(toks[k], .det) || lex.has(toks[k], .comp) { ok = false }
-            if ok, let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+            if ok, let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !isCourt(q) { return [q] }
         }
         if let c = content {
             for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
-                if np.possessive || governingPreposition(np) != nil || namesThing(np) { continue }
+                if np.possessive || governingPrepositionIndex(np) != nil || namesThing(np) { continue }
                 if np.tokens.lowerBound > c.lowerBound + 10 { break }
-                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+                if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !isCourt(q) { return [q] }
             }
             // French decisions name the party inside the object: "Prononcé la dissolution de
             // l'association X", "confirmé le jugement … condamnant X".
             if lex.language == .fr {
                 for np in nps where np.tokens.lowerBound >= c.lowerBound && np.tokens.upperBound <= c.upperBound && np.form != .pronoun && !namesThing(np)
                     && np.form != .name {
-                    if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !courtParties.contains(q) { return [q] }
+                    if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !isCourt(q) { return [q] }
                 }
             }
         }
@@ -734,19 +780,19 @@ struct SentenceContext {
         while k < c.upperBound, k < np.tokens.upperBound + 5 {
             let t = toks[k]
             if lex.has(t, .be) { sawBe = true; k += 1; continue }
-            if lex.has(t, .aux) || lex.has(t, .adv) || isSkippable(t) { k += 1; continue }
+            if lex.has(t, .aux) || lex.has(t, .adv) || isSkippable(at: k) { k += 1; continue }
             break
         }
-        return sawBe && k < c.upperBound && lex.isPastParticiple(toks[k])
+        return sawBe && k < c.upperBound && isPastParticiple(at: k)
     }
 
     private func passiveAgentAnywhere(in c: Range<Int>) -> NounPhrase? {
         for k in c where lex.has(toks[k], .be) && !lex.listed(toks[k], .beProgressive) {
             var j = k + 1
             while j < c.upperBound, j <= k + 3, lex.has(toks[j], .adv) || lex.has(toks[j], .be) { j += 1 }
-            guard j < c.upperBound, lex.isPastParticiple(toks[j]) else { continue }
+            guard j < c.upperBound, isPastParticiple(at: j) else { continue }
             if let a = nps.first(where: { $0.tokens.lowerBound > j && $0.tokens.upperBound <= c.upperBound && $0.form != .pronoun
-                && lex.listed(governingPreposition($0) ?? "", .agentPrep) }) { return a }
+                && governedBy($0, .agentPrep) }) { return a }
         }
         return nil
     }
@@ -760,19 +806,21 @@ struct SentenceContext {
             if lex.has(t, .aux) || lex.has(t, .adv) { k += 1; continue }
             break
         }
-        guard sawBe, k < c.upperBound, lex.isPastParticiple(toks[k]) else { return nil }
-        return nps.first { $0.tokens.lowerBound > k && $0.tokens.upperBound <= c.upperBound && lex.listed(governingPreposition($0) ?? "", .agentPrep) }
+        guard sawBe, k < c.upperBound, isPastParticiple(at: k) else { return nil }
+        return nps.first { $0.tokens.lowerBound > k && $0.tokens.upperBound <= c.upperBound && governedBy($0, .agentPrep) }
     }
 
     /// A court's ruling without a named party: against the respondent when it finds a violation,
     /// against the claimant when it dismisses or finds none.
     private func rulingDefaultTargets(_ content: Range<Int>?, _ m0: Int) -> [Int] {
-        let negative = contentHas(content) { isNeg($0) || lex.dismissStems.contains(where: $0.fold.hasPrefix) || lex.listed($0, .dismissWord) }
-            || lex.lemmas(toks[m0]).contains { lex.dismissLemmas.contains($0) }
-        if contentHas(content, { lex.isWrongdoing($0.fold) || lex.violationStems.contains(where: $0.fold.hasPrefix) }) && !negative {
+        let negative = contentHas(content) { i in isNeg(at: i) || tables.dismissStems.anyPrefix(of: toks[i].fold) || lex.listed(toks[i], .dismissWord) }
+            || hasDismissLemma(at: m0)
+        // (The pure tests first: `negative` spares the content scan and the walk over the records.)
+        if !negative && contentHas(content, { i in isWrongdoing(at: i) || tables.violationStems.anyPrefix(of: toks[i].fold) }) {
             for r in ["respondent", "defendant"] { if let q = run.roleParty(r) { return [q] } }
         }
-        if let appeal = run.records.last(where: { $0.type == .filing && $0.evidence.contains { $0.contains("appe") } }), let s = appeal.source, !negative {
+        if !negative, let k = lastRecordIndex(where: { $0.pointee.type == .filing && $0.pointee.evidence.contains { SentenceContext.mentionsAppeal($0) } }),
+           let s = run.records[k].source {
             return [s]
         }
         guard run.legal else { return [] }
@@ -785,84 +833,134 @@ struct SentenceContext {
     /// allegations; otherwise an accused who says "never/not…" denies, and a statement with a
     /// wrongdoing word or the conditionnel accuses.
     private func decideReported(source: Int?, onBehalf: Int?, role: String, content: Range<Int>?, lean: String?, fixed: RecordType?) -> RecordType? {
-        let me = Set([source, onBehalf].compactMap { $0 })
-        let accused = !me.isEmpty && run.records.contains { ($0.type == .filing || $0.type == .allegation) && !me.isDisjoint(with: $0.targets) }
-        let wrong = contentHas(content) { lex.isWrongdoing($0.fold) }
-        let neg = contentHas(content) { isNeg($0) || lex.has($0, .negpost) && !lex.listed($0, .negpostNotNeg) }
-        let cond = contentHas(content, isConditionalVerb)
         switch role {
         case "respondent": return .denial
         case "claimant": return .allegation
         case "court": return nil
         default: break
         }
-        // "the claims are false", "des accusations infondées": calling the claims untrue denies them.
-        let refutes = contentHas(content) { lex.has($0, .refute) }
-        if accused {
-            if neg || refutes { return .denial }
-            if wrong && !neg { return fixed ?? .allegation }
+        // The content tests are pure: each is run only when the answer still depends on it.
+        func wrong() -> Bool { contentHas(content) { isWrongdoing(at: $0) } }
+        if standsAccused(source, onBehalf) {
+            let neg = contentHas(content) { isNeg(at: $0) || lex.has(toks[$0], .negpost) && !lex.listed(toks[$0], .negpostNotNeg) }
+            // "the claims are false", "des accusations infondées": calling the claims untrue denies them.
+            if neg || contentHas(content, { lex.has(toks[$0], .refute) }) { return .denial }
+            if wrong() { return fixed ?? .allegation }
             return lean == "allegation" ? .denial : nil
         }
-        if wrong || cond || lean == "allegation" { return fixed ?? .allegation }
+        if lean == "allegation" || wrong() || contentHas(content, { isConditionalVerb(at: $0) }) { return fixed ?? .allegation }
         return nil
     }
 
-    private func decideModality(_ m: CueMatch, type: RecordType, cueStart: Int, content: Range<Int>?, fromCourt: Bool, source: Int?) -> Modality {
-        let p = m.pattern
-        if let f = p.feature("mod"), let mm = Modality(rawValue: f) { return mm }
+    private func decideModality(_ m: CueMatch, _ cf: CueFeatures, type: RecordType, cueStart: Int, content: Range<Int>?, fromCourt: Bool, source: Int?) -> Modality {
+        if let f = cf.mod, let mm = Modality(rawValue: f) { return mm }
         let pre = cueStart ..< m.start
-        if let lead = englishLeadModality(m, cueStart: cueStart) { return lead }
-        if englishNoObject(m) { return .negated }
-        if !p.has("negcue") {
+        if let lead = englishLeadModality(m, cf, cueStart: cueStart) { return lead }
+        if englishNoObject(m, cf) { return .negated }
+        if !cf.negcue {
             var negated = false
             if lex.language == .fr {
                 let ne = (max(range.lowerBound, cueStart - 1) ..< m.end).contains { lex.has(toks[$0], .neg) }
                 let post = (cueStart ..< min(range.upperBound, m.end + 1)).contains { lex.has(toks[$0], .negpost) }
                 negated = ne && post
             } else {
-                negated = pre.contains { isNeg(toks[$0]) } || (cueStart - 2 >= range.lowerBound && lex.listed(toks[cueStart - 2], .refuseTo) && lex.listed(toks[cueStart - 1], .toInfinitive))
+                negated = pre.contains { isNeg(at: $0) } || (cueStart - 2 >= range.lowerBound && lex.listed(toks[cueStart - 2], .refuseTo) && lex.listed(toks[cueStart - 1], .toInfinitive))
             }
             if negated { return .negated }
         }
-        if pre.contains(where: { lex.has(toks[$0], .future) }) || verbHas(toks[m.words.first ?? m.start], "ind.fut") { return .hypothetical }
-        if (range.lowerBound ..< cueStart).contains(where: { lex.listed(toks[$0], .condition) }) { return .hypothetical }
+        if pre.contains(where: { lex.has(toks[$0], .future) }) || verbHas(at: m.words.first ?? m.start, TokenFacts.indFut) { return .hypothetical }
+        if conditionBefore(cueStart) { return .hypothetical }
         if fromCourt, type == .ruling {
             if let s = source, isOwnCourt(s) { return .asserted }
         }
-        if verbHas(toks[m.words.first ?? m.start], "cond.") { return .conditional }
+        if verbHas(at: m.words.first ?? m.start, TokenFacts.cond) { return .conditional }
         if (type == .allegation || type == .denial), let c = content {
             // The conditionnel journalistique in the reported clause: "affirme que X aurait…".
             let head = c.lowerBound ..< min(c.upperBound, c.lowerBound + 8)
-            if head.contains(where: { isConditionalVerb(toks[$0]) }) { return .conditional }
+            if head.contains(where: { isConditionalVerb(at: $0) }) { return .conditional }
         }
-        if pre.contains(where: { isConditionalVerb(toks[$0]) }) { return .conditional }
+        if pre.contains(where: { isConditionalVerb(at: $0) }) { return .conditional }
         return .reported
+    }
+
+    /// `(range.lowerBound ..< c).contains { lex.listed(toks[$0], .condition) }`, scanning each
+    /// token of the sentence once for all its matches.
+    private func conditionBefore(_ c: Int) -> Bool {
+        if let f = memo.firstCondition { return f < c }
+        var k = memo.conditionScanned
+        while k < c {
+            if lex.listed(toks[k], .condition) {
+                memo.firstCondition = k
+                return true
+            }
+            k += 1
+        }
+        memo.conditionScanned = max(memo.conditionScanned, c)
+        return false
+    }
+
+    /// The first party (by index) that is a court speaking in the document itself: the parties
+    /// with the role "court" are few, and `roles` names them without a lookup per party.
+    private func ownCourtParty() -> Int? {
+        let n = run.book.parties.count
+        var courts: [Int] = []
+        for (p, r) in run.book.roles where r == "court" && p >= 0 && p < n { courts.append(p) }
+        courts.sort()
+        return courts.first(where: { isOwnCourt($0) })
     }
 
     /// The court that speaks in the document itself ("the Court", "THE COURT", "La Cour", "we").
     private func isOwnCourt(_ p: Int) -> Bool {
         if p == run.firstPersonParty { return true }
         if p == run.operativeCourt { return true }
-        let party = run.book.parties[p]
-        for n in [party.name] + party.aliases {
-            let words = n.split(separator: " ")
-            guard let last = words.last, words.count <= 2 else { continue }
-            if lex.courtNames.contains(String(last)), words.count == 1 || lex.courtArticles.contains(String(words[0])) {
-                return true
-            }
-        }
+        if nameIsCourt(run.book.parties[p].name) { return true }
+        let aliases = run.book.parties[p].aliases
+        for n in aliases where nameIsCourt(n) { return true }
         return false
+    }
+
+    /// "Court", "the Court", "THE COURT": one or two words, a court noun after a court article.
+    private func nameIsCourt(_ n: String) -> Bool {
+        // ASCII names (a Character " " is then the byte 0x20) without splitting into an array.
+        let ascii = withBytes(n) { b -> Bool? in
+            var first: Range<Int>? = nil, second: Range<Int>? = nil
+            var i = 0
+            while i < b.count {
+                if b[i] >= 0x80 { return nil }
+                if b[i] == 0x20 { i += 1; continue }
+                var j = i
+                while j < b.count, b[j] != 0x20 { if b[j] >= 0x80 { return nil }; j += 1 }
+                if second != nil { return false }
+                if first == nil { first = i ..< j } else { second = i ..< j }
+                i = j
+            }
+            guard let w0 = first else { return false }
+            func word(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
+            guard lex.courtNames.contains(word(second ?? w0)) else { return false }
+            return second == nil || lex.courtArticles.contains(word(w0))
+        }
+        if let ascii { return ascii }
+        let words = n.split(separator: " ")
+        guard let last = words.last, words.count <= 2 else { return false }
+        return lex.courtNames.contains(String(last)) && (words.count == 1 || lex.courtArticles.contains(String(words[0])))
     }
 
     /// Where the act was made: a document ("plainte", "communiqué", "complaint") or a platform
     /// after "sur"/"on" ("sur X", "on Twitter").
     private func channelIn() -> String? {
+        if memo.channelKnown { return memo.channel }
+        let c = channelInUncached()
+        memo.channel = c
+        memo.channelKnown = true
+        return c
+    }
+
+    private func channelInUncached() -> String? {
         for i in range {
-            let t = toks[i]
-            if lex.has(t, .doc), lex.listed(t, .channelDoc) {
-                return run.text.originalString(t.span)
+            if lex.has(toks[i], .doc), lex.listed(toks[i], .channelDoc) {
+                return run.text.originalString(toks[i].span)
             }
-            if lex.listed(t, .platformPrep), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.has(toks[i + 1], .platform) {
+            if lex.listed(toks[i], .platformPrep), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.has(toks[i + 1], .platform) {
                 return run.text.originalString(toks[i + 1].span)
             }
         }

@@ -13,21 +13,25 @@ struct ConditionalCarryRule {
     func apply(_ si: Int, _ r: Range<Int>) -> Record? {
         let toks = run.text.tokens
         let lex = run.lex
+        // Words only until a verb is found: the noun phrases wait for the full context below.
+        let scan = SentenceContext(run: run, index: si, range: r, nps: [])
+        let auxForms = scan.tables.auxForms
         var verb: Int? = nil
         var end = 0
         for i in r {
             let t = toks[i]
             if lex.listed(t, .condition) { return nil }
-            guard lex.verbFeatures(t).contains(where: { $0.hasPrefix("cond.") }) else { continue }
-            guard lex.lemmas(t).contains(where: { lex.auxLemmas.contains($0) }) else { continue }
+            // Most words are no form of avoir/être: one probe with the token's key says so.
+            guard auxForms.contains(t), scan.verbHas(at: i, TokenFacts.cond) else { continue }
+            guard scan.hasAuxLemma(at: i) else { continue }
             // aux + (été) + past participle, or "serait victime".
             var j = i + 1
             while j < r.upperBound, j <= i + 3, lex.has(toks[j], .adv) || lex.listed(toks[j], .been) || lex.has(toks[j], .neg) { j += 1 }
             guard j < r.upperBound else { continue }
             // "Nous aurions dû plaider": a modal regret, not a reported accusation.
-            if lex.lemmas(toks[j]).contains(where: { lex.modalLemmas.contains($0) }) { continue }
+            if scan.hasModalLemma(at: j) { continue }
             if i > r.lowerBound, lex.has(toks[i - 1], .pronFirst) { continue }
-            if lex.isPastParticiple(toks[j]) || lex.victimPredicates.contains(where: toks[j].fold.hasPrefix) {
+            if scan.isPastParticiple(at: j) || scan.tables.victimPredicates.anyPrefix(of: toks[j].fold) {
                 verb = i
                 end = j + 1
                 break

@@ -9,7 +9,9 @@ extension DocumentRun {
     func englishFirstPersonCourtName(_ surface: String) -> String? {
         guard lex.language == .en else { return nil }
         let toks = text.tokens
-        for i in toks.indices.dropLast() where toks[i].fold == "this" && toks[i + 1].fold == "court" { return "this court" }
+        // On keys first: a String comparison with a literal is slow for every accented word.
+        for i in toks.indices.dropLast() where toks[i].key == MarkKey.this && toks[i].fold == "this"
+            && toks[i + 1].key == MarkKey.court && toks[i + 1].fold == "court" { return "this court" }
         return surface
     }
 }
@@ -27,8 +29,8 @@ extension SentenceContext {
     /// "we reversed her conviction", "vacated the defendant's sentence": undoing a conviction
     /// rules against the prosecution that obtained it, not against the convicted (cues marked
     /// `undo`, words of class `conviction`).
-    func englishUndoneConvictionTarget(_ m: CueMatch, content: Range<Int>?) -> Int? {
-        guard lex.language == .en, m.pattern.has("undo"), let c = content else { return nil }
+    func englishUndoneConvictionTarget(_ cf: CueFeatures, content: Range<Int>?) -> Int? {
+        guard lex.language == .en, cf.undo, let c = content else { return nil }
         let head = c.lowerBound ..< min(c.upperBound, c.lowerBound + 4)
         guard head.contains(where: { lex.has(toks[$0], .conviction) }) else { return nil }
         return run.roleParty("prosecution")
@@ -41,7 +43,7 @@ extension SentenceContext {
     func englishPossessiveFiler(_ type: RecordType, cueStart: Int) -> Int? {
         guard lex.language == .en, type == .filing else { return nil }
         guard let np = nps.last(where: { $0.possessive && $0.tokens.upperBound <= cueStart && cueStart - $0.tokens.upperBound <= 2 }) else { return nil }
-        for k in np.tokens.upperBound ..< cueStart where toks[k].kind != .word || lex.isVerbForm(toks[k]) { return nil }
+        for k in np.tokens.upperBound ..< cueStart where toks[k].kind != .word || isVerbForm(at: k) { return nil }
         return run.resolve(np, index, range, sentenceNPs: nps)
     }
 
@@ -57,8 +59,8 @@ extension SentenceContext {
     /// therefore dismissed": a court throwing out an objection rules against whoever raised it
     /// (the possessor, else the respondent, who raises objections in a case). Cues marked
     /// `objection`; the nouns are the class `objection` of records-words.tsv.
-    func englishObjectionTarget(_ m: CueMatch) -> Int? {
-        guard lex.language == .en, m.pattern.has("objection") else { return nil }
+    func englishObjectionTarget(_ cf: CueFeatures) -> Int? {
+        guard lex.language == .en, cf.objection else { return nil }
         guard let k = range.first(where: { lex.has(toks[$0], .objection) }) else { return nil }
         if let np = nps.last(where: { $0.possessive && $0.tokens.upperBound <= k && k - $0.tokens.upperBound <= 2 }),
            let q = run.resolve(np, index, range, sentenceNPs: nps) { return q }
@@ -69,8 +71,8 @@ extension SentenceContext {
 extension SentenceContext {
     /// "Plaintiff was awarded summary judgment", "awarded the applicant damages": an award is a
     /// ruling for its recipient and against the other side (cues marked `benefit`).
-    func englishAwardTargets(_ m: CueMatch, recipients: [Int]) -> [Int]? {
-        guard lex.language == .en, m.pattern.has("benefit"), let r = recipients.first else { return nil }
+    func englishAwardTargets(_ cf: CueFeatures, recipients: [Int]) -> [Int]? {
+        guard lex.language == .en, cf.benefit, let r = recipients.first else { return nil }
         let other = run.adversary(r).filter { !recipients.contains($0) }
         return other.isEmpty ? nil : other
     }
@@ -79,8 +81,8 @@ extension SentenceContext {
 extension SentenceContext {
     /// "This appeal followed": the appeal of whoever the last ruling went against (cues marked
     /// `loser`).
-    func englishLoserAppeals(_ m: CueMatch) -> Int? {
-        guard lex.language == .en, m.pattern.has("loser") else { return nil }
-        return run.records.last(where: { $0.type == .ruling && !$0.targets.isEmpty })?.targets.first
+    func englishLoserAppeals(_ cf: CueFeatures) -> Int? {
+        guard lex.language == .en, cf.loser else { return nil }
+        return lastRecordIndex(where: { $0.pointee.type == .ruling && !$0.pointee.targets.isEmpty }).flatMap { run.records[$0].targets.first }
     }
 }

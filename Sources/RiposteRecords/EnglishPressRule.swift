@@ -10,16 +10,16 @@ extension SentenceContext {
     private func englishGoverningVerb(_ cueStart: Int, _ m: CueMatch) -> Token? {
         guard lex.language == .en else { return nil }
         var k = cueStart
-        if toks[k].fold != "to" { k = cueStart - 1 }
-        guard k >= range.lowerBound, k < m.end, toks[k].fold == "to", k - 1 >= range.lowerBound else { return nil }
+        if !isFold(k, key: MarkKey.to, "to") { k = cueStart - 1 }
+        guard k >= range.lowerBound, k < m.end, isFold(k, key: MarkKey.to, "to"), k - 1 >= range.lowerBound else { return nil }
         return toks[k - 1]
     }
 
     /// "refused to apologize" did not happen (negated); "threatened to sue", "plans to sue" has
     /// not happened yet (hypothetical). Nil when no such verb governs the cue.
-    func englishLeadModality(_ m: CueMatch, cueStart: Int) -> Modality? {
+    func englishLeadModality(_ m: CueMatch, _ cf: CueFeatures, cueStart: Int) -> Modality? {
         guard let v = englishGoverningVerb(cueStart, m) else { return nil }
-        if lex.has(v, .refuse) { return m.pattern.has("negcue") ? nil : .negated }
+        if lex.has(v, .refuse) { return cf.negcue ? nil : .negated }
         if lex.has(v, .intent) { return .hypothetical }
         return nil
     }
@@ -27,9 +27,9 @@ extension SentenceContext {
     /// An admission in English press needs no earlier accusation in the text: wire copy often
     /// opens with it ("pleaded guilty to…", "acknowledged that…"). The cue must be the act itself
     /// (`act`: "pleaded guilty") or carry what is admitted.
-    func englishPressAdmission(_ p: CuePattern, content: Range<Int>?) -> Bool {
+    func englishPressAdmission(_ cf: CueFeatures, content: Range<Int>?) -> Bool {
         guard lex.language == .en else { return false }
-        return p.has("act") || content != nil
+        return cf.act || content != nil
     }
 
     /// "X sued Y on Tuesday, alleging that…", "filed a lawsuit against Y, accusing the label
@@ -66,9 +66,17 @@ extension SentenceContext {
     /// "she told Reuters", "said in an interview with the BBC": the news outlet is the channel.
     func englishMediaChannel() -> String? {
         guard lex.language == .en else { return nil }
-        for i in range where i + 1 < range.upperBound && (toks[i].fold == "told" || toks[i].fold == "with") {
+        if memo.mediaKnown { return memo.media }
+        let c = englishMediaChannelUncached()
+        memo.media = c
+        memo.mediaKnown = true
+        return c
+    }
+
+    private func englishMediaChannelUncached() -> String? {
+        for i in range where i + 1 < range.upperBound && (isFold(i, key: MarkKey.told, "told") || isFold(i, key: MarkKey.with, "with")) {
             var k = i + 1
-            if toks[k].fold == "the", k + 1 < range.upperBound { k += 1 }
+            if isFold(k, key: MarkKey.the, "the"), k + 1 < range.upperBound { k += 1 }
             if toks[k].isCapitalized, lex.has(toks[k], .media) { return run.text.originalString(toks[k].span) }
         }
         return nil
@@ -85,9 +93,9 @@ extension SentenceContext {
     }
 
     /// "admitted no wrongdoing", "expressed no regret": the act did not happen.
-    func englishNoObject(_ m: CueMatch) -> Bool {
-        guard lex.language == .en, !m.pattern.has("negcue"), m.end < range.upperBound else { return false }
-        return toks[m.end].fold == "no"
+    func englishNoObject(_ m: CueMatch, _ cf: CueFeatures) -> Bool {
+        guard lex.language == .en, !cf.negcue, m.end < range.upperBound else { return false }
+        return isFold(m.end, key: MarkKey.no, "no")
     }
 }
 
@@ -97,14 +105,14 @@ extension SentenceContext {
     /// "we" or "I" inside it is that speaker). Verbs of class `quote-verb` in records-words.tsv.
     func englishQuoteSpeaker(_ cueStart: Int) -> NounPhrase? {
         guard lex.language == .en else { return nil }
-        let opening = (range.lowerBound ..< cueStart).filter { toks[$0].kind == .quote }.count
+        var opening = 0
+        for k in range.lowerBound ..< cueStart where toks[k].kind == .quote { opening += 1 }
         guard opening % 2 == 1, let close = (cueStart ..< range.upperBound).first(where: { toks[$0].kind == .quote }) else { return nil }
         var k = close + 1
         while k < range.upperBound, toks[k].kind == .punctuation { k += 1 }
         guard k < range.upperBound else { return nil }
-        func says(_ t: Token) -> Bool { lex.lemmas(t).contains { lex.has($0, .quoteVerb) } }
-        if says(toks[k]) { return phrase(startingNear: k + 1, maxSkip: 1) }
-        if let np = nps.first(where: { $0.tokens.lowerBound == k }), np.tokens.upperBound < range.upperBound, says(toks[np.tokens.upperBound]) { return np }
+        if hasQuoteVerbLemma(at: k) { return phrase(startingNear: k + 1, maxSkip: 1) }
+        if let np = nps.first(where: { $0.tokens.lowerBound == k }), np.tokens.upperBound < range.upperBound, hasQuoteVerbLemma(at: np.tokens.upperBound) { return np }
         return nil
     }
 }
@@ -113,8 +121,9 @@ extension SentenceContext {
     /// The content of a cue inside a quotation stays inside it (not `…," the company said`).
     func englishQuotedContent(_ c: Range<Int>?, cueStart: Int) -> Range<Int>? {
         guard lex.language == .en, let c else { return c }
-        let quotes = (range.lowerBound ..< cueStart).filter { toks[$0].kind == .quote }
-        guard quotes.count % 2 == 1, let open = quotes.last,
+        var count = 0, last: Int? = nil
+        for k in range.lowerBound ..< cueStart where toks[k].kind == .quote { count += 1; last = k }
+        guard count % 2 == 1, let open = last,
               let close = (cueStart ..< range.upperBound).first(where: { toks[$0].kind == .quote }) else { return c }
         var lo = max(c.lowerBound, open + 1), hi = min(c.upperBound, close)
         while hi > lo, toks[hi - 1].kind == .punctuation { hi -= 1 }
@@ -132,13 +141,13 @@ extension SentenceContext {
     func englishPassiveAgent(_ m: CueMatch) -> (party: Int, by: Int)? {
         guard lex.language == .en else { return nil }
         let end = clauseEnd(from: m.end)
-        guard let by = (m.end ..< end).first(where: { toks[$0].fold == "by" }), by + 2 < range.upperBound else { return nil }
+        guard let by = (m.end ..< end).first(where: { isFold($0, key: MarkKey.by, "by") }), by + 2 < range.upperBound else { return nil }
         let first = toks[by + 1]
         guard lex.has(first, .det) || lex.has(first, .number) else { return nil }
         var k = by + 2
         while k < range.upperBound, k < by + 6 {
             let t = toks[k]
-            if t.kind != .word || lex.has(t, .prep) || lex.has(t, .comp) || lex.has(t, .relative) || (lex.isVerbForm(t) && !lex.verbFeatures(t).isEmpty && k > by + 2 && !t.isCapitalized && !lex.isClassed(t) && t.fold.hasSuffix("ed")) { break }
+            if t.kind != .word || lex.has(t, .prep) || lex.has(t, .comp) || lex.has(t, .relative) || (isVerbForm(at: k) && k > by + 2 && !t.isCapitalized && !lex.isClassed(t) && t.fold.hasSuffix("ed")) { break }
             k += 1
         }
         guard k > by + 2, let s = span(by + 1, k) else { return nil }
@@ -153,7 +162,7 @@ extension SentenceContext {
     func englishAppositionPrincipal(_ np: NounPhrase) -> Int? {
         guard lex.language == .en else { return nil }
         let k = np.tokens.lowerBound - 1
-        guard k - 2 >= range.lowerBound, toks[k].lower == ",", lex.head(toks[k - 1].fold)?.role == "agent" else { return nil }
+        guard k - 2 >= range.lowerBound, isMark(k, 0x2C, ","), lex.head(toks[k - 1].fold)?.role == "agent" else { return nil }
         let owner = toks[k - 2]
         if lex.has(owner, .det), owner.fold != "the", owner.fold != "a", owner.fold != "an" {
             return run.lastSource ?? run.records.last(where: { !$0.targets.isEmpty })?.targets.first

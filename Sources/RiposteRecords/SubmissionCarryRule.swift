@@ -16,9 +16,14 @@ struct SubmissionCarryRule {
         let toks = run.text.tokens
         let lex = run.lex
         let paragraph = run.text.sentences[si].paragraph
-        guard let last = run.records.last, last.sentence < si, si - last.sentence <= 3,
-              run.text.sentences[last.sentence].paragraph == paragraph,
-              let source = last.source, last.type == .allegation || last.type == .denial || last.type == .admission else { return nil }
+        // The last record's fields read in place: most sentences stop here, and a copy of the
+        // record would retain all its strings and arrays.
+        let n = run.records.count
+        guard n > 0 else { return nil }
+        let lastSentence = run.records[n - 1].sentence, lastType = run.records[n - 1].type
+        guard lastSentence < si, si - lastSentence <= 3, run.text.sentences[lastSentence].paragraph == paragraph,
+              let source = run.records[n - 1].source, lastType == .allegation || lastType == .denial || lastType == .admission else { return nil }
+        let last = run.records[n - 1]
         let role = run.book.role(source)
         let side: RecordType
         switch role {
@@ -30,13 +35,17 @@ struct SubmissionCarryRule {
         let start = run.contentStart(r)
         if start < r.upperBound, toks[start].kind == .quote { return nil }
         guard start < r.upperBound, toks[start].lower != "(" else { return nil }
-        let ctx = SentenceContext(run: run, index: si, range: r)
-        let negated = r.contains { ctx.isNeg(toks[$0]) }
-        let wrong = r.contains { lex.isWrongdoing(toks[$0].fold) }
-        let hedged = r.contains { ctx.isConditionalVerb(toks[$0]) }
+        // No noun phrases: this rule reads words only (and most sentences fail the tests below).
+        let ctx = SentenceContext(run: run, index: si, range: r, nps: [])
+        let negated = r.contains { ctx.isNeg(at: $0) }
+        let hedged: Bool
         switch side {
-        case .denial: guard negated || hedged else { return nil }
-        default: guard wrong || negated else { return nil }
+        case .denial:
+            hedged = r.contains { ctx.isConditionalVerb(at: $0) }
+            guard negated || hedged else { return nil }
+        default:
+            guard negated || r.contains(where: { ctx.isWrongdoing(at: $0) }) else { return nil }
+            hedged = r.contains { ctx.isConditionalVerb(at: $0) }
         }
         // The cue: the first verb group (auxiliaries, negation, verb), else the hedge word.
         var cueStart: Int? = nil
@@ -44,16 +53,16 @@ struct SubmissionCarryRule {
         var k = start
         while k < r.upperBound {
             let t = toks[k]
-            if ctx.isConditionalVerb(t) { cueStart = k; break }
+            if ctx.isConditionalVerb(at: k) { cueStart = k; break }
             if t.fold != "to", lex.has(t, .aux) || lex.has(t, .be) { cueStart = k; break }
-            if firstVerb == nil, lex.isVerbForm(t), !t.isCapitalized, !t.fold.hasSuffix("s") || lex.language == .fr { firstVerb = k }
+            if firstVerb == nil, ctx.isVerbForm(at: k), !t.isCapitalized, !t.fold.hasSuffix("s") || lex.language == .fr { firstVerb = k }
             k += 1
         }
         if cueStart == nil { cueStart = firstVerb }
         guard let cs = cueStart else { return nil }
         var ce = cs + 1
-        while ce < r.upperBound, ce < cs + 5, ctx.isSkippable(toks[ce - 1]) || ctx.isNeg(toks[ce]) || lex.has(toks[ce], .aux) || lex.has(toks[ce], .be) { ce += 1 }
-        if ce < r.upperBound, lex.isVerbForm(toks[ce]) { ce += 1 }
+        while ce < r.upperBound, ce < cs + 5, ctx.isSkippable(at: ce - 1) || ctx.isNeg(at: ce) || lex.has(toks[ce], .aux) || lex.has(toks[ce], .be) { ce += 1 }
+        if ce < r.upperBound, ctx.isVerbForm(at: ce) { ce += 1 }
         let contentEnd = ctx.clauseEnd(from: cs)
         var cstart = start
         // "Moreover,", "In addition,": the connective is not what is claimed.
