@@ -93,22 +93,23 @@ final class DocumentPass {
     let lex: PartyLexicon
     let language: Language
     let tokens: [Token]
-    var keys: [String]
-    /// Lexicon facts about each token (one hash lookup per token).
-    var w: [PartyLexicon.WordInfo] = []
-    var possessiveToken: [Bool]
-    var cap: [Bool]
-    var sentenceOf: [Int]
+    /// Token folds, an English genitive without its ending.
+    let keys: Folds
+    /// Lexicon facts about each token (one hash lookup per distinct word of the document).
+    let w: [PartyLexicon.WordInfo]
+    let possessiveToken: [Bool]
+    let cap: [Bool]
+    let sentenceOf: [Int]
     /// Index of the first word (or abbreviation) of each sentence.
-    var firstWord: [Int] = []
-    var inQuote: [Bool]
-    /// Word keys of the folded words written in lower case somewhere in the document ("plaintiffs"
-    /// in lower case makes a sentence-initial "Plaintiffs" a common word).
-    var lowerSeen = WordKeySet()
+    let firstWord: [Int]
+    let inQuote: [Bool]
+    /// The distinct words of the document, and the index in it of each token's word.
+    let words: DocumentWords
+    let wordOf: [Int32]
     /// Word key (`PartyLexicon.wordKey`) of each token's fold.
-    var hashes: [UInt64] = []
+    let hashes: [UInt64]
     /// The byte of a one-byte token (punctuation: ",", "(", "["), else 0.
-    var byte: [UInt8] = []
+    let byte: [UInt8]
     var candidates: [Candidate] = []
     var pronouns: [PronounEvent] = []
     var builders: [PartyBuilder] = []
@@ -118,10 +119,17 @@ final class DocumentPass {
     /// claimed by two parties is ambiguous and dropped.
     var aliasOfKey: [String: Int] = [:]
     var ambiguousKeys: Set<String> = []
-    /// How often each all-capitals token occurs (an acronym used again and again is an actor).
-    var acronymCount = WordKeyMap<Int>()
     /// End of the last capitalised sequence rejected as a law, a document or a place.
     var lastNonParty = 0
+
+    /// Token folds as the recogniser matches them: an English genitive is looked up without its
+    /// ending ("applicant's" as "applicant"). Only those few are stored apart.
+    struct Folds {
+        let tokens: [Token]
+        let possessive: [Bool]
+        let stripped: [Int: String]
+        @inline(__always) subscript(_ i: Int) -> String { possessive[i] ? stripped[i]! : tokens[i].fold }
+    }
 
     init(text: SegmentedText, lex: PartyLexicon, language: Language) {
         self.text = text
@@ -131,53 +139,59 @@ final class DocumentPass {
         self.tokens = tokens
         let n = tokens.count
         let bytes = text.text
-        // Built in locals, then stored: per-token appends to the properties of a class would pay
-        // an exclusivity check each.
-        var keys: [String] = [], possessive: [Bool] = [], cap: [Bool] = [], hashes: [UInt64] = [], byte: [UInt8] = []
-        var w: [PartyLexicon.WordInfo] = []
-        keys.reserveCapacity(n); possessive.reserveCapacity(n); cap.reserveCapacity(n)
-        hashes.reserveCapacity(n); byte.reserveCapacity(n); w.reserveCapacity(n)
-        var lowerSeen = WordKeySet(minimumCapacity: n / 4)
-        var acronymCount = WordKeyMap<Int>()
-        for i in 0 ..< n {
-            var k = tokens[i].fold
-            let kind = tokens[i].kind
-            let capitalized = tokens[i].isCapitalized
-            let span = tokens[i].span
-            var poss = false
-            // English genitive: "applicant's" is looked up as "applicant".
-            if language == .en, kind == .word {
-                // The last two bytes, read without the generic UTF8View.last.
-                var c = 0, last: UInt8 = 0, before: UInt8 = 0
-                if let r = k.utf8.withContiguousStorageIfAvailable({ buf -> (Int, UInt8, UInt8) in
-                    (buf.count, buf.count > 0 ? buf[buf.count - 1] : 0, buf.count > 1 ? buf[buf.count - 2] : 0)
-                }) {
-                    (c, last, before) = r
-                } else {
-                    for b in k.utf8 { before = last; last = b; c += 1 }
+        var possessive = [Bool](repeating: false, count: n), cap = [Bool](repeating: false, count: n)
+        var hashes = [UInt64](repeating: 0, count: n), byte = [UInt8](repeating: 0, count: n)
+        var wordOf = [Int32](repeating: 0, count: n)
+        var w = [PartyLexicon.WordInfo](repeating: .none, count: n)
+        var stripped: [Int: String] = [:]
+        var words = DocumentWords(expected: n / 3)
+        let english = language == .en
+        // Filled through buffer pointers: per-token appends pay a uniqueness and capacity check each.
+        tokens.withUnsafeBufferPointer { tp in bytes.withUnsafeBufferPointer { bp in
+        possessive.withUnsafeMutableBufferPointer { possP in cap.withUnsafeMutableBufferPointer { capP in
+        hashes.withUnsafeMutableBufferPointer { hashP in byte.withUnsafeMutableBufferPointer { byteP in
+        wordOf.withUnsafeMutableBufferPointer { wordP in w.withUnsafeMutableBufferPointer { wP in
+            for i in 0 ..< n {
+                let kind = tp[i].kind
+                let capitalized = tp[i].isCapitalized
+                let span = tp[i].span
+                var h = tp[i].key
+                // English genitive: "applicant's" is looked up as "applicant". Only a token whose
+                // text ends in s, S, an apostrophe or a non-ASCII byte can have a fold ending so.
+                if english, kind == .word, span.length > 0 {
+                    let z = bp[span.end - 1]
+                    if z == 0x73 || z == 0x53 || z == 0x27 || z == 0x60 || z >= 0x80 {
+                        var k = tp[i].fold
+                        var c = 0, last: UInt8 = 0, before: UInt8 = 0
+                        for b in k.utf8 { before = last; last = b; c += 1 }
+                        var poss = false
+                        if c > 2, last == 0x73, before == 0x27 { k.removeLast(2); poss = true }
+                        // Plural genitive: "Miles'", "defendants'".
+                        else if c > 2, last == 0x27 { k.removeLast(1); poss = true }
+                        if poss {
+                            possP[i] = true
+                            h = PartyLexicon.wordKey(k)
+                            stripped[i] = k
+                        }
+                    }
                 }
-                if c > 2, last == 0x73, before == 0x27 { k.removeLast(2); poss = true }
-                // Plural genitive: "Miles'", "defendants'".
-                else if c > 2, last == 0x27 { k.removeLast(1); poss = true }
-            }
-            let h = PartyLexicon.wordKey(k)
-            keys.append(k)
-            possessive.append(poss)
-            let isCap = capitalized && (kind == .word || kind == .abbreviation)
-            cap.append(isCap)
-            hashes.append(h)
-            byte.append(span.length == 1 ? bytes[span.start] : 0)
-            w.append(lex.infoTable[h] ?? .none)
-            if kind == .word {
-                if !capitalized { lowerSeen.insert(h) }
-                else if span.length >= 2 {
-                    // An all-capitals word: counted, a repeated acronym is an actor.
-                    var upper = true
-                    for b in bytes[span.start ..< span.end] where b >= 0x61 && b <= 0x7A { upper = false; break }
-                    if upper { acronymCount.add(h, 1) }
+                capP[i] = capitalized && (kind == .word || kind == .abbreviation)
+                hashP[i] = h
+                if span.length == 1 { byteP[i] = bp[span.start] }
+                let d = words.index(h, lex.infoTable)
+                wordP[i] = Int32(d)
+                wP[i] = words.info[d]
+                if kind == .word {
+                    if !capitalized { words.lowerSeen[d] = true }
+                    else if span.length >= 2 {
+                        // An all-capitals word: counted, a repeated acronym is an actor.
+                        var upper = true
+                        for b in bp[span.start ..< span.end] where b >= 0x61 && b <= 0x7A { upper = false; break }
+                        if upper { words.acronyms[d] += 1 }
+                    }
                 }
             }
-        }
+        } } } } } } } }
         var sentenceOf = [Int](repeating: -1, count: n)
         var firstWord: [Int] = []
         firstWord.reserveCapacity(text.sentences.count)
@@ -186,30 +200,40 @@ final class DocumentPass {
         var depth = 0
         var straight = false
         var paragraph = -1
-        for (si, s) in text.sentences.enumerated() {
-            if s.paragraph != paragraph { paragraph = s.paragraph; depth = 0; straight = false }
-            var first = s.tokens.upperBound
-            for i in s.tokens {
-                sentenceOf[i] = si
-                let kind = tokens[i].kind
-                if first == s.tokens.upperBound, kind == .word || kind == .abbreviation { first = i }
-                if kind == .quote || kind == .punctuation || kind == .symbol {
-                    // « » (C2 AB, C2 BB), “ ” (E2 80 9C, E2 80 9D), straight ".
-                    let span = tokens[i].span
-                    let a = bytes[span.start]
-                    let z = bytes[span.end - 1]
-                    if a == 0x22 { straight.toggle() }
-                    else if span.length == 2, a == 0xC2 { if z == 0xAB { depth += 1 } else if z == 0xBB { depth = max(0, depth - 1) } }
-                    else if span.length == 3, a == 0xE2 { if z == 0x9C { depth += 1 } else if z == 0x9D { depth = max(0, depth - 1) } }
+        tokens.withUnsafeBufferPointer { tp in bytes.withUnsafeBufferPointer { bp in
+        sentenceOf.withUnsafeMutableBufferPointer { sentP in inQuote.withUnsafeMutableBufferPointer { quoteP in
+            for (si, s) in text.sentences.enumerated() {
+                if s.paragraph != paragraph { paragraph = s.paragraph; depth = 0; straight = false }
+                var first = s.tokens.upperBound
+                for i in s.tokens {
+                    sentP[i] = si
+                    let kind = tp[i].kind
+                    if first == s.tokens.upperBound, kind == .word || kind == .abbreviation { first = i }
+                    if kind == .quote || kind == .punctuation || kind == .symbol {
+                        // « » (C2 AB, C2 BB), “ ” (E2 80 9C, E2 80 9D), straight ".
+                        let span = tp[i].span
+                        let a = bp[span.start]
+                        let z = bp[span.end - 1]
+                        if a == 0x22 { straight.toggle() }
+                        else if span.length == 2, a == 0xC2 { if z == 0xAB { depth += 1 } else if z == 0xBB { depth = max(0, depth - 1) } }
+                        else if span.length == 3, a == 0xE2 { if z == 0x9C { depth += 1 } else if z == 0x9D { depth = max(0, depth - 1) } }
+                    }
+                    quoteP[i] = depth > 0 || straight
                 }
-                inQuote[i] = depth > 0 || straight
+                firstWord.append(first)
             }
-            firstWord.append(first)
-        }
-        self.keys = keys; self.possessiveToken = possessive; self.cap = cap; self.hashes = hashes; self.byte = byte
-        self.w = w; self.lowerSeen = lowerSeen; self.acronymCount = acronymCount
+        } } } }
+        self.keys = Folds(tokens: tokens, possessive: possessive, stripped: stripped)
+        self.possessiveToken = possessive; self.cap = cap; self.hashes = hashes; self.byte = byte
+        self.w = w; self.words = words; self.wordOf = wordOf
         self.sentenceOf = sentenceOf; self.firstWord = firstWord; self.inQuote = inQuote
     }
+
+    /// The token's word is written in lower case somewhere in the document ("plaintiffs" in lower
+    /// case makes a sentence-initial "Plaintiffs" a common word).
+    @inline(__always) func lowerSeen(_ i: Int) -> Bool { words.lowerSeen[Int(wordOf[i])] }
+    /// How often the token's word occurs in capitals (an acronym used again and again is an actor).
+    @inline(__always) func acronymCount(_ i: Int) -> Int { Int(words.acronyms[Int(wordOf[i])]) }
 
     // MARK: token helpers
 
@@ -704,7 +728,7 @@ final class DocumentPass {
             if (opener || function) && !keepArticle || particle || byte[s] == 0x2C || k.hasSuffix("'") { s += 1; continue }
             if s == r.lowerBound, initial, e - s > 1 {
                 // "Assassinat de X" in a heading, "A.  Applicability", a common word opening the sentence.
-                if lowerSeen.contains(hashes[s]) && x.org == nil || tokens[s].kind == .abbreviation && letterCount(s) == 1
+                if lowerSeen(s) && x.org == nil || tokens[s].kind == .abbreviation && letterCount(s) == 1
                     || heading && s + 1 < e && w[s + 1].flags.contains(.particle) || x.org == nil && isVerb(s) {
                     s += 1; continue
                 }
@@ -799,9 +823,9 @@ final class DocumentPass {
             if c.kind == .unknown { c.kind = .organization }
         } else if acronym {
             let bracketed = s > lo && byte[s - 1] == 0x5B // "[GC]": a citation mark
-            c.strong = !lowerSeen.contains(hashes[s]) && !heading && !bracketed && (subjectSlot && beforeVerb || acronymCount[hashes[s], default: 0] >= 3)
+            c.strong = !lowerSeen(s) && !heading && !bracketed && (subjectSlot && beforeVerb || acronymCount(s) >= 3)
         } else {
-            if wordInitial, e - s == 1 && lowerSeen.contains(hashes[s]) || isVerb(s) { c.key = ""; return c }
+            if wordInitial, e - s == 1 && lowerSeen(s) || isVerb(s) { c.key = ""; return c }
             c.strong = subjectSlot && beforeVerb && !afterPlace && !heading
         }
         return c
@@ -962,7 +986,7 @@ final class DocumentPass {
             last = 0
         } else if c.kind == .organization || c.kind == .unknown {
             let f = capWords[0]
-            if !lowerSeen.contains(hashes[f]), w[f].org == nil, !w[f].flags.contains(.stopword), letterCount(f) > 2 {
+            if !lowerSeen(f), w[f].org == nil, !w[f].flags.contains(.stopword), letterCount(f) > 2 {
                 out.append(keys[f])
             }
         }

@@ -78,3 +78,59 @@ struct WordKeySet {
 extension WordKeyMap where Value == Int {
     mutating func add(_ key: UInt64, _ n: Int) { self[key] = (self[key] ?? 0) + n }
 }
+
+/// The distinct words of one document, by word key, each with a dense index: the recogniser looks
+/// the lexicon up once per distinct word instead of once per token, and keeps per-word facts
+/// (written in lower case somewhere, how often in capitals) in arrays read by that index.
+struct DocumentWords {
+    private var slotKeys: [UInt64]
+    /// Dense index + 1 of the word in each slot; 0 for an empty slot (so a key of 0 needs no care).
+    private var slotIndex: [Int32]
+    private var shift: UInt64
+    var info: [PartyLexicon.WordInfo] = []
+    var lowerSeen: [Bool] = []
+    var acronyms: [Int32] = []
+
+    init(expected: Int) {
+        var bits: UInt64 = 6
+        while (1 << bits) < expected * 2 { bits += 1 }
+        shift = 64 - bits
+        slotKeys = [UInt64](repeating: 0, count: 1 << Int(bits))
+        slotIndex = [Int32](repeating: 0, count: 1 << Int(bits))
+        info.reserveCapacity(expected); lowerSeen.reserveCapacity(expected); acronyms.reserveCapacity(expected)
+    }
+
+    /// The index of a word, added with its lexicon facts when new.
+    @inline(__always) mutating func index(_ key: UInt64, _ table: WordKeyMap<PartyLexicon.WordInfo>) -> Int {
+        let mask = slotKeys.count - 1
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let d = slotIndex[i]
+            if d == 0 { break }
+            if slotKeys[i] == key { return Int(d) - 1 }
+            i = (i + 1) & mask
+        }
+        let d = info.count
+        slotKeys[i] = key
+        slotIndex[i] = Int32(d + 1)
+        info.append(table[key] ?? .none)
+        lowerSeen.append(false)
+        acronyms.append(0)
+        if info.count * 2 > slotKeys.count { grow() }
+        return d
+    }
+
+    private mutating func grow() {
+        let oldKeys = slotKeys, oldIndex = slotIndex
+        shift -= 1
+        slotKeys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        slotIndex = [Int32](repeating: 0, count: oldKeys.count * 2)
+        let mask = slotKeys.count - 1
+        for (j, d) in oldIndex.enumerated() where d != 0 {
+            var i = Int(truncatingIfNeeded: (oldKeys[j] &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while slotIndex[i] != 0 { i = (i + 1) & mask }
+            slotKeys[i] = oldKeys[j]
+            slotIndex[i] = d
+        }
+    }
+}
