@@ -273,11 +273,14 @@ final class DocumentPass {
         guard cap[i] else { return false }
         let s = tokens[i].span
         var letters = 0
+        var ascii = true
         for b in text.text[s.start ..< s.end] {
             if b >= 0x61 && b <= 0x7A { return false }
             if b >= 0x41 && b <= 0x5A { letters += 1 }
+            if b >= 0x80 { ascii = false }
         }
-        return letters >= 2 && text.string(s).uppercased() == text.string(s)
+        // ASCII without lower-case letters is its own upper case.
+        return letters >= 2 && (ascii || text.string(s).uppercased() == text.string(s))
     }
     func letterCount(_ i: Int) -> Int {
         var n = 0
@@ -310,10 +313,11 @@ final class DocumentPass {
     func matchNoun(_ j: Int, _ hi: Int) -> (PartyLexicon.Noun, Int)? {
         guard j < hi, let list = nouns(j) else { return nil }
         for n in list {
-            let end = j + n.words.count
+            let wk = n.wordKeys
+            let end = j + wk.count
             if end > hi { continue }
             var ok = true
-            for (k, w) in n.words.enumerated() where keys[j + k] != w { ok = false; break }
+            for k in 0 ..< wk.count where hashes[j + k] != wk[k] { ok = false; break }
             if !ok { continue }
             if n.needsCapital, !cap[j] { continue }
             // "applicant's representative": a genitive before the end is not this noun.
@@ -583,8 +587,8 @@ final class DocumentPass {
                 // "il apparaît que", "it is clear that" (never "he is").
                 var impersonal = p.refers != .person && i + 1 < hi && w[i + 1].flags.contains(.impersonal)
                 // "il est bon de rappeler", "it was clear that": copula, adjective, complement.
-                if p.refers != .person, !impersonal, i + 3 < hi, let cops = lex.copulas[keys[i + 1]], cops.contains(where: { $0.count == 1 }),
-                   tokens[i + 2].kind == .word, lex.impersonalComplements.contains(keys[i + 3]) {
+                if p.refers != .person, !impersonal, i + 3 < hi, let cops = lex.copulaKeys[hashes[i + 1]], cops.contains(where: { $0.count == 1 }),
+                   tokens[i + 2].kind == .word, lex.impersonalComplementKeys.contains(hashes[i + 3]) {
                     impersonal = true
                 }
                 let quoted = inQuote[i]
@@ -745,14 +749,17 @@ final class DocumentPass {
         guard s < e else { return c }
         let key = foldKey(s ..< e)
         var words = 0
-        var allWords: [String] = []
         // Hyphenated parts are one word: "May-her", "Jean-Marc".
         func glued(_ k: Int) -> Bool { byte[k] == 0x2D || k > s && byte[k - 1] == 0x2D && !tokens[k].spaceBefore }
-        for k in s ..< e where !glued(k) && (cap[k] || tokens[k].kind == .word && !w[k].flags.contains(.particle)) {
-            words += 1; allWords.append(keys[k])
+        func isWord(_ k: Int) -> Bool { !glued(k) && (cap[k] || tokens[k].kind == .word && !w[k].flags.contains(.particle)) }
+        var notPartyWord = false
+        for k in s ..< e where isWord(k) {
+            words += 1
+            if w[k].flags.contains(.notPartyWord) { notPartyWord = true }
         }
-        if lex.notPartyNames.contains(key) { return c }
-        for word in allWords where lex.notPartyWords.contains(word) { lastNonParty = e; return c }
+        let keyHash = PartyLexicon.wordKey(key)
+        if lex.notPartyNameKeys.contains(keyHash) { return c }
+        if notPartyWord { lastNonParty = e; return c }
         // "Convention for the Protection of Human Rights and Fundamental Freedoms": the names that
         // continue a law's name (through particles, articles, conjunctions) are part of it.
         if lastNonParty > 0, lastNonParty <= s {
@@ -783,16 +790,18 @@ final class DocumentPass {
         c.words = words
         // Classification.
         if words >= 2 {
-            for (n, word) in allWords.enumerated() {
-                guard let o = lex.orgWords[word] else { continue }
-                if o.position == .any || o.position == .head && n == 0 || o.position == .suffix && n == allWords.count - 1 {
+            var n = 0
+            for k in s ..< e where isWord(k) {
+                if let o = w[k].org, o.position == .any || o.position == .head && n == 0 || o.position == .suffix && n == words - 1 {
                     c.kind = o.kind; break
                 }
+                n += 1
             }
         }
+        let isCountry = lex.countryKeys.contains(keyHash)
         let acronym = words == 1 && isAllCaps(s) && letterCount(s) <= 6 && e - s == 1
         if c.kind == .unknown {
-            if lex.countries.contains(key) { c.kind = .institution }
+            if isCountry { c.kind = .institution }
             else if acronym { c.kind = .organization }
             else if words >= 2 {
                 // A header in capitals ("MONICA GLISSON") is judged as if written normally.
@@ -812,7 +821,7 @@ final class DocumentPass {
         }
         if words >= 2 {
             c.strong = !afterPlace || c.kind != .unknown && c.kind != .person
-        } else if lex.countries.contains(key) {
+        } else if isCountry {
             c.strong = !afterPlace
         } else if let p = prev, w[p].flags.contains(.targetPreposition) {
             c.strong = true
@@ -914,8 +923,8 @@ final class DocumentPass {
             }
         }
         // "X is the principal owner and executive officer of MGM", "X serves as chairman of Y".
-        if e < hi, candidates[ci].kind == .person || candidates[ci].kind == .unknown, let copulas = lex.copulas[keys[e]] {
-            for cop in copulas where e + cop.count < hi && (0 ..< cop.count).allSatisfy({ keys[e + $0] == cop[$0] }) {
+        if e < hi, candidates[ci].kind == .person || candidates[ci].kind == .unknown, let copulas = lex.copulaKeys[hashes[e]] {
+            for cop in copulas where e + cop.count < hi && (0 ..< cop.count).allSatisfy({ hashes[e + $0] == cop[$0] }) {
                 var k = e + cop.count
                 if k < hi, w[k].det != nil { k += 1 }
                 let roleStart = k
