@@ -23,10 +23,14 @@ struct PartyLexicon {
         let gender: Gender
         /// Parties sharing a key are one party ("respondent government" and "government").
         let key: String
+        /// `wordKey(key)`, and that of "^" + key (the party a capitalised "Court" speaks for).
+        let keyHash: UInt64
+        let capitalKeyHash: UInt64
         let needsCapital: Bool
         init(words: [String], kind: PartyKind, plural: Bool, use: NounUse, gender: Gender, key: String, needsCapital: Bool) {
             self.words = words; self.wordKeys = words.map(PartyLexicon.wordKey); self.kind = kind; self.plural = plural
             self.use = use; self.gender = gender; self.key = key; self.needsCapital = needsCapital
+            keyHash = PartyLexicon.wordKey(key); capitalKeyHash = PartyLexicon.wordKey("^" + key)
         }
     }
     enum DeterminerType: String { case article, indefinite, demonstrative, possessive, quantifier }

@@ -35,7 +35,10 @@ struct Candidate {
     var range: Range<Int>
     /// The name proper (no title, no determiner).
     var nameRange: Range<Int>
-    var key: String
+    /// Folded key of the name; "" when the sequence is not a party.
+    var key: String { didSet { keyHash = PartyLexicon.wordKey(key) } }
+    /// `wordKey(key)`: the party tables are keyed by it.
+    private(set) var keyHash: UInt64
     var words: Int
     var kind: PartyKind
     var strong: Bool
@@ -43,8 +46,8 @@ struct Candidate {
     var plural = false
     var sentence: Int
     var noun: PartyLexicon.Noun?
-    /// Key of the bare noun when an adjective or complement extends it ("gouvernement français").
-    var headKey: String?
+    /// Key (hashed) of the bare noun when an adjective or complement extends it ("gouvernement français").
+    var headKey: UInt64?
     var possessive = false
     /// For a parenthetical alias: the candidate it defines.
     var linkTo: Int?
@@ -61,7 +64,17 @@ struct Candidate {
     /// "the applicant's representative": the candidate naming the owner (the party acts for it).
     var owner: Int?
     var party = -1
+
+    init(source: Source, range: Range<Int>, nameRange: Range<Int>, key: String, words: Int, kind: PartyKind, strong: Bool, sentence: Int) {
+        self.source = source; self.range = range; self.nameRange = nameRange; self.key = key
+        keyHash = PartyLexicon.wordKey(key)
+        self.words = words; self.kind = kind; self.strong = strong; self.sentence = sentence
+    }
 }
+
+/// Hashed keys the recogniser compares with (see `PartyLexicon.wordKey`).
+let emptyKeyHash = PartyLexicon.wordKey("")
+let weKeyHash = PartyLexicon.wordKey("we")
 
 struct PronounEvent {
     var token: Int
@@ -76,16 +89,24 @@ struct PartyBuilder {
     var kind: PartyKind
     var plural: Bool
     var gender: PartyLexicon.Gender
-    var key: String
+    /// `wordKey` of the party's key.
+    var key: UInt64
     var fromNoun: Bool
     var mentions: [(range: Range<Int>, nameRange: Range<Int>, sentence: Int, form: Mention.Form)] = []
     var role: String?
-    var roleWords: Set<String> = []
+    /// Word keys of the role's words (a handful: a list beats a set).
+    var roleWords: [UInt64] = []
     var affiliation: Int?
-    var headKey: String?
-    /// Nouns the text uses for this party ("ong", "constructeur", words of its name): a later
-    /// "l'ONG" or "la fédération" goes to the party it already described.
-    var nounWords: Set<String> = []
+    var headKey: UInt64?
+    /// Word keys of the nouns the text uses for this party ("ong", "constructeur", words of its
+    /// name): a later "l'ONG" or "la fédération" goes to the party it already described.
+    var nounWords: [UInt64] = []
+
+    mutating func addNounWord(_ k: UInt64) { if !nounWords.contains(k) { nounWords.append(k) } }
+    /// The space-separated words of a key.
+    mutating func addNounWords(of key: String) {
+        for w in key.split(separator: " ") { addNounWord(PartyLexicon.wordKey(String(w))) }
+    }
 }
 
 final class DocumentPass {
@@ -114,11 +135,11 @@ final class DocumentPass {
     var pronouns: [PronounEvent] = []
     var builders: [PartyBuilder] = []
     /// Parties by the key of their own name (and noun parties by their noun key).
-    var partyOfKey: [String: Int] = [:]
+    var partyOfKey = WordKeyMap<Int>()
     /// Parties by a shorter key (surname, first word, initials, parenthetical definition); a key
     /// claimed by two parties is ambiguous and dropped.
-    var aliasOfKey: [String: Int] = [:]
-    var ambiguousKeys: Set<String> = []
+    var aliasOfKey = WordKeyMap<Int>()
+    var ambiguousKeys = WordKeySet()
     /// End of the last capitalised sequence rejected as a law, a document or a place.
     var lastNonParty = 0
 
@@ -472,7 +493,7 @@ final class DocumentPass {
                     var c = Candidate(source: .noun, range: i ..< end, nameRange: j + 1 ..< end, key: foldKey(j + 1 ..< end), words: end - j - 1,
                                       kind: noun.kind, strong: true, sentence: si)
                     c.noun = noun; c.plural = noun.plural; c.gender = title.gender
-                    if end > e { c.headKey = noun.key }
+                    if end > e { c.headKey = noun.keyHash }
                     candidates.append(c)
                     i = end
                     continue
@@ -571,7 +592,7 @@ final class DocumentPass {
                 var c = Candidate(source: .noun, range: (det ?? ns) ..< end, nameRange: ns ..< end, key: foldKey(ns ..< end), words: end - ns,
                                   kind: noun.kind, strong: true, sentence: si)
                 c.noun = noun; c.plural = noun.plural; c.gender = noun.gender; c.possessive = possessive
-                if end > ne { c.headKey = noun.key }
+                if end > ne { c.headKey = noun.keyHash }
                 if noun.use == .spokesperson, let ce = complementEnd(ne, hi) {
                     c.complement = ne ..< ce
                     c.nameRange = ns ..< ce
@@ -863,7 +884,7 @@ final class DocumentPass {
         var c = Candidate(source: .noun, range: o.range.lowerBound ..< ne, nameRange: o.nameRange.lowerBound ..< ne,
                           key: foldKey(o.nameRange.lowerBound ..< ne), words: ne - o.nameRange.lowerBound, kind: .person, strong: true,
                           sentence: o.sentence)
-        c.noun = n; c.headKey = n.key; c.gender = n.gender
+        c.noun = n; c.headKey = n.keyHash; c.gender = n.gender
         c.owner = owner
         c.role = e ..< ne
         candidates.append(c)
@@ -948,55 +969,55 @@ final class DocumentPass {
     // MARK: names → parties
 
     func newParty(_ c: Candidate) -> Int {
-        var b = PartyBuilder(kind: c.kind, plural: c.plural, gender: c.gender, key: c.key, fromNoun: c.source == .noun)
-        for w in c.key.split(separator: " ") { b.nounWords.insert(String(w)) }
+        var b = PartyBuilder(kind: c.kind, plural: c.plural, gender: c.gender, key: c.keyHash, fromNoun: c.source == .noun)
+        b.addNounWords(of: c.key)
         builders.append(b)
         return builders.count - 1
     }
 
-    func register(_ key: String, _ p: Int) {
-        guard !key.isEmpty, !ambiguousKeys.contains(key) else { return }
+    func register(_ key: UInt64, _ p: Int) {
+        guard key != emptyKeyHash, !ambiguousKeys.contains(key) else { return }
         if let q = partyOfKey[key], q != p { return }
         if let q = aliasOfKey[key], q != p { ambiguousKeys.insert(key); aliasOfKey[key] = nil; return }
         aliasOfKey[key] = p
     }
-    func lookup(_ key: String) -> Int? { partyOfKey[key] ?? aliasOfKey[key] }
+    func lookup(_ key: UInt64) -> Int? { partyOfKey[key] ?? aliasOfKey[key] }
 
     /// An organisation's key without its legal suffixes and commas ("fruitbelt" for "Fruitbelt,
     /// Inc."); other names keep their key.
-    func coreKey(_ c: Candidate) -> String {
-        guard c.kind == .organization, c.source == .name else { return c.key }
+    func coreKey(_ c: Candidate) -> UInt64 {
+        guard c.kind == .organization, c.source == .name else { return c.keyHash }
         let kept = c.nameRange.filter { k in
             byte[k] != 0x2C && !(w[k].org?.position == .suffix && k != c.nameRange.lowerBound)
         }
-        guard !kept.isEmpty, kept.count < c.nameRange.count else { return c.key }
+        guard !kept.isEmpty, kept.count < c.nameRange.count else { return c.keyHash }
         var out = ""
         for k in kept {
             if !out.isEmpty, tokens[k].spaceBefore { out += " " }
             out += keys[k]
         }
-        return out
+        return PartyLexicon.wordKey(out)
     }
 
     /// Shorter keys by which a named party can be mentioned again: a person's surname, the first
     /// word of an organisation's name, the initials of a name of three words or more.
-    func derivedKeys(_ c: Candidate) -> [String] {
+    func derivedKeys(_ c: Candidate) -> [UInt64] {
         var capWords: [Int] = []
         for k in c.nameRange where cap[k] { capWords.append(k) }
         guard capWords.count >= 2 else { return [] }
-        var out: [String] = []
+        var out: [UInt64] = []
         if c.kind == .person {
             var last = capWords.last!
             // Hyphenated surname: take the whole "May-her".
             var s = last
             while s >= 2, byte[s - 1] == 0x2D, !tokens[s].spaceBefore, cap[s - 2] || tokens[s - 2].kind == .word { s -= 2 }
-            if s != last { out.append(foldKey(s ..< last + 1)) }
-            if letterCount(last) > 1 { out.append(keys[last]) }
+            if s != last { out.append(PartyLexicon.wordKey(foldKey(s ..< last + 1))) }
+            if letterCount(last) > 1 { out.append(hashes[last]) }
             last = 0
         } else if c.kind == .organization || c.kind == .unknown {
             let f = capWords[0]
             if !lowerSeen(f), w[f].org == nil, !w[f].flags.contains(.stopword), letterCount(f) > 2 {
-                out.append(keys[f])
+                out.append(hashes[f])
             }
         }
         if capWords.count >= 3 || c.kind != .person {
@@ -1007,8 +1028,8 @@ final class DocumentPass {
                 initials.append(ch)
                 if w[k].org?.position != .suffix || k == capWords.first { core.append(ch) }
             }
-            if initials.count >= 2 { out.append(initials) }
-            if core.count >= 2, core != initials { out.append(core) }
+            if initials.count >= 2 { out.append(PartyLexicon.wordKey(initials)) }
+            if core.count >= 2, core != initials { out.append(PartyLexicon.wordKey(core)) }
         }
         return out
     }
@@ -1020,9 +1041,9 @@ final class DocumentPass {
             guard c.strong, c.words >= 2 || c.source == .pseudonym else { continue }
             // "Fruitbelt, Inc." and "Fruitbelt Incorporated" are one company: keyed without suffixes.
             let core = coreKey(c)
-            let p = partyOfKey[c.key] ?? partyOfKey[core] ?? newParty(c)
-            partyOfKey[c.key] = p
-            if core != c.key, partyOfKey[core] == nil { partyOfKey[core] = p }
+            let p = partyOfKey[c.keyHash] ?? partyOfKey[core] ?? newParty(c)
+            partyOfKey[c.keyHash] = p
+            if core != c.keyHash, partyOfKey[core] == nil { partyOfKey[core] = p }
             candidates[ci].party = p
             absorb(ci, p)
         }
@@ -1033,21 +1054,21 @@ final class DocumentPass {
                 register(k, candidates[ci].party)
             }
             if let n = candidates[ci].descriptorNoun, n.use == .party || n.use == .both, n.kind == .person, !n.plural {
-                register(n.key, candidates[ci].party)
+                register(n.keyHash, candidates[ci].party)
             }
         }
         // 3. Parenthetical definitions of those names; then strong single words; then the rest.
         linkAliases()
         for ci in candidates.indices where candidates[ci].party < 0 && candidates[ci].source == .name && candidates[ci].strong {
             let c = candidates[ci]
-            let p = lookup(c.key) ?? newParty(c)
-            if lookup(c.key) == nil { partyOfKey[c.key] = p }
+            let p = lookup(c.keyHash) ?? newParty(c)
+            if lookup(c.keyHash) == nil { partyOfKey[c.keyHash] = p }
             candidates[ci].party = p
             absorb(ci, p)
         }
         linkAliases()
         for ci in candidates.indices where candidates[ci].party < 0 && candidates[ci].source == .name {
-            if let p = lookup(candidates[ci].key) { candidates[ci].party = p; absorb(ci, p) }
+            if let p = lookup(candidates[ci].keyHash) { candidates[ci].party = p; absorb(ci, p) }
         }
     }
 
@@ -1056,7 +1077,7 @@ final class DocumentPass {
             guard let l = candidates[ci].linkTo, candidates[l].party >= 0 else { continue }
             let p = candidates[l].party
             candidates[ci].party = p
-            register(candidates[ci].key, p)
+            register(candidates[ci].keyHash, p)
         }
     }
 
@@ -1067,7 +1088,7 @@ final class DocumentPass {
             builders[p].kind = c.kind
         }
         if c.isTitled, builders[p].kind != .person { builders[p].kind = .person }
-        if let n = c.descriptorNoun { builders[p].nounWords.formUnion(n.words) }
+        if let n = c.descriptorNoun { for k in n.wordKeys { builders[p].addNounWord(k) } }
         if builders[p].gender == .unknown { builders[p].gender = c.gender }
     }
 
@@ -1186,28 +1207,28 @@ final class DocumentPass {
 
     func setRole(_ p: Int, _ r: Range<Int>) {
         builders[p].role = surface(r)
-        for k in r where tokens[k].kind == .word { builders[p].roleWords.insert(keys[k]) }
+        for k in r where tokens[k].kind == .word && !builders[p].roleWords.contains(hashes[k]) { builders[p].roleWords.append(hashes[k]) }
     }
 
     func resolveNoun(_ c: Candidate, recent: [Recent], subjectOf: [Int: Int]) -> Int {
         guard let n = c.noun else { return -1 }
         if c.owner != nil { return nounParty(c, n) }
         let window = c.sentence - 6
-        if let p = aliasOfKey[c.key] ?? (c.headKey != nil ? partyOfKey[c.key] : nil) { return p }
+        if let p = aliasOfKey[c.keyHash] ?? (c.headKey != nil ? partyOfKey[c.keyHash] : nil) { return p }
         switch n.use {
         case .party, .spokesperson:
             // A bare noun after the same noun with an adjective: "le gouvernement" after
             // "le gouvernement français".
-            if c.headKey == nil, let r = latest(recent, since: window, { builders[$0.party].headKey == n.key }) {
+            if c.headKey == nil, let r = latest(recent, since: window, { builders[$0.party].headKey == n.keyHash }) {
                 return r.party
             }
             return nounParty(c, n)
         case .both:
-            let head = n.words[language == .fr ? 0 : n.words.count - 1]
+            let head = n.wordKeys[language == .fr ? 0 : n.wordKeys.count - 1]
             // "the Court", "la Cour" with a capital: the court that speaks in the document (the
             // European Court, the cour d'appel) all through it; "the court" in lower case: the last
             // court named.
-            let capitalKey = "^" + n.key
+            let capitalKey = n.capitalKeyHash
             let capital = cap[c.nameRange.lowerBound] && !(isSentenceInitial(c.nameRange.lowerBound, 0) && c.range == c.nameRange)
             if capital {
                 if let p = partyOfKey[capitalKey] { return p }
@@ -1233,7 +1254,7 @@ final class DocumentPass {
         case .anaphor:
             // "le ministère de l'Intérieur": a complement makes the noun a name.
             if c.headKey != nil { return nounParty(c, n) }
-            let head = n.words[0]
+            let head = n.wordKeys[0]
             if let r = latest(recent, since: c.sentence - 10, { builders[$0.party].nounWords.contains(head)
                                             && kindCompatible(n.kind, builders[$0.party].kind) }) {
                 return r.party
@@ -1253,18 +1274,18 @@ final class DocumentPass {
             if c.possessive, let owner = latest(recent, since: c.sentence, { _ in true })?.party ?? subjectOf[c.sentence] {
                 if let r = latest(recent, since: c.sentence - 20, { builders[$0.party].affiliation == owner && builders[$0.party].kind == .person }) { return r.party }
             }
-            let w = c.noun!.words.last!
+            let w = c.noun!.wordKeys.last!
             if let r = latest(recent, since: c.sentence - 20, { builders[$0.party].roleWords.contains(w) }) { return r.party }
             return -1
         }
     }
 
     func nounParty(_ c: Candidate, _ n: PartyLexicon.Noun) -> Int {
-        let key = c.headKey != nil ? c.key : n.key
+        let key = c.headKey != nil ? c.keyHash : n.keyHash
         if let p = partyOfKey[key] { return p }
         var b = PartyBuilder(kind: n.kind, plural: n.plural, gender: n.gender, key: key, fromNoun: true)
-        b.headKey = c.headKey ?? n.key
-        for w in key.split(separator: " ") { b.nounWords.insert(String(w)) }
+        b.headKey = c.headKey ?? n.keyHash
+        b.addNounWords(of: c.headKey != nil ? c.key : n.key)
         builders.append(b)
         partyOfKey[key] = builders.count - 1
         return builders.count - 1
@@ -1273,7 +1294,7 @@ final class DocumentPass {
     func resolvePronoun(_ ev: PronounEvent, recent: [Recent], subjectOf: [Int: Int]) -> Int? {
         let pr = ev.pronoun
         if pr.refers == .self {
-            let key = "we"
+            let key = weKeyHash
             if let p = partyOfKey[key] { return p }
             builders.append(PartyBuilder(kind: .court, plural: false, gender: .unknown, key: key, fromNoun: true))
             partyOfKey[key] = builders.count - 1
@@ -1281,7 +1302,7 @@ final class DocumentPass {
         }
         func ok(_ p: Int, personsOnly: Bool) -> Bool {
             let b = builders[p]
-            if b.fromNoun, b.key == "we" { return false }
+            if b.fromNoun, b.key == weKeyHash { return false }
             switch pr.refers {
             case .person: if b.kind != .person && b.kind != .unknown { return false }
             case .nonperson: if b.kind == .person || b.kind == .group || b.kind == .unknown { return false }
@@ -1361,7 +1382,7 @@ final class DocumentPass {
             if b.fromNoun, language == .en, let r = bestRange, r.lowerBound < best!.lowerBound, w[r.lowerBound].det == .article {
                 name = surface(r.lowerBound ..< best!.upperBound)
             }
-            if b.key == "we" && b.fromNoun && b.mentions.allSatisfy({ $0.form == .pronoun }) { name = surface(b.mentions[0].range) }
+            if b.key == weKeyHash && b.fromNoun && b.mentions.allSatisfy({ $0.form == .pronoun }) { name = surface(b.mentions[0].range) }
             var aliases: [String] = []
             var seen: Set<String> = [name]
             for m in b.mentions {
