@@ -634,8 +634,9 @@ final class DocumentPass {
                 }
                 var c = nameCandidate(i ..< e, lo: lo, hi: hi, sentence: si)
                 // "against Sri and CM": a name coordinated with a party is one too.
-                if !c.strong, !c.key.isEmpty, let last = candidates.last, last.strong, last.sentence == si,
-                   c.range.lowerBound == last.range.upperBound + 1, w[last.range.upperBound].flags.contains(.conjunction) {
+                if !c.strong, !c.key.isEmpty, !candidates.isEmpty, candidates[candidates.count - 1].strong,
+                   candidates[candidates.count - 1].sentence == si, c.range.lowerBound == candidates[candidates.count - 1].range.upperBound + 1,
+                   w[candidates[candidates.count - 1].range.upperBound].flags.contains(.conjunction) {
                     c.strong = true
                 }
                 if !c.key.isEmpty {
@@ -1121,18 +1122,20 @@ final class DocumentPass {
     func chronologicalPass() {
         enum Event { case cand(Int), pron(Int) }
         var events: [(Int, Int, Event)] = []  // (token, order, event)
+        events.reserveCapacity(candidates.count + pronouns.count)
         // A name described before it ("son ancien responsable commercial X", "La correspondante …,
         // X,") takes its place at the description: it is what the sentence speaks of first.
-        for (ci, c) in candidates.enumerated() {
-            let at = min(c.nameRange.lowerBound, c.descriptor?.lowerBound ?? .max)
+        // (Fields are read in place: a Candidate is large, and copying one costs more than the test.)
+        for ci in candidates.indices {
+            let at = min(candidates[ci].nameRange.lowerBound, candidates[ci].descriptor?.lowerBound ?? .max)
             // The owner's role before the owner ("the applicant's representative argued": the
             // representative is the subject), aliases after what they define.
-            events.append((at, c.owner != nil ? -1 : c.source == .alias ? 1 : 0, .cand(ci)))
+            events.append((at, candidates[ci].owner != nil ? -1 : candidates[ci].source == .alias ? 1 : 0, .cand(ci)))
         }
         for (pi, p) in pronouns.enumerated() { events.append((p.token, 0, .pron(pi))) }
         events.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         var recent: [Recent] = []
-        var subjectOf: [Int: Int] = [:]
+        var subjectOf = SubjectTable(sentences: text.sentences.count)
         var pendingRoles: [(party: Int, range: Range<Int>)] = []
         var pendingSpokes: [(party: Int, range: Range<Int>)] = []
 
@@ -1144,51 +1147,51 @@ final class DocumentPass {
         for (_, _, ev) in events {
             switch ev {
             case .cand(let ci):
-                var c = candidates[ci]
-                if c.source == .noun, c.party < 0 {
-                    c.party = resolveNoun(c, recent: recent, subjectOf: subjectOf)
-                    candidates[ci].party = c.party
-                    if c.party >= 0, let n = c.noun, n.use == .spokesperson, let comp = c.complement {
-                        pendingSpokes.append((c.party, comp))
+                if candidates[ci].source == .noun, candidates[ci].party < 0 {
+                    let p = resolveNoun(candidates[ci], recent: recent, subjectOf: subjectOf)
+                    candidates[ci].party = p
+                    if p >= 0, let n = candidates[ci].noun, n.use == .spokesperson, let comp = candidates[ci].complement {
+                        pendingSpokes.append((p, comp))
                     }
                 }
-                guard c.party >= 0 else { continue }
-                let p = c.party
+                let p = candidates[ci].party
+                guard p >= 0 else { continue }
+                let nameRange = candidates[ci].nameRange, sentence = candidates[ci].sentence
                 // An organisation named inside another party's apposition is its affiliation.
-                pendingRoles.removeAll { $0.range.upperBound <= c.nameRange.lowerBound }
-                pendingSpokes.removeAll { $0.range.upperBound <= c.nameRange.lowerBound }
-                for (q, r) in pendingRoles where r.contains(c.nameRange.lowerBound) && q != p && builders[q].affiliation == nil {
-                    if [.organization, .institution, .unknown].contains(builders[p].kind) { builders[q].affiliation = p }
+                if !pendingRoles.isEmpty { pendingRoles.removeAll { $0.range.upperBound <= nameRange.lowerBound } }
+                if !pendingSpokes.isEmpty { pendingSpokes.removeAll { $0.range.upperBound <= nameRange.lowerBound } }
+                for (q, r) in pendingRoles where r.contains(nameRange.lowerBound) && q != p && builders[q].affiliation == nil {
+                    if isEmployer(builders[p].kind) { builders[q].affiliation = p }
                 }
-                for (q, r) in pendingSpokes where r.contains(c.nameRange.lowerBound) && q != p && builders[q].affiliation == nil {
+                for (q, r) in pendingSpokes where r.contains(nameRange.lowerBound) && q != p && builders[q].affiliation == nil {
                     builders[q].affiliation = p
                 }
-                if let d = c.descriptor, let n = c.descriptorNoun {
+                if let d = candidates[ci].descriptor, let n = candidates[ci].descriptorNoun {
                     if n.use == .role || n.use == .spokesperson || (n.use == .party && (n.kind == .person || n.kind == .group)) {
                         let roleStart = w[d.lowerBound].det != nil ? d.lowerBound + 1 : d.lowerBound
                         if builders[p].role == nil, roleStart < d.upperBound {
                             setRole(p, roleStart ..< d.upperBound)
-                            if d.upperBound < c.nameRange.lowerBound { pendingRoles.append((p, roleStart ..< d.upperBound)) }
+                            if d.upperBound < nameRange.lowerBound { pendingRoles.append((p, roleStart ..< d.upperBound)) }
                         }
                         // "Samsung spokesman James Chung", "Google CEO Sundar Pichai": the name just
                         // before the role is the organisation.
                         if builders[p].affiliation == nil, let last = recent.last, last.end == d.lowerBound, last.party != p,
-                           [.organization, .institution, .unknown].contains(builders[last.party].kind) {
+                           isEmployer(builders[last.party].kind) {
                             builders[p].affiliation = last.party
                         }
-                        if c.descriptorPossessive, builders[p].affiliation == nil {
+                        if candidates[ci].descriptorPossessive, builders[p].affiliation == nil {
                             // "son ancien responsable commercial X": the possessor is the subject so far.
-                            if let owner = subjectOf[c.sentence] ?? latest(recent, since: c.sentence, { _ in true })?.party, owner != p {
+                            if let owner = subjectOf[sentence] ?? latest(recent, since: sentence, { _ in true })?.party, owner != p {
                                 builders[p].affiliation = owner
                             }
                         }
                     }
                 }
-                if let r = c.role {
+                if let r = candidates[ci].role {
                     if builders[p].role == nil { setRole(p, r) }
                     pendingRoles.append((p, r))
                 }
-                note(p, c.nameRange.lowerBound, c.sentence, end: c.nameRange.upperBound)
+                note(p, nameRange.lowerBound, sentence, end: nameRange.upperBound)
             case .pron(let pi):
                 let ev = pronouns[pi]
                 if let p = resolvePronoun(ev, recent: recent, subjectOf: subjectOf) {
@@ -1198,10 +1201,23 @@ final class DocumentPass {
             }
         }
         // "Google's spokesperson" acts for Google.
-        for c in candidates where c.party >= 0 {
-            guard let o = c.owner else { continue }
-            let op = candidates[o].party
-            if op >= 0, op != c.party, builders[c.party].affiliation == nil { builders[c.party].affiliation = op }
+        for ci in candidates.indices where candidates[ci].party >= 0 {
+            guard let o = candidates[ci].owner else { continue }
+            let op = candidates[o].party, cp = candidates[ci].party
+            if op >= 0, op != cp, builders[cp].affiliation == nil { builders[cp].affiliation = op }
+        }
+    }
+
+    /// A kind of party that can employ or be spoken for (organisation, institution, unknown).
+    @inline(__always) func isEmployer(_ k: PartyKind) -> Bool { k == .organization || k == .institution || k == .unknown }
+
+    /// The first party noted in each sentence (an array: sentence indices are small and dense).
+    struct SubjectTable {
+        private var table: [Int]
+        init(sentences: Int) { table = [Int](repeating: -1, count: sentences) }
+        subscript(_ s: Int) -> Int? {
+            get { s >= 0 && s < table.count && table[s] >= 0 ? table[s] : nil }
+            set { if s >= 0 && s < table.count { table[s] = newValue ?? -1 } }
         }
     }
 
@@ -1210,7 +1226,7 @@ final class DocumentPass {
         for k in r where tokens[k].kind == .word && !builders[p].roleWords.contains(hashes[k]) { builders[p].roleWords.append(hashes[k]) }
     }
 
-    func resolveNoun(_ c: Candidate, recent: [Recent], subjectOf: [Int: Int]) -> Int {
+    func resolveNoun(_ c: Candidate, recent: [Recent], subjectOf: SubjectTable) -> Int {
         guard let n = c.noun else { return -1 }
         if c.owner != nil { return nounParty(c, n) }
         let window = c.sentence - 6
@@ -1235,8 +1251,8 @@ final class DocumentPass {
                 // A court named by a proper name, or by a noun with a place ("cour d'appel de
                 // Chambéry"), not a bare "trial court".
                 let p = latest(recent, since: 0, { r in
-                    let b = builders[r.party]
-                    return (!b.fromNoun || b.headKey != nil && b.headKey != b.key) && kindCompatible(n.kind, b.kind) && b.nounWords.contains(head)
+                    let q = r.party
+                    return (!builders[q].fromNoun || builders[q].headKey != nil && builders[q].headKey != builders[q].key) && kindCompatible(n.kind, builders[q].kind) && builders[q].nounWords.contains(head)
                 })?.party ?? nounParty(c, n)
                 partyOfKey[capitalKey] = p
                 return p
@@ -1291,7 +1307,7 @@ final class DocumentPass {
         return builders.count - 1
     }
 
-    func resolvePronoun(_ ev: PronounEvent, recent: [Recent], subjectOf: [Int: Int]) -> Int? {
+    func resolvePronoun(_ ev: PronounEvent, recent: [Recent], subjectOf: SubjectTable) -> Int? {
         let pr = ev.pronoun
         if pr.refers == .self {
             let key = weKeyHash
@@ -1301,20 +1317,20 @@ final class DocumentPass {
             return builders.count - 1
         }
         func ok(_ p: Int, personsOnly: Bool) -> Bool {
-            let b = builders[p]
-            if b.fromNoun, b.key == weKeyHash { return false }
+            let (fromNoun, key, kind, plural, gender) = (builders[p].fromNoun, builders[p].key, builders[p].kind, builders[p].plural, builders[p].gender)
+            if fromNoun, key == weKeyHash { return false }
             switch pr.refers {
-            case .person: if b.kind != .person && b.kind != .unknown { return false }
-            case .nonperson: if b.kind == .person || b.kind == .group || b.kind == .unknown { return false }
+            case .person: if kind != .person && kind != .unknown { return false }
+            case .nonperson: if kind == .person || kind == .group || kind == .unknown { return false }
             default: break
             }
             // The strict pass: "il"/"elle" look for a person, "they"/"ils" for a group first.
-            if personsOnly, pr.plural ? !b.plural : b.kind != .person { return false }
+            if personsOnly, pr.plural ? !plural : kind != .person { return false }
             if pr.plural {
-                let collective = language == .en && (b.kind == .institution || b.kind == .organization)
-                if !b.plural && !collective { return false }
-            } else if b.plural { return false }
-            if pr.gender != .unknown, b.gender != .unknown, b.gender != pr.gender { return false }
+                let collective = language == .en && (kind == .institution || kind == .organization)
+                if !plural && !collective { return false }
+            } else if plural { return false }
+            if pr.gender != .unknown, gender != .unknown, gender != pr.gender { return false }
             return true
         }
         let passes: [Bool] = language == .fr && pr.refers == .any || pr.plural ? [true, false] : [false]
@@ -1339,12 +1355,13 @@ final class DocumentPass {
 
     func build() -> PartySet {
         // Gather mentions per party.
-        for c in candidates where c.party >= 0 {
-            let form: Mention.Form = c.source == .noun ? (builders[c.party].fromNoun ? .name : .description)
-                : c.source == .alias ? .alias : .name
-            builders[c.party].mentions.append((c.range, c.nameRange, c.sentence, form))
-            if let d = c.descriptor { builders[c.party].mentions.append((d, d, c.sentence, .description)) }
-            if let r = c.roleMention { builders[c.party].mentions.append((r, c.role ?? r, c.sentence, .description)) }
+        for ci in candidates.indices where candidates[ci].party >= 0 {
+            let cp = candidates[ci].party, source = candidates[ci].source, sentence = candidates[ci].sentence
+            let form: Mention.Form = source == .noun ? (builders[cp].fromNoun ? .name : .description)
+                : source == .alias ? .alias : .name
+            builders[cp].mentions.append((candidates[ci].range, candidates[ci].nameRange, sentence, form))
+            if let d = candidates[ci].descriptor { builders[cp].mentions.append((d, d, sentence, .description)) }
+            if let r = candidates[ci].roleMention { builders[cp].mentions.append((r, candidates[ci].role ?? r, sentence, .description)) }
         }
         for p in pronouns where p.party >= 0 {
             builders[p.party].mentions.append((p.token ..< p.token + 1, p.token ..< p.token + 1, p.sentence, .pronoun))
