@@ -103,9 +103,18 @@ struct PartyBuilder {
     var nounWords: [UInt64] = []
 
     mutating func addNounWord(_ k: UInt64) { if !nounWords.contains(k) { nounWords.append(k) } }
-    /// The space-separated words of a key.
+    /// The space-separated words of a key, hashed from its bytes (no String per word).
     mutating func addNounWords(of key: String) {
-        for w in key.split(separator: " ") { addNounWord(PartyLexicon.wordKey(String(w))) }
+        var h = FNV.basis, n = 0
+        for b in key.utf8 {
+            if b == 0x20 {
+                if n > 0 { addNounWord(h) }
+                h = FNV.basis; n = 0
+            } else {
+                h = FNV.add(h, b); n += 1
+            }
+        }
+        if n > 0 { addNounWord(h) }
     }
 }
 
@@ -131,6 +140,11 @@ final class DocumentPass {
     let hashes: [UInt64]
     /// The byte of a one-byte token (punctuation: ",", "(", "["), else 0.
     let byte: [UInt8]
+    /// Tokens that can start nothing the scan looks for (not capitalised, not "[", no determiner,
+    /// party noun or pronoun): most of the text, skipped at once.
+    let inert: [Bool]
+    /// `isVerb` by word (lower-case and folded forms), asked of the inflection tables once each.
+    var verbCache = WordKeyMap<Bool>()
     var candidates: [Candidate] = []
     var pronouns: [PronounEvent] = []
     var builders: [PartyBuilder] = []
@@ -163,6 +177,7 @@ final class DocumentPass {
         var possessive = [Bool](repeating: false, count: n), cap = [Bool](repeating: false, count: n)
         var hashes = [UInt64](repeating: 0, count: n), byte = [UInt8](repeating: 0, count: n)
         var wordOf = [Int32](repeating: 0, count: n)
+        var inert = [Bool](repeating: false, count: n)
         var w = [PartyLexicon.WordInfo](repeating: .none, count: n)
         var stripped: [Int: String] = [:]
         var words = DocumentWords(expected: n / 3)
@@ -172,6 +187,7 @@ final class DocumentPass {
         possessive.withUnsafeMutableBufferPointer { possP in cap.withUnsafeMutableBufferPointer { capP in
         hashes.withUnsafeMutableBufferPointer { hashP in byte.withUnsafeMutableBufferPointer { byteP in
         wordOf.withUnsafeMutableBufferPointer { wordP in w.withUnsafeMutableBufferPointer { wP in
+        inert.withUnsafeMutableBufferPointer { inertP in
             for i in 0 ..< n {
                 let kind = tp[i].kind
                 let capitalized = tp[i].isCapitalized
@@ -201,7 +217,9 @@ final class DocumentPass {
                 if span.length == 1 { byteP[i] = bp[span.start] }
                 let d = words.index(h, lex.infoTable)
                 wordP[i] = Int32(d)
-                wP[i] = words.info[d]
+                let x = words.info[d]
+                wP[i] = x
+                inertP[i] = !capP[i] && byteP[i] != 0x5B && x.det == nil && x.nounList < 0 && x.pronoun == nil
                 if kind == .word {
                     if !capitalized { words.lowerSeen[d] = true }
                     else if span.length >= 2 {
@@ -212,7 +230,7 @@ final class DocumentPass {
                     }
                 }
             }
-        } } } } } } } }
+        } } } } } } } } }
         var sentenceOf = [Int](repeating: -1, count: n)
         var firstWord: [Int] = []
         firstWord.reserveCapacity(text.sentences.count)
@@ -246,7 +264,7 @@ final class DocumentPass {
         } } } }
         self.keys = Folds(tokens: tokens, possessive: possessive, stripped: stripped)
         self.possessiveToken = possessive; self.cap = cap; self.hashes = hashes; self.byte = byte
-        self.w = w; self.words = words; self.wordOf = wordOf
+        self.w = w; self.words = words; self.wordOf = wordOf; self.inert = inert
         self.sentenceOf = sentenceOf; self.firstWord = firstWord; self.inQuote = inQuote
     }
 
@@ -361,7 +379,12 @@ final class DocumentPass {
     /// An inflected verb form. Articles and particles are not, even when their accent-free
     /// spelling is one ("du" is not "dû").
     func isVerb(_ i: Int) -> Bool {
-        w[i].det == nil && !w[i].flags.contains(.particle) && lex.isVerb(tokens[i])
+        guard w[i].det == nil && !w[i].flags.contains(.particle) else { return false }
+        let k = PartyLexicon.wordKey(tokens[i].lower) &+ tokens[i].key &* 0x9E37_79B9_7F4A_7C15
+        if let v = verbCache[k] { return v }
+        let v = lex.isVerb(tokens[i])
+        verbCache[k] = v
+        return v
     }
 
     /// A lower-case content word: not a function word, a verb form or a pronoun.
@@ -464,6 +487,7 @@ final class DocumentPass {
                 i = afterName(t.2, t.1, lo, hi, &suppressRolesUntil)
                 continue
             }
+            if inert[i] { i += 1; continue }
             // Titles: "M. [P]", "Mme [Y]", "M. X…", "Mr John Smith", "M. le Procureur de la République".
             if cap[i], let title = w[i].title {
                 var j = i + 1

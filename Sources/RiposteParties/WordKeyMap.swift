@@ -1,3 +1,10 @@
+/// 64-bit FNV-1a, the hash of `PartyLexicon.wordKey` (RiposteText.foldKey), for keys hashed
+/// byte by byte.
+enum FNV {
+    static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) static func add(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+}
+
 /// A hash table keyed by `PartyLexicon.wordKey` values (64-bit FNV-1a of a folded word). The keys
 /// are already hashes: Swift's Dictionary would hash them again through SipHash on every lookup,
 /// once per token per table; this probes an open-addressed array with a multiplicative index.
