@@ -178,6 +178,9 @@ final class DocumentPass {
         var hashes = [UInt64](repeating: 0, count: n), byte = [UInt8](repeating: 0, count: n)
         var wordOf = [Int32](repeating: 0, count: n)
         var inert = [Bool](repeating: false, count: n)
+        // What the quotation pass below needs of each token, so that it does not read the tokens
+        // again: 1 a word or abbreviation, 2 a straight quote, 4 an opening, 8 a closing quote.
+        var marks = [UInt8](repeating: 0, count: n)
         var w = [PartyLexicon.WordInfo](repeating: .none, count: n)
         var stripped: [Int: String] = [:]
         var words = DocumentWords(expected: n / 3)
@@ -187,20 +190,27 @@ final class DocumentPass {
         possessive.withUnsafeMutableBufferPointer { possP in cap.withUnsafeMutableBufferPointer { capP in
         hashes.withUnsafeMutableBufferPointer { hashP in byte.withUnsafeMutableBufferPointer { byteP in
         wordOf.withUnsafeMutableBufferPointer { wordP in w.withUnsafeMutableBufferPointer { wP in
-        inert.withUnsafeMutableBufferPointer { inertP in
+        inert.withUnsafeMutableBufferPointer { inertP in marks.withUnsafeMutableBufferPointer { markP in
             for i in 0 ..< n {
                 let kind = tp[i].kind
                 let capitalized = tp[i].isCapitalized
                 let span = tp[i].span
                 var h = tp[i].key
-                // English genitive: "applicant's" is looked up as "applicant". Only a token whose
-                // text ends in s, S, an apostrophe or a non-ASCII byte can have a fold ending so.
-                if english, kind == .word, span.length > 0 {
-                    let z = bp[span.end - 1]
-                    if z == 0x73 || z == 0x53 || z == 0x27 || z == 0x60 || z >= 0x80 {
+                // English genitive: "applicant's" is looked up as "applicant". ASCII folds to itself
+                // (lower-cased): only a token whose text ends in an apostrophe, a non-ASCII byte, or
+                // s/S after an apostrophe or a non-ASCII byte can have a fold ending in ' or 's.
+                if english, kind == .word, span.length > 1 {
+                    let z = bp[span.end - 1], y = bp[span.end - 2]
+                    if z == 0x27 || z == 0x60 || z >= 0x80 || (z == 0x73 || z == 0x53) && (y == 0x27 || y == 0x60 || y >= 0x80) {
                         var k = tp[i].fold
                         var c = 0, last: UInt8 = 0, before: UInt8 = 0
-                        for b in k.utf8 { before = last; last = b; c += 1 }
+                        if let r = k.utf8.withContiguousStorageIfAvailable({ buf -> (Int, UInt8, UInt8) in
+                            (buf.count, buf.count > 0 ? buf[buf.count - 1] : 0, buf.count > 1 ? buf[buf.count - 2] : 0)
+                        }) {
+                            (c, last, before) = r
+                        } else {
+                            for b in k.utf8 { before = last; last = b; c += 1 }
+                        }
                         var poss = false
                         if c > 2, last == 0x73, before == 0x27 { k.removeLast(2); poss = true }
                         // Plural genitive: "Miles'", "defendants'".
@@ -220,6 +230,15 @@ final class DocumentPass {
                 let x = words.info[d]
                 wP[i] = x
                 inertP[i] = !capP[i] && byteP[i] != 0x5B && x.det == nil && x.nounList < 0 && x.pronoun == nil
+                if kind == .word || kind == .abbreviation { markP[i] = 1 }
+                else if kind == .quote || kind == .punctuation || kind == .symbol {
+                    // « » (C2 AB, C2 BB), “ ” (E2 80 9C, E2 80 9D), straight ".
+                    let a = bp[span.start]
+                    let z = bp[span.end - 1]
+                    if a == 0x22 { markP[i] = 2 }
+                    else if span.length == 2, a == 0xC2 { markP[i] = z == 0xAB ? 4 : z == 0xBB ? 8 : 0 }
+                    else if span.length == 3, a == 0xE2 { markP[i] = z == 0x9C ? 4 : z == 0x9D ? 8 : 0 }
+                }
                 if kind == .word {
                     if !capitalized { words.lowerSeen[d] = true }
                     else if span.length >= 2 {
@@ -230,7 +249,7 @@ final class DocumentPass {
                     }
                 }
             }
-        } } } } } } } } }
+        } } } } } } } } } }
         var sentenceOf = [Int](repeating: -1, count: n)
         var firstWord: [Int] = []
         firstWord.reserveCapacity(text.sentences.count)
@@ -239,29 +258,23 @@ final class DocumentPass {
         var depth = 0
         var straight = false
         var paragraph = -1
-        tokens.withUnsafeBufferPointer { tp in bytes.withUnsafeBufferPointer { bp in
+        marks.withUnsafeBufferPointer { markP in
         sentenceOf.withUnsafeMutableBufferPointer { sentP in inQuote.withUnsafeMutableBufferPointer { quoteP in
             for (si, s) in text.sentences.enumerated() {
                 if s.paragraph != paragraph { paragraph = s.paragraph; depth = 0; straight = false }
                 var first = s.tokens.upperBound
                 for i in s.tokens {
                     sentP[i] = si
-                    let kind = tp[i].kind
-                    if first == s.tokens.upperBound, kind == .word || kind == .abbreviation { first = i }
-                    if kind == .quote || kind == .punctuation || kind == .symbol {
-                        // « » (C2 AB, C2 BB), “ ” (E2 80 9C, E2 80 9D), straight ".
-                        let span = tp[i].span
-                        let a = bp[span.start]
-                        let z = bp[span.end - 1]
-                        if a == 0x22 { straight.toggle() }
-                        else if span.length == 2, a == 0xC2 { if z == 0xAB { depth += 1 } else if z == 0xBB { depth = max(0, depth - 1) } }
-                        else if span.length == 3, a == 0xE2 { if z == 0x9C { depth += 1 } else if z == 0x9D { depth = max(0, depth - 1) } }
-                    }
+                    let m = markP[i]
+                    if first == s.tokens.upperBound, m == 1 { first = i }
+                    if m == 2 { straight.toggle() }
+                    else if m == 4 { depth += 1 }
+                    else if m == 8 { depth = max(0, depth - 1) }
                     quoteP[i] = depth > 0 || straight
                 }
                 firstWord.append(first)
             }
-        } } } }
+        } } }
         self.keys = Folds(tokens: tokens, possessive: possessive, stripped: stripped)
         self.possessiveToken = possessive; self.cap = cap; self.hashes = hashes; self.byte = byte
         self.w = w; self.words = words; self.wordOf = wordOf; self.inert = inert
