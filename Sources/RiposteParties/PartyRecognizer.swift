@@ -1006,9 +1006,10 @@ final class DocumentPass {
 
     // MARK: names → parties
 
-    func newParty(_ c: Candidate) -> Int {
-        var b = PartyBuilder(kind: c.kind, plural: c.plural, gender: c.gender, key: c.keyHash, fromNoun: c.source == .noun)
-        b.addNounWords(of: c.key)
+    func newParty(_ ci: Int) -> Int {
+        var b = PartyBuilder(kind: candidates[ci].kind, plural: candidates[ci].plural, gender: candidates[ci].gender,
+                             key: candidates[ci].keyHash, fromNoun: candidates[ci].source == .noun)
+        b.addNounWords(of: candidates[ci].key)
         builders.append(b)
         return builders.count - 1
     }
@@ -1023,12 +1024,13 @@ final class DocumentPass {
 
     /// An organisation's key without its legal suffixes and commas ("fruitbelt" for "Fruitbelt,
     /// Inc."); other names keep their key.
-    func coreKey(_ c: Candidate) -> UInt64 {
-        guard c.kind == .organization, c.source == .name else { return c.keyHash }
-        let kept = c.nameRange.filter { k in
-            byte[k] != 0x2C && !(w[k].org?.position == .suffix && k != c.nameRange.lowerBound)
+    func coreKey(_ ci: Int) -> UInt64 {
+        guard candidates[ci].kind == .organization, candidates[ci].source == .name else { return candidates[ci].keyHash }
+        let nameRange = candidates[ci].nameRange
+        let kept = nameRange.filter { k in
+            byte[k] != 0x2C && !(w[k].org?.position == .suffix && k != nameRange.lowerBound)
         }
-        guard !kept.isEmpty, kept.count < c.nameRange.count else { return c.keyHash }
+        guard !kept.isEmpty, kept.count < nameRange.count else { return candidates[ci].keyHash }
         var out = ""
         for k in kept {
             if !out.isEmpty, tokens[k].spaceBefore { out += " " }
@@ -1039,12 +1041,13 @@ final class DocumentPass {
 
     /// Shorter keys by which a named party can be mentioned again: a person's surname, the first
     /// word of an organisation's name, the initials of a name of three words or more.
-    func derivedKeys(_ c: Candidate) -> [UInt64] {
+    func derivedKeys(_ ci: Int) -> [UInt64] {
+        let kind = candidates[ci].kind
         var capWords: [Int] = []
-        for k in c.nameRange where cap[k] { capWords.append(k) }
+        for k in candidates[ci].nameRange where cap[k] { capWords.append(k) }
         guard capWords.count >= 2 else { return [] }
         var out: [UInt64] = []
-        if c.kind == .person {
+        if kind == .person {
             var last = capWords.last!
             // Hyphenated surname: take the whole "May-her".
             var s = last
@@ -1052,13 +1055,13 @@ final class DocumentPass {
             if s != last { out.append(PartyLexicon.wordKey(foldKey(s ..< last + 1))) }
             if letterCount(last) > 1 { out.append(hashes[last]) }
             last = 0
-        } else if c.kind == .organization || c.kind == .unknown {
+        } else if kind == .organization || kind == .unknown {
             let f = capWords[0]
             if !lowerSeen(f), w[f].org == nil, !w[f].flags.contains(.stopword), letterCount(f) > 2 {
                 out.append(hashes[f])
             }
         }
-        if capWords.count >= 3 || c.kind != .person {
+        if capWords.count >= 3 || kind != .person {
             var initials = ""
             var core = ""
             for k in capWords {
@@ -1075,20 +1078,20 @@ final class DocumentPass {
     func assignNames() {
         // 1. Strong names of two words or more (and pseudonyms) found the parties.
         for ci in candidates.indices where candidates[ci].source != .noun && candidates[ci].source != .alias {
-            let c = candidates[ci]
-            guard c.strong, c.words >= 2 || c.source == .pseudonym else { continue }
+            guard candidates[ci].strong, candidates[ci].words >= 2 || candidates[ci].source == .pseudonym else { continue }
+            let key = candidates[ci].keyHash
             // "Fruitbelt, Inc." and "Fruitbelt Incorporated" are one company: keyed without suffixes.
-            let core = coreKey(c)
-            let p = partyOfKey[c.keyHash] ?? partyOfKey[core] ?? newParty(c)
-            partyOfKey[c.keyHash] = p
-            if core != c.keyHash, partyOfKey[core] == nil { partyOfKey[core] = p }
+            let core = coreKey(ci)
+            let p = partyOfKey[key] ?? partyOfKey[core] ?? newParty(ci)
+            partyOfKey[key] = p
+            if core != key, partyOfKey[core] == nil { partyOfKey[core] = p }
             candidates[ci].party = p
             absorb(ci, p)
         }
         // 2. Their surnames, short names and initials; the party noun that introduced them
         // ("defendant, Michael L. Thompson": later "defendant" is him, unless two are so named).
         for ci in candidates.indices where candidates[ci].party >= 0 && candidates[ci].source == .name {
-            for k in derivedKeys(candidates[ci]) where builders[candidates[ci].party].key != k {
+            for k in derivedKeys(ci) where builders[candidates[ci].party].key != k {
                 register(k, candidates[ci].party)
             }
             if let n = candidates[ci].descriptorNoun, n.use == .party || n.use == .both, n.kind == .person, !n.plural {
@@ -1098,9 +1101,9 @@ final class DocumentPass {
         // 3. Parenthetical definitions of those names; then strong single words; then the rest.
         linkAliases()
         for ci in candidates.indices where candidates[ci].party < 0 && candidates[ci].source == .name && candidates[ci].strong {
-            let c = candidates[ci]
-            let p = lookup(c.keyHash) ?? newParty(c)
-            if lookup(c.keyHash) == nil { partyOfKey[c.keyHash] = p }
+            let key = candidates[ci].keyHash
+            let p = lookup(key) ?? newParty(ci)
+            if lookup(key) == nil { partyOfKey[key] = p }
             candidates[ci].party = p
             absorb(ci, p)
         }
@@ -1121,13 +1124,13 @@ final class DocumentPass {
 
     /// Merges what a candidate tells about its party (kind, gender).
     func absorb(_ ci: Int, _ p: Int) {
-        let c = candidates[ci]
-        if builders[p].kind == .unknown || builders[p].kind == .person && c.kind != .person && c.kind != .unknown && !c.isTitled && c.descriptorNoun != nil {
-            builders[p].kind = c.kind
+        let kind = candidates[ci].kind, isTitled = candidates[ci].isTitled, descriptorNoun = candidates[ci].descriptorNoun
+        if builders[p].kind == .unknown || builders[p].kind == .person && kind != .person && kind != .unknown && !isTitled && descriptorNoun != nil {
+            builders[p].kind = kind
         }
-        if c.isTitled, builders[p].kind != .person { builders[p].kind = .person }
-        if let n = c.descriptorNoun { for k in n.wordKeys { builders[p].addNounWord(k) } }
-        if builders[p].gender == .unknown { builders[p].gender = c.gender }
+        if isTitled, builders[p].kind != .person { builders[p].kind = .person }
+        if let n = descriptorNoun { for k in n.wordKeys { builders[p].addNounWord(k) } }
+        if builders[p].gender == .unknown { builders[p].gender = candidates[ci].gender }
     }
 
     // MARK: descriptions and pronouns, in text order
