@@ -1408,8 +1408,10 @@ final class DocumentPass {
         }
         // Order parties by first mention; drop those never mentioned.
         var order: [(Int, Int)] = []
-        for (i, b) in builders.enumerated() where !b.mentions.isEmpty {
-            order.append((b.mentions.map(\.range.lowerBound).min()!, i))
+        for i in builders.indices where !builders[i].mentions.isEmpty {
+            var first = Int.max
+            for m in builders[i].mentions where m.range.lowerBound < first { first = m.range.lowerBound }
+            order.append((first, i))
         }
         order.sort { $0.0 < $1.0 }
         var newIndex = [Int](repeating: -1, count: builders.count)
@@ -1442,10 +1444,21 @@ final class DocumentPass {
             if b.key == weKeyHash && b.fromNoun && b.mentions.allSatisfy({ $0.form == .pronoun }) { name = surface(b.mentions[0].range) }
             var aliases: [String] = []
             var seen: Set<String> = [name]
+            // Byte hashes of the spans already looked at: the same bytes make the same string, so a
+            // surface seen before (most mentions repeat one) is skipped without building it.
+            var seenBytes: [UInt64] = []
+            func consider(_ r: Range<Int>) {
+                let sp = span(r)
+                var h = FNV.basis
+                for k in sp.start ..< sp.end { h = FNV.add(h, text.text[k]) }
+                if seenBytes.contains(h) { return }
+                seenBytes.append(h)
+                let s = text.string(sp)
+                if !seen.contains(s) { seen.insert(s); aliases.append(s) }
+            }
             for m in b.mentions {
-                for s in [surface(m.range), surface(m.nameRange)] where !seen.contains(s) {
-                    seen.insert(s); aliases.append(s)
-                }
+                consider(m.range)
+                consider(m.nameRange)
             }
             let mentions = b.mentions.map {
                 Mention(span: span($0.range), sentence: $0.sentence, form: $0.form, tokens: $0.range, isGenitive: possessiveToken[$0.range.upperBound - 1])
