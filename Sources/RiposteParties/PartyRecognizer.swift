@@ -125,24 +125,27 @@ final class DocumentPass {
     let tokens: [Token]
     /// Token folds, an English genitive without its ending.
     let keys: Folds
-    /// Lexicon facts about each token (one hash lookup per distinct word of the document).
-    let w: [PartyLexicon.WordInfo]
-    let possessiveToken: [Bool]
-    let cap: [Bool]
-    let sentenceOf: [Int]
+    /// Per-token facts, each in a bit of one byte per token (`Fact`), read through views so that a
+    /// document allocates and fills a few bytes per token rather than an array per fact.
+    let facts: [UInt8]
+    let cap: FactView
+    let possessiveToken: FactView
+    /// Tokens that can start nothing the scan looks for (not capitalised, not "[", no determiner,
+    /// party noun or pronoun): most of the text, skipped at once.
+    let inert: FactView
+    let inQuote: FactView
+    /// Lexicon facts about each token's word (one hash lookup per distinct word of the document).
+    let w: InfoView
+    /// Word key (`PartyLexicon.wordKey`) of each token's fold.
+    let hashes: KeyView
+    let sentenceOf: [Int32]
     /// Index of the first word (or abbreviation) of each sentence.
     let firstWord: [Int]
-    let inQuote: [Bool]
     /// The distinct words of the document, and the index in it of each token's word.
     let words: DocumentWords
     let wordOf: [Int32]
-    /// Word key (`PartyLexicon.wordKey`) of each token's fold.
-    let hashes: [UInt64]
     /// The byte of a one-byte token (punctuation: ",", "(", "["), else 0.
     let byte: [UInt8]
-    /// Tokens that can start nothing the scan looks for (not capitalised, not "[", no determiner,
-    /// party noun or pronoun): most of the text, skipped at once.
-    let inert: [Bool]
     /// `isVerb` by word (lower-case and folded forms), asked of the inflection tables once each.
     var verbCache = WordKeyMap<Bool>()
     var candidates: [Candidate] = []
@@ -157,11 +160,32 @@ final class DocumentPass {
     /// End of the last capitalised sequence rejected as a law, a document or a place.
     var lastNonParty = 0
 
+    /// Bits of `facts`; the last four only serve the quotation pass of `init`.
+    enum Fact {
+        static let cap: UInt8 = 1, possessive: UInt8 = 2, inert: UInt8 = 4, inQuote: UInt8 = 8
+        static let word: UInt8 = 16, straightQuote: UInt8 = 32, openQuote: UInt8 = 64, closeQuote: UInt8 = 128
+    }
+    struct FactView {
+        let facts: [UInt8]
+        let bit: UInt8
+        @inline(__always) subscript(_ i: Int) -> Bool { facts[i] & bit != 0 }
+    }
+    struct InfoView {
+        let info: UnsafeMutablePointer<PartyLexicon.WordInfo>
+        let wordOf: [Int32]
+        @inline(__always) subscript(_ i: Int) -> PartyLexicon.WordInfo { info[Int(wordOf[i])] }
+    }
+    struct KeyView {
+        let keys: UnsafeMutablePointer<UInt64>
+        let wordOf: [Int32]
+        @inline(__always) subscript(_ i: Int) -> UInt64 { keys[Int(wordOf[i])] }
+    }
+
     /// Token folds as the recogniser matches them: an English genitive is looked up without its
     /// ending ("applicant's" as "applicant"). Only those few are stored apart.
     struct Folds {
         let tokens: [Token]
-        let possessive: [Bool]
+        let possessive: FactView
         let stripped: [Int: String]
         @inline(__always) subscript(_ i: Int) -> String { possessive[i] ? stripped[i]! : tokens[i].fold }
     }
@@ -174,28 +198,21 @@ final class DocumentPass {
         self.tokens = tokens
         let n = tokens.count
         let bytes = text.text
-        var possessive = [Bool](repeating: false, count: n), cap = [Bool](repeating: false, count: n)
-        var hashes = [UInt64](repeating: 0, count: n), byte = [UInt8](repeating: 0, count: n)
+        var facts = [UInt8](repeating: 0, count: n), byte = [UInt8](repeating: 0, count: n)
         var wordOf = [Int32](repeating: 0, count: n)
-        var inert = [Bool](repeating: false, count: n)
-        // What the quotation pass below needs of each token, so that it does not read the tokens
-        // again: 1 a word or abbreviation, 2 a straight quote, 4 an opening, 8 a closing quote.
-        var marks = [UInt8](repeating: 0, count: n)
-        var w = [PartyLexicon.WordInfo](repeating: .none, count: n)
         var stripped: [Int: String] = [:]
-        var words = DocumentWords(expected: n / 3)
+        let words = DocumentWords(maximum: n)
         let english = language == .en
         // Filled through buffer pointers: per-token appends pay a uniqueness and capacity check each.
         tokens.withUnsafeBufferPointer { tp in bytes.withUnsafeBufferPointer { bp in
-        possessive.withUnsafeMutableBufferPointer { possP in cap.withUnsafeMutableBufferPointer { capP in
-        hashes.withUnsafeMutableBufferPointer { hashP in byte.withUnsafeMutableBufferPointer { byteP in
-        wordOf.withUnsafeMutableBufferPointer { wordP in w.withUnsafeMutableBufferPointer { wP in
-        inert.withUnsafeMutableBufferPointer { inertP in marks.withUnsafeMutableBufferPointer { markP in
+        facts.withUnsafeMutableBufferPointer { factP in byte.withUnsafeMutableBufferPointer { byteP in
+        wordOf.withUnsafeMutableBufferPointer { wordP in
             for i in 0 ..< n {
                 let kind = tp[i].kind
                 let capitalized = tp[i].isCapitalized
                 let span = tp[i].span
                 var h = tp[i].key
+                var f: UInt8 = 0
                 // English genitive: "applicant's" is looked up as "applicant". ASCII folds to itself
                 // (lower-cased): only a token whose text ends in an apostrophe, a non-ASCII byte, or
                 // s/S after an apostrophe or a non-ASCII byte can have a fold ending in ' or 's.
@@ -216,29 +233,29 @@ final class DocumentPass {
                         // Plural genitive: "Miles'", "defendants'".
                         else if c > 2, last == 0x27 { k.removeLast(1); poss = true }
                         if poss {
-                            possP[i] = true
+                            f |= Fact.possessive
                             h = PartyLexicon.wordKey(k)
                             stripped[i] = k
                         }
                     }
                 }
-                capP[i] = capitalized && (kind == .word || kind == .abbreviation)
-                hashP[i] = h
-                if span.length == 1 { byteP[i] = bp[span.start] }
-                let d = words.index(h, lex.infoTable)
+                let isCap = capitalized && (kind == .word || kind == .abbreviation)
+                if isCap { f |= Fact.cap }
+                let b1: UInt8 = span.length == 1 ? bp[span.start] : 0
+                byteP[i] = b1
+                let d = words.index(h, lex)
                 wordP[i] = Int32(d)
-                let x = words.info[d]
-                wP[i] = x
-                inertP[i] = !capP[i] && byteP[i] != 0x5B && x.det == nil && x.nounList < 0 && x.pronoun == nil
-                if kind == .word || kind == .abbreviation { markP[i] = 1 }
+                if !isCap, b1 != 0x5B, words.startsNothing[d] { f |= Fact.inert }
+                if kind == .word || kind == .abbreviation { f |= Fact.word }
                 else if kind == .quote || kind == .punctuation || kind == .symbol {
                     // « » (C2 AB, C2 BB), “ ” (E2 80 9C, E2 80 9D), straight ".
                     let a = bp[span.start]
                     let z = bp[span.end - 1]
-                    if a == 0x22 { markP[i] = 2 }
-                    else if span.length == 2, a == 0xC2 { markP[i] = z == 0xAB ? 4 : z == 0xBB ? 8 : 0 }
-                    else if span.length == 3, a == 0xE2 { markP[i] = z == 0x9C ? 4 : z == 0x9D ? 8 : 0 }
+                    if a == 0x22 { f |= Fact.straightQuote }
+                    else if span.length == 2, a == 0xC2 { f |= z == 0xAB ? Fact.openQuote : z == 0xBB ? Fact.closeQuote : 0 }
+                    else if span.length == 3, a == 0xE2 { f |= z == 0x9C ? Fact.openQuote : z == 0x9D ? Fact.closeQuote : 0 }
                 }
+                factP[i] = f
                 if kind == .word {
                     if !capitalized { words.lowerSeen[d] = true }
                     else if span.length >= 2 {
@@ -249,36 +266,40 @@ final class DocumentPass {
                     }
                 }
             }
-        } } } } } } } } } }
-        var sentenceOf = [Int](repeating: -1, count: n)
+        } } } } }
+        var sentenceOf = [Int32](repeating: -1, count: n)
         var firstWord: [Int] = []
         firstWord.reserveCapacity(text.sentences.count)
-        var inQuote = [Bool](repeating: false, count: n)
         // Quotation depth: pronouns inside quotations speak for the quoted person, not the writer.
         var depth = 0
         var straight = false
         var paragraph = -1
-        marks.withUnsafeBufferPointer { markP in
-        sentenceOf.withUnsafeMutableBufferPointer { sentP in inQuote.withUnsafeMutableBufferPointer { quoteP in
+        facts.withUnsafeMutableBufferPointer { factP in sentenceOf.withUnsafeMutableBufferPointer { sentP in
             for (si, s) in text.sentences.enumerated() {
                 if s.paragraph != paragraph { paragraph = s.paragraph; depth = 0; straight = false }
                 var first = s.tokens.upperBound
                 for i in s.tokens {
-                    sentP[i] = si
-                    let m = markP[i]
-                    if first == s.tokens.upperBound, m == 1 { first = i }
-                    if m == 2 { straight.toggle() }
-                    else if m == 4 { depth += 1 }
-                    else if m == 8 { depth = max(0, depth - 1) }
-                    quoteP[i] = depth > 0 || straight
+                    sentP[i] = Int32(si)
+                    let m = factP[i]
+                    if first == s.tokens.upperBound, m & Fact.word != 0 { first = i }
+                    if m & Fact.straightQuote != 0 { straight.toggle() }
+                    else if m & Fact.openQuote != 0 { depth += 1 }
+                    else if m & Fact.closeQuote != 0 { depth = max(0, depth - 1) }
+                    if depth > 0 || straight { factP[i] = m | Fact.inQuote }
                 }
                 firstWord.append(first)
             }
-        } } }
-        self.keys = Folds(tokens: tokens, possessive: possessive, stripped: stripped)
-        self.possessiveToken = possessive; self.cap = cap; self.hashes = hashes; self.byte = byte
-        self.w = w; self.words = words; self.wordOf = wordOf; self.inert = inert
-        self.sentenceOf = sentenceOf; self.firstWord = firstWord; self.inQuote = inQuote
+        } }
+        self.facts = facts
+        cap = FactView(facts: facts, bit: Fact.cap)
+        possessiveToken = FactView(facts: facts, bit: Fact.possessive)
+        inert = FactView(facts: facts, bit: Fact.inert)
+        inQuote = FactView(facts: facts, bit: Fact.inQuote)
+        keys = Folds(tokens: tokens, possessive: possessiveToken, stripped: stripped)
+        w = InfoView(info: words.info, wordOf: wordOf)
+        hashes = KeyView(keys: words.keys, wordOf: wordOf)
+        self.byte = byte; self.words = words; self.wordOf = wordOf
+        self.sentenceOf = sentenceOf; self.firstWord = firstWord
     }
 
     /// The token's word is written in lower case somewhere in the document ("plaintiffs" in lower
@@ -341,7 +362,7 @@ final class DocumentPass {
     }
     /// The first word of its sentence (only punctuation, quotes, numbers or list marks before).
     func isSentenceInitial(_ i: Int, _ lo: Int) -> Bool {
-        let s = sentenceOf[i]
+        let s = Int(sentenceOf[i])
         return s < 0 || i <= firstWord[s]
     }
     func previousWord(_ i: Int, _ lo: Int) -> Int? {

@@ -89,27 +89,49 @@ extension WordKeyMap where Value == Int {
 /// The distinct words of one document, by word key, each with a dense index: the recogniser looks
 /// the lexicon up once per distinct word instead of once per token, and keeps per-word facts
 /// (written in lower case somewhere, how often in capitals) in arrays read by that index.
-struct DocumentWords {
-    private var slotKeys: [UInt64]
+/// Sized for the document's tokens at once (it never grows) and kept in raw buffers: it is probed
+/// once per token, where array uniqueness and bounds checks would cost more than the probe.
+final class DocumentWords {
+    private let slotKeys: UnsafeMutablePointer<UInt64>
     /// Dense index + 1 of the word in each slot; 0 for an empty slot (so a key of 0 needs no care).
-    private var slotIndex: [Int32]
-    private var shift: UInt64
-    var info: [PartyLexicon.WordInfo] = []
-    var lowerSeen: [Bool] = []
-    var acronyms: [Int32] = []
+    private let slotIndex: UnsafeMutablePointer<Int32>
+    private let mask: Int
+    private let shift: UInt64
+    private(set) var count = 0
+    let info: UnsafeMutablePointer<PartyLexicon.WordInfo>
+    /// Each word's key, and whether it can start nothing (no determiner, party noun or pronoun).
+    let keys: UnsafeMutablePointer<UInt64>
+    let startsNothing: UnsafeMutablePointer<Bool>
+    let lowerSeen: UnsafeMutablePointer<Bool>
+    let acronyms: UnsafeMutablePointer<Int32>
+    private let capacity: Int
 
-    init(expected: Int) {
-        var bits: UInt64 = 6
-        while (1 << bits) < expected * 2 { bits += 1 }
+    /// A table for at most `maximum` distinct words.
+    init(maximum: Int) {
+        var bits: UInt64 = 4
+        while (1 << bits) < max(16, maximum * 2) { bits += 1 }
         shift = 64 - bits
-        slotKeys = [UInt64](repeating: 0, count: 1 << Int(bits))
-        slotIndex = [Int32](repeating: 0, count: 1 << Int(bits))
-        info.reserveCapacity(expected); lowerSeen.reserveCapacity(expected); acronyms.reserveCapacity(expected)
+        let slots = 1 << Int(bits)
+        mask = slots - 1
+        slotKeys = .allocate(capacity: slots)
+        slotIndex = .allocate(capacity: slots)
+        slotIndex.initialize(repeating: 0, count: slots)
+        capacity = max(1, maximum)
+        info = .allocate(capacity: capacity)
+        keys = .allocate(capacity: capacity)
+        startsNothing = .allocate(capacity: capacity)
+        lowerSeen = .allocate(capacity: capacity)
+        acronyms = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        slotKeys.deallocate(); slotIndex.deallocate()
+        info.deinitialize(count: count); info.deallocate()
+        lowerSeen.deallocate(); acronyms.deallocate(); keys.deallocate(); startsNothing.deallocate()
     }
 
     /// The index of a word, added with its lexicon facts when new.
-    @inline(__always) mutating func index(_ key: UInt64, _ table: WordKeyMap<PartyLexicon.WordInfo>) -> Int {
-        let mask = slotKeys.count - 1
+    @inline(__always) func index(_ key: UInt64, _ lex: PartyLexicon) -> Int {
         var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
         while true {
             let d = slotIndex[i]
@@ -117,27 +139,17 @@ struct DocumentWords {
             if slotKeys[i] == key { return Int(d) - 1 }
             i = (i + 1) & mask
         }
-        let d = info.count
+        let d = count
+        precondition(d < capacity)
         slotKeys[i] = key
         slotIndex[i] = Int32(d + 1)
-        info.append(table[key] ?? .none)
-        lowerSeen.append(false)
-        acronyms.append(0)
-        if info.count * 2 > slotKeys.count { grow() }
+        let x = lex.infoTable[key] ?? .none
+        (info + d).initialize(to: x)
+        keys[d] = key
+        startsNothing[d] = x.det == nil && x.nounList < 0 && x.pronoun == nil
+        lowerSeen[d] = false
+        acronyms[d] = 0
+        count += 1
         return d
-    }
-
-    private mutating func grow() {
-        let oldKeys = slotKeys, oldIndex = slotIndex
-        shift -= 1
-        slotKeys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        slotIndex = [Int32](repeating: 0, count: oldKeys.count * 2)
-        let mask = slotKeys.count - 1
-        for (j, d) in oldIndex.enumerated() where d != 0 {
-            var i = Int(truncatingIfNeeded: (oldKeys[j] &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while slotIndex[i] != 0 { i = (i + 1) & mask }
-            slotKeys[i] = oldKeys[j]
-            slotIndex[i] = d
-        }
     }
 }
