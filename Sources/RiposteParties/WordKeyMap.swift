@@ -92,11 +92,12 @@ extension WordKeyMap where Value == Int {
 /// Sized for the document's tokens at once (it never grows) and kept in raw buffers: it is probed
 /// once per token, where array uniqueness and bounds checks would cost more than the probe.
 final class DocumentWords {
-    private let slotKeys: UnsafeMutablePointer<UInt64>
-    /// Dense index + 1 of the word in each slot; 0 for an empty slot (so a key of 0 needs no care).
-    private let slotIndex: UnsafeMutablePointer<Int32>
-    private let mask: Int
-    private let shift: UInt64
+    /// A key with its word's dense index + 1 (0: empty slot, so a key of 0 needs no care), side by
+    /// side: a probe touches one cache line.
+    private struct Slot { var key: UInt64; var index: Int }
+    private var slots: UnsafeMutablePointer<Slot>
+    private var mask: Int
+    private var shift: UInt64
     private(set) var count = 0
     let info: UnsafeMutablePointer<PartyLexicon.WordInfo>
     /// Each word's key, and whether it can start nothing (no determiner, party noun or pronoun).
@@ -106,16 +107,15 @@ final class DocumentWords {
     let acronyms: UnsafeMutablePointer<Int32>
     private let capacity: Int
 
-    /// A table for at most `maximum` distinct words.
+    /// A table for at most `maximum` distinct words (a text has about one distinct word in four
+    /// tokens: the slots start small, for the cache, and grow).
     init(maximum: Int) {
         var bits: UInt64 = 4
-        while (1 << bits) < max(16, maximum * 2) { bits += 1 }
+        while (1 << bits) < max(16, maximum / 2) { bits += 1 }
         shift = 64 - bits
-        let slots = 1 << Int(bits)
-        mask = slots - 1
-        slotKeys = .allocate(capacity: slots)
-        slotIndex = .allocate(capacity: slots)
-        slotIndex.initialize(repeating: 0, count: slots)
+        mask = (1 << Int(bits)) - 1
+        slots = .allocate(capacity: mask + 1)
+        slots.initialize(repeating: Slot(key: 0, index: 0), count: mask + 1)
         capacity = max(1, maximum)
         info = .allocate(capacity: capacity)
         keys = .allocate(capacity: capacity)
@@ -125,24 +125,37 @@ final class DocumentWords {
     }
 
     deinit {
-        slotKeys.deallocate(); slotIndex.deallocate()
+        slots.deallocate()
         info.deinitialize(count: count); info.deallocate()
         lowerSeen.deallocate(); acronyms.deallocate(); keys.deallocate(); startsNothing.deallocate()
+    }
+
+    private func grow() {
+        let old = slots, oldCount = mask + 1
+        shift -= 1
+        mask = oldCount * 2 - 1
+        slots = .allocate(capacity: mask + 1)
+        slots.initialize(repeating: Slot(key: 0, index: 0), count: mask + 1)
+        for j in 0 ..< oldCount where old[j].index != 0 {
+            var i = Int(truncatingIfNeeded: (old[j].key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while slots[i].index != 0 { i = (i + 1) & mask }
+            slots[i] = old[j]
+        }
+        old.deallocate()
     }
 
     /// The index of a word, added with its lexicon facts when new.
     @inline(__always) func index(_ key: UInt64, _ lex: PartyLexicon) -> Int {
         var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
         while true {
-            let d = slotIndex[i]
+            let d = slots[i].index
             if d == 0 { break }
-            if slotKeys[i] == key { return Int(d) - 1 }
+            if slots[i].key == key { return d - 1 }
             i = (i + 1) & mask
         }
         let d = count
         precondition(d < capacity)
-        slotKeys[i] = key
-        slotIndex[i] = Int32(d + 1)
+        slots[i] = Slot(key: key, index: d + 1)
         let x = lex.infoTable[key] ?? .none
         (info + d).initialize(to: x)
         keys[d] = key
@@ -150,6 +163,7 @@ final class DocumentWords {
         lowerSeen[d] = false
         acronyms[d] = 0
         count += 1
+        if count * 2 > mask + 1 { grow() }
         return d
     }
 }
