@@ -521,7 +521,13 @@ final class DocumentPass {
                 i = afterName(t.2, t.1, lo, hi, &suppressRolesUntil)
                 continue
             }
-            if inert[i] { i += 1; continue }
+            if inert[i] {
+                // A run of inert tokens, up to a name taken ahead.
+                let stop = taken.map { Swift.min($0.0, hi) } ?? hi
+                i += 1
+                while i < stop, inert[i] { i += 1 }
+                continue
+            }
             // Titles: "M. [P]", "Mme [Y]", "M. X…", "Mr John Smith", "M. le Procureur de la République".
             if cap[i], let title = w[i].title {
                 var j = i + 1
@@ -1464,7 +1470,8 @@ final class DocumentPass {
             }
             if b.key == weKeyHash && b.fromNoun && b.mentions.allSatisfy({ $0.form == .pronoun }) { name = surface(b.mentions[0].range) }
             var aliases: [String] = []
-            var seen: Set<String> = [name]
+            // The name and the aliases so far: a handful, searched in a list.
+            var seen: [String] = [name]
             // Byte hashes of the spans already looked at: the same bytes make the same string, so a
             // surface seen before (most mentions repeat one) is skipped without building it.
             var seenBytes: [UInt64] = []
@@ -1475,7 +1482,7 @@ final class DocumentPass {
                 if seenBytes.contains(h) { return }
                 seenBytes.append(h)
                 let s = text.string(sp)
-                if !seen.contains(s) { seen.insert(s); aliases.append(s) }
+                if !seen.contains(s) { seen.append(s); aliases.append(s) }
             }
             for m in b.mentions {
                 consider(m.range)
