@@ -406,7 +406,7 @@ final class DocumentPass {
         let k = keys[i]
         let x = w[i]
         if x.flags.contains(.stopword) || x.flags.contains(.particle) || x.det != nil || x.nounList >= 0 { return false }
-        if x.pronoun != nil || k.hasSuffix("'") || isVerb(i) { return false }
+        if x.pronoun != nil || endsWithApostrophe(i) || isVerb(i) { return false }
         return k.count > 2 && lex.looksAdjective(tokens[i])
     }
 
@@ -414,11 +414,23 @@ final class DocumentPass {
     /// spelling is one ("du" is not "dû").
     func isVerb(_ i: Int) -> Bool {
         guard w[i].det == nil && !w[i].flags.contains(.particle) else { return false }
-        let k = PartyLexicon.wordKey(tokens[i].lower) &+ tokens[i].key &* 0x9E37_79B9_7F4A_7C15
+        // Keyed by the token's bytes, which make its lower-case and folded forms.
+        let span = tokens[i].span
+        var k = FNV.basis
+        for j in span.start ..< span.end { k = FNV.add(k, text.text[j]) }
         if let v = verbCache[k] { return v }
         let v = lex.isVerb(tokens[i])
         verbCache[k] = v
         return v
+    }
+
+    /// `keys[i].hasSuffix("'")` without the String: an ASCII last byte folds to itself (lower-cased),
+    /// so only a non-ASCII ending ("’") needs the folded form.
+    @inline(__always) func endsWithApostrophe(_ i: Int) -> Bool {
+        if possessiveToken[i] { return keys[i].hasSuffix("'") }
+        let z = text.text[tokens[i].span.end - 1]
+        if z < 0x80 { return z == 0x27 }
+        return tokens[i].fold.hasSuffix("'")
     }
 
     /// A lower-case content word: not a function word, a verb form or a pronoun.
@@ -427,7 +439,7 @@ final class DocumentPass {
         let k = keys[i]
         let x = w[i]
         if x.flags.contains(.stopword) || x.flags.contains(.particle) || x.det != nil || x.pronoun != nil { return false }
-        return !isVerb(i) && k.count > 2 && !k.hasSuffix("'")
+        return !isVerb(i) && k.count > 2 && !endsWithApostrophe(i)
     }
 
     /// Capitalised name starting at `i`: returns its end (exclusive).
@@ -807,7 +819,6 @@ final class DocumentPass {
         let initial = isSentenceInitial(s, lo)
         let heading = text.sentences[si].isHeading
         while s < e {
-            let k = keys[s]
             let x = w[s]
             let opener = x.flags.contains(.notPartyStart) || x.pronoun != nil || x.title != nil
             let function = x.flags.contains(.stopword) || x.det != nil
@@ -815,7 +826,7 @@ final class DocumentPass {
             let keepArticle = !initial && s == r.lowerBound && x.det == .article && s + 1 < e && language == .fr
             // A capitalised particle opening a name stays: "Al Jazeera", "Van Gogh".
             let particle = x.flags.contains(.particle) && !(cap[s] && s + 1 < e && cap[s + 1] && !initial)
-            if (opener || function) && !keepArticle || particle || byte[s] == 0x2C || k.hasSuffix("'") { s += 1; continue }
+            if (opener || function) && !keepArticle || particle || byte[s] == 0x2C || endsWithApostrophe(s) { s += 1; continue }
             if s == r.lowerBound, initial, e - s > 1 {
                 // "Assassinat de X" in a heading, "A.  Applicability", a common word opening the sentence.
                 if lowerSeen(s) && x.org == nil || tokens[s].kind == .abbreviation && letterCount(s) == 1
@@ -903,7 +914,7 @@ final class DocumentPass {
         if e < hi, tokens[e].kind == .word, !tokens[e].isCapitalized {
             // "Acme affirme", "Martin s'est exprimé", "Acme n'a pas".
             if isVerb(e) { beforeVerb = true }
-            else if keys[e].hasSuffix("'"), e + 1 < hi, isVerb(e + 1) { beforeVerb = true }
+            else if endsWithApostrophe(e), e + 1 < hi, isVerb(e + 1) { beforeVerb = true }
         }
         if words >= 2 {
             c.strong = !afterPlace || c.kind != .unknown && c.kind != .person
