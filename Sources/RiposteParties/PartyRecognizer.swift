@@ -374,6 +374,9 @@ final class DocumentPass {
     // MARK: scan
 
     func run() -> PartySet {
+        // About one token in twenty is a candidate: reserved at once, a Candidate being large,
+        // growing the array copies it again and again.
+        candidates.reserveCapacity(tokens.count / 16 + 8)
         for (si, s) in text.sentences.enumerated() where !s.isBoilerplate {
             scan(sentence: si, s.tokens.lowerBound, s.tokens.upperBound)
         }
