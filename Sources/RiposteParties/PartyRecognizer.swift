@@ -360,6 +360,15 @@ final class DocumentPass {
         for b in text.text[tokens[i].span.start ..< tokens[i].span.end] where isUTF8Lead(b) && b != 0x2E { n += 1 }
         return n
     }
+    /// `letterCount(i) == 1`, stopping at the second letter (asked of every capitalised word).
+    func hasOneLetter(_ i: Int) -> Bool {
+        var n = 0
+        for b in text.text[tokens[i].span.start ..< tokens[i].span.end] where isUTF8Lead(b) && b != 0x2E {
+            n += 1
+            if n > 1 { return false }
+        }
+        return n == 1
+    }
     /// The first word of its sentence (only punctuation, quotes, numbers or list marks before).
     func isSentenceInitial(_ i: Int, _ lo: Int) -> Bool {
         let s = Int(sentenceOf[i])
@@ -515,7 +524,7 @@ final class DocumentPass {
     /// A single capital letter used as a pseudonym ("X…", "Y.", "M. X"): returns its end,
     /// ellipsis included.
     func letterPseudonym(_ i: Int, _ hi: Int, titled: Bool) -> Int? {
-        guard i < hi, cap[i], letterCount(i) == 1 else { return nil }
+        guard i < hi, cap[i], hasOneLetter(i) else { return nil }
         if i + 1 < hi, cap[i + 1], !isPunct(i + 1) { return nil }  // an initial: "J. Smith"
         var end = i + 1
         var ellipsis = false
