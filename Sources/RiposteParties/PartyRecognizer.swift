@@ -36,7 +36,7 @@ struct Candidate {
     /// The name proper (no title, no determiner).
     var nameRange: Range<Int>
     /// Folded key of the name; "" when the sequence is not a party.
-    var key: String { didSet { keyHash = PartyLexicon.wordKey(key) } }
+    private(set) var key: String
     /// `wordKey(key)`: the party tables are keyed by it.
     private(set) var keyHash: UInt64
     var words: Int
@@ -64,6 +64,8 @@ struct Candidate {
     /// "the applicant's representative": the candidate naming the owner (the party acts for it).
     var owner: Int?
     var party = -1
+
+    mutating func setKey(_ k: String, hash: UInt64? = nil) { key = k; keyHash = hash ?? PartyLexicon.wordKey(k) }
 
     init(source: Source, range: Range<Int>, nameRange: Range<Int>, key: String, words: Int, kind: PartyKind, strong: Bool, sentence: Int) {
         self.source = source; self.range = range; self.nameRange = nameRange; self.key = key
@@ -685,7 +687,7 @@ final class DocumentPass {
                     c.complement = ne ..< ce
                     c.nameRange = ns ..< ce
                     c.range = (det ?? ns) ..< ce
-                    c.key = foldKey(ns ..< ce)
+                    c.setKey(foldKey(ns ..< ce))
                 }
                 candidates.append(c)
                 i = possessed(candidates.count - 1, end, hi)
@@ -895,7 +897,7 @@ final class DocumentPass {
         let wordInitial = isSentenceInitial(s, lo)
         let prev = previousWord(s, lo)
         let afterPlace = prev.map { w[$0].flags.contains(.placePreposition) } ?? false
-        c.key = key
+        c.setKey(key, hash: keyHash)
         c.words = words
         // Classification.
         if words >= 2 {
@@ -943,7 +945,7 @@ final class DocumentPass {
             let bracketed = s > lo && byte[s - 1] == 0x5B // "[GC]": a citation mark
             c.strong = !lowerSeen(s) && !heading && !bracketed && (subjectSlot && beforeVerb || acronymCount(s) >= 3)
         } else {
-            if wordInitial, e - s == 1 && lowerSeen(s) || isVerb(s) { c.key = ""; return c }
+            if wordInitial, e - s == 1 && lowerSeen(s) || isVerb(s) { c.setKey("", hash: emptyKeyHash); return c }
             c.strong = subjectSlot && beforeVerb && !afterPlace && !heading
         }
         return c
