@@ -1469,6 +1469,7 @@ final class DocumentPass {
         var newIndex = [Int](repeating: -1, count: builders.count)
         for (n, (_, i)) in order.enumerated() { newIndex[i] = n }
         var parties: [Party] = []
+        parties.reserveCapacity(order.count)
         for (_, i) in order {
             var b = builders[i]
             b.mentions.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
