@@ -1095,12 +1095,18 @@ final class DocumentPass {
     /// word of an organisation's name, the initials of a name of three words or more.
     func derivedKeys(_ ci: Int) -> [UInt64] {
         let kind = candidates[ci].kind
-        var capWords: [Int] = []
-        for k in candidates[ci].nameRange where cap[k] { capWords.append(k) }
-        guard capWords.count >= 2 else { return [] }
+        let nameRange = candidates[ci].nameRange
+        // The capitalised words, counted without collecting them.
+        var capCount = 0, firstCap = -1, lastCap = -1
+        for k in nameRange where cap[k] {
+            capCount += 1
+            if firstCap < 0 { firstCap = k }
+            lastCap = k
+        }
+        guard capCount >= 2 else { return [] }
         var out: [UInt64] = []
         if kind == .person {
-            var last = capWords.last!
+            var last = lastCap
             // Hyphenated surname: take the whole "May-her".
             var s = last
             while s >= 2, byte[s - 1] == 0x2D, !tokens[s].spaceBefore, cap[s - 2] || tokens[s - 2].kind == .word { s -= 2 }
@@ -1108,18 +1114,18 @@ final class DocumentPass {
             if letterCount(last) > 1 { out.append(hashes[last]) }
             last = 0
         } else if kind == .organization || kind == .unknown {
-            let f = capWords[0]
+            let f = firstCap
             if !lowerSeen(f), w[f].org == nil, !w[f].flags.contains(.stopword), letterCount(f) > 2 {
                 out.append(hashes[f])
             }
         }
-        if capWords.count >= 3 || kind != .person {
+        if capCount >= 3 || kind != .person {
             var initials = ""
             var core = ""
-            for k in capWords {
+            for k in nameRange where cap[k] {
                 guard let ch = keys[k].first else { continue }
                 initials.append(ch)
-                if w[k].org?.position != .suffix || k == capWords.first { core.append(ch) }
+                if w[k].org?.position != .suffix || k == firstCap { core.append(ch) }
             }
             if initials.count >= 2 { out.append(PartyLexicon.wordKey(initials)) }
             if core.count >= 2, core != initials { out.append(PartyLexicon.wordKey(core)) }
