@@ -1246,7 +1246,7 @@ final class DocumentPass {
             switch ev {
             case .cand(let ci):
                 if candidates[ci].source == .noun, candidates[ci].party < 0 {
-                    let p = resolveNoun(candidates[ci], recent: recent, subjectOf: subjectOf)
+                    let p = resolveNoun(ci, recent: recent, subjectOf: subjectOf)
                     candidates[ci].party = p
                     if p >= 0, let n = candidates[ci].noun, n.use == .spokesperson, let comp = candidates[ci].complement {
                         pendingSpokes.append((p, comp))
@@ -1324,9 +1324,13 @@ final class DocumentPass {
         for k in r where tokens[k].kind == .word && !builders[p].roleWords.contains(hashes[k]) { builders[p].roleWords.append(hashes[k]) }
     }
 
-    func resolveNoun(_ c: Candidate, recent: [Recent], subjectOf: SubjectTable) -> Int {
+    func resolveNoun(_ ci: Int, recent: [Recent], subjectOf: SubjectTable) -> Int {
+        // The fields needed, read in place (a whole Candidate is large to copy).
+        let c = NounQuery(noun: candidates[ci].noun, owner: candidates[ci].owner, sentence: candidates[ci].sentence,
+                          keyHash: candidates[ci].keyHash, headKey: candidates[ci].headKey, possessive: candidates[ci].possessive,
+                          range: candidates[ci].range, nameRange: candidates[ci].nameRange)
         guard let n = c.noun else { return -1 }
-        if c.owner != nil { return nounParty(c, n) }
+        if c.owner != nil { return nounParty(ci, n) }
         let window = c.sentence - 6
         if let p = aliasOfKey[c.keyHash] ?? (c.headKey != nil ? partyOfKey[c.keyHash] : nil) { return p }
         switch n.use {
@@ -1336,7 +1340,7 @@ final class DocumentPass {
             if c.headKey == nil, let r = latest(recent, since: window, { builders[$0.party].headKey == n.keyHash }) {
                 return r.party
             }
-            return nounParty(c, n)
+            return nounParty(ci, n)
         case .both:
             let head = n.wordKeys[language == .fr ? 0 : n.wordKeys.count - 1]
             // "the Court", "la Cour" with a capital: the court that speaks in the document (the
@@ -1351,7 +1355,7 @@ final class DocumentPass {
                 let p = latest(recent, since: 0, { r in
                     let q = r.party
                     return (!builders[q].fromNoun || builders[q].headKey != nil && builders[q].headKey != builders[q].key) && kindCompatible(n.kind, builders[q].kind) && builders[q].nounWords.contains(head)
-                })?.party ?? nounParty(c, n)
+                })?.party ?? nounParty(ci, n)
                 partyOfKey[capitalKey] = p
                 return p
             }
@@ -1364,10 +1368,10 @@ final class DocumentPass {
                 r.party != speaking && kindCompatible(n.kind, builders[r.party].kind)
                     && (!sameNoun || builders[r.party].nounWords.contains(head)) && !builders[r.party].plural
             }) { return r.party }
-            return nounParty(c, n)
+            return nounParty(ci, n)
         case .anaphor:
             // "le ministère de l'Intérieur": a complement makes the noun a name.
-            if c.headKey != nil { return nounParty(c, n) }
+            if c.headKey != nil { return nounParty(ci, n) }
             let head = n.wordKeys[0]
             if let r = latest(recent, since: c.sentence - 10, { builders[$0.party].nounWords.contains(head)
                                             && kindCompatible(n.kind, builders[$0.party].kind) }) {
@@ -1394,12 +1398,18 @@ final class DocumentPass {
         }
     }
 
-    func nounParty(_ c: Candidate, _ n: PartyLexicon.Noun) -> Int {
-        let key = c.headKey != nil ? c.keyHash : n.keyHash
+    struct NounQuery {
+        let noun: PartyLexicon.Noun?, owner: Int?, sentence: Int, keyHash: UInt64, headKey: UInt64?, possessive: Bool
+        let range: Range<Int>, nameRange: Range<Int>
+    }
+
+    func nounParty(_ ci: Int, _ n: PartyLexicon.Noun) -> Int {
+        let headKey = candidates[ci].headKey
+        let key = headKey != nil ? candidates[ci].keyHash : n.keyHash
         if let p = partyOfKey[key] { return p }
         var b = PartyBuilder(kind: n.kind, plural: n.plural, gender: n.gender, key: key, fromNoun: true)
-        b.headKey = c.headKey ?? n.keyHash
-        b.addNounWords(of: c.headKey != nil ? c.key : n.key)
+        b.headKey = headKey ?? n.keyHash
+        b.addNounWords(of: headKey != nil ? candidates[ci].key : n.key)
         builders.append(b)
         partyOfKey[key] = builders.count - 1
         return builders.count - 1
