@@ -1,6 +1,7 @@
 import RiposteText
 import RiposteSegment
 import RiposteLexicon
+import Synchronization
 
 /// Finds the parties of a document: named persons and organisations (capitalised sequences with
 /// titles, particles, initials, organisation words, acronyms, parenthetical definitions),
@@ -21,9 +22,18 @@ public final class PartyRecognizer {
         lex = PartyLexicon(language: language, lexicon: lexicon)
     }
 
+    /// `DocumentPass.verbCache`, handed from one document to the next: a document asks about
+    /// much the same words as the one before it, and the inflection tables are slow to ask.
+    let verbCache = Mutex<WordKeyMap<Bool>?>(nil)
+
     public func recognize(_ text: SegmentedText) -> PartySet {
         let pass = DocumentPass(text: text, lex: lex, language: language)
-        return pass.run()
+        // Taken, not shared: a recogniser used by two threads at once gives the second an empty one.
+        if let cache = verbCache.withLock({ c -> WordKeyMap<Bool>? in defer { c = nil }; return c }) { pass.verbCache = cache }
+        let parties = pass.run()
+        // Bounded: a very long run starts again rather than grow without end.
+        if pass.verbCache.count < 1 << 18 { verbCache.withLock { $0 = pass.verbCache } }
+        return parties
     }
 }
 

@@ -12,7 +12,7 @@ struct WordKeyMap<Value> {
     private var keys: [UInt64]
     private var values: [Value?]
     private var zero: Value?
-    private var count = 0
+    private(set) var count = 0
     private var shift: UInt64
 
     init(minimumCapacity: Int = 0) {
