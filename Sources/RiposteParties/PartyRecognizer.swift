@@ -55,7 +55,9 @@ struct Candidate {
     var gender: PartyLexicon.Gender = .unknown
     var plural = false
     var sentence: Int
-    var noun: PartyLexicon.Noun?
+    /// Unowned: the nouns live in the lexicon, which outlives every candidate; a counted reference
+    /// would be retained and released at each copy of a candidate.
+    unowned(unsafe) var noun: PartyLexicon.Noun?
     /// Key (hashed) of the bare noun when an adjective or complement extends it ("gouvernement français").
     var headKey: UInt64?
     var possessive = false
@@ -63,7 +65,7 @@ struct Candidate {
     var linkTo: Int?
     /// A description before the name ("son ancien responsable commercial", "le constructeur").
     var descriptor: Range<Int>?
-    var descriptorNoun: PartyLexicon.Noun?
+    unowned(unsafe) var descriptorNoun: PartyLexicon.Noun?
     var descriptorPossessive = false
     /// A role in apposition after the name, with and without its determiner.
     var role: Range<Int>?
