@@ -444,7 +444,7 @@ final class DocumentPass {
         let span = tokens[i].span
         var k = FNV.basis
         for j in span.start ..< span.end { k = FNV.add(k, text.text[j]) }
-        if let v = verbCache[k] { return v }
+        if let v = verbCache.find(k) { return v }
         let v = lex.isVerb(tokens[i])
         verbCache[k] = v
         return v

@@ -61,6 +61,10 @@ struct WordKeyMap<Value> {
 
     subscript(_ key: UInt64, default d: Value) -> Value { self[key] ?? d }
 
+    /// `self[key]`, for a table stored in a class: a mutating access reads it in place, where the
+    /// getter would copy the table (retaining and releasing its arrays) around each lookup.
+    @inline(__always) mutating func find(_ key: UInt64) -> Value? { self[key] }
+
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
         shift -= 1
