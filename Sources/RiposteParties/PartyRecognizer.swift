@@ -41,6 +41,13 @@ public final class PartyRecognizer {
 struct Candidate {
     enum Source { case name, pseudonym, noun, alias }
     var source: Source
+    var kind: PartyKind
+    var strong: Bool
+    var gender: PartyLexicon.Gender = .unknown
+    var plural = false
+    var possessive = false
+    var descriptorPossessive = false
+    var isTitled = false
     /// Whole mention (title or determiner included).
     var range: Range<Int>
     /// The name proper (no title, no determiner).
@@ -49,40 +56,50 @@ struct Candidate {
     private(set) var key: String
     /// `wordKey(key)`: the party tables are keyed by it.
     private(set) var keyHash: UInt64
-    var words: Int
-    var kind: PartyKind
-    var strong: Bool
-    var gender: PartyLexicon.Gender = .unknown
-    var plural = false
-    var sentence: Int
     /// Unowned: the nouns live in the lexicon, which outlives every candidate; a counted reference
     /// would be retained and released at each copy of a candidate.
     unowned(unsafe) var noun: PartyLexicon.Noun?
+    unowned(unsafe) var descriptorNoun: PartyLexicon.Noun?
     /// Key (hashed) of the bare noun when an adjective or complement extends it ("gouvernement français").
     var headKey: UInt64?
-    var possessive = false
+    // The rest is stored in 32 bits (token and candidate indices), behind full-width accessors:
+    // candidates are copied and scanned often, and half the size is half the memory traffic.
+    private var words32: Int32, sentence32: Int32, party32: Int32 = -1, linkTo32: Int32 = -1, owner32: Int32 = -1
+    private var descriptor32 = OptionalRange32(), role32 = OptionalRange32(), roleMention32 = OptionalRange32()
+    private var complement32 = OptionalRange32()
+
+    var words: Int { get { Int(words32) } set { words32 = Int32(newValue) } }
+    var sentence: Int { get { Int(sentence32) } set { sentence32 = Int32(newValue) } }
+    var party: Int { get { Int(party32) } set { party32 = Int32(newValue) } }
     /// For a parenthetical alias: the candidate it defines.
-    var linkTo: Int?
-    /// A description before the name ("son ancien responsable commercial", "le constructeur").
-    var descriptor: Range<Int>?
-    unowned(unsafe) var descriptorNoun: PartyLexicon.Noun?
-    var descriptorPossessive = false
-    /// A role in apposition after the name, with and without its determiner.
-    var role: Range<Int>?
-    var roleMention: Range<Int>?
-    /// For a standalone spokesperson: the complement naming the organisation.
-    var complement: Range<Int>?
-    var isTitled = false
+    var linkTo: Int? { get { linkTo32 < 0 ? nil : Int(linkTo32) } set { linkTo32 = newValue.map { Int32($0) } ?? -1 } }
     /// "the applicant's representative": the candidate naming the owner (the party acts for it).
-    var owner: Int?
-    var party = -1
+    var owner: Int? { get { owner32 < 0 ? nil : Int(owner32) } set { owner32 = newValue.map { Int32($0) } ?? -1 } }
+    /// A description before the name ("son ancien responsable commercial", "le constructeur").
+    var descriptor: Range<Int>? { get { descriptor32.value } set { descriptor32.value = newValue } }
+    /// A role in apposition after the name, with and without its determiner.
+    var role: Range<Int>? { get { role32.value } set { role32.value = newValue } }
+    var roleMention: Range<Int>? { get { roleMention32.value } set { roleMention32.value = newValue } }
+    /// For a standalone spokesperson: the complement naming the organisation.
+    var complement: Range<Int>? { get { complement32.value } set { complement32.value = newValue } }
 
     mutating func setKey(_ k: String, hash: UInt64? = nil) { key = k; keyHash = hash ?? PartyLexicon.wordKey(k) }
 
     init(source: Source, range: Range<Int>, nameRange: Range<Int>, key: String, words: Int, kind: PartyKind, strong: Bool, sentence: Int) {
         self.source = source; self.range = range; self.nameRange = nameRange; self.key = key
         keyHash = PartyLexicon.wordKey(key)
-        self.words = words; self.kind = kind; self.strong = strong; self.sentence = sentence
+        words32 = Int32(words); self.kind = kind; self.strong = strong; sentence32 = Int32(sentence)
+    }
+}
+
+/// An optional token range in two 32-bit bounds (a lower bound of -1 for none).
+struct OptionalRange32 {
+    var lower: Int32 = -1, upper: Int32 = -1
+    var value: Range<Int>? {
+        @inline(__always) get { lower < 0 ? nil : Int(lower) ..< Int(upper) }
+        @inline(__always) set {
+            if let r = newValue { lower = Int32(r.lowerBound); upper = Int32(r.upperBound) } else { lower = -1; upper = -1 }
+        }
     }
 }
 
