@@ -11,15 +11,27 @@ struct PartyLexicon {
     enum OrgPosition: String { case head, suffix, any }
     struct OrgWord { let position: OrgPosition; let kind: PartyKind }
     enum NounUse: String { case party, both, anaphor, role, spokesperson }
-    struct Noun {
+    /// A class: candidates and match results pass nouns around, and a reference copies for one
+    /// retain where a struct would retain each of its strings and arrays.
+    final class Noun {
         let words: [String]
+        /// `wordKey` of each word: matched against token keys without comparing strings.
+        let wordKeys: [UInt64]
         let kind: PartyKind
         let plural: Bool
         let use: NounUse
         let gender: Gender
         /// Parties sharing a key are one party ("respondent government" and "government").
         let key: String
+        /// `wordKey(key)`, and that of "^" + key (the party a capitalised "Court" speaks for).
+        let keyHash: UInt64
+        let capitalKeyHash: UInt64
         let needsCapital: Bool
+        init(words: [String], kind: PartyKind, plural: Bool, use: NounUse, gender: Gender, key: String, needsCapital: Bool) {
+            self.words = words; self.wordKeys = words.map(PartyLexicon.wordKey); self.kind = kind; self.plural = plural
+            self.use = use; self.gender = gender; self.key = key; self.needsCapital = needsCapital
+            keyHash = PartyLexicon.wordKey(key); capitalKeyHash = PartyLexicon.wordKey("^" + key)
+        }
     }
     enum DeterminerType: String { case article, indefinite, demonstrative, possessive, quantifier }
     enum PronounRef: String { case person, any, nonperson, `self` }
@@ -42,6 +54,13 @@ struct PartyLexicon {
     var impersonalComplements: Set<String> = []
     /// Copulas by first word ("serves as" → ["serves", "as"]).
     var copulas: [String: [[String]]] = [:]
+    /// `copulas` by word keys.
+    var copulaKeys = WordKeyMap<[[UInt64]]>()
+    /// Word keys (`wordKey` of the whole folded phrase) of `countries`, `notPartyNames` and
+    /// `impersonalComplements`: probed with integer keys rather than by hashing strings.
+    var countryKeys = WordKeySet()
+    var notPartyNameKeys = WordKeySet()
+    var impersonalComplementKeys = WordKeySet()
     var adjectiveEndings: [String] = []
     var adjectiveEndingBytes: [[UInt8]] = []
     var adjectiveWords: Set<String> = []
@@ -156,6 +175,10 @@ struct PartyLexicon {
         ]
         for (set, flag) in flagged { for k in set { info[key(k), default: .none].flags.insert(flag) } }
         infoTable = WordKeyMap(info)
+        for (f, list) in copulas { copulaKeys[key(f)] = list.map { $0.map(key) } }
+        for c in countries { countryKeys.insert(key(c)) }
+        for c in notPartyNames { notPartyNameKeys.insert(key(c)) }
+        for c in impersonalComplements { impersonalComplementKeys.insert(key(c)) }
     }
 
     /// True when a folded token is an inflected verb form (the next word after a subject).

@@ -1,6 +1,7 @@
 import RiposteText
 import RiposteSegment
 import RiposteLexicon
+import Synchronization
 
 /// Finds the parties of a document: named persons and organisations (capitalised sequences with
 /// titles, particles, initials, organisation words, acronyms, parenthetical definitions),
@@ -21,9 +22,18 @@ public final class PartyRecognizer {
         lex = PartyLexicon(language: language, lexicon: lexicon)
     }
 
+    /// `DocumentPass.verbCache`, handed from one document to the next: a document asks about
+    /// much the same words as the one before it, and the inflection tables are slow to ask.
+    let verbCache = Mutex<WordKeyMap<Bool>?>(nil)
+
     public func recognize(_ text: SegmentedText) -> PartySet {
         let pass = DocumentPass(text: text, lex: lex, language: language)
-        return pass.run()
+        // Taken, not shared: a recogniser used by two threads at once gives the second an empty one.
+        if let cache = verbCache.withLock({ c -> WordKeyMap<Bool>? in defer { c = nil }; return c }) { pass.verbCache = cache }
+        let parties = pass.run()
+        // Bounded: a very long run starts again rather than grow without end.
+        if pass.verbCache.count < 1 << 18 { verbCache.withLock { $0 = pass.verbCache } }
+        return parties
     }
 }
 
@@ -31,37 +41,71 @@ public final class PartyRecognizer {
 struct Candidate {
     enum Source { case name, pseudonym, noun, alias }
     var source: Source
-    /// Whole mention (title or determiner included).
-    var range: Range<Int>
-    /// The name proper (no title, no determiner).
-    var nameRange: Range<Int>
-    var key: String
-    var words: Int
     var kind: PartyKind
     var strong: Bool
     var gender: PartyLexicon.Gender = .unknown
     var plural = false
-    var sentence: Int
-    var noun: PartyLexicon.Noun?
-    /// Key of the bare noun when an adjective or complement extends it ("gouvernement français").
-    var headKey: String?
     var possessive = false
-    /// For a parenthetical alias: the candidate it defines.
-    var linkTo: Int?
-    /// A description before the name ("son ancien responsable commercial", "le constructeur").
-    var descriptor: Range<Int>?
-    var descriptorNoun: PartyLexicon.Noun?
     var descriptorPossessive = false
-    /// A role in apposition after the name, with and without its determiner.
-    var role: Range<Int>?
-    var roleMention: Range<Int>?
-    /// For a standalone spokesperson: the complement naming the organisation.
-    var complement: Range<Int>?
     var isTitled = false
+    /// Whole mention (title or determiner included).
+    var range: Range<Int>
+    /// The name proper (no title, no determiner).
+    var nameRange: Range<Int>
+    /// Folded key of the name; "" when the sequence is not a party.
+    private(set) var key: String
+    /// `wordKey(key)`: the party tables are keyed by it.
+    private(set) var keyHash: UInt64
+    /// Unowned: the nouns live in the lexicon, which outlives every candidate; a counted reference
+    /// would be retained and released at each copy of a candidate.
+    unowned(unsafe) var noun: PartyLexicon.Noun?
+    unowned(unsafe) var descriptorNoun: PartyLexicon.Noun?
+    /// Key (hashed) of the bare noun when an adjective or complement extends it ("gouvernement français").
+    var headKey: UInt64?
+    // The rest is stored in 32 bits (token and candidate indices), behind full-width accessors:
+    // candidates are copied and scanned often, and half the size is half the memory traffic.
+    private var words32: Int32, sentence32: Int32, party32: Int32 = -1, linkTo32: Int32 = -1, owner32: Int32 = -1
+    private var descriptor32 = OptionalRange32(), role32 = OptionalRange32(), roleMention32 = OptionalRange32()
+    private var complement32 = OptionalRange32()
+
+    var words: Int { get { Int(words32) } set { words32 = Int32(newValue) } }
+    var sentence: Int { get { Int(sentence32) } set { sentence32 = Int32(newValue) } }
+    var party: Int { get { Int(party32) } set { party32 = Int32(newValue) } }
+    /// For a parenthetical alias: the candidate it defines.
+    var linkTo: Int? { get { linkTo32 < 0 ? nil : Int(linkTo32) } set { linkTo32 = newValue.map { Int32($0) } ?? -1 } }
     /// "the applicant's representative": the candidate naming the owner (the party acts for it).
-    var owner: Int?
-    var party = -1
+    var owner: Int? { get { owner32 < 0 ? nil : Int(owner32) } set { owner32 = newValue.map { Int32($0) } ?? -1 } }
+    /// A description before the name ("son ancien responsable commercial", "le constructeur").
+    var descriptor: Range<Int>? { get { descriptor32.value } set { descriptor32.value = newValue } }
+    /// A role in apposition after the name, with and without its determiner.
+    var role: Range<Int>? { get { role32.value } set { role32.value = newValue } }
+    var roleMention: Range<Int>? { get { roleMention32.value } set { roleMention32.value = newValue } }
+    /// For a standalone spokesperson: the complement naming the organisation.
+    var complement: Range<Int>? { get { complement32.value } set { complement32.value = newValue } }
+
+    mutating func setKey(_ k: String, hash: UInt64? = nil) { key = k; keyHash = hash ?? PartyLexicon.wordKey(k) }
+
+    init(source: Source, range: Range<Int>, nameRange: Range<Int>, key: String, words: Int, kind: PartyKind, strong: Bool, sentence: Int) {
+        self.source = source; self.range = range; self.nameRange = nameRange; self.key = key
+        keyHash = PartyLexicon.wordKey(key)
+        words32 = Int32(words); self.kind = kind; self.strong = strong; sentence32 = Int32(sentence)
+    }
 }
+
+/// An optional token range in two 32-bit bounds (a lower bound of -1 for none).
+struct OptionalRange32 {
+    var lower: Int32 = -1, upper: Int32 = -1
+    var value: Range<Int>? {
+        @inline(__always) get { lower < 0 ? nil : Int(lower) ..< Int(upper) }
+        @inline(__always) set {
+            if let r = newValue { lower = Int32(r.lowerBound); upper = Int32(r.upperBound) } else { lower = -1; upper = -1 }
+        }
+    }
+}
+
+/// Hashed keys the recogniser compares with (see `PartyLexicon.wordKey`).
+let emptyKeyHash = PartyLexicon.wordKey("")
+let weKeyHash = PartyLexicon.wordKey("we")
 
 struct PronounEvent {
     var token: Int
@@ -76,16 +120,33 @@ struct PartyBuilder {
     var kind: PartyKind
     var plural: Bool
     var gender: PartyLexicon.Gender
-    var key: String
+    /// `wordKey` of the party's key.
+    var key: UInt64
     var fromNoun: Bool
     var mentions: [(range: Range<Int>, nameRange: Range<Int>, sentence: Int, form: Mention.Form)] = []
     var role: String?
-    var roleWords: Set<String> = []
+    /// Word keys of the role's words (a handful: a list beats a set).
+    var roleWords: [UInt64] = []
     var affiliation: Int?
-    var headKey: String?
-    /// Nouns the text uses for this party ("ong", "constructeur", words of its name): a later
-    /// "l'ONG" or "la fédération" goes to the party it already described.
-    var nounWords: Set<String> = []
+    var headKey: UInt64?
+    /// Word keys of the nouns the text uses for this party ("ong", "constructeur", words of its
+    /// name): a later "l'ONG" or "la fédération" goes to the party it already described.
+    var nounWords: [UInt64] = []
+
+    mutating func addNounWord(_ k: UInt64) { if !nounWords.contains(k) { nounWords.append(k) } }
+    /// The space-separated words of a key, hashed from its bytes (no String per word).
+    mutating func addNounWords(of key: String) {
+        var h = FNV.basis, n = 0
+        for b in key.utf8 {
+            if b == 0x20 {
+                if n > 0 { addNounWord(h) }
+                h = FNV.basis; n = 0
+            } else {
+                h = FNV.add(h, b); n += 1
+            }
+        }
+        if n > 0 { addNounWord(h) }
+    }
 }
 
 final class DocumentPass {
@@ -93,35 +154,72 @@ final class DocumentPass {
     let lex: PartyLexicon
     let language: Language
     let tokens: [Token]
-    var keys: [String]
-    /// Lexicon facts about each token (one hash lookup per token).
-    var w: [PartyLexicon.WordInfo] = []
-    var possessiveToken: [Bool]
-    var cap: [Bool]
-    var sentenceOf: [Int]
-    /// Index of the first word (or abbreviation) of each sentence.
-    var firstWord: [Int] = []
-    var inQuote: [Bool]
-    /// Word keys of the folded words written in lower case somewhere in the document ("plaintiffs"
-    /// in lower case makes a sentence-initial "Plaintiffs" a common word).
-    var lowerSeen = WordKeySet()
+    /// Token folds, an English genitive without its ending.
+    let keys: Folds
+    /// Per-token facts, each in a bit of one byte per token (`Fact`), read through views so that a
+    /// document allocates and fills a few bytes per token rather than an array per fact.
+    let facts: [UInt8]
+    let cap: FactView
+    let possessiveToken: FactView
+    /// Tokens that can start nothing the scan looks for (not capitalised, not "[", no determiner,
+    /// party noun or pronoun): most of the text, skipped at once.
+    let inert: FactView
+    let inQuote: FactView
+    /// Lexicon facts about each token's word (one hash lookup per distinct word of the document).
+    let w: InfoView
     /// Word key (`PartyLexicon.wordKey`) of each token's fold.
-    var hashes: [UInt64] = []
+    let hashes: KeyView
+    let sentenceOf: [Int32]
+    /// Index of the first word (or abbreviation) of each sentence.
+    let firstWord: [Int]
+    /// The distinct words of the document, and the index in it of each token's word.
+    let words: DocumentWords
+    let wordOf: [Int32]
     /// The byte of a one-byte token (punctuation: ",", "(", "["), else 0.
-    var byte: [UInt8] = []
+    let byte: [UInt8]
+    /// `isVerb` by word (lower-case and folded forms), asked of the inflection tables once each.
+    var verbCache = WordKeyMap<Bool>()
     var candidates: [Candidate] = []
     var pronouns: [PronounEvent] = []
     var builders: [PartyBuilder] = []
     /// Parties by the key of their own name (and noun parties by their noun key).
-    var partyOfKey: [String: Int] = [:]
+    var partyOfKey = WordKeyMap<Int>()
     /// Parties by a shorter key (surname, first word, initials, parenthetical definition); a key
     /// claimed by two parties is ambiguous and dropped.
-    var aliasOfKey: [String: Int] = [:]
-    var ambiguousKeys: Set<String> = []
-    /// How often each all-capitals token occurs (an acronym used again and again is an actor).
-    var acronymCount = WordKeyMap<Int>()
+    var aliasOfKey = WordKeyMap<Int>()
+    var ambiguousKeys = WordKeySet()
     /// End of the last capitalised sequence rejected as a law, a document or a place.
     var lastNonParty = 0
+
+    /// Bits of `facts`; the last four only serve the quotation pass of `init`.
+    enum Fact {
+        static let cap: UInt8 = 1, possessive: UInt8 = 2, inert: UInt8 = 4, inQuote: UInt8 = 8
+        static let word: UInt8 = 16, straightQuote: UInt8 = 32, openQuote: UInt8 = 64, closeQuote: UInt8 = 128
+    }
+    struct FactView {
+        let facts: [UInt8]
+        let bit: UInt8
+        @inline(__always) subscript(_ i: Int) -> Bool { facts[i] & bit != 0 }
+    }
+    struct InfoView {
+        let info: UnsafeMutablePointer<PartyLexicon.WordInfo>
+        let wordOf: [Int32]
+        @inline(__always) subscript(_ i: Int) -> PartyLexicon.WordInfo { info[Int(wordOf[i])] }
+    }
+    struct KeyView {
+        let keys: UnsafeMutablePointer<UInt64>
+        let wordOf: [Int32]
+        @inline(__always) subscript(_ i: Int) -> UInt64 { keys[Int(wordOf[i])] }
+    }
+
+    /// Token folds as the recogniser matches them: an English genitive is looked up without its
+    /// ending ("applicant's" as "applicant"). Only those few are stored apart.
+    struct Folds {
+        let tokens: [Token]
+        let possessive: FactView
+        let stripped: [Int: String]
+        @inline(__always) subscript(_ i: Int) -> String { possessive[i] ? stripped[i]! : tokens[i].fold }
+    }
 
     init(text: SegmentedText, lex: PartyLexicon, language: Language) {
         self.text = text
@@ -131,85 +229,115 @@ final class DocumentPass {
         self.tokens = tokens
         let n = tokens.count
         let bytes = text.text
-        // Built in locals, then stored: per-token appends to the properties of a class would pay
-        // an exclusivity check each.
-        var keys: [String] = [], possessive: [Bool] = [], cap: [Bool] = [], hashes: [UInt64] = [], byte: [UInt8] = []
-        var w: [PartyLexicon.WordInfo] = []
-        keys.reserveCapacity(n); possessive.reserveCapacity(n); cap.reserveCapacity(n)
-        hashes.reserveCapacity(n); byte.reserveCapacity(n); w.reserveCapacity(n)
-        var lowerSeen = WordKeySet(minimumCapacity: n / 4)
-        var acronymCount = WordKeyMap<Int>()
-        for i in 0 ..< n {
-            var k = tokens[i].fold
-            let kind = tokens[i].kind
-            let capitalized = tokens[i].isCapitalized
-            let span = tokens[i].span
-            var poss = false
-            // English genitive: "applicant's" is looked up as "applicant".
-            if language == .en, kind == .word {
-                // The last two bytes, read without the generic UTF8View.last.
-                var c = 0, last: UInt8 = 0, before: UInt8 = 0
-                if let r = k.utf8.withContiguousStorageIfAvailable({ buf -> (Int, UInt8, UInt8) in
-                    (buf.count, buf.count > 0 ? buf[buf.count - 1] : 0, buf.count > 1 ? buf[buf.count - 2] : 0)
-                }) {
-                    (c, last, before) = r
-                } else {
-                    for b in k.utf8 { before = last; last = b; c += 1 }
+        var facts = [UInt8](repeating: 0, count: n), byte = [UInt8](repeating: 0, count: n)
+        var wordOf = [Int32](repeating: 0, count: n)
+        var stripped: [Int: String] = [:]
+        let words = DocumentWords(maximum: n)
+        let english = language == .en
+        // Filled through buffer pointers: per-token appends pay a uniqueness and capacity check each.
+        tokens.withUnsafeBufferPointer { tp in bytes.withUnsafeBufferPointer { bp in
+        facts.withUnsafeMutableBufferPointer { factP in byte.withUnsafeMutableBufferPointer { byteP in
+        wordOf.withUnsafeMutableBufferPointer { wordP in
+            for i in 0 ..< n {
+                let kind = tp[i].kind
+                let capitalized = tp[i].isCapitalized
+                let span = tp[i].span
+                var h = tp[i].key
+                var f: UInt8 = 0
+                // English genitive: "applicant's" is looked up as "applicant". ASCII folds to itself
+                // (lower-cased): only a token whose text ends in an apostrophe, a non-ASCII byte, or
+                // s/S after an apostrophe or a non-ASCII byte can have a fold ending in ' or 's.
+                if english, kind == .word, span.length > 1 {
+                    let z = bp[span.end - 1], y = bp[span.end - 2]
+                    if z == 0x27 || z == 0x60 || z >= 0x80 || (z == 0x73 || z == 0x53) && (y == 0x27 || y == 0x60 || y >= 0x80) {
+                        var k = tp[i].fold
+                        var c = 0, last: UInt8 = 0, before: UInt8 = 0
+                        if let r = k.utf8.withContiguousStorageIfAvailable({ buf -> (Int, UInt8, UInt8) in
+                            (buf.count, buf.count > 0 ? buf[buf.count - 1] : 0, buf.count > 1 ? buf[buf.count - 2] : 0)
+                        }) {
+                            (c, last, before) = r
+                        } else {
+                            for b in k.utf8 { before = last; last = b; c += 1 }
+                        }
+                        var poss = false
+                        if c > 2, last == 0x73, before == 0x27 { k.removeLast(2); poss = true }
+                        // Plural genitive: "Miles'", "defendants'".
+                        else if c > 2, last == 0x27 { k.removeLast(1); poss = true }
+                        if poss {
+                            f |= Fact.possessive
+                            h = PartyLexicon.wordKey(k)
+                            stripped[i] = k
+                        }
+                    }
                 }
-                if c > 2, last == 0x73, before == 0x27 { k.removeLast(2); poss = true }
-                // Plural genitive: "Miles'", "defendants'".
-                else if c > 2, last == 0x27 { k.removeLast(1); poss = true }
-            }
-            let h = PartyLexicon.wordKey(k)
-            keys.append(k)
-            possessive.append(poss)
-            let isCap = capitalized && (kind == .word || kind == .abbreviation)
-            cap.append(isCap)
-            hashes.append(h)
-            byte.append(span.length == 1 ? bytes[span.start] : 0)
-            w.append(lex.infoTable[h] ?? .none)
-            if kind == .word {
-                if !capitalized { lowerSeen.insert(h) }
-                else if span.length >= 2 {
-                    // An all-capitals word: counted, a repeated acronym is an actor.
-                    var upper = true
-                    for b in bytes[span.start ..< span.end] where b >= 0x61 && b <= 0x7A { upper = false; break }
-                    if upper { acronymCount.add(h, 1) }
+                let isCap = capitalized && (kind == .word || kind == .abbreviation)
+                if isCap { f |= Fact.cap }
+                let b1: UInt8 = span.length == 1 ? bp[span.start] : 0
+                byteP[i] = b1
+                let d = words.index(h, lex)
+                wordP[i] = Int32(d)
+                if !isCap, b1 != 0x5B, words.startsNothing[d] { f |= Fact.inert }
+                if kind == .word || kind == .abbreviation { f |= Fact.word }
+                else if kind == .quote || kind == .punctuation || kind == .symbol {
+                    // « » (C2 AB, C2 BB), “ ” (E2 80 9C, E2 80 9D), straight ".
+                    let a = bp[span.start]
+                    let z = bp[span.end - 1]
+                    if a == 0x22 { f |= Fact.straightQuote }
+                    else if span.length == 2, a == 0xC2 { f |= z == 0xAB ? Fact.openQuote : z == 0xBB ? Fact.closeQuote : 0 }
+                    else if span.length == 3, a == 0xE2 { f |= z == 0x9C ? Fact.openQuote : z == 0x9D ? Fact.closeQuote : 0 }
+                }
+                factP[i] = f
+                if kind == .word {
+                    if !capitalized { words.lowerSeen[d] = true }
+                    else if span.length >= 2 {
+                        // An all-capitals word: counted, a repeated acronym is an actor.
+                        var upper = true
+                        for b in bp[span.start ..< span.end] where b >= 0x61 && b <= 0x7A { upper = false; break }
+                        if upper { words.acronyms[d] += 1 }
+                    }
                 }
             }
-        }
-        var sentenceOf = [Int](repeating: -1, count: n)
+        } } } } }
+        var sentenceOf = [Int32](repeating: -1, count: n)
         var firstWord: [Int] = []
         firstWord.reserveCapacity(text.sentences.count)
-        var inQuote = [Bool](repeating: false, count: n)
         // Quotation depth: pronouns inside quotations speak for the quoted person, not the writer.
         var depth = 0
         var straight = false
         var paragraph = -1
-        for (si, s) in text.sentences.enumerated() {
-            if s.paragraph != paragraph { paragraph = s.paragraph; depth = 0; straight = false }
-            var first = s.tokens.upperBound
-            for i in s.tokens {
-                sentenceOf[i] = si
-                let kind = tokens[i].kind
-                if first == s.tokens.upperBound, kind == .word || kind == .abbreviation { first = i }
-                if kind == .quote || kind == .punctuation || kind == .symbol {
-                    // « » (C2 AB, C2 BB), “ ” (E2 80 9C, E2 80 9D), straight ".
-                    let span = tokens[i].span
-                    let a = bytes[span.start]
-                    let z = bytes[span.end - 1]
-                    if a == 0x22 { straight.toggle() }
-                    else if span.length == 2, a == 0xC2 { if z == 0xAB { depth += 1 } else if z == 0xBB { depth = max(0, depth - 1) } }
-                    else if span.length == 3, a == 0xE2 { if z == 0x9C { depth += 1 } else if z == 0x9D { depth = max(0, depth - 1) } }
+        facts.withUnsafeMutableBufferPointer { factP in sentenceOf.withUnsafeMutableBufferPointer { sentP in
+            for (si, s) in text.sentences.enumerated() {
+                if s.paragraph != paragraph { paragraph = s.paragraph; depth = 0; straight = false }
+                var first = s.tokens.upperBound
+                for i in s.tokens {
+                    sentP[i] = Int32(si)
+                    let m = factP[i]
+                    if first == s.tokens.upperBound, m & Fact.word != 0 { first = i }
+                    if m & Fact.straightQuote != 0 { straight.toggle() }
+                    else if m & Fact.openQuote != 0 { depth += 1 }
+                    else if m & Fact.closeQuote != 0 { depth = max(0, depth - 1) }
+                    if depth > 0 || straight { factP[i] = m | Fact.inQuote }
                 }
-                inQuote[i] = depth > 0 || straight
+                firstWord.append(first)
             }
-            firstWord.append(first)
-        }
-        self.keys = keys; self.possessiveToken = possessive; self.cap = cap; self.hashes = hashes; self.byte = byte
-        self.w = w; self.lowerSeen = lowerSeen; self.acronymCount = acronymCount
-        self.sentenceOf = sentenceOf; self.firstWord = firstWord; self.inQuote = inQuote
+        } }
+        self.facts = facts
+        cap = FactView(facts: facts, bit: Fact.cap)
+        possessiveToken = FactView(facts: facts, bit: Fact.possessive)
+        inert = FactView(facts: facts, bit: Fact.inert)
+        inQuote = FactView(facts: facts, bit: Fact.inQuote)
+        keys = Folds(tokens: tokens, possessive: possessiveToken, stripped: stripped)
+        w = InfoView(info: words.info, wordOf: wordOf)
+        hashes = KeyView(keys: words.keys, wordOf: wordOf)
+        self.byte = byte; self.words = words; self.wordOf = wordOf
+        self.sentenceOf = sentenceOf; self.firstWord = firstWord
     }
+
+    /// The token's word is written in lower case somewhere in the document ("plaintiffs" in lower
+    /// case makes a sentence-initial "Plaintiffs" a common word).
+    @inline(__always) func lowerSeen(_ i: Int) -> Bool { words.lowerSeen[Int(wordOf[i])] }
+    /// How often the token's word occurs in capitals (an acronym used again and again is an actor).
+    @inline(__always) func acronymCount(_ i: Int) -> Int { Int(words.acronyms[Int(wordOf[i])]) }
 
     // MARK: token helpers
 
@@ -249,20 +377,32 @@ final class DocumentPass {
         guard cap[i] else { return false }
         let s = tokens[i].span
         var letters = 0
+        var ascii = true
         for b in text.text[s.start ..< s.end] {
             if b >= 0x61 && b <= 0x7A { return false }
             if b >= 0x41 && b <= 0x5A { letters += 1 }
+            if b >= 0x80 { ascii = false }
         }
-        return letters >= 2 && text.string(s).uppercased() == text.string(s)
+        // ASCII without lower-case letters is its own upper case.
+        return letters >= 2 && (ascii || text.string(s).uppercased() == text.string(s))
     }
     func letterCount(_ i: Int) -> Int {
         var n = 0
         for b in text.text[tokens[i].span.start ..< tokens[i].span.end] where isUTF8Lead(b) && b != 0x2E { n += 1 }
         return n
     }
+    /// `letterCount(i) == 1`, stopping at the second letter (asked of every capitalised word).
+    func hasOneLetter(_ i: Int) -> Bool {
+        var n = 0
+        for b in text.text[tokens[i].span.start ..< tokens[i].span.end] where isUTF8Lead(b) && b != 0x2E {
+            n += 1
+            if n > 1 { return false }
+        }
+        return n == 1
+    }
     /// The first word of its sentence (only punctuation, quotes, numbers or list marks before).
     func isSentenceInitial(_ i: Int, _ lo: Int) -> Bool {
-        let s = sentenceOf[i]
+        let s = Int(sentenceOf[i])
         return s < 0 || i <= firstWord[s]
     }
     func previousWord(_ i: Int, _ lo: Int) -> Int? {
@@ -274,6 +414,9 @@ final class DocumentPass {
     // MARK: scan
 
     func run() -> PartySet {
+        // About one token in twenty is a candidate: reserved at once, a Candidate being large,
+        // growing the array copies it again and again.
+        candidates.reserveCapacity(tokens.count / 16 + 8)
         for (si, s) in text.sentences.enumerated() where !s.isBoilerplate {
             scan(sentence: si, s.tokens.lowerBound, s.tokens.upperBound)
         }
@@ -286,10 +429,11 @@ final class DocumentPass {
     func matchNoun(_ j: Int, _ hi: Int) -> (PartyLexicon.Noun, Int)? {
         guard j < hi, let list = nouns(j) else { return nil }
         for n in list {
-            let end = j + n.words.count
+            let wk = n.wordKeys
+            let end = j + wk.count
             if end > hi { continue }
             var ok = true
-            for (k, w) in n.words.enumerated() where keys[j + k] != w { ok = false; break }
+            for k in 0 ..< wk.count where hashes[j + k] != wk[k] { ok = false; break }
             if !ok { continue }
             if n.needsCapital, !cap[j] { continue }
             // "applicant's representative": a genitive before the end is not this noun.
@@ -305,14 +449,31 @@ final class DocumentPass {
         let k = keys[i]
         let x = w[i]
         if x.flags.contains(.stopword) || x.flags.contains(.particle) || x.det != nil || x.nounList >= 0 { return false }
-        if x.pronoun != nil || k.hasSuffix("'") || isVerb(i) { return false }
+        if x.pronoun != nil || endsWithApostrophe(i) || isVerb(i) { return false }
         return k.count > 2 && lex.looksAdjective(tokens[i])
     }
 
     /// An inflected verb form. Articles and particles are not, even when their accent-free
     /// spelling is one ("du" is not "dû").
     func isVerb(_ i: Int) -> Bool {
-        w[i].det == nil && !w[i].flags.contains(.particle) && lex.isVerb(tokens[i])
+        guard w[i].det == nil && !w[i].flags.contains(.particle) else { return false }
+        // Keyed by the token's bytes, which make its lower-case and folded forms.
+        let span = tokens[i].span
+        var k = FNV.basis
+        for j in span.start ..< span.end { k = FNV.add(k, text.text[j]) }
+        if let v = verbCache.find(k) { return v }
+        let v = lex.isVerb(tokens[i])
+        verbCache[k] = v
+        return v
+    }
+
+    /// `keys[i].hasSuffix("'")` without the String: an ASCII last byte folds to itself (lower-cased),
+    /// so only a non-ASCII ending ("’") needs the folded form.
+    @inline(__always) func endsWithApostrophe(_ i: Int) -> Bool {
+        if possessiveToken[i] { return keys[i].hasSuffix("'") }
+        let z = text.text[tokens[i].span.end - 1]
+        if z < 0x80 { return z == 0x27 }
+        return tokens[i].fold.hasSuffix("'")
     }
 
     /// A lower-case content word: not a function word, a verb form or a pronoun.
@@ -321,7 +482,7 @@ final class DocumentPass {
         let k = keys[i]
         let x = w[i]
         if x.flags.contains(.stopword) || x.flags.contains(.particle) || x.det != nil || x.pronoun != nil { return false }
-        return !isVerb(i) && k.count > 2 && !k.hasSuffix("'")
+        return !isVerb(i) && k.count > 2 && !endsWithApostrophe(i)
     }
 
     /// Capitalised name starting at `i`: returns its end (exclusive).
@@ -394,7 +555,7 @@ final class DocumentPass {
     /// A single capital letter used as a pseudonym ("X…", "Y.", "M. X"): returns its end,
     /// ellipsis included.
     func letterPseudonym(_ i: Int, _ hi: Int, titled: Bool) -> Int? {
-        guard i < hi, cap[i], letterCount(i) == 1 else { return nil }
+        guard i < hi, cap[i], hasOneLetter(i) else { return nil }
         if i + 1 < hi, cap[i + 1], !isPunct(i + 1) { return nil }  // an initial: "J. Smith"
         var end = i + 1
         var ellipsis = false
@@ -413,6 +574,13 @@ final class DocumentPass {
             if let t = taken, i == t.0 {
                 taken = nil
                 i = afterName(t.2, t.1, lo, hi, &suppressRolesUntil)
+                continue
+            }
+            if inert[i] {
+                // A run of inert tokens, up to a name taken ahead.
+                let stop = taken.map { Swift.min($0.0, hi) } ?? hi
+                i += 1
+                while i < stop, inert[i] { i += 1 }
                 continue
             }
             // Titles: "M. [P]", "Mme [Y]", "M. X…", "Mr John Smith", "M. le Procureur de la République".
@@ -444,7 +612,7 @@ final class DocumentPass {
                     var c = Candidate(source: .noun, range: i ..< end, nameRange: j + 1 ..< end, key: foldKey(j + 1 ..< end), words: end - j - 1,
                                       kind: noun.kind, strong: true, sentence: si)
                     c.noun = noun; c.plural = noun.plural; c.gender = title.gender
-                    if end > e { c.headKey = noun.key }
+                    if end > e { c.headKey = noun.keyHash }
                     candidates.append(c)
                     i = end
                     continue
@@ -543,12 +711,12 @@ final class DocumentPass {
                 var c = Candidate(source: .noun, range: (det ?? ns) ..< end, nameRange: ns ..< end, key: foldKey(ns ..< end), words: end - ns,
                                   kind: noun.kind, strong: true, sentence: si)
                 c.noun = noun; c.plural = noun.plural; c.gender = noun.gender; c.possessive = possessive
-                if end > ne { c.headKey = noun.key }
+                if end > ne { c.headKey = noun.keyHash }
                 if noun.use == .spokesperson, let ce = complementEnd(ne, hi) {
                     c.complement = ne ..< ce
                     c.nameRange = ns ..< ce
                     c.range = (det ?? ns) ..< ce
-                    c.key = foldKey(ns ..< ce)
+                    c.setKey(foldKey(ns ..< ce))
                 }
                 candidates.append(c)
                 i = possessed(candidates.count - 1, end, hi)
@@ -559,8 +727,8 @@ final class DocumentPass {
                 // "il apparaît que", "it is clear that" (never "he is").
                 var impersonal = p.refers != .person && i + 1 < hi && w[i + 1].flags.contains(.impersonal)
                 // "il est bon de rappeler", "it was clear that": copula, adjective, complement.
-                if p.refers != .person, !impersonal, i + 3 < hi, let cops = lex.copulas[keys[i + 1]], cops.contains(where: { $0.count == 1 }),
-                   tokens[i + 2].kind == .word, lex.impersonalComplements.contains(keys[i + 3]) {
+                if p.refers != .person, !impersonal, i + 3 < hi, let cops = lex.copulaKeys[hashes[i + 1]], cops.contains(where: { $0.count == 1 }),
+                   tokens[i + 2].kind == .word, lex.impersonalComplementKeys.contains(hashes[i + 3]) {
                     impersonal = true
                 }
                 let quoted = inQuote[i]
@@ -585,8 +753,9 @@ final class DocumentPass {
                 }
                 var c = nameCandidate(i ..< e, lo: lo, hi: hi, sentence: si)
                 // "against Sri and CM": a name coordinated with a party is one too.
-                if !c.strong, !c.key.isEmpty, let last = candidates.last, last.strong, last.sentence == si,
-                   c.range.lowerBound == last.range.upperBound + 1, w[last.range.upperBound].flags.contains(.conjunction) {
+                if !c.strong, !c.key.isEmpty, !candidates.isEmpty, candidates[candidates.count - 1].strong,
+                   candidates[candidates.count - 1].sentence == si, c.range.lowerBound == candidates[candidates.count - 1].range.upperBound + 1,
+                   w[candidates[candidates.count - 1].range.upperBound].flags.contains(.conjunction) {
                     c.strong = true
                 }
                 if !c.key.isEmpty {
@@ -693,7 +862,6 @@ final class DocumentPass {
         let initial = isSentenceInitial(s, lo)
         let heading = text.sentences[si].isHeading
         while s < e {
-            let k = keys[s]
             let x = w[s]
             let opener = x.flags.contains(.notPartyStart) || x.pronoun != nil || x.title != nil
             let function = x.flags.contains(.stopword) || x.det != nil
@@ -701,10 +869,10 @@ final class DocumentPass {
             let keepArticle = !initial && s == r.lowerBound && x.det == .article && s + 1 < e && language == .fr
             // A capitalised particle opening a name stays: "Al Jazeera", "Van Gogh".
             let particle = x.flags.contains(.particle) && !(cap[s] && s + 1 < e && cap[s + 1] && !initial)
-            if (opener || function) && !keepArticle || particle || byte[s] == 0x2C || k.hasSuffix("'") { s += 1; continue }
+            if (opener || function) && !keepArticle || particle || byte[s] == 0x2C || endsWithApostrophe(s) { s += 1; continue }
             if s == r.lowerBound, initial, e - s > 1 {
                 // "Assassinat de X" in a heading, "A.  Applicability", a common word opening the sentence.
-                if lowerSeen.contains(hashes[s]) && x.org == nil || tokens[s].kind == .abbreviation && letterCount(s) == 1
+                if lowerSeen(s) && x.org == nil || tokens[s].kind == .abbreviation && letterCount(s) == 1
                     || heading && s + 1 < e && w[s + 1].flags.contains(.particle) || x.org == nil && isVerb(s) {
                     s += 1; continue
                 }
@@ -721,14 +889,17 @@ final class DocumentPass {
         guard s < e else { return c }
         let key = foldKey(s ..< e)
         var words = 0
-        var allWords: [String] = []
         // Hyphenated parts are one word: "May-her", "Jean-Marc".
         func glued(_ k: Int) -> Bool { byte[k] == 0x2D || k > s && byte[k - 1] == 0x2D && !tokens[k].spaceBefore }
-        for k in s ..< e where !glued(k) && (cap[k] || tokens[k].kind == .word && !w[k].flags.contains(.particle)) {
-            words += 1; allWords.append(keys[k])
+        func isWord(_ k: Int) -> Bool { !glued(k) && (cap[k] || tokens[k].kind == .word && !w[k].flags.contains(.particle)) }
+        var notPartyWord = false
+        for k in s ..< e where isWord(k) {
+            words += 1
+            if w[k].flags.contains(.notPartyWord) { notPartyWord = true }
         }
-        if lex.notPartyNames.contains(key) { return c }
-        for word in allWords where lex.notPartyWords.contains(word) { lastNonParty = e; return c }
+        let keyHash = PartyLexicon.wordKey(key)
+        if lex.notPartyNameKeys.contains(keyHash) { return c }
+        if notPartyWord { lastNonParty = e; return c }
         // "Convention for the Protection of Human Rights and Fundamental Freedoms": the names that
         // continue a law's name (through particles, articles, conjunctions) are part of it.
         if lastNonParty > 0, lastNonParty <= s {
@@ -755,20 +926,22 @@ final class DocumentPass {
         let wordInitial = isSentenceInitial(s, lo)
         let prev = previousWord(s, lo)
         let afterPlace = prev.map { w[$0].flags.contains(.placePreposition) } ?? false
-        c.key = key
+        c.setKey(key, hash: keyHash)
         c.words = words
         // Classification.
         if words >= 2 {
-            for (n, word) in allWords.enumerated() {
-                guard let o = lex.orgWords[word] else { continue }
-                if o.position == .any || o.position == .head && n == 0 || o.position == .suffix && n == allWords.count - 1 {
+            var n = 0
+            for k in s ..< e where isWord(k) {
+                if let o = w[k].org, o.position == .any || o.position == .head && n == 0 || o.position == .suffix && n == words - 1 {
                     c.kind = o.kind; break
                 }
+                n += 1
             }
         }
+        let isCountry = lex.countryKeys.contains(keyHash)
         let acronym = words == 1 && isAllCaps(s) && letterCount(s) <= 6 && e - s == 1
         if c.kind == .unknown {
-            if lex.countries.contains(key) { c.kind = .institution }
+            if isCountry { c.kind = .institution }
             else if acronym { c.kind = .organization }
             else if words >= 2 {
                 // A header in capitals ("MONICA GLISSON") is judged as if written normally.
@@ -784,11 +957,11 @@ final class DocumentPass {
         if e < hi, tokens[e].kind == .word, !tokens[e].isCapitalized {
             // "Acme affirme", "Martin s'est exprimé", "Acme n'a pas".
             if isVerb(e) { beforeVerb = true }
-            else if keys[e].hasSuffix("'"), e + 1 < hi, isVerb(e + 1) { beforeVerb = true }
+            else if endsWithApostrophe(e), e + 1 < hi, isVerb(e + 1) { beforeVerb = true }
         }
         if words >= 2 {
             c.strong = !afterPlace || c.kind != .unknown && c.kind != .person
-        } else if lex.countries.contains(key) {
+        } else if isCountry {
             c.strong = !afterPlace
         } else if let p = prev, w[p].flags.contains(.targetPreposition) {
             c.strong = true
@@ -799,9 +972,9 @@ final class DocumentPass {
             if c.kind == .unknown { c.kind = .organization }
         } else if acronym {
             let bracketed = s > lo && byte[s - 1] == 0x5B // "[GC]": a citation mark
-            c.strong = !lowerSeen.contains(hashes[s]) && !heading && !bracketed && (subjectSlot && beforeVerb || acronymCount[hashes[s], default: 0] >= 3)
+            c.strong = !lowerSeen(s) && !heading && !bracketed && (subjectSlot && beforeVerb || acronymCount(s) >= 3)
         } else {
-            if wordInitial, e - s == 1 && lowerSeen.contains(hashes[s]) || isVerb(s) { c.key = ""; return c }
+            if wordInitial, e - s == 1 && lowerSeen(s) || isVerb(s) { c.setKey("", hash: emptyKeyHash); return c }
             c.strong = subjectSlot && beforeVerb && !afterPlace && !heading
         }
         return c
@@ -830,7 +1003,7 @@ final class DocumentPass {
         var c = Candidate(source: .noun, range: o.range.lowerBound ..< ne, nameRange: o.nameRange.lowerBound ..< ne,
                           key: foldKey(o.nameRange.lowerBound ..< ne), words: ne - o.nameRange.lowerBound, kind: .person, strong: true,
                           sentence: o.sentence)
-        c.noun = n; c.headKey = n.key; c.gender = n.gender
+        c.noun = n; c.headKey = n.keyHash; c.gender = n.gender
         c.owner = owner
         c.role = e ..< ne
         candidates.append(c)
@@ -890,8 +1063,8 @@ final class DocumentPass {
             }
         }
         // "X is the principal owner and executive officer of MGM", "X serves as chairman of Y".
-        if e < hi, candidates[ci].kind == .person || candidates[ci].kind == .unknown, let copulas = lex.copulas[keys[e]] {
-            for cop in copulas where e + cop.count < hi && (0 ..< cop.count).allSatisfy({ keys[e + $0] == cop[$0] }) {
+        if e < hi, candidates[ci].kind == .person || candidates[ci].kind == .unknown, let copulas = lex.copulaKeys[hashes[e]] {
+            for cop in copulas where e + cop.count < hi && (0 ..< cop.count).allSatisfy({ hashes[e + $0] == cop[$0] }) {
                 var k = e + cop.count
                 if k < hi, w[k].det != nil { k += 1 }
                 let roleStart = k
@@ -914,68 +1087,77 @@ final class DocumentPass {
 
     // MARK: names → parties
 
-    func newParty(_ c: Candidate) -> Int {
-        var b = PartyBuilder(kind: c.kind, plural: c.plural, gender: c.gender, key: c.key, fromNoun: c.source == .noun)
-        for w in c.key.split(separator: " ") { b.nounWords.insert(String(w)) }
+    func newParty(_ ci: Int) -> Int {
+        var b = PartyBuilder(kind: candidates[ci].kind, plural: candidates[ci].plural, gender: candidates[ci].gender,
+                             key: candidates[ci].keyHash, fromNoun: candidates[ci].source == .noun)
+        b.addNounWords(of: candidates[ci].key)
         builders.append(b)
         return builders.count - 1
     }
 
-    func register(_ key: String, _ p: Int) {
-        guard !key.isEmpty, !ambiguousKeys.contains(key) else { return }
+    func register(_ key: UInt64, _ p: Int) {
+        guard key != emptyKeyHash, !ambiguousKeys.contains(key) else { return }
         if let q = partyOfKey[key], q != p { return }
         if let q = aliasOfKey[key], q != p { ambiguousKeys.insert(key); aliasOfKey[key] = nil; return }
         aliasOfKey[key] = p
     }
-    func lookup(_ key: String) -> Int? { partyOfKey[key] ?? aliasOfKey[key] }
+    func lookup(_ key: UInt64) -> Int? { partyOfKey[key] ?? aliasOfKey[key] }
 
     /// An organisation's key without its legal suffixes and commas ("fruitbelt" for "Fruitbelt,
     /// Inc."); other names keep their key.
-    func coreKey(_ c: Candidate) -> String {
-        guard c.kind == .organization, c.source == .name else { return c.key }
-        let kept = c.nameRange.filter { k in
-            byte[k] != 0x2C && !(w[k].org?.position == .suffix && k != c.nameRange.lowerBound)
+    func coreKey(_ ci: Int) -> UInt64 {
+        guard candidates[ci].kind == .organization, candidates[ci].source == .name else { return candidates[ci].keyHash }
+        let nameRange = candidates[ci].nameRange
+        let kept = nameRange.filter { k in
+            byte[k] != 0x2C && !(w[k].org?.position == .suffix && k != nameRange.lowerBound)
         }
-        guard !kept.isEmpty, kept.count < c.nameRange.count else { return c.key }
+        guard !kept.isEmpty, kept.count < nameRange.count else { return candidates[ci].keyHash }
         var out = ""
         for k in kept {
             if !out.isEmpty, tokens[k].spaceBefore { out += " " }
             out += keys[k]
         }
-        return out
+        return PartyLexicon.wordKey(out)
     }
 
     /// Shorter keys by which a named party can be mentioned again: a person's surname, the first
     /// word of an organisation's name, the initials of a name of three words or more.
-    func derivedKeys(_ c: Candidate) -> [String] {
-        var capWords: [Int] = []
-        for k in c.nameRange where cap[k] { capWords.append(k) }
-        guard capWords.count >= 2 else { return [] }
-        var out: [String] = []
-        if c.kind == .person {
-            var last = capWords.last!
+    func derivedKeys(_ ci: Int) -> [UInt64] {
+        let kind = candidates[ci].kind
+        let nameRange = candidates[ci].nameRange
+        // The capitalised words, counted without collecting them.
+        var capCount = 0, firstCap = -1, lastCap = -1
+        for k in nameRange where cap[k] {
+            capCount += 1
+            if firstCap < 0 { firstCap = k }
+            lastCap = k
+        }
+        guard capCount >= 2 else { return [] }
+        var out: [UInt64] = []
+        if kind == .person {
+            var last = lastCap
             // Hyphenated surname: take the whole "May-her".
             var s = last
             while s >= 2, byte[s - 1] == 0x2D, !tokens[s].spaceBefore, cap[s - 2] || tokens[s - 2].kind == .word { s -= 2 }
-            if s != last { out.append(foldKey(s ..< last + 1)) }
-            if letterCount(last) > 1 { out.append(keys[last]) }
+            if s != last { out.append(PartyLexicon.wordKey(foldKey(s ..< last + 1))) }
+            if letterCount(last) > 1 { out.append(hashes[last]) }
             last = 0
-        } else if c.kind == .organization || c.kind == .unknown {
-            let f = capWords[0]
-            if !lowerSeen.contains(hashes[f]), w[f].org == nil, !w[f].flags.contains(.stopword), letterCount(f) > 2 {
-                out.append(keys[f])
+        } else if kind == .organization || kind == .unknown {
+            let f = firstCap
+            if !lowerSeen(f), w[f].org == nil, !w[f].flags.contains(.stopword), letterCount(f) > 2 {
+                out.append(hashes[f])
             }
         }
-        if capWords.count >= 3 || c.kind != .person {
+        if capCount >= 3 || kind != .person {
             var initials = ""
             var core = ""
-            for k in capWords {
+            for k in nameRange where cap[k] {
                 guard let ch = keys[k].first else { continue }
                 initials.append(ch)
-                if w[k].org?.position != .suffix || k == capWords.first { core.append(ch) }
+                if w[k].org?.position != .suffix || k == firstCap { core.append(ch) }
             }
-            if initials.count >= 2 { out.append(initials) }
-            if core.count >= 2, core != initials { out.append(core) }
+            if initials.count >= 2 { out.append(PartyLexicon.wordKey(initials)) }
+            if core.count >= 2, core != initials { out.append(PartyLexicon.wordKey(core)) }
         }
         return out
     }
@@ -983,38 +1165,38 @@ final class DocumentPass {
     func assignNames() {
         // 1. Strong names of two words or more (and pseudonyms) found the parties.
         for ci in candidates.indices where candidates[ci].source != .noun && candidates[ci].source != .alias {
-            let c = candidates[ci]
-            guard c.strong, c.words >= 2 || c.source == .pseudonym else { continue }
+            guard candidates[ci].strong, candidates[ci].words >= 2 || candidates[ci].source == .pseudonym else { continue }
+            let key = candidates[ci].keyHash
             // "Fruitbelt, Inc." and "Fruitbelt Incorporated" are one company: keyed without suffixes.
-            let core = coreKey(c)
-            let p = partyOfKey[c.key] ?? partyOfKey[core] ?? newParty(c)
-            partyOfKey[c.key] = p
-            if core != c.key, partyOfKey[core] == nil { partyOfKey[core] = p }
+            let core = coreKey(ci)
+            let p = partyOfKey[key] ?? partyOfKey[core] ?? newParty(ci)
+            partyOfKey[key] = p
+            if core != key, partyOfKey[core] == nil { partyOfKey[core] = p }
             candidates[ci].party = p
             absorb(ci, p)
         }
         // 2. Their surnames, short names and initials; the party noun that introduced them
         // ("defendant, Michael L. Thompson": later "defendant" is him, unless two are so named).
         for ci in candidates.indices where candidates[ci].party >= 0 && candidates[ci].source == .name {
-            for k in derivedKeys(candidates[ci]) where builders[candidates[ci].party].key != k {
+            for k in derivedKeys(ci) where builders[candidates[ci].party].key != k {
                 register(k, candidates[ci].party)
             }
             if let n = candidates[ci].descriptorNoun, n.use == .party || n.use == .both, n.kind == .person, !n.plural {
-                register(n.key, candidates[ci].party)
+                register(n.keyHash, candidates[ci].party)
             }
         }
         // 3. Parenthetical definitions of those names; then strong single words; then the rest.
         linkAliases()
         for ci in candidates.indices where candidates[ci].party < 0 && candidates[ci].source == .name && candidates[ci].strong {
-            let c = candidates[ci]
-            let p = lookup(c.key) ?? newParty(c)
-            if lookup(c.key) == nil { partyOfKey[c.key] = p }
+            let key = candidates[ci].keyHash
+            let p = lookup(key) ?? newParty(ci)
+            if lookup(key) == nil { partyOfKey[key] = p }
             candidates[ci].party = p
             absorb(ci, p)
         }
         linkAliases()
         for ci in candidates.indices where candidates[ci].party < 0 && candidates[ci].source == .name {
-            if let p = lookup(candidates[ci].key) { candidates[ci].party = p; absorb(ci, p) }
+            if let p = lookup(candidates[ci].keyHash) { candidates[ci].party = p; absorb(ci, p) }
         }
     }
 
@@ -1023,19 +1205,19 @@ final class DocumentPass {
             guard let l = candidates[ci].linkTo, candidates[l].party >= 0 else { continue }
             let p = candidates[l].party
             candidates[ci].party = p
-            register(candidates[ci].key, p)
+            register(candidates[ci].keyHash, p)
         }
     }
 
     /// Merges what a candidate tells about its party (kind, gender).
     func absorb(_ ci: Int, _ p: Int) {
-        let c = candidates[ci]
-        if builders[p].kind == .unknown || builders[p].kind == .person && c.kind != .person && c.kind != .unknown && !c.isTitled && c.descriptorNoun != nil {
-            builders[p].kind = c.kind
+        let kind = candidates[ci].kind, isTitled = candidates[ci].isTitled, descriptorNoun = candidates[ci].descriptorNoun
+        if builders[p].kind == .unknown || builders[p].kind == .person && kind != .person && kind != .unknown && !isTitled && descriptorNoun != nil {
+            builders[p].kind = kind
         }
-        if c.isTitled, builders[p].kind != .person { builders[p].kind = .person }
-        if let n = c.descriptorNoun { builders[p].nounWords.formUnion(n.words) }
-        if builders[p].gender == .unknown { builders[p].gender = c.gender }
+        if isTitled, builders[p].kind != .person { builders[p].kind = .person }
+        if let n = descriptorNoun { for k in n.wordKeys { builders[p].addNounWord(k) } }
+        if builders[p].gender == .unknown { builders[p].gender = candidates[ci].gender }
     }
 
     // MARK: descriptions and pronouns, in text order
@@ -1067,18 +1249,20 @@ final class DocumentPass {
     func chronologicalPass() {
         enum Event { case cand(Int), pron(Int) }
         var events: [(Int, Int, Event)] = []  // (token, order, event)
+        events.reserveCapacity(candidates.count + pronouns.count)
         // A name described before it ("son ancien responsable commercial X", "La correspondante …,
         // X,") takes its place at the description: it is what the sentence speaks of first.
-        for (ci, c) in candidates.enumerated() {
-            let at = min(c.nameRange.lowerBound, c.descriptor?.lowerBound ?? .max)
+        // (Fields are read in place: a Candidate is large, and copying one costs more than the test.)
+        for ci in candidates.indices {
+            let at = min(candidates[ci].nameRange.lowerBound, candidates[ci].descriptor?.lowerBound ?? .max)
             // The owner's role before the owner ("the applicant's representative argued": the
             // representative is the subject), aliases after what they define.
-            events.append((at, c.owner != nil ? -1 : c.source == .alias ? 1 : 0, .cand(ci)))
+            events.append((at, candidates[ci].owner != nil ? -1 : candidates[ci].source == .alias ? 1 : 0, .cand(ci)))
         }
         for (pi, p) in pronouns.enumerated() { events.append((p.token, 0, .pron(pi))) }
         events.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         var recent: [Recent] = []
-        var subjectOf: [Int: Int] = [:]
+        var subjectOf = SubjectTable(sentences: text.sentences.count)
         var pendingRoles: [(party: Int, range: Range<Int>)] = []
         var pendingSpokes: [(party: Int, range: Range<Int>)] = []
 
@@ -1090,51 +1274,51 @@ final class DocumentPass {
         for (_, _, ev) in events {
             switch ev {
             case .cand(let ci):
-                var c = candidates[ci]
-                if c.source == .noun, c.party < 0 {
-                    c.party = resolveNoun(c, recent: recent, subjectOf: subjectOf)
-                    candidates[ci].party = c.party
-                    if c.party >= 0, let n = c.noun, n.use == .spokesperson, let comp = c.complement {
-                        pendingSpokes.append((c.party, comp))
+                if candidates[ci].source == .noun, candidates[ci].party < 0 {
+                    let p = resolveNoun(ci, recent: recent, subjectOf: subjectOf)
+                    candidates[ci].party = p
+                    if p >= 0, let n = candidates[ci].noun, n.use == .spokesperson, let comp = candidates[ci].complement {
+                        pendingSpokes.append((p, comp))
                     }
                 }
-                guard c.party >= 0 else { continue }
-                let p = c.party
+                let p = candidates[ci].party
+                guard p >= 0 else { continue }
+                let nameRange = candidates[ci].nameRange, sentence = candidates[ci].sentence
                 // An organisation named inside another party's apposition is its affiliation.
-                pendingRoles.removeAll { $0.range.upperBound <= c.nameRange.lowerBound }
-                pendingSpokes.removeAll { $0.range.upperBound <= c.nameRange.lowerBound }
-                for (q, r) in pendingRoles where r.contains(c.nameRange.lowerBound) && q != p && builders[q].affiliation == nil {
-                    if [.organization, .institution, .unknown].contains(builders[p].kind) { builders[q].affiliation = p }
+                if !pendingRoles.isEmpty { pendingRoles.removeAll { $0.range.upperBound <= nameRange.lowerBound } }
+                if !pendingSpokes.isEmpty { pendingSpokes.removeAll { $0.range.upperBound <= nameRange.lowerBound } }
+                for (q, r) in pendingRoles where r.contains(nameRange.lowerBound) && q != p && builders[q].affiliation == nil {
+                    if isEmployer(builders[p].kind) { builders[q].affiliation = p }
                 }
-                for (q, r) in pendingSpokes where r.contains(c.nameRange.lowerBound) && q != p && builders[q].affiliation == nil {
+                for (q, r) in pendingSpokes where r.contains(nameRange.lowerBound) && q != p && builders[q].affiliation == nil {
                     builders[q].affiliation = p
                 }
-                if let d = c.descriptor, let n = c.descriptorNoun {
+                if let d = candidates[ci].descriptor, let n = candidates[ci].descriptorNoun {
                     if n.use == .role || n.use == .spokesperson || (n.use == .party && (n.kind == .person || n.kind == .group)) {
                         let roleStart = w[d.lowerBound].det != nil ? d.lowerBound + 1 : d.lowerBound
                         if builders[p].role == nil, roleStart < d.upperBound {
                             setRole(p, roleStart ..< d.upperBound)
-                            if d.upperBound < c.nameRange.lowerBound { pendingRoles.append((p, roleStart ..< d.upperBound)) }
+                            if d.upperBound < nameRange.lowerBound { pendingRoles.append((p, roleStart ..< d.upperBound)) }
                         }
                         // "Samsung spokesman James Chung", "Google CEO Sundar Pichai": the name just
                         // before the role is the organisation.
                         if builders[p].affiliation == nil, let last = recent.last, last.end == d.lowerBound, last.party != p,
-                           [.organization, .institution, .unknown].contains(builders[last.party].kind) {
+                           isEmployer(builders[last.party].kind) {
                             builders[p].affiliation = last.party
                         }
-                        if c.descriptorPossessive, builders[p].affiliation == nil {
+                        if candidates[ci].descriptorPossessive, builders[p].affiliation == nil {
                             // "son ancien responsable commercial X": the possessor is the subject so far.
-                            if let owner = subjectOf[c.sentence] ?? latest(recent, since: c.sentence, { _ in true })?.party, owner != p {
+                            if let owner = subjectOf[sentence] ?? latest(recent, since: sentence, { _ in true })?.party, owner != p {
                                 builders[p].affiliation = owner
                             }
                         }
                     }
                 }
-                if let r = c.role {
+                if let r = candidates[ci].role {
                     if builders[p].role == nil { setRole(p, r) }
                     pendingRoles.append((p, r))
                 }
-                note(p, c.nameRange.lowerBound, c.sentence, end: c.nameRange.upperBound)
+                note(p, nameRange.lowerBound, sentence, end: nameRange.upperBound)
             case .pron(let pi):
                 let ev = pronouns[pi]
                 if let p = resolvePronoun(ev, recent: recent, subjectOf: subjectOf) {
@@ -1144,46 +1328,63 @@ final class DocumentPass {
             }
         }
         // "Google's spokesperson" acts for Google.
-        for c in candidates where c.party >= 0 {
-            guard let o = c.owner else { continue }
-            let op = candidates[o].party
-            if op >= 0, op != c.party, builders[c.party].affiliation == nil { builders[c.party].affiliation = op }
+        for ci in candidates.indices where candidates[ci].party >= 0 {
+            guard let o = candidates[ci].owner else { continue }
+            let op = candidates[o].party, cp = candidates[ci].party
+            if op >= 0, op != cp, builders[cp].affiliation == nil { builders[cp].affiliation = op }
+        }
+    }
+
+    /// A kind of party that can employ or be spoken for (organisation, institution, unknown).
+    @inline(__always) func isEmployer(_ k: PartyKind) -> Bool { k == .organization || k == .institution || k == .unknown }
+
+    /// The first party noted in each sentence (an array: sentence indices are small and dense).
+    struct SubjectTable {
+        private var table: [Int]
+        init(sentences: Int) { table = [Int](repeating: -1, count: sentences) }
+        subscript(_ s: Int) -> Int? {
+            get { s >= 0 && s < table.count && table[s] >= 0 ? table[s] : nil }
+            set { if s >= 0 && s < table.count { table[s] = newValue ?? -1 } }
         }
     }
 
     func setRole(_ p: Int, _ r: Range<Int>) {
         builders[p].role = surface(r)
-        for k in r where tokens[k].kind == .word { builders[p].roleWords.insert(keys[k]) }
+        for k in r where tokens[k].kind == .word && !builders[p].roleWords.contains(hashes[k]) { builders[p].roleWords.append(hashes[k]) }
     }
 
-    func resolveNoun(_ c: Candidate, recent: [Recent], subjectOf: [Int: Int]) -> Int {
+    func resolveNoun(_ ci: Int, recent: [Recent], subjectOf: SubjectTable) -> Int {
+        // The fields needed, read in place (a whole Candidate is large to copy).
+        let c = NounQuery(noun: candidates[ci].noun, owner: candidates[ci].owner, sentence: candidates[ci].sentence,
+                          keyHash: candidates[ci].keyHash, headKey: candidates[ci].headKey, possessive: candidates[ci].possessive,
+                          range: candidates[ci].range, nameRange: candidates[ci].nameRange)
         guard let n = c.noun else { return -1 }
-        if c.owner != nil { return nounParty(c, n) }
+        if c.owner != nil { return nounParty(ci, n) }
         let window = c.sentence - 6
-        if let p = aliasOfKey[c.key] ?? (c.headKey != nil ? partyOfKey[c.key] : nil) { return p }
+        if let p = aliasOfKey[c.keyHash] ?? (c.headKey != nil ? partyOfKey[c.keyHash] : nil) { return p }
         switch n.use {
         case .party, .spokesperson:
             // A bare noun after the same noun with an adjective: "le gouvernement" after
             // "le gouvernement français".
-            if c.headKey == nil, let r = latest(recent, since: window, { builders[$0.party].headKey == n.key }) {
+            if c.headKey == nil, let r = latest(recent, since: window, { builders[$0.party].headKey == n.keyHash }) {
                 return r.party
             }
-            return nounParty(c, n)
+            return nounParty(ci, n)
         case .both:
-            let head = n.words[language == .fr ? 0 : n.words.count - 1]
+            let head = n.wordKeys[language == .fr ? 0 : n.wordKeys.count - 1]
             // "the Court", "la Cour" with a capital: the court that speaks in the document (the
             // European Court, the cour d'appel) all through it; "the court" in lower case: the last
             // court named.
-            let capitalKey = "^" + n.key
+            let capitalKey = n.capitalKeyHash
             let capital = cap[c.nameRange.lowerBound] && !(isSentenceInitial(c.nameRange.lowerBound, 0) && c.range == c.nameRange)
             if capital {
                 if let p = partyOfKey[capitalKey] { return p }
                 // A court named by a proper name, or by a noun with a place ("cour d'appel de
                 // Chambéry"), not a bare "trial court".
                 let p = latest(recent, since: 0, { r in
-                    let b = builders[r.party]
-                    return (!b.fromNoun || b.headKey != nil && b.headKey != b.key) && kindCompatible(n.kind, b.kind) && b.nounWords.contains(head)
-                })?.party ?? nounParty(c, n)
+                    let q = r.party
+                    return (!builders[q].fromNoun || builders[q].headKey != nil && builders[q].headKey != builders[q].key) && kindCompatible(n.kind, builders[q].kind) && builders[q].nounWords.contains(head)
+                })?.party ?? nounParty(ci, n)
                 partyOfKey[capitalKey] = p
                 return p
             }
@@ -1196,11 +1397,11 @@ final class DocumentPass {
                 r.party != speaking && kindCompatible(n.kind, builders[r.party].kind)
                     && (!sameNoun || builders[r.party].nounWords.contains(head)) && !builders[r.party].plural
             }) { return r.party }
-            return nounParty(c, n)
+            return nounParty(ci, n)
         case .anaphor:
             // "le ministère de l'Intérieur": a complement makes the noun a name.
-            if c.headKey != nil { return nounParty(c, n) }
-            let head = n.words[0]
+            if c.headKey != nil { return nounParty(ci, n) }
+            let head = n.wordKeys[0]
             if let r = latest(recent, since: c.sentence - 10, { builders[$0.party].nounWords.contains(head)
                                             && kindCompatible(n.kind, builders[$0.party].kind) }) {
                 return r.party
@@ -1220,47 +1421,53 @@ final class DocumentPass {
             if c.possessive, let owner = latest(recent, since: c.sentence, { _ in true })?.party ?? subjectOf[c.sentence] {
                 if let r = latest(recent, since: c.sentence - 20, { builders[$0.party].affiliation == owner && builders[$0.party].kind == .person }) { return r.party }
             }
-            let w = c.noun!.words.last!
+            let w = c.noun!.wordKeys.last!
             if let r = latest(recent, since: c.sentence - 20, { builders[$0.party].roleWords.contains(w) }) { return r.party }
             return -1
         }
     }
 
-    func nounParty(_ c: Candidate, _ n: PartyLexicon.Noun) -> Int {
-        let key = c.headKey != nil ? c.key : n.key
+    struct NounQuery {
+        let noun: PartyLexicon.Noun?, owner: Int?, sentence: Int, keyHash: UInt64, headKey: UInt64?, possessive: Bool
+        let range: Range<Int>, nameRange: Range<Int>
+    }
+
+    func nounParty(_ ci: Int, _ n: PartyLexicon.Noun) -> Int {
+        let headKey = candidates[ci].headKey
+        let key = headKey != nil ? candidates[ci].keyHash : n.keyHash
         if let p = partyOfKey[key] { return p }
         var b = PartyBuilder(kind: n.kind, plural: n.plural, gender: n.gender, key: key, fromNoun: true)
-        b.headKey = c.headKey ?? n.key
-        for w in key.split(separator: " ") { b.nounWords.insert(String(w)) }
+        b.headKey = headKey ?? n.keyHash
+        b.addNounWords(of: headKey != nil ? candidates[ci].key : n.key)
         builders.append(b)
         partyOfKey[key] = builders.count - 1
         return builders.count - 1
     }
 
-    func resolvePronoun(_ ev: PronounEvent, recent: [Recent], subjectOf: [Int: Int]) -> Int? {
+    func resolvePronoun(_ ev: PronounEvent, recent: [Recent], subjectOf: SubjectTable) -> Int? {
         let pr = ev.pronoun
         if pr.refers == .self {
-            let key = "we"
+            let key = weKeyHash
             if let p = partyOfKey[key] { return p }
             builders.append(PartyBuilder(kind: .court, plural: false, gender: .unknown, key: key, fromNoun: true))
             partyOfKey[key] = builders.count - 1
             return builders.count - 1
         }
         func ok(_ p: Int, personsOnly: Bool) -> Bool {
-            let b = builders[p]
-            if b.fromNoun, b.key == "we" { return false }
+            let (fromNoun, key, kind, plural, gender) = (builders[p].fromNoun, builders[p].key, builders[p].kind, builders[p].plural, builders[p].gender)
+            if fromNoun, key == weKeyHash { return false }
             switch pr.refers {
-            case .person: if b.kind != .person && b.kind != .unknown { return false }
-            case .nonperson: if b.kind == .person || b.kind == .group || b.kind == .unknown { return false }
+            case .person: if kind != .person && kind != .unknown { return false }
+            case .nonperson: if kind == .person || kind == .group || kind == .unknown { return false }
             default: break
             }
             // The strict pass: "il"/"elle" look for a person, "they"/"ils" for a group first.
-            if personsOnly, pr.plural ? !b.plural : b.kind != .person { return false }
+            if personsOnly, pr.plural ? !plural : kind != .person { return false }
             if pr.plural {
-                let collective = language == .en && (b.kind == .institution || b.kind == .organization)
-                if !b.plural && !collective { return false }
-            } else if b.plural { return false }
-            if pr.gender != .unknown, b.gender != .unknown, b.gender != pr.gender { return false }
+                let collective = language == .en && (kind == .institution || kind == .organization)
+                if !plural && !collective { return false }
+            } else if plural { return false }
+            if pr.gender != .unknown, gender != .unknown, gender != pr.gender { return false }
             return true
         }
         let passes: [Bool] = language == .fr && pr.refers == .any || pr.plural ? [true, false] : [false]
@@ -1285,25 +1492,29 @@ final class DocumentPass {
 
     func build() -> PartySet {
         // Gather mentions per party.
-        for c in candidates where c.party >= 0 {
-            let form: Mention.Form = c.source == .noun ? (builders[c.party].fromNoun ? .name : .description)
-                : c.source == .alias ? .alias : .name
-            builders[c.party].mentions.append((c.range, c.nameRange, c.sentence, form))
-            if let d = c.descriptor { builders[c.party].mentions.append((d, d, c.sentence, .description)) }
-            if let r = c.roleMention { builders[c.party].mentions.append((r, c.role ?? r, c.sentence, .description)) }
+        for ci in candidates.indices where candidates[ci].party >= 0 {
+            let cp = candidates[ci].party, source = candidates[ci].source, sentence = candidates[ci].sentence
+            let form: Mention.Form = source == .noun ? (builders[cp].fromNoun ? .name : .description)
+                : source == .alias ? .alias : .name
+            builders[cp].mentions.append((candidates[ci].range, candidates[ci].nameRange, sentence, form))
+            if let d = candidates[ci].descriptor { builders[cp].mentions.append((d, d, sentence, .description)) }
+            if let r = candidates[ci].roleMention { builders[cp].mentions.append((r, candidates[ci].role ?? r, sentence, .description)) }
         }
         for p in pronouns where p.party >= 0 {
             builders[p.party].mentions.append((p.token ..< p.token + 1, p.token ..< p.token + 1, p.sentence, .pronoun))
         }
         // Order parties by first mention; drop those never mentioned.
         var order: [(Int, Int)] = []
-        for (i, b) in builders.enumerated() where !b.mentions.isEmpty {
-            order.append((b.mentions.map(\.range.lowerBound).min()!, i))
+        for i in builders.indices where !builders[i].mentions.isEmpty {
+            var first = Int.max
+            for m in builders[i].mentions where m.range.lowerBound < first { first = m.range.lowerBound }
+            order.append((first, i))
         }
         order.sort { $0.0 < $1.0 }
         var newIndex = [Int](repeating: -1, count: builders.count)
         for (n, (_, i)) in order.enumerated() { newIndex[i] = n }
         var parties: [Party] = []
+        parties.reserveCapacity(order.count)
         for (_, i) in order {
             var b = builders[i]
             b.mentions.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
@@ -1328,13 +1539,25 @@ final class DocumentPass {
             if b.fromNoun, language == .en, let r = bestRange, r.lowerBound < best!.lowerBound, w[r.lowerBound].det == .article {
                 name = surface(r.lowerBound ..< best!.upperBound)
             }
-            if b.key == "we" && b.fromNoun && b.mentions.allSatisfy({ $0.form == .pronoun }) { name = surface(b.mentions[0].range) }
+            if b.key == weKeyHash && b.fromNoun && b.mentions.allSatisfy({ $0.form == .pronoun }) { name = surface(b.mentions[0].range) }
             var aliases: [String] = []
-            var seen: Set<String> = [name]
+            // The name and the aliases so far: a handful, searched in a list.
+            var seen: [String] = [name]
+            // Byte hashes of the spans already looked at: the same bytes make the same string, so a
+            // surface seen before (most mentions repeat one) is skipped without building it.
+            var seenBytes: [UInt64] = []
+            func consider(_ r: Range<Int>) {
+                let sp = span(r)
+                var h = FNV.basis
+                for k in sp.start ..< sp.end { h = FNV.add(h, text.text[k]) }
+                if seenBytes.contains(h) { return }
+                seenBytes.append(h)
+                let s = text.string(sp)
+                if !seen.contains(s) { seen.append(s); aliases.append(s) }
+            }
             for m in b.mentions {
-                for s in [surface(m.range), surface(m.nameRange)] where !seen.contains(s) {
-                    seen.insert(s); aliases.append(s)
-                }
+                consider(m.range)
+                consider(m.nameRange)
             }
             let mentions = b.mentions.map {
                 Mention(span: span($0.range), sentence: $0.sentence, form: $0.form, tokens: $0.range, isGenitive: possessiveToken[$0.range.upperBound - 1])

@@ -1,3 +1,10 @@
+/// 64-bit FNV-1a, the hash of `PartyLexicon.wordKey` (RiposteText.foldKey), for keys hashed
+/// byte by byte.
+enum FNV {
+    static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) static func add(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+}
+
 /// A hash table keyed by `PartyLexicon.wordKey` values (64-bit FNV-1a of a folded word). The keys
 /// are already hashes: Swift's Dictionary would hash them again through SipHash on every lookup,
 /// once per token per table; this probes an open-addressed array with a multiplicative index.
@@ -5,7 +12,7 @@ struct WordKeyMap<Value> {
     private var keys: [UInt64]
     private var values: [Value?]
     private var zero: Value?
-    private var count = 0
+    private(set) var count = 0
     private var shift: UInt64
 
     init(minimumCapacity: Int = 0) {
@@ -54,6 +61,10 @@ struct WordKeyMap<Value> {
 
     subscript(_ key: UInt64, default d: Value) -> Value { self[key] ?? d }
 
+    /// `self[key]`, for a table stored in a class: a mutating access reads it in place, where the
+    /// getter would copy the table (retaining and releasing its arrays) around each lookup.
+    @inline(__always) mutating func find(_ key: UInt64) -> Value? { self[key] }
+
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
         shift -= 1
@@ -77,4 +88,86 @@ struct WordKeySet {
 
 extension WordKeyMap where Value == Int {
     mutating func add(_ key: UInt64, _ n: Int) { self[key] = (self[key] ?? 0) + n }
+}
+
+/// The distinct words of one document, by word key, each with a dense index: the recogniser looks
+/// the lexicon up once per distinct word instead of once per token, and keeps per-word facts
+/// (written in lower case somewhere, how often in capitals) in arrays read by that index.
+/// Sized for the document's tokens at once (it never grows) and kept in raw buffers: it is probed
+/// once per token, where array uniqueness and bounds checks would cost more than the probe.
+final class DocumentWords {
+    /// A key with its word's dense index + 1 (0: empty slot, so a key of 0 needs no care), side by
+    /// side: a probe touches one cache line.
+    private struct Slot { var key: UInt64; var index: Int }
+    private var slots: UnsafeMutablePointer<Slot>
+    private var mask: Int
+    private var shift: UInt64
+    private(set) var count = 0
+    let info: UnsafeMutablePointer<PartyLexicon.WordInfo>
+    /// Each word's key, and whether it can start nothing (no determiner, party noun or pronoun).
+    let keys: UnsafeMutablePointer<UInt64>
+    let startsNothing: UnsafeMutablePointer<Bool>
+    let lowerSeen: UnsafeMutablePointer<Bool>
+    let acronyms: UnsafeMutablePointer<Int32>
+    private let capacity: Int
+
+    /// A table for at most `maximum` distinct words (a text has about one distinct word in four
+    /// tokens: the slots start small, for the cache, and grow).
+    init(maximum: Int) {
+        var bits: UInt64 = 4
+        while (1 << bits) < max(16, maximum / 2) { bits += 1 }
+        shift = 64 - bits
+        mask = (1 << Int(bits)) - 1
+        slots = .allocate(capacity: mask + 1)
+        slots.initialize(repeating: Slot(key: 0, index: 0), count: mask + 1)
+        capacity = max(1, maximum)
+        info = .allocate(capacity: capacity)
+        keys = .allocate(capacity: capacity)
+        startsNothing = .allocate(capacity: capacity)
+        lowerSeen = .allocate(capacity: capacity)
+        acronyms = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        slots.deallocate()
+        info.deinitialize(count: count); info.deallocate()
+        lowerSeen.deallocate(); acronyms.deallocate(); keys.deallocate(); startsNothing.deallocate()
+    }
+
+    private func grow() {
+        let old = slots, oldCount = mask + 1
+        shift -= 1
+        mask = oldCount * 2 - 1
+        slots = .allocate(capacity: mask + 1)
+        slots.initialize(repeating: Slot(key: 0, index: 0), count: mask + 1)
+        for j in 0 ..< oldCount where old[j].index != 0 {
+            var i = Int(truncatingIfNeeded: (old[j].key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while slots[i].index != 0 { i = (i + 1) & mask }
+            slots[i] = old[j]
+        }
+        old.deallocate()
+    }
+
+    /// The index of a word, added with its lexicon facts when new.
+    @inline(__always) func index(_ key: UInt64, _ lex: PartyLexicon) -> Int {
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let d = slots[i].index
+            if d == 0 { break }
+            if slots[i].key == key { return d - 1 }
+            i = (i + 1) & mask
+        }
+        let d = count
+        precondition(d < capacity)
+        slots[i] = Slot(key: key, index: d + 1)
+        let x = lex.infoTable[key] ?? .none
+        (info + d).initialize(to: x)
+        keys[d] = key
+        startsNothing[d] = x.det == nil && x.nounList < 0 && x.pronoun == nil
+        lowerSeen[d] = false
+        acronyms[d] = 0
+        count += 1
+        if count * 2 > mask + 1 { grow() }
+        return d
+    }
 }
