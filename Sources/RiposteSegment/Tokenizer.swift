@@ -222,9 +222,9 @@ struct Scan {
     }
 
     func makeToken(_ a: Int, _ b: Int, _ kind: TokenKind, spaceBefore: Bool) -> Token {
-        let (lower, fold) = Folding.keys(UnsafeBufferPointer(rebasing: t[a ..< b]))
+        let (lower, fold, key) = Folding.keysAndKey(UnsafeBufferPointer(rebasing: t[a ..< b]))
         let (c, _) = cp(a)
-        return Token(span: ByteSpan(a, b), kind: kind, lower: lower, fold: fold,
+        return Token(span: ByteSpan(a, b), kind: kind, lower: lower, fold: fold, key: key,
                      isCapitalized: Folding.isUppercase(c), spaceBefore: spaceBefore)
     }
 

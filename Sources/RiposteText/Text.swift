@@ -54,6 +54,13 @@ public struct Token: Sendable, Hashable {
         self.span = span; self.kind = kind; self.lower = lower; self.fold = fold; self.key = foldKey(fold)
         self.isCapitalized = isCapitalized; self.spaceBefore = spaceBefore
     }
+    /// The same, with `key` already computed by the caller: it must equal `foldKey(fold)` (the
+    /// tokenizer hashes the folded bytes while it writes them, rather than the String again).
+    public init(span: ByteSpan, kind: TokenKind, lower: String, fold: String, key: UInt64,
+                isCapitalized: Bool, spaceBefore: Bool) {
+        self.span = span; self.kind = kind; self.lower = lower; self.fold = fold; self.key = key
+        self.isCapitalized = isCapitalized; self.spaceBefore = spaceBefore
+    }
 }
 
 /// 64-bit FNV-1a of a word's UTF-8 bytes: the key of `Token.key` and of the tables keyed by folded
