@@ -34,16 +34,24 @@ public struct Inflections: Sendable {
     /// form → analyses, and accent-folded form → analyses (see `FormTable`).
     private let byForm: FormTable
     private let byFoldedForm: FormTable
-    private var formsByLemma: [String: Set<String>] = [:]
+    /// lemma → its forms in file order (a Set is made only when `forms(of:)` asks: hashing every
+    /// form into a Set per lemma was a third of the table's start-up cost).
+    private var formsByLemma: [String: [String]] = [:]
 
     public init(rows: [LexiconRow] = []) {
         var forms = FormTable.Builder(expected: rows.count), folded = FormTable.Builder(expected: rows.count)
+        // The rows of one lemma follow each other: its forms are gathered, then stored at once.
+        var lemma: String? = nil
+        var run: [String] = []
         for r in rows where r.fields.count >= 3 {
             let a = Analysis(lemma: r[1], features: r[2])
             forms.add(r[0], a)
             folded.add(Folding.fold(r[0]), a)
-            formsByLemma[r[1], default: []].insert(r[0])
+            if let l = lemma, l != r[1] { formsByLemma[l, default: []].append(contentsOf: run); run.removeAll(keepingCapacity: true) }
+            lemma = r[1]
+            run.append(r[0])
         }
+        if let l = lemma { formsByLemma[l, default: []].append(contentsOf: run) }
         byForm = FormTable(forms)
         byFoldedForm = FormTable(folded)
     }
@@ -55,7 +63,7 @@ public struct Inflections: Sendable {
     }
     public func lemmas(lower: String, fold: String) -> Set<String> { Set(analyses(lower: lower, fold: fold).map(\.lemma)) }
     /// Every form of a lemma (the lemma itself included).
-    public func forms(of lemma: String) -> Set<String> { formsByLemma[lemma, default: []].union([lemma]) }
+    public func forms(of lemma: String) -> Set<String> { Set(formsByLemma[lemma, default: []]).union([lemma]) }
     public var isEmpty: Bool { byForm.analyses.isEmpty }
 }
 
