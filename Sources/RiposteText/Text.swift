@@ -109,20 +109,31 @@ public struct CodePointIndex: Sendable {
 
     public init(utf8 bytes: [UInt8]) {
         byteCount = bytes.count
-        var isASCII = true
-        for b in bytes where b >= 0x80 { isASCII = false; break }
-        if isASCII {
-            table = nil
-            codePointCount = bytes.count
-            return
+        // Built over raw memory (no bounds checks, no zero fill): the table has an entry per byte
+        // of every non-ASCII document.
+        let (t, n) = bytes.withUnsafeBufferPointer { buf -> ([Int32]?, Int32) in
+            let count = buf.count
+            // ASCII test eight bytes at a time.
+            var i = 0
+            if let base = buf.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            }
+            while i < count, buf[i] < 0x80 { i += 1 }
+            if i == count { return (nil, Int32(truncatingIfNeeded: count)) }
+            var n: Int32 = 0
+            let t = [Int32](unsafeUninitializedCapacity: count + 1) { out, initialized in
+                for k in 0 ..< count {
+                    out[k] = n
+                    // +1 unless a continuation byte (top bits 10), without a branch: accented
+                    // letters made the branch mispredict.
+                    n &+= Int32(truncatingIfNeeded: (0xB &>> (buf[k] &>> 6)) & 1)
+                }
+                out[count] = n
+                initialized = count + 1
+            }
+            return (t, n)
         }
-        var t = [Int32](repeating: 0, count: bytes.count + 1)
-        var n: Int32 = 0
-        for i in 0 ..< bytes.count {
-            t[i] = n
-            if bytes[i] & 0xC0 != 0x80 { n += 1 }
-        }
-        t[bytes.count] = n
         table = t
         codePointCount = Int(n)
     }
