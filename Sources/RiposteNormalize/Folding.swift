@@ -161,8 +161,16 @@ public enum Folding {
     }
 
     /// The folded key of a string (for lexicon entries): lower case, no accents, ' apostrophes.
-    public static func fold(_ s: String) -> String { keys(Array(s.utf8)).fold }
-    public static func lower(_ s: String) -> String { keys(Array(s.utf8)).lower }
+    /// Over the string's own UTF-8 (no Array copy of its bytes per call: the records stage folds
+    /// words of every party name and sentence it looks at).
+    public static func fold(_ s: String) -> String {
+        var s = s
+        return s.withUTF8 { keys($0).fold }
+    }
+    public static func lower(_ s: String) -> String {
+        var s = s
+        return s.withUTF8 { keys($0).lower }
+    }
 
     /// True if the code point is an upper-case or title-case letter.
     public static func isUppercase(_ cp: UInt32) -> Bool {
