@@ -39,21 +39,75 @@ public struct Inflections: Sendable {
     private var formsByLemma: [String: [String]] = [:]
 
     public init(rows: [LexiconRow] = []) {
-        var forms = FormTable.Builder(expected: rows.count), folded = FormTable.Builder(expected: rows.count)
+        var b = Loader(expected: rows.count)
+        for r in rows where r.fields.count >= 3 { b.add(form: r[0], lemma: r[1], features: r[2]) }
+        self.init(b)
+    }
+
+    /// The inflections of a TSV file's bytes, as `init(rows: LanguageLexicon.parseTSV(bytes))`
+    /// gives them, without an array of fields per row (tens of thousands of rows at start-up).
+    init(tsv bytes: [UInt8]) {
+        var lines = 1
+        for c in bytes where c == 0x0A { lines += 1 }
+        var b = Loader(expected: lines)
+        let n = bytes.count
+        @inline(__always) func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0D }
+        var i = 0
+        while i < n {
+            var end = i
+            while end < n, bytes[end] != 0x0A { end += 1 }
+            var a = i
+            while a < end, isBlank(bytes[a]) || bytes[a] == 0x09 { a += 1 }
+            if a < end, bytes[a] != 0x23 {  // not blank, not a # comment
+                // The first three fields, trimmed; a row needs all three.
+                var fields: (String, String, String) = ("", "", "")
+                var count = 0
+                var f = i
+                while true {
+                    var e = f
+                    while e < end, bytes[e] != 0x09 { e += 1 }
+                    if count < 3 {
+                        var lo = f, hi = e
+                        while lo < hi, isBlank(bytes[lo]) { lo += 1 }
+                        while hi > lo, isBlank(bytes[hi - 1]) { hi -= 1 }
+                        let field = String(decoding: bytes[lo ..< hi], as: UTF8.self)
+                        switch count { case 0: fields.0 = field; case 1: fields.1 = field; default: fields.2 = field }
+                    }
+                    count += 1
+                    if e >= end || count >= 3 { break }
+                    f = e + 1
+                }
+                if count >= 3 { b.add(form: fields.0, lemma: fields.1, features: fields.2) }
+            }
+            i = end + 1
+        }
+        self.init(b)
+    }
+
+    /// Gathers the rows of the inflection tables.
+    struct Loader {
+        var forms: FormTable.Builder, folded: FormTable.Builder
+        var formsByLemma: [String: [String]] = [:]
         // The rows of one lemma follow each other: its forms are gathered, then stored at once.
         var lemma: String? = nil
         var run: [String] = []
-        for r in rows where r.fields.count >= 3 {
-            let a = Analysis(lemma: r[1], features: r[2])
-            forms.add(r[0], a)
-            folded.add(Folding.fold(r[0]), a)
-            if let l = lemma, l != r[1] { formsByLemma[l, default: []].append(contentsOf: run); run.removeAll(keepingCapacity: true) }
-            lemma = r[1]
-            run.append(r[0])
+        init(expected: Int) { forms = FormTable.Builder(expected: expected); folded = FormTable.Builder(expected: expected) }
+        mutating func add(form: String, lemma l: String, features: String) {
+            let a = Analysis(lemma: l, features: features)
+            forms.add(form, a)
+            folded.add(Folding.fold(form), a)
+            if let p = lemma, p != l { formsByLemma[p, default: []].append(contentsOf: run); run.removeAll(keepingCapacity: true) }
+            lemma = l
+            run.append(form)
         }
-        if let l = lemma { formsByLemma[l, default: []].append(contentsOf: run) }
-        byForm = FormTable(forms)
-        byFoldedForm = FormTable(folded)
+    }
+
+    private init(_ loader: Loader) {
+        var b = loader
+        if let l = b.lemma { b.formsByLemma[l, default: []].append(contentsOf: b.run) }
+        formsByLemma = b.formsByLemma
+        byForm = FormTable(b.forms)
+        byFoldedForm = FormTable(b.folded)
     }
     /// Analyses of a lower-case form; falls back to the accent-folded form ("DEMENTI" → démenti).
     public func analyses(lower: String, fold: String) -> [Analysis] {
@@ -115,8 +169,12 @@ final class FormTable: @unchecked Sendable {
             analyses.reserveCapacity(expected)
         }
 
+        /// The key's bytes, reused from key to key (no Array per key).
+        var bytes: [UInt8] = []
+
         mutating func add(_ key: String, _ a: Inflections.Analysis) {
-            var bytes = Array(key.utf8)
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: key.utf8)
             let simple = FormTable.isSimple(bytes)
             if !simple, index == nil {
                 var d: [String: Int32] = [:]
@@ -128,7 +186,7 @@ final class FormTable: @unchecked Sendable {
                 index![key] = Int32(keys.count)
             }
             if simple {
-                let h = bytes.withUnsafeMutableBufferPointer { foldKey(UnsafeBufferPointer($0)) }
+                let h = bytes.withUnsafeBufferPointer { foldKey($0) }
                 var i = FormTable.slot(h, slots.count - 1)
                 while slots[i] != 0 {
                     let e = FormTable.entry(slots[i])
@@ -143,7 +201,6 @@ final class FormTable: @unchecked Sendable {
                 filter[b2 >> 6] |= 1 << UInt64(b2 & 63)
                 pool.append(contentsOf: bytes)
             }
-            bytes = []
             starts.append(Int32(pool.count))
             keys.append(key)
             analyses.append([a])
@@ -241,7 +298,8 @@ public final class LanguageLexicon: @unchecked Sendable {
         self.directory = directory
         let inflPath = directory.appendingPathComponent("inflections.tsv").path
         if FileManager.default.fileExists(atPath: inflPath) {
-            inflections = Inflections(rows: try LanguageLexicon.readTSV(path: inflPath))
+            guard let data = FileManager.default.contents(atPath: inflPath) else { throw LexiconError.unreadable(inflPath) }
+            inflections = Inflections(tsv: [UInt8](data))
         } else {
             inflections = Inflections()
         }
