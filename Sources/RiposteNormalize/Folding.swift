@@ -16,13 +16,17 @@ public enum Folding {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var high: UInt8 = 0
         let s = String(unsafeUninitializedCapacity: bytes.count) { buf in
+            // Local accumulators, stored once at the end: the captured variables live in memory,
+            // and updating them per byte put a store and a load in the hash's dependency chain.
+            var hh = h, hi: UInt8 = 0
             for k in 0 ..< bytes.count {
                 let b = bytes[k]
-                high |= b
+                hi |= b
                 let c = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
                 buf[k] = c
-                h = (h ^ UInt64(c)) &* 0x100_0000_01b3
+                hh = (hh ^ UInt64(c)) &* 0x100_0000_01b3
             }
+            h = hh; high = hi
             // Non-ASCII: the bytes written are still valid UTF-8 (only ASCII letters changed),
             // but the keys come from the paths below.
             return high < 0x80 ? bytes.count : 0
