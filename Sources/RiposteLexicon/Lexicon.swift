@@ -244,6 +244,26 @@ final class FormTable: @unchecked Sendable {
 
     private enum Probe { case found(Int), missing, notSimple }
 
+    /// Whether every character of `buf` from U+0300 up lies in General Punctuation (U+2000–U+206F:
+    /// dashes, ellipsis, quotes, bullets) or is a currency sign (U+20A0–U+20BF: €). Such a
+    /// character has no combining class, composes with nothing and decomposes canonically only to
+    /// another of the block (U+2000, U+2001), so the NFC form of the key keeps it and is not
+    /// simple: no simple key is canonically equal to it. The tokens "–", "…", "€" need not go
+    /// through the Dictionary (built at the first of them).
+    static func onlyGeneralPunctuation(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        let n = buf.count
+        while k < n {
+            let b = buf[k]
+            if b < 0xCC { k += 1; continue }
+            guard b == 0xE2, k + 2 < n,
+                  buf[k + 1] == 0x80 || (buf[k + 1] == 0x81 && buf[k + 2] < 0xB0) || (buf[k + 1] == 0x82 && buf[k + 2] >= 0xA0)
+            else { return false }
+            k += 3
+        }
+        return true
+    }
+
     /// The entry of `key`: the one a Dictionary of the same keys finds.
     @inline(__always) func find(_ key: String) -> Int? {
         if analyses.isEmpty { return nil }
@@ -251,7 +271,7 @@ final class FormTable: @unchecked Sendable {
             var high: UInt8 = 0
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             for b in buf { h = (h ^ UInt64(b)) &* 0x100_0000_01b3; high = Swift.max(high, b) }
-            if high >= 0xCC { return .notSimple }
+            if high >= 0xCC { return FormTable.onlyGeneralPunctuation(buf) ? .missing : .notSimple }
             let (b1, b2) = FormTable.filterBits(h)
             if filter[b1 >> 6] & (1 << UInt64(b1 & 63)) == 0 || filter[b2 >> 6] & (1 << UInt64(b2 & 63)) == 0 { return .missing }
             var i = FormTable.slot(h, mask)
