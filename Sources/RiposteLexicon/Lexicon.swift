@@ -34,18 +34,80 @@ public struct Inflections: Sendable {
     /// form → analyses, and accent-folded form → analyses (see `FormTable`).
     private let byForm: FormTable
     private let byFoldedForm: FormTable
-    private var formsByLemma: [String: Set<String>] = [:]
+    /// lemma → its forms in file order (a Set is made only when `forms(of:)` asks: hashing every
+    /// form into a Set per lemma was a third of the table's start-up cost).
+    private var formsByLemma: [String: [String]] = [:]
 
     public init(rows: [LexiconRow] = []) {
-        var forms = FormTable.Builder(expected: rows.count), folded = FormTable.Builder(expected: rows.count)
-        for r in rows where r.fields.count >= 3 {
-            let a = Analysis(lemma: r[1], features: r[2])
-            forms.add(r[0], a)
-            folded.add(Folding.fold(r[0]), a)
-            formsByLemma[r[1], default: []].insert(r[0])
+        var b = Loader(expected: rows.count)
+        for r in rows where r.fields.count >= 3 { b.add(form: r[0], lemma: r[1], features: r[2]) }
+        self.init(b)
+    }
+
+    /// The inflections of a TSV file's bytes, as `init(rows: LanguageLexicon.parseTSV(bytes))`
+    /// gives them, without an array of fields per row (tens of thousands of rows at start-up).
+    init(tsv bytes: [UInt8]) {
+        var lines = 1
+        for c in bytes where c == 0x0A { lines += 1 }
+        var b = Loader(expected: lines)
+        let n = bytes.count
+        @inline(__always) func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0D }
+        var i = 0
+        while i < n {
+            var end = i
+            while end < n, bytes[end] != 0x0A { end += 1 }
+            var a = i
+            while a < end, isBlank(bytes[a]) || bytes[a] == 0x09 { a += 1 }
+            if a < end, bytes[a] != 0x23 {  // not blank, not a # comment
+                // The first three fields, trimmed; a row needs all three.
+                var fields: (String, String, String) = ("", "", "")
+                var count = 0
+                var f = i
+                while true {
+                    var e = f
+                    while e < end, bytes[e] != 0x09 { e += 1 }
+                    if count < 3 {
+                        var lo = f, hi = e
+                        while lo < hi, isBlank(bytes[lo]) { lo += 1 }
+                        while hi > lo, isBlank(bytes[hi - 1]) { hi -= 1 }
+                        let field = String(decoding: bytes[lo ..< hi], as: UTF8.self)
+                        switch count { case 0: fields.0 = field; case 1: fields.1 = field; default: fields.2 = field }
+                    }
+                    count += 1
+                    if e >= end || count >= 3 { break }
+                    f = e + 1
+                }
+                if count >= 3 { b.add(form: fields.0, lemma: fields.1, features: fields.2) }
+            }
+            i = end + 1
         }
-        byForm = FormTable(forms)
-        byFoldedForm = FormTable(folded)
+        self.init(b)
+    }
+
+    /// Gathers the rows of the inflection tables.
+    struct Loader {
+        var forms: FormTable.Builder, folded: FormTable.Builder
+        var formsByLemma: [String: [String]] = [:]
+        // The rows of one lemma follow each other: its forms are gathered, then stored at once.
+        var lemma: String? = nil
+        var run: [String] = []
+        init(expected: Int) { forms = FormTable.Builder(expected: expected); folded = FormTable.Builder(expected: expected) }
+        mutating func add(form: String, lemma l: String, features: String) {
+            let a = Analysis(lemma: l, features: features)
+            forms.add(form, a)
+            folded.add(Folding.fold(form), a)
+            if let p = lemma, p != l { formsByLemma[p, default: []].append(contentsOf: run); run.removeAll(keepingCapacity: true) }
+            lemma = l
+            run.append(form)
+        }
+    }
+
+    private init(_ loader: Loader) {
+        var b = loader
+        if let l = b.lemma { b.formsByLemma[l, default: []].append(contentsOf: b.run) }
+        formsByLemma = b.formsByLemma
+        byForm = FormTable(b.forms)
+        byFoldedForm = FormTable(b.folded)
     }
     /// Analyses of a lower-case form; falls back to the accent-folded form ("DEMENTI" → démenti).
     public func analyses(lower: String, fold: String) -> [Analysis] {
@@ -55,7 +117,7 @@ public struct Inflections: Sendable {
     }
     public func lemmas(lower: String, fold: String) -> Set<String> { Set(analyses(lower: lower, fold: fold).map(\.lemma)) }
     /// Every form of a lemma (the lemma itself included).
-    public func forms(of lemma: String) -> Set<String> { formsByLemma[lemma, default: []].union([lemma]) }
+    public func forms(of lemma: String) -> Set<String> { Set(formsByLemma[lemma, default: []]).union([lemma]) }
     public var isEmpty: Bool { byForm.analyses.isEmpty }
 }
 
@@ -107,8 +169,12 @@ final class FormTable: @unchecked Sendable {
             analyses.reserveCapacity(expected)
         }
 
+        /// The key's bytes, reused from key to key (no Array per key).
+        var bytes: [UInt8] = []
+
         mutating func add(_ key: String, _ a: Inflections.Analysis) {
-            var bytes = Array(key.utf8)
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: key.utf8)
             let simple = FormTable.isSimple(bytes)
             if !simple, index == nil {
                 var d: [String: Int32] = [:]
@@ -120,7 +186,7 @@ final class FormTable: @unchecked Sendable {
                 index![key] = Int32(keys.count)
             }
             if simple {
-                let h = bytes.withUnsafeMutableBufferPointer { foldKey(UnsafeBufferPointer($0)) }
+                let h = bytes.withUnsafeBufferPointer { foldKey($0) }
                 var i = FormTable.slot(h, slots.count - 1)
                 while slots[i] != 0 {
                     let e = FormTable.entry(slots[i])
@@ -135,7 +201,6 @@ final class FormTable: @unchecked Sendable {
                 filter[b2 >> 6] |= 1 << UInt64(b2 & 63)
                 pool.append(contentsOf: bytes)
             }
-            bytes = []
             starts.append(Int32(pool.count))
             keys.append(key)
             analyses.append([a])
@@ -163,8 +228,12 @@ final class FormTable: @unchecked Sendable {
     @inline(__always) static func slot(_ h: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) & mask }
     @inline(__always) static func tag(_ h: UInt64) -> UInt64 { h >> 32 }
     static let filterWords = 1 << 13  // 2^19 bits, 64 KiB
+    /// Both bits of a key in one 64-byte block of the filter (a blocked Bloom filter): a lookup
+    /// touches one cache line, where two independent bits cost two misses (the filter is larger
+    /// than L1).
     @inline(__always) static func filterBits(_ h: UInt64) -> (Int, Int) {
-        (Int(truncatingIfNeeded: h >> 13) & (filterWords * 64 - 1), Int(truncatingIfNeeded: h >> 40) & (filterWords * 64 - 1))
+        let block = Int(truncatingIfNeeded: h >> 13) & (filterWords / 8 - 1)
+        return (block << 9 | Int(truncatingIfNeeded: h >> 40) & 511, block << 9 | Int(truncatingIfNeeded: h >> 49) & 511)
     }
     @inline(__always) static func entry(_ slot: UInt64) -> Int { Int(slot & 0xFFFF_FFFF) - 1 }
 
@@ -175,6 +244,26 @@ final class FormTable: @unchecked Sendable {
 
     private enum Probe { case found(Int), missing, notSimple }
 
+    /// Whether every character of `buf` from U+0300 up lies in General Punctuation (U+2000–U+206F:
+    /// dashes, ellipsis, quotes, bullets) or is a currency sign (U+20A0–U+20BF: €). Such a
+    /// character has no combining class, composes with nothing and decomposes canonically only to
+    /// another of the block (U+2000, U+2001), so the NFC form of the key keeps it and is not
+    /// simple: no simple key is canonically equal to it. The tokens "–", "…", "€" need not go
+    /// through the Dictionary (built at the first of them).
+    static func onlyGeneralPunctuation(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        let n = buf.count
+        while k < n {
+            let b = buf[k]
+            if b < 0xCC { k += 1; continue }
+            guard b == 0xE2, k + 2 < n,
+                  buf[k + 1] == 0x80 || (buf[k + 1] == 0x81 && buf[k + 2] < 0xB0) || (buf[k + 1] == 0x82 && buf[k + 2] >= 0xA0)
+            else { return false }
+            k += 3
+        }
+        return true
+    }
+
     /// The entry of `key`: the one a Dictionary of the same keys finds.
     @inline(__always) func find(_ key: String) -> Int? {
         if analyses.isEmpty { return nil }
@@ -182,7 +271,7 @@ final class FormTable: @unchecked Sendable {
             var high: UInt8 = 0
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             for b in buf { h = (h ^ UInt64(b)) &* 0x100_0000_01b3; high = Swift.max(high, b) }
-            if high >= 0xCC { return .notSimple }
+            if high >= 0xCC { return FormTable.onlyGeneralPunctuation(buf) ? .missing : .notSimple }
             let (b1, b2) = FormTable.filterBits(h)
             if filter[b1 >> 6] & (1 << UInt64(b1 & 63)) == 0 || filter[b2 >> 6] & (1 << UInt64(b2 & 63)) == 0 { return .missing }
             var i = FormTable.slot(h, mask)
@@ -233,7 +322,8 @@ public final class LanguageLexicon: @unchecked Sendable {
         self.directory = directory
         let inflPath = directory.appendingPathComponent("inflections.tsv").path
         if FileManager.default.fileExists(atPath: inflPath) {
-            inflections = Inflections(rows: try LanguageLexicon.readTSV(path: inflPath))
+            guard let data = FileManager.default.contents(atPath: inflPath) else { throw LexiconError.unreadable(inflPath) }
+            inflections = Inflections(tsv: [UInt8](data))
         } else {
             inflections = Inflections()
         }

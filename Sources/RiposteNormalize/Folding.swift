@@ -10,6 +10,33 @@ public enum Folding {
         keysOf(bytes)
     }
 
+    /// `keys` and `foldKey(fold)` of a token's bytes. A pure-ASCII token (most of them) is lowered,
+    /// checked and hashed in one pass, and its one String serves as both keys.
+    public static func keysAndKey(_ bytes: UnsafeBufferPointer<UInt8>) -> (lower: String, fold: String, key: UInt64) {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var high: UInt8 = 0
+        let s = String(unsafeUninitializedCapacity: bytes.count) { buf in
+            // Local accumulators, stored once at the end: the captured variables live in memory,
+            // and updating them per byte put a store and a load in the hash's dependency chain.
+            var hh = h, hi: UInt8 = 0
+            for k in 0 ..< bytes.count {
+                let b = bytes[k]
+                hi |= b
+                let c = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                buf[k] = c
+                hh = (hh ^ UInt64(c)) &* 0x100_0000_01b3
+            }
+            h = hh; high = hi
+            // Non-ASCII: the bytes written are still valid UTF-8 (only ASCII letters changed),
+            // but the keys come from the paths below.
+            return high < 0x80 ? bytes.count : 0
+        }
+        if high < 0x80 { return (s, s, h) }
+        if let fast = latinKeysAndKey(bytes) { return fast }
+        let (lower, fold) = utf8procKeys(bytes)
+        return (lower, fold, foldKey(fold))
+    }
+
     /// Lower case (accents kept) and folded (accents stripped) forms of a token's bytes.
     public static func keys<C: Collection>(_ bytes: C) -> (lower: String, fold: String) where C.Element == UInt8 {
         keysOf(bytes)
@@ -45,8 +72,14 @@ public enum Folding {
     /// punctuation and symbols, computed without utf8proc; nil for anything else. Gives exactly
     /// what the utf8proc path gives for those characters.
     static func latinKeys<C: Collection>(_ bytes: C) -> (lower: String, fold: String)? where C.Element == UInt8 {
+        guard let (lower, fold, _) = latinKeysAndKey(bytes) else { return nil }
+        return (lower, fold)
+    }
+
+    /// `latinKeys` with `foldKey` of the folded bytes.
+    static func latinKeysAndKey<C: Collection>(_ bytes: C) -> (lower: String, fold: String, key: UInt64)? where C.Element == UInt8 {
         let n = bytes.count
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * n + 8) { buf -> (String, String)? in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * n + 8) { buf -> (String, String, UInt64)? in
             let lower = UnsafeMutableBufferPointer(rebasing: buf[0 ..< n])
             let fold = UnsafeMutableBufferPointer(rebasing: buf[n ..< 2 * n + 8])
             var l = 0, f = 0
@@ -99,8 +132,9 @@ public enum Folding {
                     return nil
                 }
             }
+            let folded = UnsafeBufferPointer(rebasing: fold[0 ..< f])
             return (String(decoding: UnsafeBufferPointer(rebasing: lower[0 ..< l]), as: UTF8.self),
-                    String(decoding: UnsafeBufferPointer(rebasing: fold[0 ..< f]), as: UTF8.self))
+                    String(decoding: folded, as: UTF8.self), foldKey(folded))
         }
     }
 
@@ -131,8 +165,16 @@ public enum Folding {
     }
 
     /// The folded key of a string (for lexicon entries): lower case, no accents, ' apostrophes.
-    public static func fold(_ s: String) -> String { keys(Array(s.utf8)).fold }
-    public static func lower(_ s: String) -> String { keys(Array(s.utf8)).lower }
+    /// Over the string's own UTF-8 (no Array copy of its bytes per call: the records stage folds
+    /// words of every party name and sentence it looks at).
+    public static func fold(_ s: String) -> String {
+        var s = s
+        return s.withUTF8 { keys($0).fold }
+    }
+    public static func lower(_ s: String) -> String {
+        var s = s
+        return s.withUTF8 { keys($0).lower }
+    }
 
     /// True if the code point is an upper-case or title-case letter.
     public static func isUppercase(_ cp: UInt32) -> Bool {

@@ -118,6 +118,19 @@ public enum Normalizer {
         let n = original.count
         var i = 0
         while i < n {
+            // Plain ASCII (printable but the hyphen, tab, line feed) followed by ASCII is copied as
+            // it is: skip such runs over the raw bytes (no bounds check per byte). The last byte
+            // of a run, whose successor may be a combining mark, takes the path below.
+            let run = original.withUnsafeBufferPointer { p -> Int in
+                var k = i
+                while k + 1 < n {
+                    let c = p[k]
+                    guard (c >= 0x20 && c < 0x7F && c != 0x2D) || c == 0x0A || c == 0x09, p[k + 1] < 0x80 else { break }
+                    k += 1
+                }
+                return k
+            }
+            if run > i { i = run; continue }
             let b = original[i]
             if b < 0x80 {
                 if b >= 0x20 && b != 0x7F && b != 0x2D || b == 0x0A || b == 0x09 {

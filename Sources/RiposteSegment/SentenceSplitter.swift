@@ -98,7 +98,7 @@ public struct SentenceSplitter: Sendable {
                 } else if gap == 1 {
                     let t = tokens[i], prev = tokens[i - 1]
                     let continues = !isTerminal(prev) && prev.kind != .quote && !t.isCapitalized && t.kind == .word
-                        && !isListMarker(t) && prev.lower != ":" && !(t.kind == .number)
+                        && !isListMarker(t) && !same(prev.lower, ":") && !(t.kind == .number)
                     if !continues { boundary = true; paragraph += 1 }
                 } else if i > quoteCloseAt, unpunctuatedBoundary(text, tokens, start, i) {
                     boundary = true
@@ -161,7 +161,7 @@ public struct SentenceSplitter: Sendable {
                     }
                     ends = gap > 0 || ((next.spaceBefore || !ruleTerminal) && startsHere && !insideQuote)
                     // "12. The applicant …": a paragraph number starts its sentence, it is not one.
-                    if ends, gap == 0, t.lower == ".", i - start == 1, isParagraphNumber(tokens[start]) { ends = false }
+                    if ends, gap == 0, same(t.lower, "."), i - start == 1, isParagraphNumber(tokens[start]) { ends = false }
                     // "A.  The background of the case": an enumerator opening a line is not a sentence.
                     if ends, gap == 0, t.kind == .abbreviation, i == start, startsLine(text, t.span.start) { ends = false }
                     // "J. Smith", "M. Dupont": an initial before a name.
@@ -193,24 +193,34 @@ public struct SentenceSplitter: Sendable {
         s.isListItem = isListMarker(first) && startsLine(text, first.span.start)
         let terminal = splitAtEnd || isTerminal(last) || (isCloser(last) && b - 2 >= a && isTerminal(tokens[b - 2]))
         s.isHeading = !terminal && !s.isListItem && startsLine(text, s.span.start) && endsLine(text, s.span.end)
-            && last.lower != ":" && last.lower != ","
+            && !same(last.lower, ":") && !same(last.lower, ",")
         return s
     }
 
     /// Splits "etc." into "etc" + "." at the given indices and shifts the sentences' token ranges.
-    /// Done in place from the back: each insertion moves the tail of the array in one memmove,
-    /// without copying (retaining and releasing) the tokens one by one.
+    /// Done in place in one pass from the back: the array grows by the number of splits and each
+    /// run of tokens between two splits moves once (one memmove, no retain or release) to its
+    /// final place, where an insertion per split moved the whole tail each time.
     private func applySplits(_ splits: [Int], _ tokens: inout [Token], _ sentences: inout [Sentence]) {
-        tokens.reserveCapacity(tokens.count + splits.count)
-        for r in splits.reversed() {
-            var word = tokens[r], dot = word
-            word.span.end -= 1
-            word.lower.removeLast(); word.fold.removeLast()
-            word.kind = .word
-            dot.span.start = dot.span.end - 1
-            dot.lower = "."; dot.fold = "."; dot.kind = .punctuation; dot.isCapitalized = false; dot.spaceBefore = false
-            tokens[r] = word
-            tokens.insert(dot, at: r + 1)
+        let old = tokens.count
+        tokens.append(contentsOf: repeatElement(tokens[splits[0]], count: splits.count))
+        tokens.withUnsafeMutableBufferPointer { buf in
+            let base = buf.baseAddress!
+            // The placeholders only made room: [end, end + shift) is uninitialised below.
+            (base + old).deinitialize(count: splits.count)
+            var end = old, shift = splits.count
+            for r in splits.reversed() {
+                (base + r + 1 + shift).moveInitialize(from: base + r + 1, count: end - (r + 1))
+                var word = (base + r).move(), dot = word
+                word.span.end -= 1
+                word.lower.removeLast(); word.fold.removeLast()
+                word.kind = .word
+                dot.span.start = dot.span.end - 1
+                dot.lower = "."; dot.fold = "."; dot.kind = .punctuation; dot.isCapitalized = false; dot.spaceBefore = false
+                (base + r + shift).initialize(to: dot)
+                (base + r + shift - 1).initialize(to: word)
+                shift -= 1; end = r
+            }
         }
         var before = 0  // splits at indices < the current bound
         for k in sentences.indices {
@@ -239,7 +249,7 @@ public struct SentenceSplitter: Sendable {
     func isTerminal(_ t: Token) -> Bool {
         guard t.kind == .punctuation else { return false }
         for b in t.lower.utf8 where b != 0x2E && b != 0x21 && b != 0x3F {
-            if t.lower == "…" { return true }
+            if same(t.lower, "…") { return true }
             return false
         }
         return true
@@ -269,33 +279,33 @@ public struct SentenceSplitter: Sendable {
         if isRule(t), t.span.length >= 10 { return true }
         if isRule(prev), t.isCapitalized || t.kind == .quote || isRule(t) { return true }
         // "… <name@example.com> Capt. …", ">> I agree": the end of an address or a quote marker.
-        if (prev.lower == ">" && i >= 2 && tokens[i - 2].kind == .email) || prev.lower == ">>",
+        if (same(prev.lower, ">") && i >= 2 && tokens[i - 2].kind == .email) || same(prev.lower, ">>"),
            t.isCapitalized { return true }
         // After a mail header's date and time ("04/26/2001 07:17 AM have you …"), whatever the case.
         if t.kind == .word, isAfterHeaderTime(tokens, i) { return true }
         // A salutation or closing ("Thanks,", "Hi Bob,", "Regards,") is a sentence of its own.
-        if prev.lower == "," || prev.lower == ":", t.isCapitalized, i - start <= 4,
+        if same(prev.lower, ",") || same(prev.lower, ":"), t.isCapitalized, i - start <= 4,
            salutations.contains(tokens[start].fold) { return true }
         // A date opens a mail header line after a name or an address ("<a@b.com> 02/13/2001").
-        if t.kind == .number, isDate(t), prev.isCapitalized || prev.lower == ">" || prev.kind == .email { return true }
+        if t.kind == .number, isDate(t), prev.isCapitalized || same(prev.lower, ">") || prev.kind == .email { return true }
         // A spaced bullet dash before a capital opens a list item (French typography):
         // "La rénovation des lycées d'Île-de-France - Jean-Claude Méry, …".
-        if t.kind == .punctuation, dashBullets.contains(t.lower), prev.kind == .word || prev.lower == ")", i + 1 < tokens.count,
+        if t.kind == .punctuation, dashBullets.contains(t.lower), prev.kind == .word || same(prev.lower, ")"), i + 1 < tokens.count,
            tokens[i + 1].spaceBefore, tokens[i + 1].isCapitalized, !closesIncise(tokens, i) { return true }
         guard t.isCapitalized, t.kind == .word else { return false }
         // After the time of a mail header: "08:02 PM All: …".
-        if (prev.lower == "am" || prev.lower == "pm"), i >= 2, tokens[i - 2].kind == .number { return true }
-        let prevIsWord = prev.kind == .word || prev.lower == ")"
+        if (same(prev.lower, "am") || same(prev.lower, "pm")), i >= 2, tokens[i - 2].kind == .number { return true }
+        let prevIsWord = prev.kind == .word || same(prev.lower, ")")
         guard prevIsWord else { return false }
         // A pronoun or determiner that opens sentences, capitalised after a lower-case word or a
         // one-word heading ("Cyclisme Il semble que …").
-        if !prev.isCapitalized || prev.lower == ")" || i - start == 1, openers.contains(t.fold), !isAllCaps(t, text) { return true }
+        if !prev.isCapitalized || same(prev.lower, ")") || i - start == 1, openers.contains(t.fold), !isAllCaps(t, text) { return true }
         // A capitalised determiner or pronoun before a lower-case word, after a lower-case content
         // word: a heading run into its text ("… vertébrales et lombaires L'incidence sur …"), not
         // a title inside a sentence ("… de La Réunion", "… rebaptise L'Arpège").
-        if !prev.isCapitalized || prev.lower == ")", headingDeterminers.contains(t.fold), i + 1 < tokens.count,
+        if !prev.isCapitalized || same(prev.lower, ")"), headingDeterminers.contains(t.fold), i + 1 < tokens.count,
            tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized,
-           prev.lower == ")" || (prev.span.length >= 3 && !functionWords.contains(prev.fold)) { return true }
+           same(prev.lower, ")") || (prev.span.length >= 3 && !functionWords.contains(prev.fold)) { return true }
         // An upper-case heading ("FORME PHARMACEUTIQUE ET CONTENU") before a mixed-case word.
         if isAllCaps(prev, text), i - start >= 2, isAllCaps(tokens[i - 2], text), !isAllCaps(t, text), t.span.length > 1 { return true }
         return false
@@ -304,7 +314,7 @@ public struct SentenceSplitter: Sendable {
     /// "04/26/2001 07:17 AM" just before token i.
     func isAfterHeaderTime(_ tokens: [Token], _ i: Int) -> Bool {
         guard i >= 3, tokens[i - 1].span.length == 2, tokens[i - 2].kind == .number else { return false }
-        return (tokens[i - 1].lower == "am" || tokens[i - 1].lower == "pm") && isDate(tokens[i - 3])
+        return (same(tokens[i - 1].lower, "am") || same(tokens[i - 1].lower, "pm")) && isDate(tokens[i - 3])
     }
 
     func isDate(_ t: Token) -> Bool {
@@ -345,7 +355,7 @@ public struct SentenceSplitter: Sendable {
         while k < tokens.count, k <= i + 12 {
             let t = tokens[k]
             if isTerminal(t) { return false }
-            if t.lower == tokens[i].lower, t.spaceBefore { return true }
+            if same(t.lower, tokens[i].lower), t.spaceBefore { return true }
             k += 1
         }
         return false
@@ -396,7 +406,7 @@ public struct SentenceSplitter: Sendable {
 
     /// "...", "…": an ellipsis often trails off inside a sentence that goes on in lower case.
     func isEllipsis(_ t: Token) -> Bool {
-        t.lower == "…" || (t.lower.utf8.count >= 2 && t.lower.utf8.allSatisfy { $0 == 0x2E })
+        same(t.lower, "…") || (t.lower.utf8.count >= 2 && t.lower.utf8.allSatisfy { $0 == 0x2E })
     }
 
     func isParagraphNumber(_ t: Token) -> Bool {
@@ -409,11 +419,12 @@ public struct SentenceSplitter: Sendable {
     }
 
     func isCloser(_ t: Token) -> Bool {
-        if t.kind == .quote { return !isOpeningQuote(t) || t.lower == "\"" || t.lower == "'" }
-        return t.lower == ")" || t.lower == "]" || t.lower == "}"
+        if t.kind == .quote { return !isOpeningQuote(t) || same(t.lower, "\"") || same(t.lower, "'") }
+        return same(t.lower, ")") || same(t.lower, "]") || same(t.lower, "}")
     }
     func isClosingQuote(_ t: Token) -> Bool {
-        switch t.lower { case "»", "”", "›", "\"": return true; default: return false }
+        let l = t.lower
+        return same(l, "»") || same(l, "”") || same(l, "›") || same(l, "\"")
     }
 
     /// The index of the quote closing the one opened at i, looked for within the paragraph and
@@ -433,19 +444,27 @@ public struct SentenceSplitter: Sendable {
         while k < limit {
             let t = tokens[k]
             if newlines(text, tokens[k - 1].span.end, t.span.start) > 0 { return nil }
-            if t.lower == close { return k }
-            if t.lower == open.lower, close != "\"" { return nil }
+            if same(t.lower, close) { return k }
+            if same(t.lower, open.lower), close != "\"" { return nil }
             k += 1
         }
         return nil
     }
 
     func isOpeningQuote(_ t: Token) -> Bool {
-        switch t.lower { case "«", "“", "‹", "„", "\"", "'", "‘": return true; default: return false }
+        let l = t.lower
+        return same(l, "«") || same(l, "“") || same(l, "‹") || same(l, "„") || same(l, "\"") || same(l, "'") || same(l, "‘")
     }
-    func isOpener(_ t: Token) -> Bool { t.lower == "(" || t.lower == "[" || t.lower == "«" || t.lower == "“" || t.lower == "\"" || t.lower == "¿" || t.lower == "¡" }
+    func isOpener(_ t: Token) -> Bool {
+        let l = t.lower
+        guard l.utf8.count <= 3 else { return false }
+        return same(l, "(") || same(l, "[") || same(l, "«") || same(l, "“") || same(l, "\"") || same(l, "¿") || same(l, "¡")
+    }
     func isListMarker(_ t: Token) -> Bool {
-        switch t.lower { case "-", "–", "—", "•", "*", "·", "▪", "►", "--": return true; default: return false }
+        let l = t.lower
+        guard l.utf8.count <= 3 else { return false }
+        return same(l, "-") || same(l, "–") || same(l, "—") || same(l, "•") || same(l, "*") || same(l, "·") || same(l, "▪")
+            || same(l, "►") || same(l, "--")
     }
 
     func newlines(_ text: [UInt8], _ a: Int, _ b: Int) -> Int {
@@ -464,4 +483,11 @@ public struct SentenceSplitter: Sendable {
         while k < text.count, text[k] == 0x20 || text[k] == 0x09 { k += 1 }
         return k >= text.count || text[k] == 0x0A
     }
+}
+
+/// Equality of token keys by their bytes. The tokenizer's keys are NFC (ASCII, precomposed Latin
+/// letters, or utf8proc's composed forms), as are the literals here, so this answers as String ==
+/// does, without == falling into its Unicode comparison path for non-ASCII keys ("où" against "–").
+@inline(__always) func same(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
 }

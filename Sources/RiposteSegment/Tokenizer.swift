@@ -222,9 +222,9 @@ struct Scan {
     }
 
     func makeToken(_ a: Int, _ b: Int, _ kind: TokenKind, spaceBefore: Bool) -> Token {
-        let (lower, fold) = Folding.keys(UnsafeBufferPointer(rebasing: t[a ..< b]))
+        let (lower, fold, key) = Folding.keysAndKey(UnsafeBufferPointer(rebasing: t[a ..< b]))
         let (c, _) = cp(a)
-        return Token(span: ByteSpan(a, b), kind: kind, lower: lower, fold: fold,
+        return Token(span: ByteSpan(a, b), kind: kind, lower: lower, fold: fold, key: key,
                      isCapitalized: Folding.isUppercase(c), spaceBefore: spaceBefore)
     }
 
@@ -368,8 +368,18 @@ struct Scan {
                 if cc == 0xB0, e - p == 1, t[p] | 0x20 == 0x6E { e += l; emit(p, e, .legalReference); return e }
                 break
             }
-            if b >= 0x61 && b <= 0x7A || b >= 0x41 && b <= 0x5A { letters = true; e += 1; continue }
-            if b >= 0x30 && b <= 0x39 { digits = true; e += 1; continue }
+            if b >= 0x61 && b <= 0x7A || b >= 0x41 && b <= 0x5A {
+                letters = true; e += 1
+                // The rest of a run of ASCII letters inside one ICU segment, in a tight loop: for
+                // them the checks above all pass (no segment start, so no ICU split).
+                while e < end, (t[e] | 0x20) >= 0x61, (t[e] | 0x20) <= 0x7A, wb[e] & Scan.start == 0 { e += 1 }
+                continue
+            }
+            if b >= 0x30 && b <= 0x39 {
+                digits = true; e += 1
+                while e < end, t[e] >= 0x30, t[e] <= 0x39, wb[e] & Scan.start == 0 { e += 1 }
+                continue
+            }
             if isSpaceByte(b) { break }
             let prevDigit = isDigit(e - 1)
             switch b {

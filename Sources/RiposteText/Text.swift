@@ -54,6 +54,13 @@ public struct Token: Sendable, Hashable {
         self.span = span; self.kind = kind; self.lower = lower; self.fold = fold; self.key = foldKey(fold)
         self.isCapitalized = isCapitalized; self.spaceBefore = spaceBefore
     }
+    /// The same, with `key` already computed by the caller: it must equal `foldKey(fold)` (the
+    /// tokenizer hashes the folded bytes while it writes them, rather than the String again).
+    public init(span: ByteSpan, kind: TokenKind, lower: String, fold: String, key: UInt64,
+                isCapitalized: Bool, spaceBefore: Bool) {
+        self.span = span; self.kind = kind; self.lower = lower; self.fold = fold; self.key = key
+        self.isCapitalized = isCapitalized; self.spaceBefore = spaceBefore
+    }
 }
 
 /// 64-bit FNV-1a of a word's UTF-8 bytes: the key of `Token.key` and of the tables keyed by folded
@@ -94,38 +101,72 @@ public struct Sentence: Sendable, Hashable {
 }
 
 /// Converts UTF-8 byte offsets of a text to Unicode code point offsets.
-/// Built once per document in O(n); each lookup is O(1) (ASCII text needs no table at all).
+/// Built once per document in O(n/8); each lookup is O(1) (ASCII text needs no table at all).
+/// Non-ASCII text keeps the code points before every 16th byte and counts the rest of the way in
+/// the bytes at lookup: a document asks for a few hundred offsets, and a table entry per byte
+/// cost more to write than all the lookups.
 public struct CodePointIndex: Sendable {
-    private let table: [Int32]?  // table[b] = code points before byte b (b in 0...count)
+    private let blocks: [Int32]?  // blocks[k] = code points before byte 16k (k in 0...count/16)
+    private let bytes: [UInt8]
     public let byteCount: Int
     public let codePointCount: Int
 
     public init(utf8 bytes: [UInt8]) {
         byteCount = bytes.count
-        var isASCII = true
-        for b in bytes where b >= 0x80 { isASCII = false; break }
-        if isASCII {
-            table = nil
-            codePointCount = bytes.count
-            return
+        let (t, n) = bytes.withUnsafeBufferPointer { buf -> ([Int32]?, Int) in
+            let count = buf.count
+            // ASCII test eight bytes at a time.
+            var i = 0
+            if let base = buf.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            }
+            while i < count, buf[i] < 0x80 { i += 1 }
+            if i == count { return (nil, count) }
+            var total = 0
+            let t = [Int32](unsafeUninitializedCapacity: count / 16 + 1) { out, initialized in
+                var k = 0
+                while k + 16 <= count {
+                    out[k >> 4] = Int32(truncatingIfNeeded: total)
+                    total += CodePointIndex.leads(buf, k, k + 16)
+                    k += 16
+                }
+                out[k >> 4] = Int32(truncatingIfNeeded: total)
+                total += CodePointIndex.leads(buf, k, count)
+                initialized = count / 16 + 1
+            }
+            return (t, total)
         }
-        var t = [Int32](repeating: 0, count: bytes.count + 1)
-        var n: Int32 = 0
-        for i in 0 ..< bytes.count {
-            t[i] = n
-            if bytes[i] & 0xC0 != 0x80 { n += 1 }
+        blocks = t
+        self.bytes = t == nil ? [] : bytes
+        codePointCount = n
+    }
+
+    /// The number of bytes in `a ..< b` that begin a character (not continuation bytes 10xxxxxx).
+    @inline(__always) static func leads(_ buf: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Int {
+        var k = a, n = 0
+        if let base = buf.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while k + 8 <= b {
+                let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                // Bit 7 set and bit 6 clear in a byte: a continuation byte.
+                let cont = w & ~(w << 1) & 0x8080_8080_8080_8080
+                n += 8 - cont.nonzeroBitCount
+                k += 8
+            }
         }
-        t[bytes.count] = n
-        table = t
-        codePointCount = Int(n)
+        while k < b { if buf[k] & 0xC0 != 0x80 { n += 1 }; k += 1 }
+        return n
     }
 
     /// The code point offset of byte offset `b` (which must fall on a character boundary).
     @inlinable public func codePoint(atByte b: Int) -> Int { _lookup(b) }
 
     public func _lookup(_ b: Int) -> Int {
-        guard let table else { return b }
-        return Int(table[Swift.max(0, Swift.min(b, byteCount))])
+        guard let blocks else { return b }
+        let c = Swift.max(0, Swift.min(b, byteCount))
+        let start = c & ~15
+        return Int(blocks[c >> 4]) + bytes.withUnsafeBufferPointer { CodePointIndex.leads($0, start, c) }
     }
 }
 
