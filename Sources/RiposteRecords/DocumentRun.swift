@@ -368,6 +368,9 @@ final class DocumentRun {
         for (si, s) in text.sentences.enumerated() {
             if s.isBoilerplate { continue }
             for i in s.tokens {
+                // A fold not ending in "s" is its own base, and its `.head` flag says whether it is
+                // a role noun: most words are ruled out without building or hashing a string.
+                if lastUTF8Byte(text.tokens[i].fold) != 0x73, !finder.flagsAt(i).contains(.head) { continue }
                 let f = text.tokens[i].fold
                 let base = f.hasSuffix("'s") ? String(f.dropLast(2)) : f
                 guard let h = lex.head(base), h.role == role else { continue }

@@ -83,7 +83,8 @@ struct NounPhraseFinder {
         var i = range.lowerBound
         while i < range.upperBound {
             // "we" in an opinion is the court itself, whatever an earlier "we" was resolved to.
-            if let m = mentionAt[i], lex.pronounClass[toks[i]] != "pron-first" {
+            // (`.pronoun`: the word has a pronoun class; most mentions have none.)
+            if let m = mentionAt[i], !(flagsAt(i).contains(.pronoun) && lex.pronounClass[toks[i]] == "pron-first") {
                 var j = i + 1
                 while j < range.upperBound, m.span.contains(toks[j].span) { j += 1 }
                 var np = NounPhrase(tokens: i ..< j, span: m.span, form: m.form == .pronoun ? .pronoun : .mention, party: m.party)
@@ -332,7 +333,7 @@ struct NounPhraseFinder {
     }
 
     /// A run of capitalised words that is not a function word opening the sentence.
-    private static let sentenceOpeners: Set<String> = [".", "!", "?", "«", "(", "—", ":", "-", "–", "…"]
+    private static let sentenceOpeners = FoldSet([".", "!", "?", "«", "(", "—", ":", "-", "–", "…"])
 
     private func namePhrase(at i: Int, _ range: Range<Int>) -> NounPhrase? {
         let toks = text.tokens
