@@ -35,16 +35,19 @@ struct PartyBook {
         self.original = set
         self.parties = set.parties
         self.lex = lex
+        byKey.reserveCapacity(set.parties.count * 2)
+        nameWords.reserveCapacity(set.parties.count)
+        // The first party keyed `k` keeps it: one hash of the key (the default is inserted only
+        // when the key is absent).
+        @inline(__always) func keep(_ v: inout Int) {}
         for (i, p) in set.parties.enumerated() {
-            // The name's words once, for its key, its word set and its role (not memoised: most
-            // names are never keyed again).
+            // The name's words once, for its key, its word set and its role (names and aliases
+            // are not memoised: most are never keyed again).
             let kw = keyWordsUncached(p.name)
-            if !kw.isEmpty {
-                let k = kw.joined(separator: " ")
-                if byKey[k] == nil { byKey[k] = i }
-            }
+            if !kw.isEmpty { keep(&byKey[kw.joined(separator: " "), default: i]) }
             for n in p.aliases {
-                if let k = key(n), byKey[k] == nil { byKey[k] = i }
+                let w = keyWordsUncached(n)
+                if !w.isEmpty { keep(&byKey[w.joined(separator: " "), default: i]) }
             }
             if !kw.isEmpty { nameWords.append((i, kw, kw.map(foldKey))) }
             if let h = headRole(words: kw) { roles[i] = h }
@@ -108,7 +111,8 @@ struct PartyBook {
     }
 
     private func keyWordsUncached(_ s: String) -> [String] {
-        let folded = Folding.fold(s)
+        // `Folding.fold(s)` over the string's own bytes (no copy into an array).
+        let folded = s.utf8.withContiguousStorageIfAvailable { Folding.keys($0).fold } ?? Folding.fold(s)
         var out = PartyBook.splitWords(folded, lex: lex) ?? splitWordsByCharacter(folded)
         while let f = out.first, out.count > 1, lex.has(f, .det) || lex.has(f, .title) || f == "this" { out.removeFirst() }
         // "the applicants" = "the applicant"; but "the courts" (the domestic ones) are not "the Court".
@@ -121,7 +125,11 @@ struct PartyBook {
     /// gives when every character is one scalar (ASCII, or two-byte letters and «»; fold has removed
     /// the combining marks), nil otherwise.
     static func splitWords(_ folded: String, lex: RecordsLexicon) -> [String]? {
-        let bytes = Array(folded.utf8)
+        if let r = folded.utf8.withContiguousStorageIfAvailable({ splitWords(bytes: $0, lex: lex) }) { return r }
+        return Array(folded.utf8).withUnsafeBufferPointer { splitWords(bytes: $0, lex: lex) }
+    }
+
+    private static func splitWords(bytes: UnsafeBufferPointer<UInt8>, lex: RecordsLexicon) -> [String]? {
         for (k, b) in bytes.enumerated() where b >= 0xC0 {
             if b >= 0xE0 { return nil }
             // Arabic prepended concatenation marks join the next character into one Character.
@@ -130,7 +138,7 @@ struct PartyBook {
         }
         var out: [String] = []
         let n = bytes.count
-        func word(_ lo: Int, _ hi: Int) -> String { String(decoding: bytes[lo ..< hi], as: UTF8.self) }
+        func word(_ lo: Int, _ hi: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[lo ..< hi]), as: UTF8.self) }
         func emit(_ start: Int, _ hi: Int) {
             var lo = start
             // "d'appel", "l'association": an elided determiner or preposition is a word of its own.
