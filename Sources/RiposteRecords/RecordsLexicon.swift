@@ -41,6 +41,10 @@ public final class RecordsLexicon: @unchecked Sendable {
     let inflections: Inflections
     /// A superset of the keys under which `inflections` can answer a token (see `mayInflect`).
     private let inflectionKeys: KeyFilter
+    /// The same for the rows whose features begin with one of `featureFilterPrefixes`, by prefix.
+    private let featureKeys: [(prefix: String, keys: KeyFilter)]
+    /// The feature prefixes the rules ask about per token ("cond." of every word of a sentence).
+    static let featureFilterPrefixes = ["cond.", "pp", "ger", "inf"]
     /// Folded word → its rule-list classes (records-rule-words.tsv). Kept apart from `classes`:
     /// a word listed for one rule is neither "known" nor "classed".
     private let ruleClasses: FoldMap<ClassBits>
@@ -67,7 +71,10 @@ public final class RecordsLexicon: @unchecked Sendable {
     public init(lexicon: LanguageLexicon) {
         language = lexicon.language
         inflections = lexicon.inflections
-        inflectionKeys = KeyFilter(formsOf: lexicon.directory.appendingPathComponent("inflections.tsv").path)
+        let inflectionPath = lexicon.directory.appendingPathComponent("inflections.tsv").path
+        let (all, byPrefix) = KeyFilter.forms(of: inflectionPath, featurePrefixes: RecordsLexicon.featureFilterPrefixes)
+        inflectionKeys = all
+        featureKeys = Array(zip(RecordsLexicon.featureFilterPrefixes, byPrefix)).map { (prefix: $0.0, keys: $0.1) }
         cues = CueIndex(rows: lexicon.table("cues"), lexicon: lexicon)
         var c: [String: Set<String>] = [:]
         for r in lexicon.table("records-words") where r.fields.count >= 2 {
@@ -281,6 +288,25 @@ public final class RecordsLexicon: @unchecked Sendable {
         guard mayInflect(t) else { return [] }
         return inflections.analyses(lower: t.lower, fold: t.fold).map(\.features)
     }
+    /// `verbFeatures(t).contains { $0.hasPrefix(prefix) }`, answered without the tables for most
+    /// tokens when `prefix` is one of `featureFilterPrefixes`.
+    @inline(__always) func verbHas(_ t: Token, prefix: String) -> Bool {
+        for f in featureKeys where f.prefix == prefix {
+            if !(f.keys.contains(t.key) || (t.lower != t.fold && f.keys.contains(foldKey(t.lower)))) { return false }
+            break
+        }
+        return verbFeatures(t).contains { $0.hasPrefix(prefix) }
+    }
+
+    /// `verbFeatures(t).contains(feature)` (a feature is a prefix of itself: same filters).
+    @inline(__always) func verbHas(_ t: Token, feature: String) -> Bool {
+        for f in featureKeys where feature.hasPrefix(f.prefix) {
+            if !(f.keys.contains(t.key) || (t.lower != t.fold && f.keys.contains(foldKey(t.lower)))) { return false }
+            break
+        }
+        return verbFeatures(t).contains(feature)
+    }
+
     func lemmas(_ t: Token) -> Set<String> {
         guard mayInflect(t) else { return [] }
         return inflections.lemmas(lower: t.lower, fold: t.fold)
@@ -306,12 +332,15 @@ struct KeyFilter: Sendable {
         }
     }
 
-    /// The keys of the first column of a TSV file (inflections.tsv): every field's bytes as
-    /// written and folded, so that both lookups of `Inflections.analyses` (by lower-case form,
-    /// then by folded form) are covered. Comment lines add keys that match nothing: a superset
-    /// is all a filter needs. No file: no keys (and `Inflections` is then empty too).
-    init(formsOf path: String) {
+    /// The keys of the forms of inflections.tsv (first column): every form's bytes as written
+    /// and folded, so that both lookups of `Inflections.analyses` (by lower-case form, then by
+    /// folded form) are covered; and the same for the rows whose features (third column) begin
+    /// with each of `featurePrefixes`. Comment lines add keys that match nothing: a superset is
+    /// all a filter needs. No file: no keys (and `Inflections` is then empty too).
+    static func forms(of path: String, featurePrefixes: [String]) -> (KeyFilter, [KeyFilter]) {
+        let prefixes = featurePrefixes.map { Array($0.utf8) }
         var keys: [UInt64] = []
+        var prefixKeys = [[UInt64]](repeating: [], count: prefixes.count)
         if let data = FileManager.default.contents(atPath: path) {
             [UInt8](data).withUnsafeBufferPointer { b in
                 let n = b.count
@@ -327,21 +356,33 @@ struct KeyFilter: Sendable {
                     while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x0D { hi -= 1 }
                     if lo < hi {
                         let field = UnsafeBufferPointer(rebasing: b[lo ..< hi])
-                        let raw = foldKey(field)
-                        keys.append(raw)
                         var ascii = true
                         var upper = false
                         for x in field { if x >= 0x80 { ascii = false; break }; if x >= 0x41 && x <= 0x5A { upper = true } }
-                        if !ascii || upper {
-                            // Folding.fold(form), the key of `byFoldedForm`.
-                            keys.append(foldKey(Folding.keys(field).fold))
+                        let raw = foldKey(field)
+                        // Folding.fold(form), the key of `byFoldedForm` (the bytes themselves for
+                        // lower-case ASCII).
+                        let folded = !ascii || upper ? foldKey(Folding.keys(field).fold) : raw
+                        keys.append(raw)
+                        if folded != raw { keys.append(folded) }
+                        // The third field (a row without one is no analysis), trimmed at its start.
+                        var f3 = e + 1
+                        while f3 < end, b[f3] != 0x09 { f3 += 1 }
+                        var p = f3 + 1
+                        while p < end, b[p] == 0x20 || b[p] == 0x0D { p += 1 }
+                        if f3 < end {
+                            for (k, prefix) in prefixes.enumerated()
+                            where p + prefix.count <= end && prefix.indices.allSatisfy({ b[p + $0] == prefix[$0] }) {
+                                prefixKeys[k].append(raw)
+                                if folded != raw { prefixKeys[k].append(folded) }
+                            }
                         }
                     }
                     i = end + 1
                 }
             }
         }
-        self.init(keys)
+        return (KeyFilter(keys), prefixKeys.map { KeyFilter($0) })
     }
 
     /// The word of a key and its three bits.
