@@ -26,11 +26,21 @@ public final class CuePattern: Sendable {
     let elements: [CueElement]
     public let features: [String: String]
     public let flags: Set<String>
+    /// `features` and `flags` as short arrays: a pattern has a few of each, and the clause
+    /// analysis asks for them at every match; comparing a few short strings costs less than
+    /// hashing the name.
+    private let featureList: [(key: String, value: String)]
+    private let flagList: [String]
     init(type: String, id: String, elements: [CueElement], features: [String: String], flags: Set<String>) {
         self.type = type; self.id = id; self.elements = elements; self.features = features; self.flags = flags
+        featureList = features.map { ($0.key, $0.value) }
+        flagList = Array(flags)
     }
-    public func feature(_ k: String) -> String? { features[k] }
-    public func has(_ f: String) -> Bool { flags.contains(f) }
+    public func feature(_ k: String) -> String? {
+        for f in featureList where f.key == k { return f.value }
+        return nil
+    }
+    public func has(_ f: String) -> Bool { flagList.contains(f) }
 }
 
 /// A cue found in a sentence: tokens `start ..< end` (document token indices).
