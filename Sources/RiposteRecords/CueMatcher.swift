@@ -26,11 +26,21 @@ public final class CuePattern: Sendable {
     let elements: [CueElement]
     public let features: [String: String]
     public let flags: Set<String>
+    /// `features` and `flags` as short arrays: a pattern has a few of each, and the clause
+    /// analysis asks for them at every match; comparing a few short strings costs less than
+    /// hashing the name.
+    private let featureList: [(key: String, value: String)]
+    private let flagList: [String]
     init(type: String, id: String, elements: [CueElement], features: [String: String], flags: Set<String>) {
         self.type = type; self.id = id; self.elements = elements; self.features = features; self.flags = flags
+        featureList = features.map { ($0.key, $0.value) }
+        flagList = Array(flags)
     }
-    public func feature(_ k: String) -> String? { features[k] }
-    public func has(_ f: String) -> Bool { flags.contains(f) }
+    public func feature(_ k: String) -> String? {
+        for f in featureList where f.key == k { return f.value }
+        return nil
+    }
+    public func has(_ f: String) -> Bool { flagList.contains(f) }
 }
 
 /// A cue found in a sentence: tokens `start ..< end` (document token indices).
@@ -42,13 +52,17 @@ struct CueMatch {
     let words: [Int]
 }
 
-/// Cue patterns indexed by the forms of their first element: one hash lookup per token.
+/// Cue patterns indexed by the forms of their first element, and by the first two tokens when
+/// the pattern says what the second one must be: very common words open many patterns ("pas",
+/// "not", "en"), most of which fail at the next token.
 public struct CueIndex: Sendable {
     public let patterns: [CuePattern]
     private let byFirst: FoldMap<[Int]>
-    /// Per pattern, its second element when that one must match the next token (neither a gap
-    /// nor optional): tested before the pattern is tried, as most tries fail there.
-    private let second: [FoldSet?]
+    /// The patterns whose second token may be anything (a gap follows the first element, or
+    /// nothing required does), by the forms of their first element.
+    private let anyNext: FoldMap<[Int]>
+    /// The other patterns, by the keys of their possible first two tokens.
+    private let byPair: PairIndex
     /// Every folded form that can begin a cue.
     public let firstKeys: Set<String>
     static let gapLimit = 4
@@ -99,11 +113,32 @@ public struct CueIndex: Sendable {
             patterns.append(p)
         }
         self.patterns = patterns
-        second = patterns.map { p in
-            p.elements.count >= 2 && !p.elements[1].isGap && !p.elements[1].optional ? p.elements[1].lookup : nil
+        var any: [String: [Int]] = [:]
+        var pairs: [UInt64: [Int]] = [:]
+        for (pi, p) in patterns.enumerated() {
+            guard let next = CueIndex.nextKeys(p.elements, 1) else {
+                for k in p.elements[0].keys { any[k, default: []].append(pi) }
+                continue
+            }
+            let nextKeys = next.map(foldKey)
+            for k in p.elements[0].keys {
+                let h = foldKey(k)
+                for n in nextKeys where pairs[PairIndex.key(h, n)]?.last != pi { pairs[PairIndex.key(h, n), default: []].append(pi) }
+            }
         }
+        anyNext = FoldMap(any)
+        byPair = PairIndex(pairs)
         byFirst = FoldMap(index)
         firstKeys = Set(index.keys)
+    }
+
+    /// The folded forms the token after element `e - 1` may have when the pattern matches; nil
+    /// when it may be any token or none (a gap, or only optional elements up to the end).
+    private static func nextKeys(_ els: [CueElement], _ e: Int) -> Set<String>? {
+        guard e < els.count, !els[e].isGap else { return nil }
+        if !els[e].optional { return els[e].keys }
+        guard let rest = nextKeys(els, e + 1) else { return nil }
+        return els[e].keys.union(rest)
     }
 
     /// True when a cue pattern may begin with the token (its first element holds the token's fold).
@@ -123,9 +158,14 @@ public struct CueIndex: Sendable {
         words.reserveCapacity(8)
         tokens.withUnsafeBufferPointer { toks in
             for i in starts {
-                guard let cands = byFirst[toks[i]] else { continue }
-                for pi in cands {
-                    if let next = second[pi], i + 1 >= range.upperBound || !next.contains(toks[i + 1]) { continue }
+                // The candidates of both tables, in pattern order (the order of the matches). A
+                // pair hit may be a hash collision: `match` tests every element.
+                let a = anyNext[toks[i]] ?? []
+                let b = i + 1 < range.upperBound ? byPair[PairIndex.key(toks[i].key, toks[i + 1].key)] : ArraySlice<Int32>()
+                var ia = 0, ib = b.startIndex
+                while ia < a.count || ib < b.endIndex {
+                    let pi: Int
+                    if ib == b.endIndex || (ia < a.count && a[ia] < Int(b[ib])) { pi = a[ia]; ia += 1 } else { pi = Int(b[ib]); ib += 1 }
                     let p = patterns[pi]
                     words.removeAll(keepingCapacity: true)
                     let end = p.elements.withUnsafeBufferPointer { els in
@@ -159,6 +199,54 @@ public struct CueIndex: Sendable {
         }
         if els[e].optional { return match(els, e + 1, t, tokens, limit, &words) }
         return nil
+    }
+}
+
+/// Lists of pattern indices by a 64-bit key made of two words' `foldKey`s, without the words
+/// (a hit may be a collision): open-addressed slots, at most a third full, over one flat list.
+struct PairIndex: Sendable {
+    private struct Slot: Sendable {
+        var key: UInt64 = 0
+        var start: Int32 = 0
+        var count: Int32 = 0
+    }
+    private let slots: [Slot]
+    private let lists: [Int32]
+    private let mask: Int
+
+    init(_ dict: [UInt64: [Int]]) {
+        var cap = 16
+        while cap < dict.count * 3 { cap *= 2 }
+        mask = cap - 1
+        var slots = [Slot](repeating: Slot(), count: cap)
+        var lists: [Int32] = []
+        for (k, v) in dict.sorted(by: { $0.key < $1.key }) {
+            var i = PairIndex.index(k, mask)
+            while slots[i].count > 0 { i = (i + 1) & mask }
+            slots[i] = Slot(key: k, start: Int32(lists.count), count: Int32(v.count))
+            lists.append(contentsOf: v.map { Int32($0) })
+        }
+        self.slots = slots
+        self.lists = lists
+    }
+
+    @inline(__always) static func key(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        (a &* 0x9E37_79B9_7F4A_7C15) ^ ((b ^ (b >> 31)) &* 0xBF58_476D_1CE4_E5B9)
+    }
+
+    @inline(__always) private static func index(_ h: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+    }
+
+    /// The pattern indices under `k` (ascending), empty when none.
+    @inline(__always) subscript(_ k: UInt64) -> ArraySlice<Int32> {
+        var i = PairIndex.index(k, mask)
+        while true {
+            let s = slots[i]
+            if s.count == 0 { return lists[0 ..< 0] }
+            if s.key == k { return lists[Int(s.start) ..< Int(s.start + s.count)] }
+            i = (i + 1) & mask
+        }
     }
 }
 

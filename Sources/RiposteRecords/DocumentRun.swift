@@ -46,12 +46,14 @@ final class DocumentRun {
         // start offsets (to place the PartySet mentions), the capitalised words used inside
         // sentences, the role nouns of a case, and the tokens where a cue may begin.
         let tokens = text.tokens
-        var sentenceTokens: [Int] = []
-        var starts: [Int] = []
-        sentenceTokens.reserveCapacity(tokens.count)
-        starts.reserveCapacity(tokens.count)
+        // The non-empty sentences' first start offsets and token ranges: while the sentence
+        // tokens, in sentence order, have increasing indices and non-decreasing starts (always,
+        // but checked), a mention's token is found by two binary searches.
+        var sentenceFirsts: [(start: Int, tokens: Range<Int>)] = []
+        sentenceFirsts.reserveCapacity(text.sentences.count)
         var sorted = true
         var prevStart = Int.min
+        var prevUpper = 0
         var caps = FoldKeySet()
         var legalWords = 0
         var cueStarts: [Int] = []
@@ -61,12 +63,15 @@ final class DocumentRun {
         tokens.withUnsafeBufferPointer { toks in
             for s in text.sentences {
                 let firstCue = cueStarts.count
+                if !s.tokens.isEmpty {
+                    if s.tokens.lowerBound < prevUpper { sorted = false }
+                    prevUpper = s.tokens.upperBound
+                    sentenceFirsts.append((toks[s.tokens.lowerBound].span.start, s.tokens))
+                }
                 for i in s.tokens {
-                    sentenceTokens.append(i)
                     let st = toks[i].span.start
                     if st < prevStart { sorted = false }
                     prevStart = st
-                    starts.append(st)
                     if toks[i].isCapitalized, i > s.tokens.lowerBound {
                         let prevKind = toks[i - 1].kind
                         if prevKind != .quote, prevKind != .number, toks[i - 1].lower != "-", toks[i - 1].lower != ":" {
@@ -94,15 +99,24 @@ final class DocumentRun {
         func tokenStarting(at start: Int) -> Int? {
             if !sorted {
                 var found: Int?
-                for k in sentenceTokens.indices where starts[k] == start { found = sentenceTokens[k] }
+                for s in text.sentences { for i in s.tokens where tokens[i].span.start == start { found = i } }
                 return found
             }
-            var lo = 0, hi = starts.count
+            // The last sentence whose first token starts at or before `start`: the token, if any,
+            // is the last of that sentence starting at or before it (later sentences start after).
+            var lo = 0, hi = sentenceFirsts.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if starts[mid] <= start { lo = mid + 1 } else { hi = mid }
+                if sentenceFirsts[mid].start <= start { lo = mid + 1 } else { hi = mid }
             }
-            return lo > 0 && starts[lo - 1] == start ? sentenceTokens[lo - 1] : nil
+            guard lo > 0 else { return nil }
+            let r = sentenceFirsts[lo - 1].tokens
+            var a = r.lowerBound, b = r.upperBound
+            while a < b {
+                let mid = (a + b) / 2
+                if tokens[mid].span.start <= start { a = mid + 1 } else { b = mid }
+            }
+            return a > r.lowerBound && tokens[a - 1].span.start == start ? a - 1 : nil
         }
         var mentionAt = TokenMentions(count: tokens.count)
         for (p, party) in parties.parties.enumerated() {
@@ -368,6 +382,9 @@ final class DocumentRun {
         for (si, s) in text.sentences.enumerated() {
             if s.isBoilerplate { continue }
             for i in s.tokens {
+                // A fold not ending in "s" is its own base, and its `.head` flag says whether it is
+                // a role noun: most words are ruled out without building or hashing a string.
+                if lastUTF8Byte(text.tokens[i].fold) != 0x73, !finder.flagsAt(i).contains(.head) { continue }
                 let f = text.tokens[i].fold
                 let base = f.hasSuffix("'s") ? String(f.dropLast(2)) : f
                 guard let h = lex.head(base), h.role == role else { continue }

@@ -65,14 +65,35 @@ struct NounPhraseFinder {
     /// sentences again for a pronoun), and the answer depends only on the range.
     private let memo = FindMemo()
 
+    /// By the range's first token (a sentence's, nearly always): the phrases of the range that
+    /// starts there, found without hashing the range; other ranges starting at the same token
+    /// in a dictionary.
     final class FindMemo {
-        var found: [Range<Int>: [NounPhrase]] = [:]
+        /// Per token index, 1 + the index in `entries` of the range starting there (0: none).
+        var byStart: [Int32] = []
+        var entries: [(upper: Int, phrases: [NounPhrase])] = []
+        var others: [Range<Int>: [NounPhrase]] = [:]
     }
 
     func find(_ range: Range<Int>) -> [NounPhrase] {
-        if let known = memo.found[range] { return known }
+        let lo = range.lowerBound
+        guard lo >= 0, lo < text.tokens.count else { return findHashed(range) }
+        if memo.byStart.isEmpty { memo.byStart = [Int32](repeating: 0, count: text.tokens.count) }
+        let e = Int(memo.byStart[lo]) - 1
+        if e < 0 {
+            let out = findUncached(range)
+            memo.byStart[lo] = Int32(memo.entries.count + 1)
+            memo.entries.append((range.upperBound, out))
+            return out
+        }
+        if memo.entries[e].upper == range.upperBound { return memo.entries[e].phrases }
+        return findHashed(range)
+    }
+
+    private func findHashed(_ range: Range<Int>) -> [NounPhrase] {
+        if let known = memo.others[range] { return known }
         let out = findUncached(range)
-        memo.found[range] = out
+        memo.others[range] = out
         return out
     }
 
@@ -83,7 +104,8 @@ struct NounPhraseFinder {
         var i = range.lowerBound
         while i < range.upperBound {
             // "we" in an opinion is the court itself, whatever an earlier "we" was resolved to.
-            if let m = mentionAt[i], lex.pronounClass[toks[i]] != "pron-first" {
+            // (`.pronoun`: the word has a pronoun class; most mentions have none.)
+            if let m = mentionAt[i], !(flagsAt(i).contains(.pronoun) && lex.pronounClass[toks[i]] == "pron-first") {
                 var j = i + 1
                 while j < range.upperBound, m.span.contains(toks[j].span) { j += 1 }
                 var np = NounPhrase(tokens: i ..< j, span: m.span, form: m.form == .pronoun ? .pronoun : .mention, party: m.party)
@@ -332,7 +354,7 @@ struct NounPhraseFinder {
     }
 
     /// A run of capitalised words that is not a function word opening the sentence.
-    private static let sentenceOpeners: Set<String> = [".", "!", "?", "«", "(", "—", ":", "-", "–", "…"]
+    private static let sentenceOpeners = FoldSet([".", "!", "?", "«", "(", "—", ":", "-", "–", "…"])
 
     private func namePhrase(at i: Int, _ range: Range<Int>) -> NounPhrase? {
         let toks = text.tokens

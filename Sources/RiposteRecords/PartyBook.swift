@@ -22,8 +22,8 @@ struct PartyBook {
     let lex: RecordsLexicon
 
     private var byKey: [String: Int] = [:]
-    /// Word sets of proper names, for "Smith" ⊂ "John Smith".
-    private var nameWords: [(party: Int, words: Set<String>)] = []
+    /// Words of proper names (`keyWords`) and their `foldKey`s, for "Smith" ⊂ "John Smith".
+    private var nameWords: [(party: Int, words: [String], keys: [UInt64])] = []
     var roles: [Int: String] = [:]
     /// The last word (folded) of every party's name that has a space, and maybe of former names:
     /// `englishDescribedParty` can only find a party whose name ends with the head noun (or its
@@ -35,18 +35,21 @@ struct PartyBook {
         self.original = set
         self.parties = set.parties
         self.lex = lex
+        byKey.reserveCapacity(set.parties.count * 2)
+        nameWords.reserveCapacity(set.parties.count)
+        // The first party keyed `k` keeps it: one hash of the key (the default is inserted only
+        // when the key is absent).
+        @inline(__always) func keep(_ v: inout Int) {}
         for (i, p) in set.parties.enumerated() {
-            // The name's words once, for its key, its word set and its role.
-            let kw = keyWords(p.name)
-            if !kw.isEmpty {
-                let k = kw.joined(separator: " ")
-                if byKey[k] == nil { byKey[k] = i }
-            }
+            // The name's words once, for its key, its word set and its role (names and aliases
+            // are not memoised: most are never keyed again).
+            let kw = keyWordsUncached(p.name)
+            if !kw.isEmpty { keep(&byKey[kw.joined(separator: " "), default: i]) }
             for n in p.aliases {
-                if let k = key(n), byKey[k] == nil { byKey[k] = i }
+                let w = keyWordsUncached(n)
+                if !w.isEmpty { keep(&byKey[w.joined(separator: " "), default: i]) }
             }
-            let w = Set(kw)
-            if !w.isEmpty { nameWords.append((i, w)) }
+            if !kw.isEmpty { nameWords.append((i, kw, kw.map(foldKey))) }
             if let h = headRole(words: kw) { roles[i] = h }
         }
     }
@@ -55,8 +58,31 @@ struct PartyBook {
     /// name without a space, which that rule never matches (its `contains(" ")`).
     private static func lastWord(_ s: String) -> String? {
         guard s.utf8.contains(0x20) else { return nil }
+        return headWord(s)
+    }
+
+    /// The folded last of the space-separated words (`s.split(separator: " ").last`, folded).
+    private static func headWord(_ s: String) -> String? {
+        var slow = false
+        let fast: String?? = s.utf8.withContiguousStorageIfAvailable { b -> String? in
+            // A space byte is the Character " " unless a combining mark follows it or a prepended
+            // mark precedes it (both non-ASCII): then the Character split decides.
+            for k in 0 ..< b.count where b[k] == 0x20 && ((k + 1 < b.count && b[k + 1] >= 0x80) || (k > 0 && b[k - 1] >= 0x80)) {
+                slow = true
+                return nil
+            }
+            // The last run of bytes between spaces (none: only spaces, or nothing).
+            var hi = b.count
+            while hi > 0, b[hi - 1] == 0x20 { hi -= 1 }
+            if hi == 0 { return nil }
+            var lo = hi
+            while lo > 0, b[lo - 1] != 0x20 { lo -= 1 }
+            return Folding.keys(UnsafeBufferPointer(rebasing: b[lo ..< hi])).fold
+        }
+        if let fast, !slow { return fast }
         return s.split(separator: " ").last.map { Folding.fold(String($0)) }
     }
+
     /// `lastWords`, built from the parties' names if not yet.
     private mutating func lastWordsOfNames() -> Set<String> {
         if let l = lastWords { return l }
@@ -65,9 +91,6 @@ struct PartyBook {
         lastWords = l
         return l
     }
-
-    /// The head of a description as `englishDescribedParty` reads it.
-    private static func headWord(_ s: String) -> String? { s.split(separator: " ").last.map { Folding.fold(String($0)) } }
 
     /// Folded words without leading determiners or titles, last word singular.
     func words(_ s: String) -> Set<String> {
@@ -88,7 +111,8 @@ struct PartyBook {
     }
 
     private func keyWordsUncached(_ s: String) -> [String] {
-        let folded = Folding.fold(s)
+        // `Folding.fold(s)` over the string's own bytes (no copy into an array).
+        let folded = s.utf8.withContiguousStorageIfAvailable { Folding.keys($0).fold } ?? Folding.fold(s)
         var out = PartyBook.splitWords(folded, lex: lex) ?? splitWordsByCharacter(folded)
         while let f = out.first, out.count > 1, lex.has(f, .det) || lex.has(f, .title) || f == "this" { out.removeFirst() }
         // "the applicants" = "the applicant"; but "the courts" (the domestic ones) are not "the Court".
@@ -101,7 +125,11 @@ struct PartyBook {
     /// gives when every character is one scalar (ASCII, or two-byte letters and «»; fold has removed
     /// the combining marks), nil otherwise.
     static func splitWords(_ folded: String, lex: RecordsLexicon) -> [String]? {
-        let bytes = Array(folded.utf8)
+        if let r = folded.utf8.withContiguousStorageIfAvailable({ splitWords(bytes: $0, lex: lex) }) { return r }
+        return Array(folded.utf8).withUnsafeBufferPointer { splitWords(bytes: $0, lex: lex) }
+    }
+
+    private static func splitWords(bytes: UnsafeBufferPointer<UInt8>, lex: RecordsLexicon) -> [String]? {
         for (k, b) in bytes.enumerated() where b >= 0xC0 {
             if b >= 0xE0 { return nil }
             // Arabic prepended concatenation marks join the next character into one Character.
@@ -110,7 +138,7 @@ struct PartyBook {
         }
         var out: [String] = []
         let n = bytes.count
-        func word(_ lo: Int, _ hi: Int) -> String { String(decoding: bytes[lo ..< hi], as: UTF8.self) }
+        func word(_ lo: Int, _ hi: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[lo ..< hi]), as: UTF8.self) }
         func emit(_ start: Int, _ hi: Int) {
             var lo = start
             // "d'appel", "l'association": an elided determiner or preposition is a word of its own.
@@ -190,11 +218,13 @@ struct PartyBook {
         let k = key(surface) ?? Folding.fold(surface)
         var found = byKey[k]
         if found == nil, form == .name {
-            let w = words(surface)
+            let w = keyWords(surface)
             if !w.isEmpty {
-                // The role test first: cheaper than the set comparisons, and the conditions are pure.
-                for (p, pw) in nameWords where roles[p] == nil && (w.isSubset(of: pw) || pw.isSubset(of: w)) {
-                    found = p
+                let wk = w.map(foldKey)
+                // The key comparisons first (no hashing), then the role: the conditions are pure.
+                for n in nameWords where (PartyBook.isSubset(wk, w, of: n.keys, n.words) || PartyBook.isSubset(n.keys, n.words, of: wk, w))
+                    && roles[n.party] == nil {
+                    found = n.party
                     break
                 }
             }
@@ -220,7 +250,8 @@ struct PartyBook {
                 party.name = surface
                 if lastWords != nil, let l = PartyBook.lastWord(surface) { lastWords!.insert(l) }
                 nameWords.removeAll { $0.party == p }
-                nameWords.append((p, words(surface)))
+                let w = keyWords(surface)
+                nameWords.append((p, w, w.map(foldKey)))
             } else if surface != party.name, !party.aliases.contains(surface) {
                 party.aliases.append(surface)
             }
@@ -234,9 +265,17 @@ struct PartyBook {
         parties.append(Party(name: surface, kind: pk, aliases: [], mentions: [Mention(span: span, sentence: sentence, form: form == .name ? .name : .description)]))
         byKey[k] = p
         if lastWords != nil, let l = PartyBook.lastWord(surface) { lastWords!.insert(l) }
-        if form == .name { nameWords.append((p, words(surface))) }
+        if form == .name { let w = keyWords(surface); nameWords.append((p, w, w.map(foldKey))) }
         if role != "other" { roles[p] = role }
         return p
+    }
+
+    /// `Set(a).isSubset(of: Set(b))` for word lists and their `foldKey`s: the keys rule most
+    /// pairs out; the words decide (folded words are NFC: equal words have equal bytes and keys).
+    @inline(__always) private static func isSubset(_ aKeys: [UInt64], _ a: [String], of bKeys: [UInt64], _ b: [String]) -> Bool {
+        for k in aKeys where !bKeys.contains(k) { return false }
+        for w in a where !b.contains(w) { return false }
+        return true
     }
 
     mutating func addPronounMention(_ p: Int, span: ByteSpan, sentence: Int) {

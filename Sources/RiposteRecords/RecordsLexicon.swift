@@ -1,3 +1,4 @@
+import Foundation
 import RiposteText
 import RiposteNormalize
 import RiposteLexicon
@@ -38,6 +39,12 @@ public final class RecordsLexicon: @unchecked Sendable {
     let operative: [[String]]
     let stopwords: FoldSet
     let inflections: Inflections
+    /// A superset of the keys under which `inflections` can answer a token (see `mayInflect`).
+    private let inflectionKeys: KeyFilter
+    /// The same for the rows whose features begin with one of `featureFilterPrefixes`, by prefix.
+    private let featureKeys: [(prefix: String, keys: KeyFilter)]
+    /// The feature prefixes the rules ask about per token ("cond." of every word of a sentence).
+    static let featureFilterPrefixes = ["cond.", "pp", "ger", "inf"]
     /// Folded word → its rule-list classes (records-rule-words.tsv). Kept apart from `classes`:
     /// a word listed for one rule is neither "known" nor "classed".
     private let ruleClasses: FoldMap<ClassBits>
@@ -64,6 +71,10 @@ public final class RecordsLexicon: @unchecked Sendable {
     public init(lexicon: LanguageLexicon) {
         language = lexicon.language
         inflections = lexicon.inflections
+        let inflectionPath = lexicon.directory.appendingPathComponent("inflections.tsv").path
+        let (all, byPrefix) = KeyFilter.forms(of: inflectionPath, featurePrefixes: RecordsLexicon.featureFilterPrefixes)
+        inflectionKeys = all
+        featureKeys = Array(zip(RecordsLexicon.featureFilterPrefixes, byPrefix)).map { (prefix: $0.0, keys: $0.1) }
         cues = CueIndex(rows: lexicon.table("cues"), lexicon: lexicon)
         var c: [String: Set<String>] = [:]
         for r in lexicon.table("records-words") where r.fields.count >= 2 {
@@ -239,11 +250,25 @@ public final class RecordsLexicon: @unchecked Sendable {
     /// `isWrongdoing(t.fold)`.
     @inline(__always) func isWrongdoing(_ t: Token) -> Bool { isWrongdoing(t.fold) }
 
+    /// False when `inflections` has no analysis of the token (most tokens): its key is neither
+    /// the fold nor the form of any inflection row. A hash hit may be a collision: then the
+    /// tables answer.
+    @inline(__always) func mayInflect(_ t: Token) -> Bool {
+        if inflectionKeys.contains(t.key) { return true }
+        // `analyses` looks the lower-case form up first: an accented form is keyed by its bytes.
+        return t.lower != t.fold && inflectionKeys.contains(foldKey(t.lower))
+    }
+
+    /// `inflections.analyses` of a token.
+    @inline(__always) func analyses(_ t: Token) -> [Inflections.Analysis] {
+        mayInflect(t) ? inflections.analyses(lower: t.lower, fold: t.fold) : []
+    }
+
     /// True when the word is a function word or a verb form: a capitalised sentence opener that
     /// is "known" is not a name.
     func isKnownWord(_ t: Token) -> Bool {
         if knownFolds.contains(t) { return true }
-        return !inflections.analyses(lower: t.lower, fold: t.fold).isEmpty
+        return !analyses(t).isEmpty
     }
 
     /// A past participle: from the inflection lexicon, or (French verbs it does not list) from
@@ -256,11 +281,121 @@ public final class RecordsLexicon: @unchecked Sendable {
         return false
     }
 
-    func isVerbForm(_ t: Token) -> Bool { !inflections.analyses(lower: t.lower, fold: t.fold).isEmpty }
+    func isVerbForm(_ t: Token) -> Bool { !analyses(t).isEmpty }
 
     /// Features of a verb form, e.g. "cond.pres.3s", "pp", "ppr", "ger".
-    func verbFeatures(_ t: Token) -> [String] { inflections.analyses(lower: t.lower, fold: t.fold).map(\.features) }
-    func lemmas(_ t: Token) -> Set<String> { inflections.lemmas(lower: t.lower, fold: t.fold) }
+    func verbFeatures(_ t: Token) -> [String] {
+        guard mayInflect(t) else { return [] }
+        return inflections.analyses(lower: t.lower, fold: t.fold).map(\.features)
+    }
+    /// `verbFeatures(t).contains { $0.hasPrefix(prefix) }`, answered without the tables for most
+    /// tokens when `prefix` is one of `featureFilterPrefixes`.
+    @inline(__always) func verbHas(_ t: Token, prefix: String) -> Bool {
+        for f in featureKeys where f.prefix == prefix {
+            if !(f.keys.contains(t.key) || (t.lower != t.fold && f.keys.contains(foldKey(t.lower)))) { return false }
+            break
+        }
+        return verbFeatures(t).contains { $0.hasPrefix(prefix) }
+    }
+
+    /// `verbFeatures(t).contains(feature)` (a feature is a prefix of itself: same filters).
+    @inline(__always) func verbHas(_ t: Token, feature: String) -> Bool {
+        for f in featureKeys where feature.hasPrefix(f.prefix) {
+            if !(f.keys.contains(t.key) || (t.lower != t.fold && f.keys.contains(foldKey(t.lower)))) { return false }
+            break
+        }
+        return verbFeatures(t).contains(feature)
+    }
+
+    func lemmas(_ t: Token) -> Set<String> {
+        guard mayInflect(t) else { return [] }
+        return inflections.lemmas(lower: t.lower, fold: t.fold)
+    }
+}
+
+/// A set of 64-bit word keys (`foldKey`) without the words: a negative answer is certain, a
+/// positive one may be a collision. A blocked Bloom filter (three bits of one 64-bit word per
+/// key, about 16 bits per key): small enough to stay in cache, where a table of the keys
+/// themselves (tens of thousands of forms) would miss it at every probe.
+struct KeyFilter: Sendable {
+    private var words: [UInt64]
+    private var mask: Int
+
+    init(_ keys: [UInt64]) {
+        var cap = 64
+        while cap * 4 < keys.count { cap *= 2 }
+        mask = cap - 1
+        words = [UInt64](repeating: 0, count: cap)
+        for k in keys {
+            let (w, bits) = KeyFilter.probe(k, mask)
+            words[w] |= bits
+        }
+    }
+
+    /// The keys of the forms of inflections.tsv (first column): every form's bytes as written
+    /// and folded, so that both lookups of `Inflections.analyses` (by lower-case form, then by
+    /// folded form) are covered; and the same for the rows whose features (third column) begin
+    /// with each of `featurePrefixes`. Comment lines add keys that match nothing: a superset is
+    /// all a filter needs. No file: no keys (and `Inflections` is then empty too).
+    static func forms(of path: String, featurePrefixes: [String]) -> (KeyFilter, [KeyFilter]) {
+        let prefixes = featurePrefixes.map { Array($0.utf8) }
+        var keys: [UInt64] = []
+        var prefixKeys = [[UInt64]](repeating: [], count: prefixes.count)
+        if let data = FileManager.default.contents(atPath: path) {
+            [UInt8](data).withUnsafeBufferPointer { b in
+                let n = b.count
+                var i = 0
+                while i < n {
+                    var end = i
+                    while end < n, b[end] != 0x0A { end += 1 }
+                    // The first field, trimmed as `LanguageLexicon.parseTSV` trims it.
+                    var e = i
+                    while e < end, b[e] != 0x09 { e += 1 }
+                    var lo = i, hi = e
+                    while lo < hi, b[lo] == 0x20 || b[lo] == 0x0D { lo += 1 }
+                    while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x0D { hi -= 1 }
+                    if lo < hi {
+                        let field = UnsafeBufferPointer(rebasing: b[lo ..< hi])
+                        var ascii = true
+                        var upper = false
+                        for x in field { if x >= 0x80 { ascii = false; break }; if x >= 0x41 && x <= 0x5A { upper = true } }
+                        let raw = foldKey(field)
+                        // Folding.fold(form), the key of `byFoldedForm` (the bytes themselves for
+                        // lower-case ASCII).
+                        let folded = !ascii || upper ? foldKey(Folding.keys(field).fold) : raw
+                        keys.append(raw)
+                        if folded != raw { keys.append(folded) }
+                        // The third field (a row without one is no analysis), trimmed at its start.
+                        var f3 = e + 1
+                        while f3 < end, b[f3] != 0x09 { f3 += 1 }
+                        var p = f3 + 1
+                        while p < end, b[p] == 0x20 || b[p] == 0x0D { p += 1 }
+                        if f3 < end {
+                            for (k, prefix) in prefixes.enumerated()
+                            where p + prefix.count <= end && prefix.indices.allSatisfy({ b[p + $0] == prefix[$0] }) {
+                                prefixKeys[k].append(raw)
+                                if folded != raw { prefixKeys[k].append(folded) }
+                            }
+                        }
+                    }
+                    i = end + 1
+                }
+            }
+        }
+        return (KeyFilter(keys), prefixKeys.map { KeyFilter($0) })
+    }
+
+    /// The word of a key and its three bits.
+    @inline(__always) private static func probe(_ k: UInt64, _ mask: Int) -> (Int, UInt64) {
+        let h = k &* 0x9E37_79B9_7F4A_7C15
+        let bits: UInt64 = (1 << (h & 63)) | (1 << ((h >> 6) & 63)) | (1 << ((h >> 12) & 63))
+        return (Int(truncatingIfNeeded: h >> 40) & mask, bits)
+    }
+
+    @inline(__always) func contains(_ k: UInt64) -> Bool {
+        let (w, bits) = KeyFilter.probe(k, mask)
+        return words.withUnsafeBufferPointer { $0[w] & bits == bits }
+    }
 }
 
 /// What a token is to the records stage, found once per token of a document (DocumentRun) with
