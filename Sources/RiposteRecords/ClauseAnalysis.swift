@@ -817,16 +817,17 @@ final class SentenceContext {
             || hasDismissLemma(at: m0)
         // (The pure tests first: `negative` spares the content scan and the walk over the records.)
         if !negative && contentHas(content, { i in isWrongdoing(at: i) || tables.violationStems.anyPrefix(of: toks[i].fold) }) {
-            for r in ["respondent", "defendant"] { if let q = run.roleParty(r) { return [q] } }
+            // (Roles tried in turn without an array literal: this runs per ruling.)
+            if let q = run.roleParty("respondent") ?? run.roleParty("defendant") { return [q] }
         }
         if !negative, let k = lastRecordIndex(where: { $0.pointee.type == .filing && $0.pointee.evidence.contains { SentenceContext.mentionsAppeal($0) } }),
            let s = run.records[k].source {
             return [s]
         }
         guard run.legal else { return [] }
-        let order = negative ? ["claimant", "defendant"] : ["respondent", "defendant", "claimant"]
-        for r in order { if let q = run.roleParty(r) { return [q] } }
-        return []
+        let q = negative ? run.roleParty("claimant") ?? run.roleParty("defendant")
+            : run.roleParty("respondent") ?? run.roleParty("defendant") ?? run.roleParty("claimant")
+        return q.map { [$0] } ?? []
     }
 
     /// Type of a reporting verb: the respondent's arguments are denials, the claimant's are

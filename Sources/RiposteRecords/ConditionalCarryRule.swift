@@ -19,10 +19,10 @@ struct ConditionalCarryRule {
         var verb: Int? = nil
         var end = 0
         for i in r {
-            let t = toks[i]
-            if lex.listed(t, .condition) { return nil }
+            // The token read in place (a copy per word would retain its strings).
+            if lex.listed(toks[i], .condition) { return nil }
             // Most words are no form of avoir/être: one probe with the token's key says so.
-            guard auxForms.contains(t), scan.verbHas(at: i, TokenFacts.cond) else { continue }
+            guard auxForms.contains(toks[i]), scan.verbHas(at: i, TokenFacts.cond) else { continue }
             guard scan.hasAuxLemma(at: i) else { continue }
             // aux + (été) + past participle, or "serait victime".
             var j = i + 1

@@ -52,10 +52,10 @@ struct SubmissionCarryRule {
         var firstVerb: Int? = nil
         var k = start
         while k < r.upperBound {
-            let t = toks[k]
+            // Fields read in place (a copy of the token would retain its strings).
             if ctx.isConditionalVerb(at: k) { cueStart = k; break }
-            if t.fold != "to", lex.has(t, .aux) || lex.has(t, .be) { cueStart = k; break }
-            if firstVerb == nil, ctx.isVerbForm(at: k), !t.isCapitalized, !t.fold.hasSuffix("s") || lex.language == .fr { firstVerb = k }
+            if toks[k].fold != "to", lex.has(toks[k], .aux) || lex.has(toks[k], .be) { cueStart = k; break }
+            if firstVerb == nil, ctx.isVerbForm(at: k), !toks[k].isCapitalized, !toks[k].fold.hasSuffix("s") || lex.language == .fr { firstVerb = k }
             k += 1
         }
         if cueStart == nil { cueStart = firstVerb }
