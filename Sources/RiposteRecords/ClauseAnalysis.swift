@@ -31,7 +31,7 @@ final class SentenceContext {
         lex = run.lex
         toks = run.text.tokens
         memo = SentenceMemo(range)
-        tables = ClauseTables.of(run.lex)
+        tables = run.lex.clauseTables
         verbCache = VerbFactsCache.current(for: tables, kind: .verb)
         wrongCache = VerbFactsCache.current(for: tables, kind: .wrongdoing)
     }

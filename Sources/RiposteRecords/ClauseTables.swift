@@ -1,6 +1,6 @@
-// Requires: RecordsLexicon (its inflections and rule lists). Provides: `ClauseTables.of(lex)`, the
-// tables the clause rules derive from a lexicon, built once per lexicon and shared by every
-// document and thread (RecordsLexicon has no room for them; they are kept beside it, by identity).
+// Requires: RecordsLexicon (its inflections and rule lists). Provides: ClauseTables, the tables the
+// clause rules derive from a lexicon, built once with it (`RecordsLexicon.clauseTables`) and
+// shared by every document and thread.
 import Foundation
 import RiposteText
 import RiposteNormalize
@@ -18,7 +18,8 @@ final class ClauseTables: @unchecked Sendable {
     let victimStems: AffixList
     let victimPredicates: AffixList
 
-    private init(_ lex: RecordsLexicon) {
+    /// Built by RecordsLexicon at the end of its initialiser (it reads the lexicon's lists).
+    init(_ lex: RecordsLexicon) {
         negSuffixes = AffixList(lex.negSuffixes)
         adverbSuffixes = AffixList(lex.adverbSuffixes)
         dismissStems = AffixList(lex.dismissStems)
@@ -30,34 +31,5 @@ final class ClauseTables: @unchecked Sendable {
             for f in lex.inflections.forms(of: l) { forms.insert(Folding.fold(f)) }
         }
         auxForms = FoldSet(forms)
-    }
-
-    /// A plain mutex (NSLock costs more than the lookup it guards; every sentence asks).
-    nonisolated(unsafe) private static let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
-        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        pthread_mutex_init(m, nil)
-        return m
-    }()
-    /// The last lexicons seen and their tables. Held strongly, so that an identity here is never
-    /// that of a freed lexicon (a weak reference would also slow every retain of the lexicon);
-    /// the oldest gives way after a few, so that tests creating many lexicons do not keep them.
-    nonisolated(unsafe) private static var lexicons: [RecordsLexicon] = []
-    nonisolated(unsafe) private static var built: [ClauseTables] = []
-    private static let kept = 8
-
-    /// The tables of `lex`, built on first use.
-    static func of(_ lex: RecordsLexicon) -> ClauseTables {
-        let m = mutex
-        pthread_mutex_lock(m)
-        defer { pthread_mutex_unlock(m) }
-        for i in lexicons.indices where lexicons[i] === lex { return built[i] }
-        if lexicons.count >= kept {
-            lexicons.removeFirst()
-            built.removeFirst()
-        }
-        let t = ClauseTables(lex)
-        lexicons.append(lex)
-        built.append(t)
-        return t
     }
 }

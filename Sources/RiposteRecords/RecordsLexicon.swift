@@ -167,7 +167,11 @@ public final class RecordsLexicon: @unchecked Sendable {
         func capitalised(_ w: String) -> String { w.prefix(1).uppercased() + w.dropFirst() }
         courtNames = Set((re["court-noun"] ?? []).flatMap { [capitalised($0), $0.uppercased()] })
         courtArticles = Set((re["court-article"] ?? []).flatMap { [$0, capitalised($0), $0.uppercased()] })
+        clauseTables = ClauseTables(self)
     }
+
+    /// The tables the clause rules derive from this lexicon (ClauseTables.swift), built once with it.
+    private(set) var clauseTables: ClauseTables!
 
     /// True when the folded word has the class `cls` in records-words.tsv.
     @inline(__always) func has(_ fold: String, _ cls: WordClass) -> Bool { classes[fold]?.contains(cls) ?? false }
