@@ -3,6 +3,7 @@
 // language, the other keys in input order as `meta`). The parser works on raw bytes rather than
 // through a String or JSONSerialization because both repair invalid UTF-8 silently and the latter
 // loses key order (meta must come out byte-identical from run to run).
+import RiposteText
 
 /// A parsed JSON value of an input line. Numbers keep their source text so nothing is rounded.
 public indirect enum JSONInput: Sendable, Equatable {
@@ -138,17 +139,6 @@ public enum JSONLine {
         init(bytes: [UInt8]) { self.bytes = bytes }
 
         var peek: UInt8? { pos < bytes.count ? bytes[pos] : nil }
-
-        /// Whether one of the eight bytes of `w` is a quote, a backslash or below 0x20 (SWAR:
-        /// a zero byte of w ^ repeated c, or a byte below 0x20, sets its high bit below).
-        @inline(__always) static func hasSpecialByte(_ w: UInt64) -> Bool {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-            let quote = zeroByte(w ^ (ones &* 0x22))
-            let backslash = zeroByte(w ^ (ones &* 0x5C))
-            let control = (w &- ones &* 0x20) & ~w & highs
-            return quote | backslash | control != 0
-        }
 
         func syntax(_ why: String) -> IngestError {
             IngestError("invalid_json", "the line is not valid JSON: \(why) at byte \(pos)")
@@ -329,7 +319,7 @@ public enum JSONLine {
                 var k = from
                 guard let base = buf.baseAddress else { return n }
                 let raw = UnsafeRawPointer(base)
-                while k + 8 <= n, !Parser.hasSpecialByte(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) { k += 8 }
+                while k + 8 <= n, !hasJSONSpecialByte(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) { k += 8 }
                 while k < n {
                     let b = buf[k]
                     if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }

@@ -3,6 +3,8 @@
 // deterministic, fast serialisation) and `DocumentJSON`, which turns normalised byte spans into
 // code point offsets of the ORIGINAL text with the original characters as `text`.
 
+import RiposteText
+
 /// A JSON value whose objects keep their key order, so output is byte-for-byte deterministic.
 public indirect enum JSONValue: Sendable, Hashable {
     case null
@@ -26,10 +28,9 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// The serialisation as UTF-8 bytes (what batch output writes; no String round trip).
     public func serializedBytes(pretty: Bool = false) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(1024)
-        write(to: &out, pretty: pretty, indent: 0)
-        return out
+        let out = ByteBuffer(capacity: 1024)
+        write(to: out, pretty: pretty, indent: 0)
+        return out.array()
     }
 
     public subscript(key: String) -> JSONValue? {
@@ -37,120 +38,38 @@ public indirect enum JSONValue: Sendable, Hashable {
         return nil
     }
 
-    func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
+    func write(to out: ByteBuffer, pretty: Bool, indent: Int) {
         switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): JSONValue.appendInteger(i, to: &out)
-        case .double(let d): JSONValue.appendDouble(d, to: &out)
-        case .number(let literal): out.append(contentsOf: literal.utf8)
-        case .string(let s): JSONValue.escape(s, into: &out)
+        case .null: out.put("null")
+        case .bool(let b): out.put(b ? "true" : "false")
+        case .int(let i): out.integer(i)
+        case .double(let d): out.double(d)
+        case .number(let literal): out.put(literal)
+        case .string(let s): out.escape(s)
         case .array(let a):
-            if a.isEmpty { out.append(0x5B); out.append(0x5D); return }
-            out.append(0x5B)
+            if a.isEmpty { out.put(0x5B); out.put(0x5D); return }
+            out.put(0x5B)
             for (i, v) in a.enumerated() {
-                if i > 0 { out.append(0x2C) }
-                if pretty { JSONValue.newline(indent + 2, &out) }
-                v.write(to: &out, pretty: pretty, indent: indent + 2)
+                if i > 0 { out.put(0x2C) }
+                if pretty { out.newline(indent + 2) }
+                v.write(to: out, pretty: pretty, indent: indent + 2)
             }
-            if pretty { JSONValue.newline(indent, &out) }
-            out.append(0x5D)
+            if pretty { out.newline(indent) }
+            out.put(0x5D)
         case .object(let pairs):
-            if pairs.isEmpty { out.append(0x7B); out.append(0x7D); return }
-            out.append(0x7B)
+            if pairs.isEmpty { out.put(0x7B); out.put(0x7D); return }
+            out.put(0x7B)
             for (i, (k, v)) in pairs.enumerated() {
-                if i > 0 { out.append(0x2C) }
-                if pretty { JSONValue.newline(indent + 2, &out) }
-                JSONValue.escape(k, into: &out)
-                out.append(0x3A)
-                if pretty { out.append(0x20) }
-                v.write(to: &out, pretty: pretty, indent: indent + 2)
+                if i > 0 { out.put(0x2C) }
+                if pretty { out.newline(indent + 2) }
+                out.escape(k)
+                out.put(0x3A)
+                if pretty { out.put(0x20) }
+                v.write(to: out, pretty: pretty, indent: indent + 2)
             }
-            if pretty { JSONValue.newline(indent, &out) }
-            out.append(0x7D)
+            if pretty { out.newline(indent) }
+            out.put(0x7D)
         }
-    }
-
-    static func appendDouble(_ d: Double, to out: inout [UInt8]) {
-        if d.isFinite {
-            // Three decimals are enough for confidences and rates; keeps output stable.
-            let r = (d * 1000).rounded() / 1000
-            // Int(r) traps beyond Int's range (a meta value such as 1e19 reached it): large values keep
-            // Swift's shortest form, which is valid JSON ("1e+19").
-            if r.isFinite && abs(r) < 1e15 {
-                out.append(contentsOf: (r == r.rounded() ? String(Int(r)) + ".0" : String(r)).utf8)
-            } else { out.append(contentsOf: String(d).utf8) }
-        } else { out.append(contentsOf: "null".utf8) }
-    }
-
-    static func newline(_ indent: Int, _ out: inout [UInt8]) {
-        out.append(0x0A)
-        for _ in 0 ..< indent { out.append(0x20) }
-    }
-
-    static func appendInteger(_ i: Int, to out: inout [UInt8]) {
-        if i == Int.min { out.append(contentsOf: String(i).utf8); return }
-        var v = i
-        if v < 0 { out.append(0x2D); v = -v }
-        if v < 10 { out.append(UInt8(0x30 + v)); return }
-        // Digits written from the back into a stack buffer, then appended at once.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buf in
-            var k = 20
-            while v > 0 { k -= 1; buf[k] = UInt8(0x30 + v % 10); v /= 10 }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[k ..< 20]))
-        }
-    }
-
-    static func escape(_ s: String, into out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { escape($0, into: &out) }
-    }
-
-    /// `escape` of UTF-8 bytes (valid UTF-8: copied as they are, but for the characters JSON escapes).
-    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        out.append(0x22)
-        let n = bytes.count
-        guard let base = bytes.baseAddress else { out.append(0x22); return }
-        let raw = UnsafeRawPointer(base)
-        // Runs of bytes that need no escaping are found eight bytes at a time and copied at once.
-        var runStart = 0
-        var i = 0
-        while true {
-            while i + 8 <= n, !JSONValue.hasEscapedByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
-            while i < n {
-                let b = bytes[i]
-                if b < 0x20 || b == 0x22 || b == 0x5C { break }
-                i += 1
-            }
-            if i >= n { break }
-            let b = bytes[i]
-            if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< i])) }
-            out.append(0x5C)
-            switch b {
-            case 0x22: out.append(0x22)
-            case 0x5C: out.append(0x5C)
-            case 0x0A: out.append(0x6E)
-            case 0x0D: out.append(0x72)
-            case 0x09: out.append(0x74)
-            default:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            }
-            i += 1
-            runStart = i
-        }
-        if n > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< n])) }
-        out.append(0x22)
-    }
-
-    /// Whether one of the eight bytes of `w` is a quote, a backslash or below 0x20 (SWAR).
-    @inline(__always) static func hasEscapedByte(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        let quote = zeroByte(w ^ (ones &* 0x22))
-        let backslash = zeroByte(w ^ (ones &* 0x5C))
-        let control = (w &- ones &* 0x20) & ~w & highs
-        return quote | backslash | control != 0
     }
 }
 
@@ -176,17 +95,11 @@ public struct JSONWriter {
         out = ByteBuffer(capacity: capacity)
     }
 
-    @inline(__always) private func newline(_ indent: Int) {
-        out.reserve(indent + 1)
-        out.putUnchecked(0x0A)
-        for _ in 0 ..< indent { out.putUnchecked(0x20) }
-    }
-
     /// Before an element of the open container: the comma and, pretty, the line break and indent.
     @inline(__always) private mutating func element() {
         let bit: UInt64 = 1 << UInt64(depth - 1)
         if filled & bit != 0 { out.put(0x2C) } else { filled |= bit }
-        if pretty { newline(depth * 2) }
+        if pretty { out.newline(depth * 2) }
     }
 
     private mutating func open(_ b: UInt8) {
@@ -199,7 +112,7 @@ public struct JSONWriter {
     private mutating func close(_ b: UInt8) {
         let bit: UInt64 = 1 << UInt64(depth - 1)
         depth -= 1
-        if filled & bit != 0, pretty { newline(depth * 2) }
+        if filled & bit != 0, pretty { out.newline(depth * 2) }
         out.put(b)
     }
 
@@ -227,7 +140,7 @@ public struct JSONWriter {
             out.reserve(buf.count + 3)
             out.putUnchecked(0x22); out.putUnchecked(buf); out.putUnchecked(0x22); out.putUnchecked(0x3A)
         } else {
-            escape(buf)
+            out.escape(buf)
             out.put(0x3A)
         }
     }
@@ -242,87 +155,21 @@ public struct JSONWriter {
     /// Starts the next element of the open array (call before writing a value into an array).
     public mutating func arrayElement() { element() }
 
-    public mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { escape($0) }
-    }
-    public mutating func string(_ s: StaticString) { s.withUTF8Buffer { escape($0) } }
+    public mutating func string(_ s: String) { out.escape(s) }
+    public mutating func string(_ s: StaticString) { s.withUTF8Buffer { out.escape($0) } }
     /// A string given as valid UTF-8 bytes.
-    public mutating func string(utf8 s: UnsafeBufferPointer<UInt8>) { escape(s) }
-    public mutating func int(_ i: Int) {
-        if i == Int.min || i < 0 {
-            var tmp: [UInt8] = []
-            JSONValue.appendInteger(i, to: &tmp)
-            tmp.withUnsafeBufferPointer { out.put($0) }
-            return
-        }
-        // Digits written from the back into the buffer's free space.
-        var v = i
-        var n = 1
-        var t = v / 10
-        while t > 0 { n += 1; t /= 10 }
-        out.reserve(n)
-        let p = out.base + out.count
-        var k = n
-        repeat { k -= 1; p[k] = UInt8(0x30 + v % 10); v /= 10 } while v > 0
-        out.count += n
-    }
-    public mutating func double(_ d: Double) {
-        var tmp: [UInt8] = []
-        JSONValue.appendDouble(d, to: &tmp)
-        tmp.withUnsafeBufferPointer { out.put($0) }
-    }
-    public mutating func null() { out.reserve(4); for b in "null".utf8 { out.putUnchecked(b) } }
+    public mutating func string(utf8 s: UnsafeBufferPointer<UInt8>) { out.escape(s) }
+    public mutating func int(_ i: Int) { out.integer(i) }
+    public mutating func double(_ d: Double) { out.double(d) }
+    public mutating func null() { out.put("null") }
     /// Any value, at the current position.
-    public mutating func value(_ v: JSONValue) {
-        var tmp: [UInt8] = []
-        v.write(to: &tmp, pretty: pretty, indent: depth * 2)
-        tmp.withUnsafeBufferPointer { out.put($0) }
-    }
+    public mutating func value(_ v: JSONValue) { v.write(to: out, pretty: pretty, indent: depth * 2) }
 
     /// Appends raw bytes (a line break after the document).
     public mutating func raw(_ b: UInt8) { out.put(b) }
-
-    /// `JSONValue.escape` into the buffer.
-    private func escape(_ bytes: UnsafeBufferPointer<UInt8>) {
-        out.put(0x22)
-        let n = bytes.count
-        guard let base = bytes.baseAddress else { out.put(0x22); return }
-        let raw = UnsafeRawPointer(base)
-        var runStart = 0
-        var i = 0
-        while true {
-            while i + 8 <= n, !JSONValue.hasEscapedByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
-            while i < n {
-                let b = bytes[i]
-                if b < 0x20 || b == 0x22 || b == 0x5C { break }
-                i += 1
-            }
-            if i >= n { break }
-            let b = bytes[i]
-            if i > runStart { out.put(UnsafeBufferPointer(rebasing: bytes[runStart ..< i])) }
-            out.reserve(6)
-            out.putUnchecked(0x5C)
-            switch b {
-            case 0x22: out.putUnchecked(0x22)
-            case 0x5C: out.putUnchecked(0x5C)
-            case 0x0A: out.putUnchecked(0x6E)
-            case 0x0D: out.putUnchecked(0x72)
-            case 0x09: out.putUnchecked(0x74)
-            default:
-                let hex: StaticString = "0123456789abcdef"
-                out.putUnchecked(0x75); out.putUnchecked(0x30); out.putUnchecked(0x30)
-                out.putUnchecked(hex.utf8Start[Int(b >> 4)]); out.putUnchecked(hex.utf8Start[Int(b & 0xF)])
-            }
-            i += 1
-            runStart = i
-        }
-        if n > runStart { out.put(UnsafeBufferPointer(rebasing: bytes[runStart ..< n])) }
-        out.put(0x22)
-    }
 }
 
-/// Raw growable bytes for `JSONWriter`.
+/// Raw growable bytes that JSON is written into (`JSONWriter`, `JSONValue.serializedBytes`).
 final class ByteBuffer {
     var base: UnsafeMutablePointer<UInt8>
     var count = 0
@@ -351,4 +198,90 @@ final class ByteBuffer {
     @inline(__always) func put(_ b: UInt8) { reserve(1); putUnchecked(b) }
     @inline(__always) func put(_ p: UnsafeBufferPointer<UInt8>) { reserve(p.count); putUnchecked(p) }
     func array() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+}
+
+/// The JSON pieces, written once for both writers.
+extension ByteBuffer {
+    @inline(__always) func put(_ s: String) {
+        var s = s
+        s.withUTF8 { put($0) }
+    }
+
+    @inline(__always) func newline(_ indent: Int) {
+        reserve(indent + 1)
+        putUnchecked(0x0A)
+        for _ in 0 ..< indent { putUnchecked(0x20) }
+    }
+
+    func integer(_ i: Int) {
+        if i == Int.min { put(String(i)); return }
+        var v = i
+        if v < 0 { put(0x2D); v = -v }
+        // Digits written from the back into the buffer's free space.
+        var n = 1
+        var t = v / 10
+        while t > 0 { n += 1; t /= 10 }
+        reserve(n)
+        let p = base + count
+        var k = n
+        repeat { k -= 1; p[k] = UInt8(0x30 + v % 10); v /= 10 } while v > 0
+        count += n
+    }
+
+    func double(_ d: Double) {
+        guard d.isFinite else { put("null"); return }
+        // Three decimals are enough for confidences and rates; keeps output stable.
+        let r = (d * 1000).rounded() / 1000
+        // Int(r) traps beyond Int's range (a meta value such as 1e19 reached it): large values keep
+        // Swift's shortest form, which is valid JSON ("1e+19").
+        if r.isFinite && abs(r) < 1e15 {
+            put(r == r.rounded() ? String(Int(r)) + ".0" : String(r))
+        } else {
+            put(String(d))
+        }
+    }
+
+    func escape(_ s: String) {
+        var s = s
+        s.withUTF8 { escape($0) }
+    }
+
+    /// A JSON string of valid UTF-8 bytes: copied as they are, but for the characters JSON escapes.
+    func escape(_ bytes: UnsafeBufferPointer<UInt8>) {
+        put(0x22)
+        let n = bytes.count
+        guard let start = bytes.baseAddress else { put(0x22); return }
+        let raw = UnsafeRawPointer(start)
+        // Runs of bytes that need no escaping are found eight bytes at a time and copied at once.
+        var runStart = 0
+        var i = 0
+        while true {
+            while i + 8 <= n, !hasJSONSpecialByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+            while i < n {
+                let b = bytes[i]
+                if b < 0x20 || b == 0x22 || b == 0x5C { break }
+                i += 1
+            }
+            if i >= n { break }
+            let b = bytes[i]
+            if i > runStart { put(UnsafeBufferPointer(rebasing: bytes[runStart ..< i])) }
+            reserve(6)
+            putUnchecked(0x5C)
+            switch b {
+            case 0x22: putUnchecked(0x22)
+            case 0x5C: putUnchecked(0x5C)
+            case 0x0A: putUnchecked(0x6E)
+            case 0x0D: putUnchecked(0x72)
+            case 0x09: putUnchecked(0x74)
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                putUnchecked(0x75); putUnchecked(0x30); putUnchecked(0x30)
+                putUnchecked(hex.utf8Start[Int(b >> 4)]); putUnchecked(hex.utf8Start[Int(b & 0xF)])
+            }
+            i += 1
+            runStart = i
+        }
+        if n > runStart { put(UnsafeBufferPointer(rebasing: bytes[runStart ..< n])) }
+        put(0x22)
+    }
 }

@@ -180,3 +180,16 @@ public extension Array where Element == UInt8 {
 
 /// True for UTF-8 bytes that begin a character.
 @inlinable public func isUTF8Lead(_ b: UInt8) -> Bool { b & 0xC0 != 0x80 }
+
+/// Whether one of the eight bytes of `w` is one a JSON string cannot hold as it is: a quote, a
+/// backslash or a control character below 0x20 (SWAR: a zero byte of w ^ repeated c, or a byte
+/// below 0x20, sets its high bit). Shared by the JSON Lines reader and the JSON writer, which
+/// skip eight plain bytes at a time.
+@inlinable @inline(__always) public func hasJSONSpecialByte(_ w: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+    let zeroInQuote = (quote &- ones) & ~quote & highs
+    let zeroInBackslash = (backslash &- ones) & ~backslash & highs
+    let control = (w &- ones &* 0x20) & ~w & highs
+    return zeroInQuote | zeroInBackslash | control != 0
+}
