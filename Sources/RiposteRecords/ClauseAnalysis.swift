@@ -17,8 +17,6 @@ final class SentenceContext {
     let toks: [Token]
     /// Per-token answers and clause ends of this sentence, shared by all its cue matches.
     let memo: SentenceMemo
-    /// Tables derived from the lexicon (affix lists as bytes).
-    let tables: ClauseTables
     /// This thread's memos of the verb facts of words and of their wrongdoing test.
     let verbCache: VerbFactsCache
     let wrongCache: VerbFactsCache
@@ -31,9 +29,8 @@ final class SentenceContext {
         lex = run.lex
         toks = run.text.tokens
         memo = SentenceMemo(range)
-        tables = run.lex.clauseTables
-        verbCache = VerbFactsCache.current(for: tables, kind: .verb)
-        wrongCache = VerbFactsCache.current(for: tables, kind: .wrongdoing)
+        verbCache = VerbFactsCache.current(for: lex, kind: .verb)
+        wrongCache = VerbFactsCache.current(for: lex, kind: .wrongdoing)
     }
 
     // MARK: - Word tests
@@ -41,15 +38,15 @@ final class SentenceContext {
     func isSkippable(_ t: Token) -> Bool {
         if lex.has(t, .aux) || lex.has(t, .adv) || lex.has(t, .neg) || lex.has(t, .negpost) || lex.has(t, .future) { return true }
         let f = t.fold
-        if tables.negSuffixes.anySuffix(of: f) { return true }
+        if lex.negSuffixes.anySuffix(of: f) { return true }
         // Unknown -ment / -ly words are adverbs ("fermement", "strongly").
-        if t.kind == .word, !t.isCapitalized, f.count > 5, tables.adverbSuffixes.anySuffix(of: f) { return true }
+        if t.kind == .word, !t.isCapitalized, f.count > 5, lex.adverbSuffixes.anySuffix(of: f) { return true }
         // "a-t-il": hyphens inside the inverted verb, not a list marker.
         if t.key == byteKey(0x2D) && t.lower == "-" && !t.spaceBefore { return true }
         return false
     }
 
-    func isNeg(_ t: Token) -> Bool { lex.has(t, .neg) || tables.negSuffixes.anySuffix(of: t.fold) }
+    func isNeg(_ t: Token) -> Bool { lex.has(t, .neg) || lex.negSuffixes.anySuffix(of: t.fold) }
 
 
     /// An NP introduced by a preposition (possibly through determiners, adjectives, other names
@@ -689,7 +686,7 @@ final class SentenceContext {
     /// The accused of a content clause: its subject if that is a party, else the first party named.
     /// The accused a clause names indirectly: the cause of a victim's harm, or the agent of a passive.
     func indirectAccused(in c: Range<Int>, excluded: Set<Int>) -> [Int]? {
-        if let v = c.first(where: { f in tables.victimStems.anyPrefix(of: toks[f].fold) }) {
+        if let v = c.first(where: { f in lex.victimStems.anyPrefix(of: toks[f].fold) }) {
             for np in nps where np.tokens.lowerBound > v && np.tokens.lowerBound <= v + 6 && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
             }
@@ -813,10 +810,10 @@ final class SentenceContext {
     /// A court's ruling without a named party: against the respondent when it finds a violation,
     /// against the claimant when it dismisses or finds none.
     private func rulingDefaultTargets(_ content: Range<Int>?, _ m0: Int) -> [Int] {
-        let negative = contentHas(content) { i in isNeg(at: i) || tables.dismissStems.anyPrefix(of: toks[i].fold) || lex.listed(toks[i], .dismissWord) }
+        let negative = contentHas(content) { i in isNeg(at: i) || lex.dismissStems.anyPrefix(of: toks[i].fold) || lex.listed(toks[i], .dismissWord) }
             || hasDismissLemma(at: m0)
         // (The pure tests first: `negative` spares the content scan and the walk over the records.)
-        if !negative && contentHas(content, { i in isWrongdoing(at: i) || tables.violationStems.anyPrefix(of: toks[i].fold) }) {
+        if !negative && contentHas(content, { i in isWrongdoing(at: i) || lex.violationStems.anyPrefix(of: toks[i].fold) }) {
             // (Roles tried in turn without an array literal: this runs per ruling.)
             if let q = run.roleParty("respondent") ?? run.roleParty("defendant") { return [q] }
         }

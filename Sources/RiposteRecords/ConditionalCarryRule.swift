@@ -15,7 +15,7 @@ struct ConditionalCarryRule {
         let lex = run.lex
         // Words only until a verb is found: the noun phrases wait for the full context below.
         let scan = SentenceContext(run: run, index: si, range: r, nps: [])
-        let auxForms = scan.tables.auxForms
+        let auxForms = scan.lex.auxForms
         var verb: Int? = nil
         var end = 0
         for i in r {
@@ -31,7 +31,7 @@ struct ConditionalCarryRule {
             // "Nous aurions dû plaider": a modal regret, not a reported accusation.
             if scan.hasModalLemma(at: j) { continue }
             if i > r.lowerBound, lex.has(toks[i - 1], .pronFirst) { continue }
-            if scan.isPastParticiple(at: j) || scan.tables.victimPredicates.anyPrefix(of: toks[j].fold) {
+            if scan.isPastParticiple(at: j) || scan.lex.victimPredicates.anyPrefix(of: toks[j].fold) {
                 verb = i
                 end = j + 1
                 break

@@ -55,14 +55,18 @@ public final class RecordsLexicon: @unchecked Sendable {
     let dismissLemmas: Set<String>
     let modalLemmas: Set<String>
     let auxLemmas: Set<String>
-    let adverbSuffixes: [String]
-    let dismissStems: [String]
-    let negSuffixes: [String]
+    /// Folded forms of the `aux-lemma` lemmas: a token whose fold is not here has no auxiliary
+    /// among its lemmas, so it needs no Inflections lookup to say so (its analyses come from its
+    /// lower-case form or its fold, and both fold to a form listed here).
+    let auxForms: FoldSet
+    let adverbSuffixes: AffixList
+    let dismissStems: AffixList
+    let negSuffixes: AffixList
     /// name-link-pair entries split in two ("de la" → ("de", "la")).
     let nameLinkPairs: [(String, String)]
-    let violationStems: [String]
-    let victimStems: [String]
-    let victimPredicates: [String]
+    let violationStems: AffixList
+    let victimStems: AffixList
+    let victimPredicates: AffixList
     /// "Court", "COURT" (court-noun, capitalised or in capitals) and "the", "The", "THE"
     /// (court-article, as written in a name).
     let courtNames: Set<String>
@@ -154,24 +158,25 @@ public final class RecordsLexicon: @unchecked Sendable {
         dismissLemmas = Set(re["dismiss-lemma"] ?? [])
         modalLemmas = Set(re["modal-lemma"] ?? [])
         auxLemmas = Set(re["aux-lemma"] ?? [])
-        adverbSuffixes = re["adverb-suffix"] ?? []
-        dismissStems = re["dismiss-stem"] ?? []
-        negSuffixes = re["neg-suffix"] ?? []
+        adverbSuffixes = AffixList(re["adverb-suffix"] ?? [])
+        dismissStems = AffixList(re["dismiss-stem"] ?? [])
+        negSuffixes = AffixList(re["neg-suffix"] ?? [])
         nameLinkPairs = (re["name-link-pair"] ?? []).compactMap { e in
             let w = e.split(separator: " ").map { Folding.fold(String($0)) }
             return w.count == 2 ? (w[0], w[1]) : nil
         }
-        violationStems = re["violation-stem"] ?? []
-        victimStems = re["victim-stem"] ?? []
-        victimPredicates = re["victim-predicate"] ?? []
+        violationStems = AffixList(re["violation-stem"] ?? [])
+        victimStems = AffixList(re["victim-stem"] ?? [])
+        victimPredicates = AffixList(re["victim-predicate"] ?? [])
         func capitalised(_ w: String) -> String { w.prefix(1).uppercased() + w.dropFirst() }
         courtNames = Set((re["court-noun"] ?? []).flatMap { [capitalised($0), $0.uppercased()] })
         courtArticles = Set((re["court-article"] ?? []).flatMap { [$0, capitalised($0), $0.uppercased()] })
-        clauseTables = ClauseTables(self)
+        var forms = Set<String>()
+        for l in auxLemmas {
+            for f in inflections.forms(of: l) { forms.insert(Folding.fold(f)) }
+        }
+        auxForms = FoldSet(forms)
     }
-
-    /// The tables the clause rules derive from this lexicon (ClauseTables.swift), built once with it.
-    private(set) var clauseTables: ClauseTables!
 
     /// True when the folded word has the class `cls` in records-words.tsv.
     @inline(__always) func has(_ fold: String, _ cls: WordClass) -> Bool { classes[fold]?.contains(cls) ?? false }

@@ -1,16 +1,16 @@
-// Requires: ClauseTables (one per lexicon), Token. Provides: `VerbFactsCache.current(for:kind:)`,
+// Requires: RecordsLexicon, Token. Provides: `VerbFactsCache.current(for:kind:)`,
 // a per-thread memo of what a word's Inflections analyses say (TokenFacts' verb group; with kind
 // `wrongdoing`, whether RecordsLexicon.isWrongdoing holds, which also costs hashing), keyed by
 // the word (its lower case and fold): the same verbs and function words come back in every
 // sentence, and each Inflections lookup hashes the word with SipHash, once or twice, and walks the
-// analyses. Per thread, so that no lock is taken per word; per lexicon, through its ClauseTables.
+// analyses. Per thread, so that no lock is taken per word; per lexicon.
 import Foundation
 import RiposteText
 
 final class VerbFactsCache {
-    /// The tables of the lexicon whose inflections these answers come from (held, so that their
+    /// The lexicon whose inflections these answers come from (held, so that its
     /// identity stays theirs).
-    let tables: ClauseTables
+    let lex: RecordsLexicon
     /// What the answers are (a memo per question keeps each one's words few and in cache).
     let kind: Kind
     enum Kind { case verb, wrongdoing }
@@ -28,8 +28,8 @@ final class VerbFactsCache {
     /// Past this many words the memo starts again (a bound on its memory).
     private static let limit = 1 << 11
 
-    private init(_ tables: ClauseTables, _ kind: Kind) {
-        self.tables = tables
+    private init(_ lex: RecordsLexicon, _ kind: Kind) {
+        self.lex = lex
         self.kind = kind
         let cap = 2 * VerbFactsCache.limit
         mask = cap - 1
@@ -79,8 +79,8 @@ final class VerbFactsCache {
         return k
     }()
 
-    /// This thread's memo for the lexicon of `tables`.
-    static func current(for tables: ClauseTables, kind: Kind) -> VerbFactsCache {
+    /// This thread's memo for `lex`.
+    static func current(for lex: RecordsLexicon, kind: Kind) -> VerbFactsCache {
         let key = threadKey
         let perThread: PerThread
         if let p = pthread_getspecific(key) {
@@ -89,9 +89,9 @@ final class VerbFactsCache {
             perThread = PerThread()
             pthread_setspecific(key, Unmanaged.passRetained(perThread).toOpaque())
         }
-        for c in perThread.caches where c.tables === tables && c.kind == kind { return c }
+        for c in perThread.caches where c.lex === lex && c.kind == kind { return c }
         if perThread.caches.count >= 8 { perThread.caches.removeFirst() }
-        let c = VerbFactsCache(tables, kind)
+        let c = VerbFactsCache(lex, kind)
         perThread.caches.append(c)
         return c
     }
