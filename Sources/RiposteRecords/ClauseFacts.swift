@@ -308,11 +308,8 @@ struct CueFeatures {
 @inline(__always) func bytesKey(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt64 {
     (bytesKey(a, b) ^ UInt64(c)) &* 0x100_0000_01b3
 }
-@inline(__always) func bytesKey(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> UInt64 {
-    (bytesKey(a, b, c) ^ UInt64(d)) &* 0x100_0000_01b3
-}
 
-/// Keys of the marks and words the clause rules compare tokens with (from their UTF-8 bytes;
+/// Keys of the marks the clause rules compare tokens with (from their UTF-8 bytes;
 /// ClauseFactsTests checks them against `foldKey`). Comparing a token's String with a
 /// literal is slow whenever the token is not ASCII (the comparison then normalises), and most
 /// tokens are not the literal: their key says so first. Constants, not `static let`s, which
@@ -323,14 +320,6 @@ enum MarkKey {
     static var emDash: UInt64 { bytesKey(0xE2, 0x80, 0x94) }           // —
     static var enDash: UInt64 { bytesKey(0xE2, 0x80, 0x93) }           // –
     static var t: UInt64 { byteKey(0x74) }
-    static var to: UInt64 { bytesKey(0x74, 0x6F) }
-    static var by: UInt64 { bytesKey(0x62, 0x79) }
-    static var no: UInt64 { bytesKey(0x6E, 0x6F) }
-    static var the: UInt64 { bytesKey(0x74, 0x68, 0x65) }
-    static var this: UInt64 { bytesKey(0x74, 0x68, 0x69, 0x73) }
-    static var told: UInt64 { bytesKey(0x74, 0x6F, 0x6C, 0x64) }
-    static var with: UInt64 { bytesKey(0x77, 0x69, 0x74, 0x68) }
-    static var court: UInt64 { (bytesKey(0x63, 0x6F, 0x75, 0x72) ^ 0x74) &* 0x100_0000_01b3 }
 }
 
 extension SentenceContext {

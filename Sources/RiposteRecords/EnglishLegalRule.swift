@@ -9,9 +9,9 @@ extension DocumentRun {
     func englishFirstPersonCourtName(_ surface: String) -> String? {
         guard lex.language == .en else { return nil }
         let toks = text.tokens
-        // On keys first: a String comparison with a literal is slow for every accented word.
-        for i in toks.indices.dropLast() where toks[i].key == MarkKey.this && toks[i].fold == "this"
-            && toks[i + 1].key == MarkKey.court && toks[i + 1].fold == "court" { return "this court" }
+        for i in toks.indices.dropLast() where lex.listed(toks[i], .courtSelf) && lex.listed(toks[i + 1], .courtNoun) {
+            return toks[i].fold + " " + toks[i + 1].fold
+        }
         return surface
     }
 }

@@ -10,8 +10,8 @@ extension SentenceContext {
     private func englishGoverningVerb(_ cueStart: Int, _ m: CueMatch) -> Token? {
         guard lex.language == .en else { return nil }
         var k = cueStart
-        if !isFold(k, key: MarkKey.to, "to") { k = cueStart - 1 }
-        guard k >= range.lowerBound, k < m.end, isFold(k, key: MarkKey.to, "to"), k - 1 >= range.lowerBound else { return nil }
+        if !lex.listed(toks[k], .toInfinitive) { k = cueStart - 1 }
+        guard k >= range.lowerBound, k < m.end, lex.listed(toks[k], .toInfinitive), k - 1 >= range.lowerBound else { return nil }
         return toks[k - 1]
     }
 
@@ -74,9 +74,9 @@ extension SentenceContext {
     }
 
     private func englishMediaChannelUncached() -> String? {
-        for i in range where i + 1 < range.upperBound && (isFold(i, key: MarkKey.told, "told") || isFold(i, key: MarkKey.with, "with")) {
+        for i in range where i + 1 < range.upperBound && lex.listed(toks[i], .mediaPrep) {
             var k = i + 1
-            if isFold(k, key: MarkKey.the, "the"), k + 1 < range.upperBound { k += 1 }
+            if lex.listed(toks[k], .mediaArticle), k + 1 < range.upperBound { k += 1 }
             if toks[k].isCapitalized, lex.has(toks[k], .media) { return run.text.originalString(toks[k].span) }
         }
         return nil
@@ -95,7 +95,7 @@ extension SentenceContext {
     /// "admitted no wrongdoing", "expressed no regret": the act did not happen.
     func englishNoObject(_ m: CueMatch, _ cf: CueFeatures) -> Bool {
         guard lex.language == .en, !cf.negcue, m.end < range.upperBound else { return false }
-        return isFold(m.end, key: MarkKey.no, "no")
+        return lex.listed(toks[m.end], .noObject)
     }
 }
 
@@ -141,7 +141,7 @@ extension SentenceContext {
     func englishPassiveAgent(_ m: CueMatch) -> (party: Int, by: Int)? {
         guard lex.language == .en else { return nil }
         let end = clauseEnd(from: m.end)
-        guard let by = (m.end ..< end).first(where: { isFold($0, key: MarkKey.by, "by") }), by + 2 < range.upperBound else { return nil }
+        guard let by = (m.end ..< end).first(where: { lex.listed(toks[$0], .agentPrep) }), by + 2 < range.upperBound else { return nil }
         let first = toks[by + 1]
         guard lex.has(first, .det) || lex.has(first, .number) else { return nil }
         var k = by + 2

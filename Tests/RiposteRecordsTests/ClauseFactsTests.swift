@@ -11,14 +11,6 @@ import RiposteText
         #expect(MarkKey.emDash == foldKey("—"))
         #expect(MarkKey.enDash == foldKey("–"))
         #expect(MarkKey.t == foldKey("t"))
-        #expect(MarkKey.to == foldKey("to"))
-        #expect(MarkKey.by == foldKey("by"))
-        #expect(MarkKey.no == foldKey("no"))
-        #expect(MarkKey.the == foldKey("the"))
-        #expect(MarkKey.this == foldKey("this"))
-        #expect(MarkKey.told == foldKey("told"))
-        #expect(MarkKey.with == foldKey("with"))
-        #expect(MarkKey.court == foldKey("court"))
         for b: UInt8 in [0x3B, 0x3A, 0x2C, 0x2D, 0x28] { #expect(byteKey(b) == foldKey(String(UnicodeScalar(b)))) }
     }
 
