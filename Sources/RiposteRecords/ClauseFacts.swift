@@ -120,25 +120,24 @@ extension SentenceContext {
     }
     /// A lemma of the token is in records-rule-words' `dismiss-lemma`.
     func hasDismissLemma(at i: Int) -> Bool {
-        facts(i, TokenFacts.haveDismissLemma) { t in
-            lex.inflections.analyses(lower: t.lower, fold: t.fold).contains { lex.dismissLemmas.contains($0.lemma) } ? TokenFacts.dismissLemma : 0
-        } & TokenFacts.dismissLemma != 0
+        lemmaFact(at: i, TokenFacts.haveDismissLemma, TokenFacts.dismissLemma) { lex.dismissLemmas.contains($0) }
     }
     /// A lemma of the token has the class `quote-verb`.
     func hasQuoteVerbLemma(at i: Int) -> Bool {
-        facts(i, TokenFacts.haveQuoteLemma) { t in
-            lex.inflections.analyses(lower: t.lower, fold: t.fold).contains { lex.has($0.lemma, .quoteVerb) } ? TokenFacts.quoteLemma : 0
-        } & TokenFacts.quoteLemma != 0
+        lemmaFact(at: i, TokenFacts.haveQuoteLemma, TokenFacts.quoteLemma) { lex.has($0, .quoteVerb) }
     }
     func hasAuxLemma(at i: Int) -> Bool {
-        facts(i, TokenFacts.haveAuxLemma) { t in
-            lex.inflections.analyses(lower: t.lower, fold: t.fold).contains { lex.auxLemmas.contains($0.lemma) } ? TokenFacts.auxLemma : 0
-        } & TokenFacts.auxLemma != 0
+        lemmaFact(at: i, TokenFacts.haveAuxLemma, TokenFacts.auxLemma) { lex.auxLemmas.contains($0) }
     }
     func hasModalLemma(at i: Int) -> Bool {
-        facts(i, TokenFacts.haveModalLemma) { t in
-            lex.inflections.analyses(lower: t.lower, fold: t.fold).contains { lex.modalLemmas.contains($0.lemma) } ? TokenFacts.modalLemma : 0
-        } & TokenFacts.modalLemma != 0
+        lemmaFact(at: i, TokenFacts.haveModalLemma, TokenFacts.modalLemma) { lex.modalLemmas.contains($0) }
+    }
+    /// Whether a lemma of token i passes `test`, computed once per token into the fact bit `fact`
+    /// (`have` marks it known).
+    @inline(__always) private func lemmaFact(at i: Int, _ have: UInt32, _ fact: UInt32, _ test: (String) -> Bool) -> Bool {
+        facts(i, have) { t in
+            lex.inflections.analyses(lower: t.lower, fold: t.fold).contains { test($0.lemma) } ? fact : 0
+        } & fact != 0
     }
 
     /// What one feature string of an analysis says: `pp`, `pprGer`, `inf`, `cond`, `indFut`, and
