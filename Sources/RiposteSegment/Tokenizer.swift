@@ -74,20 +74,22 @@ public final class Tokenizer {
     public let data: SegmenterData
     private let maxEmoticon: Int
     private let words: BreakIterator
+    private let keyCache: KeyCache
 
     public init(data: SegmenterData) throws {
         self.data = data
         maxEmoticon = data.emoticons.map(\.utf8.count).max() ?? 0
         words = try BreakIterator(kind: .word, locale: data.language.rawValue)
+        keyCache = KeyCache()
     }
 
     /// ICU's word segments of `text`, one mark per byte (see `BreakIterator.markSegments`).
     public func wordMarks(_ text: [UInt8]) throws -> [UInt8] {
-        var marks = [UInt8](repeating: 0, count: text.count + 1)
-        try text.withUnsafeBufferPointer { buf in
-            try marks.withUnsafeMutableBufferPointer { try words.markSegments(buf, into: $0) }
+        // Not zero-filled first: the segments tile the text, so ICU's loop writes every byte.
+        try [UInt8](unsafeUninitializedCapacity: text.count + 1) { marks, count in
+            try text.withUnsafeBufferPointer { try words.markSegments($0, into: marks) }
+            count = text.count + 1
         }
-        return marks
     }
 
     public func tokenize(_ text: [UInt8]) throws -> [Token] {
@@ -97,11 +99,36 @@ public final class Tokenizer {
                 var tokens: [Token] = []
                 tokens.reserveCapacity(buf.count / 4 + 16)  // about one token per 5 bytes: no regrowth
                 withUnsafeMutablePointer(to: &tokens) { out in
-                    Scan(t: buf, wb: wb, data: data, maxEmoticon: maxEmoticon, out: out).run()
+                    Scan(t: buf, wb: wb, data: data, maxEmoticon: maxEmoticon, out: out, cache: keyCache.entries).run()
                 }
                 return tokens
             }
         }
+    }
+}
+
+// MARK: - Keys of short ASCII tokens
+
+/// The keys of recent short ASCII tokens (lower = fold, and its `foldKey`), by their lowered
+/// bytes: most tokens are frequent words, and a hit costs two 8-byte loads and compares where
+/// building the String (UTF-8 validation included) and hashing it byte by byte cost ten times
+/// more. Direct-mapped; an entry holds the lowered bytes themselves, so a hit is exact.
+final class KeyCache {
+    struct Entry {
+        var lo: UInt64 = 0, hi: UInt64 = 0
+        var length = -1  // no token has it: the entry is empty
+        var key: UInt64 = 0
+        var string = ""
+    }
+    static let bits = 12
+    let entries: UnsafeMutablePointer<Entry>
+    init() {
+        entries = .allocate(capacity: 1 << KeyCache.bits)
+        entries.initialize(repeating: Entry(), count: 1 << KeyCache.bits)
+    }
+    deinit {
+        entries.deinitialize(count: 1 << KeyCache.bits)
+        entries.deallocate()
     }
 }
 
@@ -133,6 +160,15 @@ enum CharClass { case space, letter, digit, other }
 /// mistyped, ‘rock’ is quoted): it separates words, as the ASCII apostrophe's rules cannot apply.
 @inline(__always) func isSingleQuote(_ c: UInt32) -> Bool { c == 0x2018 || c == 0x2019 }
 
+/// The eight ASCII bytes of `x` with A–Z lowered (each byte below 0x80): a byte's high bit is set
+/// by adding 0x3F when it is ≥ 0x41 and by adding 0x25 when it is ≥ 0x5B; A–Z have the first and
+/// not the second, and get 0x20.
+@inline(__always) func lowerASCIIWord(_ x: UInt64) -> UInt64 {
+    let geA = x &+ 0x3F3F_3F3F_3F3F_3F3F
+    let geZ1 = x &+ 0x2525_2525_2525_2525
+    return x | ((geA & ~geZ1 & 0x8080_8080_8080_8080) >> 2)
+}
+
 /// The scanner's state over one text.
 struct Scan {
     let t: UnsafeBufferPointer<UInt8>
@@ -145,6 +181,8 @@ struct Scan {
     /// its methods never copies it (a mutating scanner was copied, 150 bytes, before each call
     /// of a non-mutating helper).
     let out: UnsafeMutablePointer<[Token]>
+    /// The tokenizer's `KeyCache` entries.
+    let cache: UnsafeMutablePointer<KeyCache.Entry>
     var tokens: [Token] {
         @inline(__always) get { out.pointee }
         @inline(__always) nonmutating _modify { yield &out.pointee }
@@ -155,8 +193,8 @@ struct Scan {
     static let numberStatus = WordStatus.number.rawValue
 
     init(t: UnsafeBufferPointer<UInt8>, wb: UnsafeBufferPointer<UInt8>, data: SegmenterData, maxEmoticon: Int,
-         out: UnsafeMutablePointer<[Token]>) {
-        self.t = t; self.wb = wb; self.data = data; self.maxEmoticon = maxEmoticon; self.out = out
+         out: UnsafeMutablePointer<[Token]>, cache: UnsafeMutablePointer<KeyCache.Entry>) {
+        self.t = t; self.wb = wb; self.data = data; self.maxEmoticon = maxEmoticon; self.out = out; self.cache = cache
     }
 
     /// Whether byte i lies in one of ICU's word segments (letters, numbers, kana, ideographs).
@@ -222,10 +260,44 @@ struct Scan {
     }
 
     func makeToken(_ a: Int, _ b: Int, _ kind: TokenKind, spaceBefore: Bool) -> Token {
+        let length = b - a
+        if length <= 16, let (lo, hi) = lowerASCII(a, length) {
+            // Hashing the two words picks the entry; the entry's own bytes decide.
+            let mix = (lo &* 0x9E37_79B9_7F4A_7C15) ^ (hi &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
+            let entry = cache + Int(truncatingIfNeeded: mix >> UInt64(64 - KeyCache.bits))
+            if entry.pointee.lo != lo || entry.pointee.hi != hi || entry.pointee.length != length {
+                let (s, _, key) = Folding.keysAndKey(UnsafeBufferPointer(rebasing: t[a ..< b]))
+                entry.pointee.lo = lo; entry.pointee.hi = hi; entry.pointee.length = length
+                entry.pointee.key = key; entry.pointee.string = s
+            }
+            let first = t[a]
+            return Token(span: ByteSpan(a, b), kind: kind, lower: entry.pointee.string, fold: entry.pointee.string,
+                         key: entry.pointee.key, isCapitalized: first >= 0x41 && first <= 0x5A, spaceBefore: spaceBefore)
+        }
         let (lower, fold, key) = Folding.keysAndKey(UnsafeBufferPointer(rebasing: t[a ..< b]))
         let (c, _) = cp(a)
         return Token(span: ByteSpan(a, b), kind: kind, lower: lower, fold: fold, key: key,
                      isCapitalized: Folding.isUppercase(c), spaceBefore: spaceBefore)
+    }
+
+    /// Bytes [a, a + length) (length ≤ 16) lowered, little-endian in two words (zero-padded),
+    /// or nil when one is not ASCII. Whole words are loaded where the text has 16 bytes from a.
+    @inline(__always) func lowerASCII(_ a: Int, _ length: Int) -> (UInt64, UInt64)? {
+        var lo: UInt64 = 0, hi: UInt64 = 0
+        if a + 16 <= n {
+            let raw = UnsafeRawPointer(t.baseAddress! + a)
+            lo = raw.loadUnaligned(as: UInt64.self)
+            hi = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            // Keep the token's bytes only (shifts by 64 give 0 in Swift's masking-free << / >>).
+            if length < 8 { lo &= (1 << UInt64(length * 8)) &- 1; hi = 0 } else if length < 16 { hi &= (1 << UInt64((length - 8) * 8)) &- 1 }
+        } else {
+            for k in 0 ..< length {
+                let v = UInt64(t[a + k]) << UInt64((k & 7) * 8)
+                if k < 8 { lo |= v } else { hi |= v }
+            }
+        }
+        guard (lo | hi) & 0x8080_8080_8080_8080 == 0 else { return nil }
+        return (lowerASCIIWord(lo), lowerASCIIWord(hi))
     }
 
     // MARK: - Main loop
