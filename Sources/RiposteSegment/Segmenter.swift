@@ -43,7 +43,7 @@ public final class Segmenter {
         let norm = Normalizer.normalize(original, options: normalization)
         var tokens = try tokenizer.tokenize(norm.bytes)
         var candidates: [Int] = []
-        try norm.bytes.withUnsafeBufferPointer { try sentenceBreaks.appendBoundaries($0, to: &candidates, afterTerminatorOnly: true) }
+        try norm.bytes.withUnsafeBufferPointer { try sentenceBreaks.appendTerminatorBoundaries($0, to: &candidates) }
         let sentences = splitter.split(norm.bytes, &tokens, candidates: candidates)
         return SegmentedText(language: language, original: original, normalized: norm, tokens: tokens, sentences: sentences)
     }

@@ -36,6 +36,17 @@ void riposte_ubrk_mark_segments(RiposteBreakIterator *bi, const uint8_t *text, u
 /// returns their number, or -1 when there are more than capacity.
 int32_t riposte_ubrk_term_boundaries(RiposteBreakIterator *bi, int32_t *out, int32_t capacity, int32_t term_only);
 
+/// The boundaries with a UBRK_SENTENCE_TERM status that a sentence iterator finds over the whole
+/// of text (the same as riposte_ubrk_term_boundaries with term_only after setting the text), found
+/// by running it over small windows around the sentence terminators only. Such a boundary follows
+/// SATerm Close* Sp* ParaSep? (UAX #29 SB9-11) and its rules look no further back than the letter
+/// before the terminator (SB7) and no further ahead than the first letter or paragraph separator
+/// (SB8), so the windows, joined by line feeds (SB4: a boundary after which ICU starts afresh),
+/// give the same boundaries. Returns their number, or -1 when there are more than capacity.
+/// Sets the iterator's text (to a buffer freed on return).
+int32_t riposte_sentence_term_boundaries(RiposteBreakIterator *bi, const uint8_t *text, int32_t length,
+                                         int32_t *out, int32_t capacity, int32_t *status);
+
 RiposteCharsetDetector *riposte_ucsdet_open(int32_t *status);
 void riposte_ucsdet_setText(RiposteCharsetDetector *d, const char *text, int32_t len, int32_t *status);
 void riposte_ucsdet_setDeclaredEncoding(RiposteCharsetDetector *d, const char *enc, int32_t len, int32_t *status);
