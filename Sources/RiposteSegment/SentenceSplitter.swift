@@ -266,10 +266,18 @@ public struct SentenceSplitter: Sendable {
     /// A sentence boundary with no punctuation, in text whose lines were joined: a heading run
     /// into the next sentence ("… du phénomène Je ne pouvais …", "ACLASTA Avant de …"), or a mail
     /// header ("Kay Mann 04/26/2001 07:17 AM Will you …").
-    func unpunctuatedBoundary(_ text: [UInt8], _ tokens: [Token], _ start: Int, _ i: Int) -> Bool {
-        // The common cases first, read in place (binding a Token copies its two strings).
+    @inline(__always) func unpunctuatedBoundary(_ text: [UInt8], _ tokens: [Token], _ start: Int, _ i: Int) -> Bool {
+        // The common cases first, inlined in the caller's loop and read in place (binding a Token
+        // copies its two strings): a glued token, a lower-case word (only a mail header's time
+        // "04/26/2001 07:17 AM" can end a sentence before one).
         if !tokens[i].spaceBefore { return false }
-        if tokens[i].kind == .word, !tokens[i].isCapitalized { return isAfterHeaderTime(tokens, i) }
+        if tokens[i].kind == .word, !tokens[i].isCapitalized {
+            return i >= 3 && tokens[i - 1].span.length == 2 && tokens[i - 2].kind == .number && isAfterHeaderTime(tokens, i)
+        }
+        return unpunctuatedBoundaryBeforeOther(text, tokens, start, i)
+    }
+
+    func unpunctuatedBoundaryBeforeOther(_ text: [UInt8], _ tokens: [Token], _ start: Int, _ i: Int) -> Bool {
         let t = tokens[i]
         guard t.spaceBefore else { return false }
         let prev = tokens[i - 1]

@@ -119,16 +119,19 @@ final class KeyCache {
         var length = -1  // no token has it: the entry is empty
         var key: UInt64 = 0
         var string = ""
+        // Padding to 64 bytes: with the table aligned to 64, a lookup touches one cache line.
+        var pad: (UInt64, UInt64) = (0, 0)
     }
     static let bits = 12
     let entries: UnsafeMutablePointer<Entry>
     init() {
-        entries = .allocate(capacity: 1 << KeyCache.bits)
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: MemoryLayout<Entry>.stride << KeyCache.bits, alignment: 64)
+        entries = raw.bindMemory(to: Entry.self, capacity: 1 << KeyCache.bits)
         entries.initialize(repeating: Entry(), count: 1 << KeyCache.bits)
     }
     deinit {
         entries.deinitialize(count: 1 << KeyCache.bits)
-        entries.deallocate()
+        UnsafeMutableRawPointer(entries).deallocate()
     }
 }
 
@@ -327,9 +330,11 @@ struct Scan {
             let before = classBefore(p)
             let atBoundary = before != .letter && before != .digit
             if atBoundary {
-                if maybeURL, let e = url(p, end) { emit(p, e, .url); p = e; continue }
+                // The first byte is tested here, before calling the scanners: most words start
+                // neither an address nor an emoticon.
+                if maybeURL, mayStartURL(t[p]), let e = url(p, end) { emit(p, e, .url); p = e; continue }
                 if hasAt, let (e, kind) = emailOrHandle(p, end) { emit(p, e, kind); p = e; continue }
-                if p == start || before == .other, let e = emoticon(p, end) { emit(p, e, .symbol); p = e; continue }
+                if p == start || before == .other, mayStartEmoticon(t[p]), let e = emoticon(p, end) { emit(p, e, .symbol); p = e; continue }
             }
             let c = cls(p)
             if atBoundary, t[p] == 0x23, cls(p + 1) == .letter {  // "#hashtag"
@@ -355,6 +360,13 @@ struct Scan {
         let base = s.utf8Start
         for k in 0 ..< len where t[p + k] | 0x20 != base[k] | 0x20 { return false }
         return true
+    }
+
+    /// The first letter of "http://", "https://", "ftp://" or "www.", in either case.
+    @inline(__always) func mayStartURL(_ b: UInt8) -> Bool { let l = b | 0x20; return l == 0x68 || l == 0x66 || l == 0x77 }
+    /// The first byte of an emoticon, as `emoticon` tests it.
+    @inline(__always) func mayStartEmoticon(_ b: UInt8) -> Bool {
+        b == 0x3A || b == 0x3B || b == 0x3C || b == 0x5E || b == 0x78 || b == 0x58 || b == 0x3D
     }
 
     /// A URL at p: scheme or "www.", then everything up to the space, less trailing punctuation.
