@@ -73,6 +73,149 @@ int32_t riposte_ubrk_term_boundaries(RiposteBreakIterator *bi, int32_t *out, int
     return count;
 }
 
+// MARK: word segments, memoised per space-delimited chunk
+
+/* Printable ASCII (0x21-0x7E) chunks of at most MEMO_MAX bytes, with their marks. */
+#define MEMO_MAX 31
+#define MEMO_BITS 12
+typedef struct { uint8_t len; uint8_t bytes[MEMO_MAX]; uint8_t marks[32]; } memo_entry;
+struct RiposteWordMemo { memo_entry entries[1 << MEMO_BITS]; };
+
+RiposteWordMemo *riposte_word_memo_new(void) { return calloc(1, sizeof(RiposteWordMemo)); }
+void riposte_word_memo_free(RiposteWordMemo *m) { free(m); }
+
+static inline uint32_t memo_slot(const uint8_t *s, int32_t n) {
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
+    int32_t k = 0;
+    for (; k + 8 <= n; k += 8) { uint64_t x; memcpy(&x, s + k, 8); h = (h ^ x) * 0xFF51AFD7ED558CCDULL; }
+    uint64_t x = 0;
+    for (int32_t j = 0; k + j < n; j++) x |= (uint64_t)s[k + j] << (8 * j);
+    h = (h ^ x) * 0xC4CEB9FE1A85EC53ULL;
+    return (uint32_t)(h >> (64 - MEMO_BITS));
+}
+
+/* Byte classes: gap (space, line feed), printable ASCII, ASCII letter, ASCII digit. */
+enum { C_GAP = 1, C_PRINT = 2, C_LETTER = 4, C_DIGIT = 8 };
+static uint8_t byte_class[256];
+static pthread_once_t class_once = PTHREAD_ONCE_INIT;
+static void class_fill(void) {
+    byte_class[0x20] = C_GAP; byte_class[0x0A] = C_GAP;
+    for (int b = 0x21; b <= 0x7E; b++) byte_class[b] = C_PRINT;
+    for (int b = 'a'; b <= 'z'; b++) byte_class[b] |= C_LETTER;
+    for (int b = 'A'; b <= 'Z'; b++) byte_class[b] |= C_LETTER;
+    for (int b = '0'; b <= '9'; b++) byte_class[b] |= C_DIGIT;
+}
+
+typedef struct { int32_t ostart, cstart, len, g1, memo; } chunk_job;
+
+int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMemo *memo,
+                                        const uint8_t *t, int32_t len, uint8_t *marks, int32_t *status) {
+    if (len <= 0) return 0;
+    pthread_once(&class_once, class_fill);
+    size_t ccap = (size_t)len + (size_t)len / 2 + 16;
+    uint8_t *comp = malloc(ccap);
+    int32_t jcap = 256, nj = 0;
+    chunk_job *jobs = malloc(sizeof(chunk_job) * (size_t)jcap);
+    if (!comp || !jobs) { free(comp); free(jobs); return -1; }
+    int32_t clen = 0;
+    /* One pass over chunks (runs of bytes other than space and line feed) and the gaps after them.
+       A chunk of ASCII letters only is one letter segment, of ASCII digits only one number segment
+       (WB5, WB8: ICU's statuses UBRK_WORD_LETTER and UBRK_WORD_NUMBER); another printable ASCII
+       chunk found in the memo gets its marks from it; any other goes to the compact text with the
+       character before and after it. */
+    int32_t i = 0;
+    while (i < len && byte_class[t[i]] == C_GAP) {
+        /* Leading gap: a line feed is a segment of its own (WB3a, WB3b), a space continues the
+           space before it (WB3d). */
+        marks[i] = (t[i] == 0x20 && i > 0 && t[i - 1] == 0x20) ? 0 : 0x80;
+        i++;
+    }
+    while (i < len) {
+        int32_t a = i;
+        uint8_t all = C_PRINT | C_LETTER | C_DIGIT, c;
+        while (i < len && !((c = byte_class[t[i]]) & C_GAP)) { all &= c; i++; }
+        int32_t n = i - a, complex = 0;
+        if (all & C_LETTER) {
+            marks[a] = 0x82; if (n > 1) memset(marks + a + 1, 2, (size_t)(n - 1));
+        } else if (all & C_DIGIT) {
+            marks[a] = 0x81; if (n > 1) memset(marks + a + 1, 1, (size_t)(n - 1));
+        } else {
+            int32_t slot = -1;
+            int hit = 0;
+            if ((all & C_PRINT) && n <= MEMO_MAX) {
+                slot = (int32_t)memo_slot(t + a, n);
+                memo_entry *e = &memo->entries[slot];
+                if (e->len == n && memcmp(e->bytes, t + a, (size_t)n) == 0) { memcpy(marks + a, e->marks, (size_t)n); hit = 1; }
+            }
+            if (!hit) {
+                if ((size_t)clen + (size_t)n + 2 > ccap) {
+                    ccap = ((size_t)clen + (size_t)n + 2) * 2;
+                    uint8_t *grown = realloc(comp, ccap);
+                    if (!grown) { free(comp); free(jobs); return -1; }
+                    comp = grown;
+                }
+                if (nj == jcap) {
+                    jcap *= 2;
+                    chunk_job *grown = realloc(jobs, sizeof(chunk_job) * (size_t)jcap);
+                    if (!grown) { free(comp); free(jobs); return -1; }
+                    jobs = grown;
+                }
+                if (a > 0) comp[clen++] = t[a - 1];
+                jobs[nj].ostart = a; jobs[nj].cstart = clen; jobs[nj].len = n; jobs[nj].memo = slot;
+                memcpy(comp + clen, t + a, (size_t)n); clen += n;
+                jobs[nj].g1 = i < len ? clen : -1;
+                if (i < len) comp[clen++] = t[i];
+                nj++;
+                /* Not printable ASCII: the gap character after it may join its last segment
+                   (a wide space, WB3d): ICU marks it, and the spaces after it follow it. */
+                complex = slot < 0;
+            }
+        }
+        /* The gap after the chunk: a line feed is a segment of its own; a space starts one after
+           a printable ASCII character (no rule joins them) or a line feed, and continues the
+           space before it. */
+        if (i < len && complex) {
+            marks[i] = 0x80;  /* replaced by ICU's mark below */
+            i++;
+        }
+        while (i < len && byte_class[t[i]] == C_GAP) {
+            marks[i] = (t[i] == 0x20 && t[i - 1] == 0x20) ? (uint8_t)(marks[i - 1] & 0x7F) : 0x80;
+            i++;
+        }
+    }
+    /* ICU over the compact text; its marks go back to the chunks, and into the memo. */
+    if (nj > 0) {
+        uint8_t *cm = malloc((size_t)clen + 1);
+        if (!cm) { free(comp); free(jobs); return -1; }
+        IN(status);
+        UText *ut = utext_openUTF8(NULL, (const char *)comp, clen, &st);
+        if (U_SUCCESS(st)) ubrk_setUText((UBreakIterator *)bi, ut, &st);
+        if (U_SUCCESS(st)) riposte_ubrk_mark_segments(bi, comp, cm, 1);
+        utext_close(ut);
+        OUT(status);
+        if (U_FAILURE(st)) { free(cm); free(comp); free(jobs); return -1; }
+        for (int32_t j = 0; j < nj; j++) {
+            chunk_job *jb = &jobs[j];
+            memcpy(marks + jb->ostart, cm + jb->cstart, (size_t)jb->len);
+            if (jb->memo >= 0) {
+                memo_entry *e = &memo->entries[jb->memo];
+                e->len = (uint8_t)jb->len;
+                memcpy(e->bytes, t + jb->ostart, (size_t)jb->len);
+                memcpy(e->marks, cm + jb->cstart, (size_t)jb->len);
+            } else if (jb->g1 >= 0) {
+                /* The gap character after a chunk that is not printable ASCII, and the spaces
+                   that continue it. */
+                int32_t k = jb->ostart + jb->len;
+                marks[k] = cm[jb->g1];
+                for (k++; k < len && t[k] == 0x20 && t[k - 1] == 0x20; k++) marks[k] = (uint8_t)(marks[k - 1] & 0x7F);
+            }
+        }
+        free(cm);
+    }
+    free(comp); free(jobs);
+    return 0;
+}
+
 // MARK: sentence boundaries after terminators, from windows
 
 /* Sentence_Break values of U+0000 ..< U+0800, read from ICU once. */

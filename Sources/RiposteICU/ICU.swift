@@ -48,6 +48,8 @@ public final class BreakIterator {
     public enum Kind: Sendable { case word, sentence }
     private let iterator: OpaquePointer
     public let kind: Kind
+    /// A word iterator's memo of the segments of printable ASCII chunks (see `markSegments`).
+    private let memo: OpaquePointer?
 
     public init(kind: Kind, locale: String) throws {
         var status: Int32 = 0
@@ -57,9 +59,13 @@ public final class BreakIterator {
         }
         iterator = it
         self.kind = kind
+        memo = kind == .word ? riposte_word_memo_new() : nil
     }
 
-    deinit { riposte_ubrk_close(iterator) }
+    deinit {
+        riposte_ubrk_close(iterator)
+        if let memo { riposte_word_memo_free(memo) }
+    }
 
     /// Points the iterator at `bytes` (valid UTF-8, read in place through a UTF-8 UText: no
     /// conversion to UTF-16) and calls `body` with it; the UText is closed afterwards.
@@ -95,10 +101,22 @@ public final class BreakIterator {
     /// i, plus `segmentStart` (0x80) when a segment starts at i. `marks` must hold
     /// `bytes.count + 1` bytes; the last one (the end of the text) is `segmentStart`.
     /// For a sentence iterator every status is `.none`: only the starts matter.
-    public func markSegments(_ bytes: UnsafeBufferPointer<UInt8>, into marks: UnsafeMutableBufferPointer<UInt8>) throws {
+    ///
+    /// A word iterator runs ICU only over the chunks of the text (runs of bytes other than space and
+    /// line feed) it has not marked before, each with its neighbours: the marks of a chunk of
+    /// printable ASCII depend on its bytes only, and most chunks are frequent words (see
+    /// `riposte_ubrk_mark_segments_memo`). `memoized: false` runs ICU over the whole text.
+    public func markSegments(_ bytes: UnsafeBufferPointer<UInt8>, into marks: UnsafeMutableBufferPointer<UInt8>,
+                             memoized: Bool = true) throws {
         precondition(marks.count >= bytes.count + 1, "marks must hold one byte more than the text")
         marks[bytes.count] = BreakIterator.segmentStart
-        guard bytes.baseAddress != nil, bytes.count > 0 else { return }
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        if memoized, let memo {
+            var status: Int32 = 0
+            if riposte_ubrk_mark_segments_memo(iterator, memo, base, Int32(bytes.count), marks.baseAddress!, &status) == 0 { return }
+            if failed(status) { throw ICUError(status) }
+            // Out of memory for the compact text: the whole text, as below.
+        }
         try withText(bytes) {
             riposte_ubrk_mark_segments(iterator, bytes.baseAddress!, marks.baseAddress!, kind == .word ? 1 : 0)
         }

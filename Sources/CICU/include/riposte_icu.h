@@ -12,6 +12,7 @@ typedef struct RiposteUText RiposteUText;
 typedef struct RiposteBreakIterator RiposteBreakIterator;
 typedef struct RiposteCharsetDetector RiposteCharsetDetector;
 typedef struct RiposteCharsetMatch RiposteCharsetMatch;
+typedef struct RiposteWordMemo RiposteWordMemo;
 
 /// ICU constants, read from ICU's own headers at build time.
 int32_t riposte_ubrk_word_type(void);
@@ -32,6 +33,22 @@ void riposte_ubrk_close(RiposteBreakIterator *bi);
 /// segment): marks[start] = 0x80 | code, the other bytes of the segment = code, where code is
 /// the WordStatus of the segment's rule status (0 when with_status is 0).
 void riposte_ubrk_mark_segments(RiposteBreakIterator *bi, const uint8_t *text, uint8_t *marks, int32_t with_status);
+/// A word iterator's memo of the marks of printable ASCII chunks (see below); one per iterator.
+RiposteWordMemo *riposte_word_memo_new(void);
+void riposte_word_memo_free(RiposteWordMemo *memo);
+/// The marks of riposte_ubrk_mark_segments (with status) for the whole of text (length bytes;
+/// marks holds as many), the same, but ICU runs only over the chunks (runs of bytes other than
+/// space and line feed) not found in the memo, each with the character before and after it.
+/// Why the same: a chunk of printable ASCII (0x21-0x7E) between spaces, line feeds or the
+/// text's ends starts and ends a segment (no word rule joins such a character with a space or a
+/// line feed), and inside it the rules look no further than the character after a MidLetter,
+/// MidNum or MidNumLet (WB6, WB7, WB11, WB12), a space, line feed or end for the last ones, where
+/// none applies: its marks depend on its bytes only. Other chunks are always given to ICU with
+/// their neighbours (a combining mark after a space joins it, WB4; a wide space joins the
+/// space after it, WB3d). Sets the iterator's text (to a buffer freed on return). Returns 0, or -1
+/// on failure (allocation or ICU: status says which), when marks are not all written.
+int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMemo *memo,
+                                        const uint8_t *text, int32_t length, uint8_t *marks, int32_t *status);
 /// Writes the segment ends (only those with a UBRK_SENTENCE_TERM status when term_only) to out;
 /// returns their number, or -1 when there are more than capacity.
 int32_t riposte_ubrk_term_boundaries(RiposteBreakIterator *bi, int32_t *out, int32_t capacity, int32_t term_only);
