@@ -311,12 +311,22 @@ struct Scan {
             if isSpaceByte(t[p]) { p += 1; continue }
             if t[p] >= 0x80, cls(p) == .space { p += cp(p).1; continue }
             var chunkEnd = p
-            var hasAt = false, hasURL = false
+            var hasAt = false, hasURL = false, letters = true
             while chunkEnd < n, !isSpaceByte(t[chunkEnd]) {
                 let b = t[chunkEnd]
                 if b == 0x40 { hasAt = true }
                 if b == 0x3A || b == 0x2E { hasURL = true }  // "://" or "www."
+                letters = letters && (b | 0x20) &- 0x61 < 26
                 chunkEnd += 1
+            }
+            // The commonest chunk, ASCII letters between spaces, is one word: ICU keeps ASCII
+            // letters in one segment (WB5), and no rule of `chunk`, `word` or `finishWord` applies
+            // to it (no address, hashtag, apostrophe, hyphen, period or digit; 'x' and 'X' may
+            // start an emoticon, "xD", and take the general path).
+            if letters, p == 0 || isSpaceByte(t[p - 1]), t[p] | 0x20 != 0x78 {
+                emit(p, chunkEnd, .word)
+                p = chunkEnd
+                continue
             }
             p = chunk(p, chunkEnd, hasAt: hasAt, maybeURL: hasURL)
         }
