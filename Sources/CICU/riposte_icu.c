@@ -94,6 +94,43 @@ static inline uint32_t memo_slot(const uint8_t *s, int32_t n) {
     return (uint32_t)(h >> (64 - MEMO_BITS));
 }
 
+/* Short compares and copies inline: the libc calls cost more than these few bytes. */
+static inline int same_bytes(const uint8_t *x, const uint8_t *y, int32_t n) {
+    int32_t k = 0;
+    for (; k + 8 <= n; k += 8) { uint64_t u, v; memcpy(&u, x + k, 8); memcpy(&v, y + k, 8); if (u != v) return 0; }
+    for (; k < n; k++) if (x[k] != y[k]) return 0;
+    return 1;
+}
+/* n bytes by overlapping 8-, 4-, 2- or 1-byte moves: no tail loop for the compiler to turn back
+   into a libc call. */
+static inline void copy_bytes(uint8_t *to, const uint8_t *from, int32_t n) {
+    if (n >= 8) {
+        uint64_t u; int32_t k = 0;
+        for (; k + 8 <= n; k += 8) { memcpy(&u, from + k, 8); memcpy(to + k, &u, 8); }
+        if (k < n) { memcpy(&u, from + n - 8, 8); memcpy(to + n - 8, &u, 8); }
+    } else if (n >= 4) {
+        uint32_t u, v; memcpy(&u, from, 4); memcpy(&v, from + n - 4, 4); memcpy(to, &u, 4); memcpy(to + n - 4, &v, 4);
+    } else if (n >= 2) {
+        uint16_t u, v; memcpy(&u, from, 2); memcpy(&v, from + n - 2, 2); memcpy(to, &u, 2); memcpy(to + n - 2, &v, 2);
+    } else if (n == 1) {
+        to[0] = from[0];
+    }
+}
+static inline void fill_bytes(uint8_t *to, uint8_t b, int32_t n) {
+    uint64_t v = 0x0101010101010101ULL * b;
+    if (n >= 8) {
+        int32_t k = 0;
+        for (; k + 8 <= n; k += 8) memcpy(to + k, &v, 8);
+        if (k < n) memcpy(to + n - 8, &v, 8);
+    } else if (n >= 4) {
+        memcpy(to, &v, 4); memcpy(to + n - 4, &v, 4);
+    } else if (n >= 2) {
+        memcpy(to, &v, 2); memcpy(to + n - 2, &v, 2);
+    } else if (n == 1) {
+        to[0] = b;
+    }
+}
+
 /* Byte classes: gap (space, line feed), printable ASCII, ASCII letter, ASCII digit. */
 enum { C_GAP = 1, C_PRINT = 2, C_LETTER = 4, C_DIGIT = 8 };
 static uint8_t byte_class[256];
@@ -108,6 +145,8 @@ static void class_fill(void) {
 
 typedef struct { int32_t ostart, cstart, len, g1, memo; } chunk_job;
 
+/* no_builtin: the short fills and copies above stay inline moves (not memset/memcpy calls). */
+__attribute__((no_builtin("memset", "memcpy")))
 int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMemo *memo,
                                         const uint8_t *t, int32_t len, uint8_t *marks, int32_t *status) {
     if (len <= 0) return 0;
@@ -136,16 +175,16 @@ int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMem
         while (i < len && !((c = byte_class[t[i]]) & C_GAP)) { all &= c; i++; }
         int32_t n = i - a, complex = 0;
         if (all & C_LETTER) {
-            marks[a] = 0x82; if (n > 1) memset(marks + a + 1, 2, (size_t)(n - 1));
+            marks[a] = 0x82; fill_bytes(marks + a + 1, 2, n - 1);
         } else if (all & C_DIGIT) {
-            marks[a] = 0x81; if (n > 1) memset(marks + a + 1, 1, (size_t)(n - 1));
+            marks[a] = 0x81; fill_bytes(marks + a + 1, 1, n - 1);
         } else {
             int32_t slot = -1;
             int hit = 0;
             if ((all & C_PRINT) && n <= MEMO_MAX) {
                 slot = (int32_t)memo_slot(t + a, n);
                 memo_entry *e = &memo->entries[slot];
-                if (e->len == n && memcmp(e->bytes, t + a, (size_t)n) == 0) { memcpy(marks + a, e->marks, (size_t)n); hit = 1; }
+                if (e->len == n && same_bytes(e->bytes, t + a, n)) { copy_bytes(marks + a, e->marks, n); hit = 1; }
             }
             if (!hit) {
                 if ((size_t)clen + (size_t)n + 2 > ccap) {
@@ -162,7 +201,8 @@ int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMem
                 }
                 if (a > 0) comp[clen++] = t[a - 1];
                 jobs[nj].ostart = a; jobs[nj].cstart = clen; jobs[nj].len = n; jobs[nj].memo = slot;
-                memcpy(comp + clen, t + a, (size_t)n); clen += n;
+                if (n <= 64) copy_bytes(comp + clen, t + a, n); else memcpy(comp + clen, t + a, (size_t)n);
+                clen += n;
                 jobs[nj].g1 = i < len ? clen : -1;
                 if (i < len) comp[clen++] = t[i];
                 nj++;
@@ -196,12 +236,13 @@ int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMem
         if (U_FAILURE(st)) { free(cm); free(comp); free(jobs); return -1; }
         for (int32_t j = 0; j < nj; j++) {
             chunk_job *jb = &jobs[j];
-            memcpy(marks + jb->ostart, cm + jb->cstart, (size_t)jb->len);
+            if (jb->len <= 64) copy_bytes(marks + jb->ostart, cm + jb->cstart, jb->len);
+            else memcpy(marks + jb->ostart, cm + jb->cstart, (size_t)jb->len);
             if (jb->memo >= 0) {
                 memo_entry *e = &memo->entries[jb->memo];
                 e->len = (uint8_t)jb->len;
-                memcpy(e->bytes, t + jb->ostart, (size_t)jb->len);
-                memcpy(e->marks, cm + jb->cstart, (size_t)jb->len);
+                copy_bytes(e->bytes, t + jb->ostart, jb->len);
+                copy_bytes(e->marks, cm + jb->cstart, jb->len);
             } else if (jb->g1 >= 0) {
                 /* The gap character after a chunk that is not printable ASCII, and the spaces
                    that continue it. */

@@ -311,24 +311,45 @@ struct Scan {
             if isSpaceByte(t[p]) { p += 1; continue }
             if t[p] >= 0x80, cls(p) == .space { p += cp(p).1; continue }
             var chunkEnd = p
-            var hasAt = false, hasURL = false, letters = true
+            while chunkEnd < n, (t[chunkEnd] | 0x20) &- 0x61 < 26 { chunkEnd += 1 }  // ASCII letters
+            let lettersEnd = chunkEnd
+            var hasAt = false, hasURL = false
             while chunkEnd < n, !isSpaceByte(t[chunkEnd]) {
                 let b = t[chunkEnd]
                 if b == 0x40 { hasAt = true }
                 if b == 0x3A || b == 0x2E { hasURL = true }  // "://" or "www."
-                letters = letters && (b | 0x20) &- 0x61 < 26
                 chunkEnd += 1
             }
-            // The commonest chunk, ASCII letters between spaces, is one word: ICU keeps ASCII
-            // letters in one segment (WB5), and no rule of `chunk`, `word` or `finishWord` applies
-            // to it (no address, hashtag, apostrophe, hyphen, period or digit; 'x' and 'X' may
-            // start an emoticon, "xD", and take the general path).
-            if letters, p == 0 || isSpaceByte(t[p - 1]), t[p] | 0x20 != 0x78 {
-                emit(p, chunkEnd, .word)
-                p = chunkEnd
-                continue
+            // The commonest chunks, ASCII letters between spaces, alone or before one comma,
+            // semicolon, colon, closing bracket, ? ! or ", are that word and that mark: ICU keeps
+            // ASCII letters in one segment (WB5) and the mark in its own, and no rule of `chunk`,
+            // `word`, `finishWord` or `punctuation` applies to them (no address, hashtag,
+            // apostrophe, hyphen, period or digit; 'x' and 'X' may start an emoticon, "xD", and
+            // take the general path).
+            if lettersEnd > p, p == 0 || isSpaceByte(t[p - 1]), t[p] | 0x20 != 0x78 {
+                if lettersEnd == chunkEnd {
+                    emit(p, chunkEnd, .word)
+                    p = chunkEnd
+                    continue
+                }
+                if chunkEnd == lettersEnd + 1, let kind = plainMarkKind(t[lettersEnd]) {
+                    emit(p, lettersEnd, .word)
+                    emit(lettersEnd, chunkEnd, kind)
+                    p = chunkEnd
+                    continue
+                }
             }
             p = chunk(p, chunkEnd, hasAt: hasAt, maybeURL: hasURL)
+        }
+    }
+
+    /// The kind `punctuation` gives one of , ; : ) ? ! " standing alone after a word; nil for
+    /// other bytes.
+    @inline(__always) func plainMarkKind(_ b: UInt8) -> TokenKind? {
+        switch b {
+        case 0x2C, 0x3B, 0x3A, 0x29, 0x3F, 0x21: return .punctuation
+        case 0x22: return .quote
+        default: return nil
         }
     }
 
