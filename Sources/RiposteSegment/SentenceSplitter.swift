@@ -37,6 +37,8 @@ public struct SentenceSplitter: Sendable {
     private let functionWords: Set<String>
     private let headingDeterminers: Set<String>
     private let dashBullets: Set<String>
+    /// The same word sets as key filters, asked first (see `FoldFilter`).
+    private let starterKeys, openerKeys, salutationKeys, functionWordKeys, headingDeterminerKeys: FoldFilter
 
     public init(data: SegmenterData) {
         self.data = data
@@ -47,6 +49,7 @@ public struct SentenceSplitter: Sendable {
         functionWords = []
         headingDeterminers = []
         dashBullets = []
+        (starterKeys, openerKeys, salutationKeys, functionWordKeys, headingDeterminerKeys) = (.init([]), .init([]), .init([]), .init([]), .init([]))
     }
 
     public init(data: SegmenterData, lexicon: LanguageLexicon) {
@@ -58,6 +61,8 @@ public struct SentenceSplitter: Sendable {
         functionWords = lexicon.list("stopwords").union(lexicon.list("title-introducers"))
         headingDeterminers = lexicon.list("heading-determiners")
         dashBullets = lexicon.list("dash-bullets", folded: false)
+        (starterKeys, openerKeys, salutationKeys, functionWordKeys, headingDeterminerKeys) =
+            (FoldFilter(starters), FoldFilter(openers), FoldFilter(salutations), FoldFilter(functionWords), FoldFilter(headingDeterminers))
     }
 
     /// Sentences of `tokens` (tokens are not changed).
@@ -167,7 +172,7 @@ public struct SentenceSplitter: Sendable {
                     // "J. Smith", "M. Dupont": an initial before a name.
                     if ends, gap == 0, t.kind == .abbreviation,
                        !(data.sentenceFinalAbbreviations.contains(t.fold) && next.isCapitalized && next.kind == .word),
-                       !starters.contains(next.fold) { ends = false }
+                       !(starterKeys.mayContain(next.key) && starters.contains(next.fold)) { ends = false }
                 }
                 if t.kind == .abbreviation && !ends { i += 1; continue }
                 let split = ends && t.kind == .abbreviation && splittingFinalPeriods && t.span.length > 1
@@ -293,7 +298,7 @@ public struct SentenceSplitter: Sendable {
         if t.kind == .word, isAfterHeaderTime(tokens, i) { return true }
         // A salutation or closing ("Thanks,", "Hi Bob,", "Regards,") is a sentence of its own.
         if same(prev.lower, ",") || same(prev.lower, ":"), t.isCapitalized, i - start <= 4,
-           salutations.contains(tokens[start].fold) { return true }
+           salutationKeys.mayContain(tokens[start].key), salutations.contains(tokens[start].fold) { return true }
         // A date opens a mail header line after a name or an address ("<a@b.com> 02/13/2001").
         if t.kind == .number, isDate(t), prev.isCapitalized || same(prev.lower, ">") || prev.kind == .email { return true }
         // A spaced bullet dash before a capital opens a list item (French typography):
@@ -307,13 +312,13 @@ public struct SentenceSplitter: Sendable {
         guard prevIsWord else { return false }
         // A pronoun or determiner that opens sentences, capitalised after a lower-case word or a
         // one-word heading ("Cyclisme Il semble que …").
-        if !prev.isCapitalized || same(prev.lower, ")") || i - start == 1, openers.contains(t.fold), !isAllCaps(t, text) { return true }
+        if !prev.isCapitalized || same(prev.lower, ")") || i - start == 1, openerKeys.mayContain(t.key), openers.contains(t.fold), !isAllCaps(t, text) { return true }
         // A capitalised determiner or pronoun before a lower-case word, after a lower-case content
         // word: a heading run into its text ("… vertébrales et lombaires L'incidence sur …"), not
         // a title inside a sentence ("… de La Réunion", "… rebaptise L'Arpège").
-        if !prev.isCapitalized || same(prev.lower, ")"), headingDeterminers.contains(t.fold), i + 1 < tokens.count,
+        if !prev.isCapitalized || same(prev.lower, ")"), headingDeterminerKeys.mayContain(t.key), headingDeterminers.contains(t.fold), i + 1 < tokens.count,
            tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized,
-           same(prev.lower, ")") || (prev.span.length >= 3 && !functionWords.contains(prev.fold)) { return true }
+           same(prev.lower, ")") || (prev.span.length >= 3 && !(functionWordKeys.mayContain(prev.key) && functionWords.contains(prev.fold))) { return true }
         // An upper-case heading ("FORME PHARMACEUTIQUE ET CONTENU") before a mixed-case word.
         if isAllCaps(prev, text), i - start >= 2, isAllCaps(tokens[i - 2], text), !isAllCaps(t, text), t.span.length > 1 { return true }
         return false
@@ -352,7 +357,8 @@ public struct SentenceSplitter: Sendable {
         // "… le 2 juillet 1953 ; - Jules Roy, …": a bullet after the semicolon.
         if dashBullets.contains(next.lower), j + 1 < tokens.count, tokens[j + 1].isCapitalized { return true }
         guard next.isCapitalized, next.kind == .word else { return false }
-        if starters.contains(next.fold) || openers.contains(next.fold) { return true }
+        if (starterKeys.mayContain(next.key) && starters.contains(next.fold))
+            || (openerKeys.mayContain(next.key) && openers.contains(next.fold)) { return true }
         return !(j + 1 < tokens.count && tokens[j + 1].isCapitalized && tokens[j + 1].kind == .word)
     }
 
@@ -497,5 +503,30 @@ public struct SentenceSplitter: Sendable {
 /// letters, or utf8proc's composed forms), as are the literals here, so this answers as String ==
 /// does, without == falling into its Unicode comparison path for non-ASCII keys ("où" against "–").
 @inline(__always) func same(_ a: String, _ b: String) -> Bool {
-    a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    let n = a.utf8.count
+    guard n == b.utf8.count else { return false }
+    // Over the contiguous bytes (native, small and literal strings have them): the UTF8View's
+    // iterator pays index arithmetic per byte.
+    if let equal = a.utf8.withContiguousStorageIfAvailable({ x in
+        b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+            for k in 0 ..< n where x[k] != y[k] { return false }
+            return true
+        }
+    }), let equal { return equal }
+    return a.utf8.elementsEqual(b.utf8)
+}
+
+/// The `foldKey`s of a set of folded words as a 4096-bit set: a word whose key's bit is clear is
+/// not in the set (equal folds have equal keys), so most lookups end without hashing the String;
+/// a set bit is confirmed with the set itself.
+struct FoldFilter: Sendable {
+    private let bits: [UInt64]
+    init(_ words: Set<String>) {
+        var b = [UInt64](repeating: 0, count: 64)
+        for w in words { let k = foldKey(w); b[Int(truncatingIfNeeded: (k >> 6) & 63)] |= 1 << (k & 63) }
+        bits = b
+    }
+    @inline(__always) func mayContain(_ key: UInt64) -> Bool {
+        bits[Int(truncatingIfNeeded: (key >> 6) & 63)] & (1 << (key & 63)) != 0
+    }
 }
