@@ -286,39 +286,42 @@ public struct SentenceSplitter: Sendable {
         let t = tokens[i]
         guard t.spaceBefore else { return false }
         let prev = tokens[i - 1]
+        // The previous token's lower-case form when it has one or two bytes, for the comparisons
+        // below (">", ">>", ",", ":", ")", "am", "pm"), once.
+        let p2 = shortCode(prev.lower)
         // Most tokens are lower-case words: only a mail header's time can end a sentence before one.
         if t.kind == .word, !t.isCapitalized { return isAfterHeaderTime(tokens, i) }
         // Typed rules separate blocks: a long one stands alone; text after a rule starts anew.
         if isRule(t), t.span.length >= 10 { return true }
         if isRule(prev), t.isCapitalized || t.kind == .quote || isRule(t) { return true }
         // "… <name@example.com> Capt. …", ">> I agree": the end of an address or a quote marker.
-        if (same(prev.lower, ">") && i >= 2 && tokens[i - 2].kind == .email) || same(prev.lower, ">>"),
+        if (p2 == 0x3E && i >= 2 && tokens[i - 2].kind == .email) || p2 == 0x3E3E,
            t.isCapitalized { return true }
         // After a mail header's date and time ("04/26/2001 07:17 AM have you …"), whatever the case.
         if t.kind == .word, isAfterHeaderTime(tokens, i) { return true }
         // A salutation or closing ("Thanks,", "Hi Bob,", "Regards,") is a sentence of its own.
-        if same(prev.lower, ",") || same(prev.lower, ":"), t.isCapitalized, i - start <= 4,
+        if p2 == 0x2C || p2 == 0x3A, t.isCapitalized, i - start <= 4,
            salutationKeys.mayContain(tokens[start].key), salutations.contains(tokens[start].fold) { return true }
         // A date opens a mail header line after a name or an address ("<a@b.com> 02/13/2001").
-        if t.kind == .number, isDate(t), prev.isCapitalized || same(prev.lower, ">") || prev.kind == .email { return true }
+        if t.kind == .number, isDate(t), prev.isCapitalized || p2 == 0x3E || prev.kind == .email { return true }
         // A spaced bullet dash before a capital opens a list item (French typography):
         // "La rénovation des lycées d'Île-de-France - Jean-Claude Méry, …".
-        if t.kind == .punctuation, dashBullets.contains(t.lower), prev.kind == .word || same(prev.lower, ")"), i + 1 < tokens.count,
+        if t.kind == .punctuation, dashBullets.contains(t.lower), prev.kind == .word || p2 == 0x29, i + 1 < tokens.count,
            tokens[i + 1].spaceBefore, tokens[i + 1].isCapitalized, !closesIncise(tokens, i) { return true }
         guard t.isCapitalized, t.kind == .word else { return false }
         // After the time of a mail header: "08:02 PM All: …".
-        if (same(prev.lower, "am") || same(prev.lower, "pm")), i >= 2, tokens[i - 2].kind == .number { return true }
-        let prevIsWord = prev.kind == .word || same(prev.lower, ")")
+        if (p2 == 0x6D61 || p2 == 0x6D70), i >= 2, tokens[i - 2].kind == .number { return true }
+        let prevIsWord = prev.kind == .word || p2 == 0x29
         guard prevIsWord else { return false }
         // A pronoun or determiner that opens sentences, capitalised after a lower-case word or a
         // one-word heading ("Cyclisme Il semble que …").
-        if !prev.isCapitalized || same(prev.lower, ")") || i - start == 1, openerKeys.mayContain(t.key), openers.contains(t.fold), !isAllCaps(t, text) { return true }
+        if !prev.isCapitalized || p2 == 0x29 || i - start == 1, openerKeys.mayContain(t.key), openers.contains(t.fold), !isAllCaps(t, text) { return true }
         // A capitalised determiner or pronoun before a lower-case word, after a lower-case content
         // word: a heading run into its text ("… vertébrales et lombaires L'incidence sur …"), not
         // a title inside a sentence ("… de La Réunion", "… rebaptise L'Arpège").
-        if !prev.isCapitalized || same(prev.lower, ")"), headingDeterminerKeys.mayContain(t.key), headingDeterminers.contains(t.fold), i + 1 < tokens.count,
+        if !prev.isCapitalized || p2 == 0x29, headingDeterminerKeys.mayContain(t.key), headingDeterminers.contains(t.fold), i + 1 < tokens.count,
            tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized,
-           same(prev.lower, ")") || (prev.span.length >= 3 && !(functionWordKeys.mayContain(prev.key) && functionWords.contains(prev.fold))) { return true }
+           p2 == 0x29 || (prev.span.length >= 3 && !(functionWordKeys.mayContain(prev.key) && functionWords.contains(prev.fold))) { return true }
         // An upper-case heading ("FORME PHARMACEUTIQUE ET CONTENU") before a mixed-case word.
         if isAllCaps(prev, text), i - start >= 2, isAllCaps(tokens[i - 2], text), !isAllCaps(t, text), t.span.length > 1 { return true }
         return false
@@ -514,6 +517,17 @@ public struct SentenceSplitter: Sendable {
         }
     }), let equal { return equal }
     return a.utf8.elementsEqual(b.utf8)
+}
+
+/// A string of one or two UTF-8 bytes as a number (first byte low: ">>" is 0x3E3E, "am" 0x6D61);
+/// 0 for any other length, which no one- or two-byte string gives.
+@inline(__always) func shortCode(_ s: String) -> UInt16 {
+    let u = s.utf8
+    guard u.count == 1 || u.count == 2 else { return 0 }
+    var it = u.makeIterator()
+    let b0 = UInt16(it.next()!)
+    guard let b1 = it.next() else { return b0 }
+    return b0 | UInt16(b1) << 8
 }
 
 /// The `foldKey`s of a set of folded words as a 4096-bit set: a word whose key's bit is clear is
