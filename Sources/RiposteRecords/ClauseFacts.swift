@@ -100,7 +100,7 @@ extension SentenceContext {
     @inline(__always) func verbHas(at i: Int, _ bit: UInt32) -> Bool { verbFacts(i) & bit != 0 }
 
     @inline(__always) func isNeg(at i: Int) -> Bool {
-        facts(i, TokenFacts.haveNeg) { isNeg($0) ? TokenFacts.neg : 0 } & TokenFacts.neg != 0
+        facts(i, TokenFacts.haveNeg) { _ in isNegUncached(i) ? TokenFacts.neg : 0 } & TokenFacts.neg != 0
     }
     @inline(__always) func isWrongdoing(at i: Int) -> Bool {
         facts(i, TokenFacts.haveWrong) { t in
@@ -111,12 +111,12 @@ extension SentenceContext {
         } & TokenFacts.wrong != 0
     }
     @inline(__always) func isSkippable(at i: Int) -> Bool {
-        facts(i, TokenFacts.haveSkippable) { isSkippable($0) ? TokenFacts.skippable : 0 } & TokenFacts.skippable != 0
+        facts(i, TokenFacts.haveSkippable) { _ in isSkippableUncached(i) ? TokenFacts.skippable : 0 } & TokenFacts.skippable != 0
     }
     /// `isConditionalVerb(toks[i])`.
     @inline(__always) func isConditionalVerb(at i: Int) -> Bool {
         if lex.language == .fr { return verbHas(at: i, TokenFacts.cond) }
-        return lex.listed(toks[i], .hearsayAdv)
+        return listed(i, .hearsayAdv)
     }
     /// A lemma of the token is in records-rule-words' `dismiss-lemma`.
     func hasDismissLemma(at i: Int) -> Bool {

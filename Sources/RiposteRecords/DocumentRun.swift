@@ -37,6 +37,8 @@ final class DocumentRun {
     /// each sentence's part of that list.
     private let cueStarts: [Int]
     private let cueRanges: [Range<Int>]
+    /// The lexicon entry of every sentence token, for the rules' word tests.
+    let words: TokenWords
 
     init(text: SegmentedText, parties: PartySet, lex: RecordsLexicon) {
         self.text = text
@@ -60,6 +62,9 @@ final class DocumentRun {
         var cueRanges: [Range<Int>] = []
         cueRanges.reserveCapacity(text.sentences.count)
         var flags = [TokenFlags](repeating: [], count: tokens.count)
+        let words = TokenWords(lex: lex, tokens: tokens)
+        self.words = words
+        flags.withUnsafeMutableBufferPointer { flags in
         tokens.withUnsafeBufferPointer { toks in
             for s in text.sentences {
                 let firstCue = cueStarts.count
@@ -85,13 +90,14 @@ final class DocumentRun {
                             }
                         }
                     }
-                    let f = lex.flags(toks[i])
+                    let f = lex.flags(toks[i], words.lookUp(i, toks[i]))
                     flags[i] = f
                     if f.contains(.caseHead) { legalWords += 1 }
                     if f.contains(.cueStart) { cueStarts.append(i) }
                 }
                 cueRanges.append(firstCue ..< cueStarts.count)
             }
+        }
         }
         self.cueStarts = cueStarts
         self.cueRanges = cueRanges
@@ -128,10 +134,14 @@ final class DocumentRun {
                 }
             }
         }
-        finder = NounPhraseFinder(lex: lex, text: text, mentionAt: mentionAt, capitalizedInside: caps, flags: flags)
+        finder = NounPhraseFinder(lex: lex, text: text, mentionAt: mentionAt, capitalizedInside: caps, flags: flags, words: words)
         legal = legalWords >= 3
         mentionsCase = legalWords >= 1
     }
+
+    /// `lex.has(text.tokens[i], c)` and `lex.listed(text.tokens[i], c)`, read from `words`.
+    @inline(__always) func has(_ i: Int, _ c: WordClass) -> Bool { words.has(i, c) }
+    @inline(__always) func listed(_ i: Int, _ c: WordClass) -> Bool { words.listed(i, c) }
 
     // MARK: - The pass
 
@@ -158,7 +168,7 @@ final class DocumentRun {
             if last == ":" {
                 let who = subjectOfListIntro(si, r)
                 listSource = (who, si)
-                if r.contains(where: { lex.has(text.tokens[$0], .request) }) { requester = (who, si) } else { requester = nil }
+                if r.contains(where: { has($0, .request) }) { requester = (who, si) } else { requester = nil }
             }
             if let q = requester, si - q.sentence > 12 { requester = nil }
             if let ls = listSource, ls.sentence != si, !s.isListItem, last != ":" {
@@ -177,7 +187,7 @@ final class DocumentRun {
                         // "Holds that there has been a violation": one ruling, not two. But a verb
                         // coordinated with the previous one ("a confirmé … et condamné X") is an act
                         // of its own, and the previous content ends before it.
-                        let coordinated = m.start > r.lowerBound && lex.has(text.tokens[m.start - 1], .coord)
+                        let coordinated = m.start > r.lowerBound && has(m.start - 1, .coord)
                             && lex.isVerbForm(text.tokens[m.words.first ?? m.start])
                         if let k = records.indices.last(where: { records[$0].sentence == si && (records[$0].content?.contains(recCue) ?? false) }) {
                             if lex.language == .fr, let comma = FrenchRecordRules.mainClauseResumes(text, lex, earlier: records[k], cueStart: m.start, sentence: r),
@@ -304,7 +314,7 @@ final class DocumentRun {
             default:
                 // The subject of an earlier clause of the same sentence, else the last speaker.
                 for o in sentenceNPs.reversed() where o.tokens.upperBound <= np.tokens.lowerBound && o.form != .pronoun && !o.possessive {
-                    if o.tokens.lowerBound > r.lowerBound, lex.has(text.tokens[o.tokens.lowerBound - 1], .prep) { continue }
+                    if o.tokens.lowerBound > r.lowerBound, has(o.tokens.lowerBound - 1, .prep) { continue }
                     if let q = resolve(o, si, r) { p = q; break }
                 }
                 // The last speaker, unless a later sentence opened with someone else's name

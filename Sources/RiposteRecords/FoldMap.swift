@@ -67,6 +67,11 @@ struct FoldMap<Value> {
     @inline(__always) func contains(_ t: Token) -> Bool { contains(t.key, t.fold) }
 
     var keys: [String] { entries.map(\.key) }
+
+    /// The entry index of a token's fold (-1: none), for tables that keep it per token.
+    @inline(__always) func entryIndex(_ t: Token) -> Int { entry(t.key, t.fold) }
+    /// The values in entry order (`values[entryIndex(t)]` is `self[t]`).
+    var values: [Value] { entries.map(\.value) }
 }
 
 /// A read-only set of folded words (see FoldMap).

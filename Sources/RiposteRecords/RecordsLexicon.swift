@@ -20,6 +20,12 @@ public final class RecordsLexicon: @unchecked Sendable {
     let heads: FoldMap<(role: String, kind: PartyKind)>
     /// What the records stage asks of every token, answered by one probe (`flags(_:)`).
     private let tokenFlags: FoldMap<TokenFlags>
+    /// `classes`, `ruleClasses` and `tokenFlags` in one table: DocumentRun probes it once per
+    /// token of a document and keeps the entry index (TokenWords), so that the rules' word tests
+    /// read an array instead of probing a table each time.
+    let words: FoldMap<WordInfo>
+    /// `words`' values in entry order.
+    let wordInfos: ContiguousArray<WordInfo>
     /// `head(_:)` precomputed: the role nouns and their plurals ("applicants" → group).
     private let headOrPlural: FoldMap<(role: String, kind: PartyKind)>
     /// Folded subject pronoun → its first class among pron-person, pron-plural, pron-first, pron-thing.
@@ -92,7 +98,8 @@ public final class RecordsLexicon: @unchecked Sendable {
             }
             return b
         }
-        classes = FoldMap(c.mapValues(bits))
+        let classBits = c.mapValues(bits)
+        classes = FoldMap(classBits)
         var h: [String: (String, PartyKind)] = [:]
         for r in lexicon.table("records-party-heads") where r.fields.count >= 3 {
             h[Folding.fold(r[0])] = (r[1], PartyKind(rawValue: r[2]) ?? .unknown)
@@ -115,6 +122,8 @@ public final class RecordsLexicon: @unchecked Sendable {
         for k in pc.keys { tf[k, default: []].insert(.pronoun) }
         for k in hp.keys { tf[k, default: []].insert(.head) }
         tokenFlags = FoldMap(tf)
+        var wi: [String: WordInfo] = [:]
+        for (k, v) in tf { wi[k, default: WordInfo()].flags = v }
         var stems: [String] = [], exact = Set<String>()
         for w in lexicon.list("records-wrongdoing") {
             if w.count <= 3 { exact.insert(w) } else { stems.append(w) }
@@ -150,7 +159,12 @@ public final class RecordsLexicon: @unchecked Sendable {
             rc[Folding.fold(r[0]), default: []].insert(r[1])
             re[r[1], default: []].append(r[0])
         }
-        ruleClasses = FoldMap(rc.mapValues(bits))
+        let ruleBits = rc.mapValues(bits)
+        ruleClasses = FoldMap(ruleBits)
+        for (k, v) in ruleBits { wi[k, default: WordInfo()].rules = v }
+        for (k, v) in classBits { wi[k, default: WordInfo()].classes = v; wi[k, default: WordInfo()].classed = true }
+        words = FoldMap(wi)
+        wordInfos = ContiguousArray(words.values)
         unknownClasses = unknown.sorted()
         participleEndings = re["participle-ending"] ?? []
         adjectiveSuffixes = re["adj-suffix"] ?? []
@@ -190,8 +204,11 @@ public final class RecordsLexicon: @unchecked Sendable {
     @inline(__always) func isClassed(_ t: Token) -> Bool { classes[t] != nil }
 
     /// The token's `TokenFlags` (`.computed` set).
-    @inline(__always) func flags(_ t: Token) -> TokenFlags {
-        var f = tokenFlags[t] ?? []
+    @inline(__always) func flags(_ t: Token) -> TokenFlags { flags(t, tokenFlags[t] ?? []) }
+
+    /// The token's `TokenFlags` given what its fold's entry says (`tokenFlags[t] ?? []`).
+    @inline(__always) func flags(_ t: Token, _ entry: TokenFlags) -> TokenFlags {
+        var f = entry
         f.insert(.computed)
         // A possessive ("Government's") is a role noun by its base.
         if lastUTF8Byte(t.fold) == 0x73, t.fold.hasSuffix("'s"), t.fold.count > 3 {
@@ -404,6 +421,65 @@ struct KeyFilter: Sendable {
     @inline(__always) func contains(_ k: UInt64) -> Bool {
         let (w, bits) = KeyFilter.probe(k, mask)
         return words.withUnsafeBufferPointer { $0[w] & bits == bits }
+    }
+}
+
+/// A word's classes (records-words.tsv), rule lists (records-rule-words.tsv) and TokenFlags.
+struct WordInfo: Sendable {
+    var classes = ClassBits()
+    var rules = ClassBits()
+    var flags: TokenFlags = []
+    /// In records-words.tsv (`isClassed`), even with classes `WordClass` does not know.
+    var classed = false
+}
+
+/// Per token of a document, its entry in `RecordsLexicon.words`, looked up once (DocumentRun,
+/// for the tokens of sentences): `has(i, c)` is `lex.has(tokens[i], c)` and `listed(i, c)` is
+/// `lex.listed(tokens[i], c)`, read from arrays instead of probing the tables per test.
+final class TokenWords {
+    let lex: RecordsLexicon
+    let tokens: [Token]
+    /// Per token: its entry, -1 for none, -2 when not looked up (tokens outside the sentences).
+    private let entries: UnsafeMutablePointer<Int32>
+    let count: Int
+
+    init(lex: RecordsLexicon, tokens: [Token]) {
+        self.lex = lex
+        self.tokens = tokens
+        count = tokens.count
+        entries = .allocate(capacity: max(count, 1))
+        entries.initialize(repeating: -2, count: max(count, 1))
+    }
+
+    deinit { entries.deallocate() }
+
+    /// Looks token `i` up and keeps its entry; returns its TokenFlags entry (`[]` for none).
+    @inline(__always) func lookUp(_ i: Int, _ t: Token) -> TokenFlags {
+        let e = lex.words.entryIndex(t)
+        entries[i] = Int32(truncatingIfNeeded: e)
+        return e < 0 ? [] : lex.wordInfos[e].flags
+    }
+
+    @inline(__always) func has(_ i: Int, _ c: WordClass) -> Bool {
+        guard i >= 0 && i < count else { return lex.has(tokens[i], c) }
+        let e = Int(entries[i])
+        if e >= 0 { return lex.wordInfos[e].classes.contains(c) }
+        return e == -1 ? false : lex.has(tokens[i], c)
+    }
+
+    @inline(__always) func listed(_ i: Int, _ c: WordClass) -> Bool {
+        guard i >= 0 && i < count else { return lex.listed(tokens[i], c) }
+        let e = Int(entries[i])
+        if e >= 0 { return lex.wordInfos[e].rules.contains(c) }
+        return e == -1 ? false : lex.listed(tokens[i], c)
+    }
+
+    /// `lex.isClassed(tokens[i])`.
+    @inline(__always) func isClassed(_ i: Int) -> Bool {
+        guard i >= 0 && i < count else { return lex.isClassed(tokens[i]) }
+        let e = Int(entries[i])
+        if e >= 0 { return lex.wordInfos[e].classed }
+        return e == -1 ? false : lex.isClassed(tokens[i])
     }
 }
 
