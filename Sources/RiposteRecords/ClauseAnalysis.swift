@@ -32,8 +32,8 @@ final class SentenceContext {
         lex = run.lex
         toks = run.text.tokens
         memo = SentenceMemo(range)
-        verbCache = VerbFactsCache.current(for: lex, kind: .verb)
-        wrongCache = VerbFactsCache.current(for: lex, kind: .wrongdoing)
+        verbCache = run.verbCache
+        wrongCache = run.wrongCache
         words = run.words
         if let nps { self.nps = nps }
     }

@@ -363,7 +363,7 @@ struct AffixList {
     }
 
     /// `list.contains(where: fold.hasSuffix)`.
-    func anySuffix(of fold: String) -> Bool {
+    @inline(__always) func anySuffix(of fold: String) -> Bool {
         for e in entries where AffixList.hasSuffix(fold, e.bytes, e.text) { return true }
         return false
     }

@@ -39,11 +39,17 @@ final class DocumentRun {
     private let cueRanges: [Range<Int>]
     /// The lexicon entry of every sentence token, for the rules' word tests.
     let words: TokenWords
+    /// This thread's memos of verb facts and wrongdoing (VerbFactsCache), looked up once per
+    /// document rather than per sentence context (a run stays on one thread).
+    let verbCache: VerbFactsCache
+    let wrongCache: VerbFactsCache
 
     init(text: SegmentedText, parties: PartySet, lex: RecordsLexicon) {
         self.text = text
         self.lex = lex
         book = PartyBook(set: parties, lex: lex)
+        verbCache = VerbFactsCache.current(for: lex, kind: .verb)
+        wrongCache = VerbFactsCache.current(for: lex, kind: .wrongdoing)
         // One pass over the sentence tokens (each token is read once, while it is in cache): their
         // start offsets (to place the PartySet mentions), the capitalised words used inside
         // sentences, the role nouns of a case, and the tokens where a cue may begin.

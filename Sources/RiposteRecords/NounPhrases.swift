@@ -51,8 +51,10 @@ struct TokenMentions {
     }
 }
 
-/// Finds the noun phrases of one sentence. Run only in sentences that hold a cue.
-struct NounPhraseFinder {
+/// Finds the noun phrases of one sentence. Run only in sentences that hold a cue. A class: the
+/// rules reach it through `run.finder`, and a struct read from there is copied (its arrays and
+/// tables retained, then released) at every call.
+final class NounPhraseFinder {
     let lex: RecordsLexicon
     let text: SegmentedText
     /// Token index → party of a PartySet mention covering it.
@@ -66,6 +68,12 @@ struct NounPhraseFinder {
     /// Phrases already found, by range: the same sentence is read by several rules (and earlier
     /// sentences again for a pronoun), and the answer depends only on the range.
     private let memo = FindMemo()
+
+    init(lex: RecordsLexicon, text: SegmentedText, mentionAt: TokenMentions, capitalizedInside: FoldKeySet,
+         flags: [TokenFlags], words: TokenWords) {
+        self.lex = lex; self.text = text; self.mentionAt = mentionAt; self.capitalizedInside = capitalizedInside
+        self.flags = flags; self.words = words
+    }
 
     /// By the range's first token (a sentence's, nearly always): the phrases of the range that
     /// starts there, found without hashing the range; other ranges starting at the same token
