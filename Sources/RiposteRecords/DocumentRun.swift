@@ -54,11 +54,8 @@ final class DocumentRun {
         // start offsets (to place the PartySet mentions), the capitalised words used inside
         // sentences, the role nouns of a case, and the tokens where a cue may begin.
         let tokens = text.tokens
-        // The non-empty sentences' first start offsets and token ranges: while the sentence
-        // tokens, in sentence order, have increasing indices and non-decreasing starts (always,
-        // but checked), a mention's token is found by two binary searches.
-        var sentenceFirsts: [(start: Int, tokens: Range<Int>)] = []
-        sentenceFirsts.reserveCapacity(text.sentences.count)
+        // While the sentence tokens, in sentence order, have increasing indices and non-decreasing
+        // starts (always, but checked), a mention's token is found by the merge below.
         var sorted = true
         var prevStart = Int.min
         var prevUpper = 0
@@ -68,6 +65,20 @@ final class DocumentRun {
         var cueRanges: [Range<Int>] = []
         cueRanges.reserveCapacity(text.sentences.count)
         var flags = [TokenFlags](repeating: [], count: tokens.count)
+        // The PartySet mentions' start offsets (sorted, distinct) and, while the tokens come in
+        // non-decreasing starts, the last token starting at each: found in the pass below by a
+        // merge, instead of binary searches over the tokens afterwards.
+        var mentionStarts: [Int] = []
+        for party in parties.parties { for m in party.mentions { mentionStarts.append(m.span.start) } }
+        mentionStarts.sort()
+        var distinct = 0
+        for k in mentionStarts.indices where k == 0 || mentionStarts[k] != mentionStarts[k - 1] {
+            mentionStarts[distinct] = mentionStarts[k]
+            distinct += 1
+        }
+        mentionStarts.removeLast(mentionStarts.count - distinct)
+        var mentionTokens = [Int](repeating: -1, count: mentionStarts.count)
+        var mp = 0
         let words = TokenWords(lex: lex, tokens: tokens)
         self.words = words
         flags.withUnsafeMutableBufferPointer { flags in
@@ -77,15 +88,19 @@ final class DocumentRun {
                 if !s.tokens.isEmpty {
                     if s.tokens.lowerBound < prevUpper { sorted = false }
                     prevUpper = s.tokens.upperBound
-                    sentenceFirsts.append((toks[s.tokens.lowerBound].span.start, s.tokens))
                 }
                 for i in s.tokens {
                     let st = toks[i].span.start
                     if st < prevStart { sorted = false }
                     prevStart = st
+                    while mp < mentionStarts.count, mentionStarts[mp] < st { mp += 1 }
+                    if mp < mentionStarts.count, mentionStarts[mp] == st { mentionTokens[mp] = i }
                     if toks[i].isCapitalized, i > s.tokens.lowerBound {
                         let prevKind = toks[i - 1].kind
-                        if prevKind != .quote, prevKind != .number, toks[i - 1].lower != "-", toks[i - 1].lower != ":" {
+                        // (`lower == "-"` only when the fold is "-": its key first, no String compare.)
+                        let pk = toks[i - 1].key
+                        if prevKind != .quote, prevKind != .number, !(pk == byteKey(0x2D) && toks[i - 1].lower == "-"),
+                           !(pk == byteKey(0x3A) && toks[i - 1].lower == ":") {
                             // A fold ending in the bytes "'s" ends in the Characters "'" and "s".
                             let f = toks[i].fold
                             if lastUTF8Byte(f) == 0x73, f.hasSuffix("'s") {
@@ -114,21 +129,12 @@ final class DocumentRun {
                 for s in text.sentences { for i in s.tokens where tokens[i].span.start == start { found = i } }
                 return found
             }
-            // The last sentence whose first token starts at or before `start`: the token, if any,
-            // is the last of that sentence starting at or before it (later sentences start after).
-            var lo = 0, hi = sentenceFirsts.count
+            var lo = 0, hi = mentionStarts.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if sentenceFirsts[mid].start <= start { lo = mid + 1 } else { hi = mid }
+                if mentionStarts[mid] < start { lo = mid + 1 } else { hi = mid }
             }
-            guard lo > 0 else { return nil }
-            let r = sentenceFirsts[lo - 1].tokens
-            var a = r.lowerBound, b = r.upperBound
-            while a < b {
-                let mid = (a + b) / 2
-                if tokens[mid].span.start <= start { a = mid + 1 } else { b = mid }
-            }
-            return a > r.lowerBound && tokens[a - 1].span.start == start ? a - 1 : nil
+            return lo < mentionStarts.count && mentionStarts[lo] == start && mentionTokens[lo] >= 0 ? mentionTokens[lo] : nil
         }
         var mentionAt = TokenMentions(count: tokens.count)
         for (p, party) in parties.parties.enumerated() {

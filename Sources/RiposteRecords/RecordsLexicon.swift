@@ -24,8 +24,9 @@ public final class RecordsLexicon: @unchecked Sendable {
     /// token of a document and keeps the entry index (TokenWords), so that the rules' word tests
     /// read an array instead of probing a table each time.
     let words: FoldMap<WordInfo>
-    /// `words`' values in entry order.
-    let wordInfos: ContiguousArray<WordInfo>
+    /// `words`' values in entry order, in a buffer this lexicon owns (TokenWords, which holds the
+    /// lexicon, reads it without bounds checks or retains).
+    let wordInfos: UnsafeMutablePointer<WordInfo>
     /// `head(_:)` precomputed: the role nouns and their plurals ("applicants" → group).
     private let headOrPlural: FoldMap<(role: String, kind: PartyKind)>
     /// Folded subject pronoun → its first class among pron-person, pron-plural, pron-first, pron-thing.
@@ -163,8 +164,14 @@ public final class RecordsLexicon: @unchecked Sendable {
         ruleClasses = FoldMap(ruleBits)
         for (k, v) in ruleBits { wi[k, default: WordInfo()].rules = v }
         for (k, v) in classBits { wi[k, default: WordInfo()].classes = v; wi[k, default: WordInfo()].classed = true }
-        words = FoldMap(wi)
-        wordInfos = ContiguousArray(words.values)
+        // The classed words first (function words: most tokens that hit the table are among
+        // them), then the rule words, then the rest (cue forms, role nouns): the entries most
+        // tokens read share cache lines.
+        func rank(_ v: WordInfo) -> Int { v.classed ? 0 : !v.rules.isEmpty ? 1 : 2 }
+        words = FoldMap(ordered: wi.sorted { (rank($0.value), $0.key) < (rank($1.value), $1.key) }.map { ($0.key, $0.value) })
+        let infos = words.values
+        wordInfos = .allocate(capacity: max(infos.count, 1))
+        wordInfos.initialize(from: infos, count: infos.count)
         unknownClasses = unknown.sorted()
         participleEndings = re["participle-ending"] ?? []
         adjectiveSuffixes = re["adj-suffix"] ?? []
@@ -191,6 +198,8 @@ public final class RecordsLexicon: @unchecked Sendable {
         }
         auxForms = FoldSet(forms)
     }
+
+    deinit { wordInfos.deallocate() }
 
     /// True when the folded word has the class `cls` in records-words.tsv.
     @inline(__always) func has(_ fold: String, _ cls: WordClass) -> Bool { classes[fold]?.contains(cls) ?? false }
@@ -442,10 +451,13 @@ final class TokenWords {
     /// Per token: its entry, -1 for none, -2 when not looked up (tokens outside the sentences).
     private let entries: UnsafeMutablePointer<Int32>
     let count: Int
+    /// `lex.wordInfos` (valid while `lex` is held).
+    private let infos: UnsafeMutablePointer<WordInfo>
 
     init(lex: RecordsLexicon, tokens: [Token]) {
         self.lex = lex
         self.tokens = tokens
+        infos = lex.wordInfos
         count = tokens.count
         entries = .allocate(capacity: max(count, 1))
         entries.initialize(repeating: -2, count: max(count, 1))
@@ -457,20 +469,20 @@ final class TokenWords {
     @inline(__always) func lookUp(_ i: Int, _ t: Token) -> TokenFlags {
         let e = lex.words.entryIndex(t)
         entries[i] = Int32(truncatingIfNeeded: e)
-        return e < 0 ? [] : lex.wordInfos[e].flags
+        return e < 0 ? [] : infos[e].flags
     }
 
     @inline(__always) func has(_ i: Int, _ c: WordClass) -> Bool {
         guard i >= 0 && i < count else { return lex.has(tokens[i], c) }
         let e = Int(entries[i])
-        if e >= 0 { return lex.wordInfos[e].classes.contains(c) }
+        if e >= 0 { return infos[e].classes.contains(c) }
         return e == -1 ? false : lex.has(tokens[i], c)
     }
 
     @inline(__always) func listed(_ i: Int, _ c: WordClass) -> Bool {
         guard i >= 0 && i < count else { return lex.listed(tokens[i], c) }
         let e = Int(entries[i])
-        if e >= 0 { return lex.wordInfos[e].rules.contains(c) }
+        if e >= 0 { return infos[e].rules.contains(c) }
         return e == -1 ? false : lex.listed(tokens[i], c)
     }
 
@@ -478,7 +490,7 @@ final class TokenWords {
     @inline(__always) func isClassed(_ i: Int) -> Bool {
         guard i >= 0 && i < count else { return lex.isClassed(tokens[i]) }
         let e = Int(entries[i])
-        if e >= 0 { return lex.wordInfos[e].classed }
+        if e >= 0 { return infos[e].classed }
         return e == -1 ? false : lex.isClassed(tokens[i])
     }
 }
