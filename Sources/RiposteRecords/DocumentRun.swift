@@ -39,6 +39,9 @@ final class DocumentRun {
     private let cueRanges: [Range<Int>]
     /// The lexicon entry of every sentence token, for the rules' word tests.
     let words: TokenWords
+    /// The tokens listed `court-self`, in order, when the sentences cover every token once in
+    /// order (nil otherwise): `englishFirstPersonCourtName` tests these instead of every token.
+    let courtSelfTokens: [Int]?
     /// This thread's memos of verb facts and wrongdoing (VerbFactsCache), looked up once per
     /// document rather than per sentence context (a run stays on one thread).
     let verbCache: VerbFactsCache
@@ -79,12 +82,15 @@ final class DocumentRun {
         mentionStarts.removeLast(mentionStarts.count - distinct)
         var mentionTokens = [Int](repeating: -1, count: mentionStarts.count)
         var mp = 0
+        var courtSelf: [Int] = []
+        var covered = 0  // the tokens before it are covered by the sentences so far, in order (-1: not so)
         let words = TokenWords(lex: lex, tokens: tokens)
         self.words = words
         flags.withUnsafeMutableBufferPointer { flags in
         tokens.withUnsafeBufferPointer { toks in
             for s in text.sentences {
                 let firstCue = cueStarts.count
+                covered = covered >= 0 && s.tokens.lowerBound == covered ? s.tokens.upperBound : -1
                 if !s.tokens.isEmpty {
                     if s.tokens.lowerBound < prevUpper { sorted = false }
                     prevUpper = s.tokens.upperBound
@@ -115,12 +121,14 @@ final class DocumentRun {
                     flags[i] = f
                     if f.contains(.caseHead) { legalWords += 1 }
                     if f.contains(.cueStart) { cueStarts.append(i) }
+                    if f.contains(.courtSelf) { courtSelf.append(i) }
                 }
                 cueRanges.append(firstCue ..< cueStarts.count)
             }
         }
         }
         self.cueStarts = cueStarts
+        courtSelfTokens = covered == tokens.count ? courtSelf : nil
         self.cueRanges = cueRanges
         // The last sentence token starting at `start` (what a dictionary filled in token order kept).
         func tokenStarting(at start: Int) -> Int? {

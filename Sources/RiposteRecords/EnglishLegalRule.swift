@@ -9,6 +9,12 @@ extension DocumentRun {
     func englishFirstPersonCourtName(_ surface: String) -> String? {
         guard lex.language == .en else { return nil }
         let toks = text.tokens
+        if let candidates = courtSelfTokens {
+            for i in candidates where i + 1 < toks.count && listed(i + 1, .courtNoun) {
+                return toks[i].fold + " " + toks[i + 1].fold
+            }
+            return surface
+        }
         for i in toks.indices.dropLast() where listed(i, .courtSelf) && listed(i + 1, .courtNoun) {
             return toks[i].fold + " " + toks[i + 1].fold
         }

@@ -162,7 +162,10 @@ public final class RecordsLexicon: @unchecked Sendable {
         }
         let ruleBits = rc.mapValues(bits)
         ruleClasses = FoldMap(ruleBits)
-        for (k, v) in ruleBits { wi[k, default: WordInfo()].rules = v }
+        for (k, v) in ruleBits {
+            wi[k, default: WordInfo()].rules = v
+            if v.contains(.courtSelf) { wi[k, default: WordInfo()].flags.insert(.courtSelf) }
+        }
         for (k, v) in classBits { wi[k, default: WordInfo()].classes = v; wi[k, default: WordInfo()].classed = true }
         // The classed words first (function words: most tokens that hit the table are among
         // them), then the rule words, then the rest (cue forms, role nouns): the entries most
@@ -507,6 +510,9 @@ struct TokenFlags: OptionSet, Sendable {
     static let pronoun = TokenFlags(rawValue: 4)
     /// A role noun or its plural (`head(_:)`), a possessive by its base ("Government's").
     static let head = TokenFlags(rawValue: 8)
+    /// In the rule list `court-self` ("this" of "this court"); set by the word table only
+    /// (`TokenWords.lookUp`), for DocumentRun's list of them.
+    static let courtSelf = TokenFlags(rawValue: 0x10)
     /// The flags were computed (a token outside every sentence has none).
     static let computed = TokenFlags(rawValue: 0x80)
 }
