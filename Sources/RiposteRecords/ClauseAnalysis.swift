@@ -257,10 +257,10 @@ final class SentenceContext {
 
     func analyze(_ m: CueMatch) -> Record? {
         let p = m.pattern
-        if p.type == "report" { return build(m, CueFeatures(p), type: nil, report: true) }
-        guard let t = RecordType(rawValue: p.type) else { return nil }
-        let cf = CueFeatures(p)
-        return build(m, cf, type: t, report: cf.report)
+        // (Features and type decoded once per pattern, read in place.)
+        if p.isReport { return build(m, p.decoded, type: nil, report: true) }
+        guard let t = p.recordType else { return nil }
+        return build(m, p.decoded, type: t, report: p.decoded.report)
     }
 
     /// Builds the record of a cue; `type` nil means a reporting verb whose type is decided here.
@@ -309,7 +309,7 @@ final class SentenceContext {
         let passive = !reflexive && vFacts & TokenFacts.pp != 0 && preVerb.contains { has($0, .be) && !listed($0, .beProgressive) }
             && !(max(range.lowerBound, cueStart - 3) ..< m.start).contains { has($0, .future) }
         // "a été reconnue par le conseil": a response is something a party does, not undergoes.
-        if passive, let t = RecordType(rawValue: p.type), t.family == .response, t != .noComment { return nil }
+        if passive, let t = p.recordType, t.family == .response, t != .noComment { return nil }
         // "Ainsi prononcé le …", "Ainsi fait et jugé": the signature formula of a decision.
         if (max(range.lowerBound, cueStart - 1) ..< m.start).contains(where: { has($0, .formula) }) { return nil }
         let participle = vFacts & TokenFacts.pprGer != 0 && !preVerb.contains { has($0, .aux) }
@@ -392,7 +392,7 @@ final class SentenceContext {
         }
         // « … », a-t-il affirmé / indique le quotidien: what is said is the quotation before the verb.
         let saysMoreAfter = m.end < range.upperBound && (has(m.end, .comp) || toks[m.end].kind == .quote)
-        if !saysMoreAfter, p.type == "report", let q = quoteBefore(cueStart) {
+        if !saysMoreAfter, p.isReport, let q = quoteBefore(cueStart) {
             contentRange = q
         }
         if cf.src == "next", let after = docEnd ?? sourceNP?.tokens.upperBound {

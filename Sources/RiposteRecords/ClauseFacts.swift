@@ -254,15 +254,17 @@ extension SentenceContext {
 /// The features and flags of a cue pattern (cues.tsv, fourth column) that the clause analysis
 /// reads, decoded once per match: `CuePattern.feature`/`has` hash the name at every call, and one
 /// record asks about twenty of them.
-struct CueFeatures {
+struct CueFeatures: Sendable {
     var content: String?, channel: String?, src: String?, court: String?, lean: String?
     var elseType: String?, need: String?, tg: String?, mod: String?, conf: String?
     var legal = false, start = false, nominal = false, report = false, courtFlag = false
     var passive = false, negcue = false, act = false, undo = false, objection = false
     var benefit = false, loser = false
 
-    init(_ p: CuePattern) {
-        for (k, v) in p.features {
+    init(_ p: CuePattern) { self = p.decoded }
+
+    init(features: [String: String], flags: Set<String>) {
+        for (k, v) in features {
             switch k {
             case "content": content = v
             case "channel": channel = v
@@ -277,7 +279,7 @@ struct CueFeatures {
             default: break
             }
         }
-        for f in p.flags {
+        for f in flags {
             switch f {
             case "legal": legal = true
             case "start": start = true

@@ -31,10 +31,18 @@ public final class CuePattern: Sendable {
     /// hashing the name.
     private let featureList: [(key: String, value: String)]
     private let flagList: [String]
+    /// What the clause analysis reads of the pattern, decoded once (it used to be per match).
+    let decoded: CueFeatures
+    /// `RecordType(rawValue: type)`, and `type == "report"`.
+    let recordType: RecordType?
+    let isReport: Bool
     init(type: String, id: String, elements: [CueElement], features: [String: String], flags: Set<String>) {
         self.type = type; self.id = id; self.elements = elements; self.features = features; self.flags = flags
         featureList = features.map { ($0.key, $0.value) }
         flagList = Array(flags)
+        decoded = CueFeatures(features: features, flags: flags)
+        recordType = RecordType(rawValue: type)
+        isReport = type == "report"
     }
     public func feature(_ k: String) -> String? {
         for f in featureList where f.key == k { return f.value }

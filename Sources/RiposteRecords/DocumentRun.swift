@@ -67,7 +67,6 @@ final class DocumentRun {
         var cueStarts: [Int] = []
         var cueRanges: [Range<Int>] = []
         cueRanges.reserveCapacity(text.sentences.count)
-        var flags = [TokenFlags](repeating: [], count: tokens.count)
         // The PartySet mentions' start offsets (sorted, distinct) and, while the tokens come in
         // non-decreasing starts, the last token starting at each: found in the pass below by a
         // merge, instead of binary searches over the tokens afterwards.
@@ -86,7 +85,6 @@ final class DocumentRun {
         var covered = 0  // the tokens before it are covered by the sentences so far, in order (-1: not so)
         let words = TokenWords(lex: lex, tokens: tokens)
         self.words = words
-        flags.withUnsafeMutableBufferPointer { flags in
         tokens.withUnsafeBufferPointer { toks in
             for s in text.sentences {
                 let firstCue = cueStarts.count
@@ -117,15 +115,16 @@ final class DocumentRun {
                             }
                         }
                     }
-                    let f = lex.flags(toks[i], words.lookUp(i, toks[i]))
-                    flags[i] = f
+                    // Most tokens have no flags (a possessive's `.head` aside, not counted here):
+                    // their entry and flags wait for a rule that asks (most never do).
+                    guard lex.flagKeys.contains(toks[i].key) else { continue }
+                    let f = words.flags(i)
                     if f.contains(.caseHead) { legalWords += 1 }
                     if f.contains(.cueStart) { cueStarts.append(i) }
                     if f.contains(.courtSelf) { courtSelf.append(i) }
                 }
                 cueRanges.append(firstCue ..< cueStarts.count)
             }
-        }
         }
         self.cueStarts = cueStarts
         courtSelfTokens = covered == tokens.count ? courtSelf : nil
@@ -154,7 +153,7 @@ final class DocumentRun {
                 }
             }
         }
-        finder = NounPhraseFinder(lex: lex, text: text, mentionAt: mentionAt, capitalizedInside: caps, flags: flags, words: words)
+        finder = NounPhraseFinder(lex: lex, text: text, mentionAt: mentionAt, capitalizedInside: caps, words: words)
         legal = legalWords >= 3
         mentionsCase = legalWords >= 1
     }
@@ -269,8 +268,8 @@ final class DocumentRun {
         for m in sorted where !kept.contains(where: { $0.start < m.end && m.start < $0.end }) { kept.append(m) }
         kept.sort { $0.start < $1.start }
         return kept.filter { m in
-            guard m.pattern.type == "report" else { return true }
-            return !kept.contains { o in o.pattern.type != "report" && o.start >= m.end && o.start <= m.end + 3 }
+            guard m.pattern.isReport else { return true }
+            return !kept.contains { o in !o.pattern.isReport && o.start >= m.end && o.start <= m.end + 3 }
         }
     }
 

@@ -61,8 +61,6 @@ final class NounPhraseFinder {
     let mentionAt: TokenMentions
     /// Capitalised words seen inside sentences (not as their first word) anywhere in the document.
     let capitalizedInside: FoldKeySet
-    /// Per token, its TokenFlags (DocumentRun computed them for the tokens of sentences).
-    let flags: [TokenFlags]
     /// The lexicon entries of the document's tokens (`has(i, c)` is `lex.has(toks[i], c)`).
     let words: TokenWords
     /// Phrases already found, by range: the same sentence is read by several rules (and earlier
@@ -70,9 +68,9 @@ final class NounPhraseFinder {
     private let memo = FindMemo()
 
     init(lex: RecordsLexicon, text: SegmentedText, mentionAt: TokenMentions, capitalizedInside: FoldKeySet,
-         flags: [TokenFlags], words: TokenWords) {
+         words: TokenWords) {
         self.lex = lex; self.text = text; self.mentionAt = mentionAt; self.capitalizedInside = capitalizedInside
-        self.flags = flags; self.words = words
+        self.words = words
     }
 
     /// By the range's first token (a sentence's, nearly always): the phrases of the range that
@@ -165,15 +163,12 @@ final class NounPhraseFinder {
         lastUTF8Byte(t.fold) == 0x73 && t.fold.hasSuffix("'s") && t.fold.count > 3
     }
 
-    /// The flags of token `i` (`.head`: `lex.head(baseFold(t).0) != nil`), computed here for a
-    /// token outside the sentences.
     @inline(__always) func has(_ i: Int, _ c: WordClass) -> Bool { words.has(i, c) }
     @inline(__always) func listed(_ i: Int, _ c: WordClass) -> Bool { words.listed(i, c) }
 
-    @inline(__always) func flagsAt(_ i: Int) -> TokenFlags {
-        let f = flags[i]
-        return f.contains(.computed) ? f : lex.flags(text.tokens[i])
-    }
+    /// The flags of token `i` (`.head`: `lex.head(baseFold(t).0) != nil`), worked out once.
+
+    @inline(__always) func flagsAt(_ i: Int) -> TokenFlags { words.flags(i) }
 
     /// Strips a possessive ending ("Government’s" → "government").
     func baseFold(_ t: Token) -> (String, Bool) {

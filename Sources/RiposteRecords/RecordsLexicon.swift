@@ -24,6 +24,10 @@ public final class RecordsLexicon: @unchecked Sendable {
     /// token of a document and keeps the entry index (TokenWords), so that the rules' word tests
     /// read an array instead of probing a table each time.
     let words: FoldMap<WordInfo>
+    /// The keys of the words whose entry has flags (TokenFlags): a token whose key this filter
+    /// rules out has none but those of a possessive, found without probing `words` (DocumentRun
+    /// and the noun phrase finder ask the flags of most tokens; few have any).
+    let flagKeys: KeyFilter
     /// `words`' values in entry order, in a buffer this lexicon owns (TokenWords, which holds the
     /// lexicon, reads it without bounds checks or retains).
     let wordInfos: UnsafeMutablePointer<WordInfo>
@@ -173,6 +177,7 @@ public final class RecordsLexicon: @unchecked Sendable {
         func rank(_ v: WordInfo) -> Int { v.classed ? 0 : !v.rules.isEmpty ? 1 : 2 }
         words = FoldMap(ordered: wi.sorted { (rank($0.value), $0.key) < (rank($1.value), $1.key) }.map { ($0.key, $0.value) })
         let infos = words.values
+        flagKeys = KeyFilter(wi.filter { !$0.value.flags.isEmpty }.keys.sorted().map(foldKey))
         wordInfos = .allocate(capacity: max(infos.count, 1))
         wordInfos.initialize(from: infos, count: infos.count)
         unknownClasses = unknown.sorted()
@@ -445,14 +450,17 @@ struct WordInfo: Sendable {
     var classed = false
 }
 
-/// Per token of a document, its entry in `RecordsLexicon.words`, looked up once (DocumentRun,
-/// for the tokens of sentences): `has(i, c)` is `lex.has(tokens[i], c)` and `listed(i, c)` is
-/// `lex.listed(tokens[i], c)`, read from arrays instead of probing the tables per test.
+/// Per token of a document, its entry in `RecordsLexicon.words` and its TokenFlags, each looked
+/// up on first need and kept: `has(i, c)` is `lex.has(tokens[i], c)`, `listed(i, c)` is
+/// `lex.listed(tokens[i], c)`, `flags(i)` is `lex.flags(tokens[i])`, read from arrays instead of
+/// probing the tables per test (and only for the tokens some rule asks about).
 final class TokenWords {
     let lex: RecordsLexicon
     let tokens: [Token]
-    /// Per token: its entry, -1 for none, -2 when not looked up (tokens outside the sentences).
+    /// Per token: its entry, -1 for none, -2 when not looked up yet.
     private let entries: UnsafeMutablePointer<Int32>
+    /// Per token: its flags once worked out (`.computed` set), `[]` before.
+    private let flagBits: UnsafeMutablePointer<TokenFlags>
     let count: Int
     /// `lex.wordInfos` (valid while `lex` is held).
     private let infos: UnsafeMutablePointer<WordInfo>
@@ -462,39 +470,60 @@ final class TokenWords {
         self.tokens = tokens
         infos = lex.wordInfos
         count = tokens.count
-        entries = .allocate(capacity: max(count, 1))
-        entries.initialize(repeating: -2, count: max(count, 1))
+        let n = max(count, 1)
+        entries = .allocate(capacity: n)
+        entries.initialize(repeating: -2, count: n)
+        flagBits = .allocate(capacity: n)
+        flagBits.initialize(repeating: [], count: n)
     }
 
-    deinit { entries.deallocate() }
+    deinit {
+        entries.deallocate()
+        flagBits.deallocate()
+    }
 
-    /// Looks token `i` up and keeps its entry; returns its TokenFlags entry (`[]` for none).
-    @inline(__always) func lookUp(_ i: Int, _ t: Token) -> TokenFlags {
-        let e = lex.words.entryIndex(t)
-        entries[i] = Int32(truncatingIfNeeded: e)
-        return e < 0 ? [] : infos[e].flags
+    /// Token `i`'s entry (-1: none), looked up the first time.
+    @inline(__always) private func entry(_ i: Int) -> Int {
+        let e = entries[i]
+        if e != -2 { return Int(e) }
+        let f = lex.words.entryIndex(tokens[i])
+        entries[i] = Int32(truncatingIfNeeded: f)
+        return f
+    }
+
+    /// `lex.flags(tokens[i])`, worked out the first time.
+    @inline(__always) func flags(_ i: Int) -> TokenFlags {
+        guard i >= 0 && i < count else { return lex.flags(tokens[i]) }
+        let f = flagBits[i]
+        if f.contains(.computed) { return f }
+        var g: TokenFlags = []
+        if lex.flagKeys.contains(tokens[i].key) {
+            let e = entry(i)
+            g = lex.flags(tokens[i], e < 0 ? [] : infos[e].flags)
+        } else {
+            g = lex.flags(tokens[i], [])
+        }
+        flagBits[i] = g
+        return g
     }
 
     @inline(__always) func has(_ i: Int, _ c: WordClass) -> Bool {
         guard i >= 0 && i < count else { return lex.has(tokens[i], c) }
-        let e = Int(entries[i])
-        if e >= 0 { return infos[e].classes.contains(c) }
-        return e == -1 ? false : lex.has(tokens[i], c)
+        let e = entry(i)
+        return e >= 0 && infos[e].classes.contains(c)
     }
 
     @inline(__always) func listed(_ i: Int, _ c: WordClass) -> Bool {
         guard i >= 0 && i < count else { return lex.listed(tokens[i], c) }
-        let e = Int(entries[i])
-        if e >= 0 { return infos[e].rules.contains(c) }
-        return e == -1 ? false : lex.listed(tokens[i], c)
+        let e = entry(i)
+        return e >= 0 && infos[e].rules.contains(c)
     }
 
     /// `lex.isClassed(tokens[i])`.
     @inline(__always) func isClassed(_ i: Int) -> Bool {
         guard i >= 0 && i < count else { return lex.isClassed(tokens[i]) }
-        let e = Int(entries[i])
-        if e >= 0 { return infos[e].classed }
-        return e == -1 ? false : lex.isClassed(tokens[i])
+        let e = entry(i)
+        return e >= 0 && infos[e].classed
     }
 }
 
