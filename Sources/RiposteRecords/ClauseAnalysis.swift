@@ -24,6 +24,8 @@ final class SentenceContext {
     let wrongCache: VerbFactsCache
     /// `run.words`: the lexicon entries of the document's tokens.
     let words: TokenWords
+    /// The normalised text the token spans point into.
+    let textBytes: [UInt8]
 
     init(run: DocumentRun, index: Int, range: Range<Int>, nps: [NounPhrase]? = nil) {
         self.run = run
@@ -35,6 +37,7 @@ final class SentenceContext {
         verbCache = run.verbCache
         wrongCache = run.wrongCache
         words = run.words
+        textBytes = run.text.text
         if let nps { self.nps = nps }
     }
 
@@ -48,17 +51,38 @@ final class SentenceContext {
     /// Token `i` is an auxiliary, adverb, negation or future marker before a verb.
     func isSkippableUncached(_ i: Int) -> Bool {
         if has(i, .aux) || has(i, .adv) || has(i, .neg) || has(i, .negpost) || has(i, .future) { return true }
-        let t = toks[i]
-        let f = t.fold
-        if lex.negSuffixes.anySuffix(of: f) { return true }
-        // Unknown -ment / -ly words are adverbs ("fermement", "strongly").
-        if t.kind == .word, !t.isCapitalized, f.count > 5, lex.adverbSuffixes.anySuffix(of: f) { return true }
+        if mayEnd(i, lex.negSuffixes), lex.negSuffixes.anySuffix(of: toks[i].fold) { return true }
+        // Unknown -ment / -ly words are adverbs ("fermement", "strongly"). (The suffix before the
+        // Character count: both are pure, and counting Characters costs the most.)
+        if mayEnd(i, lex.adverbSuffixes), toks[i].kind == .word, !toks[i].isCapitalized {
+            let f = toks[i].fold
+            if lex.adverbSuffixes.anySuffix(of: f), f.count > 5 { return true }
+        }
         // "a-t-il": hyphens inside the inverted verb, not a list marker.
-        if t.key == byteKey(0x2D) && t.lower == "-" && !t.spaceBefore { return true }
+        if toks[i].key == byteKey(0x2D) && toks[i].lower == "-" && !toks[i].spaceBefore { return true }
         return false
     }
 
-    func isNegUncached(_ i: Int) -> Bool { has(i, .neg) || lex.negSuffixes.anySuffix(of: toks[i].fold) }
+    func isNegUncached(_ i: Int) -> Bool { has(i, .neg) || (mayEnd(i, lex.negSuffixes) && lex.negSuffixes.anySuffix(of: toks[i].fold)) }
+
+    /// False when token `i`'s fold cannot begin with an entry of `a`, by the first byte of its text.
+    @inline(__always) func mayBegin(_ i: Int, _ a: AffixList) -> Bool {
+        let start = toks[i].span.start
+        guard start >= 0 && start < textBytes.count && toks[i].span.end > start else { return true }
+        return a.mayBegin(with: textBytes[start])
+    }
+
+    /// `a.anyPrefix(of: toks[i].fold)`, ruled out by the first byte of the text when it can be.
+    @inline(__always) func hasPrefix(_ i: Int, _ a: AffixList) -> Bool {
+        mayBegin(i, a) && a.anyPrefix(of: toks[i].fold)
+    }
+
+    /// False when token `i`'s fold cannot end with an entry of `a`, by the last byte of its text.
+    @inline(__always) func mayEnd(_ i: Int, _ a: AffixList) -> Bool {
+        let end = toks[i].span.end
+        guard end > 0 && end <= textBytes.count else { return true }
+        return a.mayEnd(with: textBytes[end - 1])
+    }
 
 
     /// An NP introduced by a preposition (possibly through determiners, adjectives, other names
@@ -698,7 +722,7 @@ final class SentenceContext {
     /// The accused of a content clause: its subject if that is a party, else the first party named.
     /// The accused a clause names indirectly: the cause of a victim's harm, or the agent of a passive.
     func indirectAccused(in c: Range<Int>, excluded: Set<Int>) -> [Int]? {
-        if let v = c.first(where: { f in lex.victimStems.anyPrefix(of: toks[f].fold) }) {
+        if let v = c.first(where: { f in hasPrefix(f, lex.victimStems) }) {
             for np in nps where np.tokens.lowerBound > v && np.tokens.lowerBound <= v + 6 && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
             }
@@ -820,10 +844,10 @@ final class SentenceContext {
     /// A court's ruling without a named party: against the respondent when it finds a violation,
     /// against the claimant when it dismisses or finds none.
     private func rulingDefaultTargets(_ content: Range<Int>?, _ m0: Int) -> [Int] {
-        let negative = contentHas(content) { i in isNeg(at: i) || lex.dismissStems.anyPrefix(of: toks[i].fold) || listed(i, .dismissWord) }
+        let negative = contentHas(content) { i in isNeg(at: i) || hasPrefix(i, lex.dismissStems) || listed(i, .dismissWord) }
             || hasDismissLemma(at: m0)
         // (The pure tests first: `negative` spares the content scan and the walk over the records.)
-        if !negative && contentHas(content, { i in isWrongdoing(at: i) || lex.violationStems.anyPrefix(of: toks[i].fold) }) {
+        if !negative && contentHas(content, { i in isWrongdoing(at: i) || hasPrefix(i, lex.violationStems) }) {
             // (Roles tried in turn without an array literal: this runs per ruling.)
             if let q = run.roleParty("respondent") ?? run.roleParty("defendant") { return [q] }
         }

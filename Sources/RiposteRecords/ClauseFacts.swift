@@ -357,12 +357,53 @@ struct AffixList {
     /// Each entry as written, and its bytes when it is ASCII and not empty (nil: String path).
     let entries: [(text: String, bytes: [UInt8]?)]
 
+    /// The last bytes a token's text can end with when its fold has one of these suffixes (a
+    /// 256-bit set): an ASCII entry's last letter in either case, and every non-ASCII byte (a
+    /// letter that folds to ASCII, a mark folding drops); every byte when an entry is empty or
+    /// not ASCII.
+    private let lastBytes: (UInt64, UInt64, UInt64, UInt64)
+    /// The same for the first bytes of the entries (as prefixes).
+    private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
+
     init(_ list: [String]) {
         entries = list.map { e in
             let b = Array(e.utf8)
             return (e, !b.isEmpty && b.allSatisfy({ $0 < 0x80 }) ? b : nil)
         }
+        let entries = self.entries
+        func byteSet(_ pick: ([UInt8]) -> UInt8?) -> (UInt64, UInt64, UInt64, UInt64) {
+            var set: [UInt64] = [0, 0, ~0, ~0]
+            for e in entries {
+                guard let b = e.bytes, let x0 = pick(b) else { set = [~0, ~0, ~0, ~0]; break }
+                for x in [x0, UInt8(ascii: "A") <= x0 && x0 <= UInt8(ascii: "Z") ? x0 + 32 : x0,
+                          UInt8(ascii: "a") <= x0 && x0 <= UInt8(ascii: "z") ? x0 - 32 : x0] {
+                    set[Int(x >> 6)] |= 1 << UInt64(x & 63)
+                }
+            }
+            return (set[0], set[1], set[2], set[3])
+        }
+        lastBytes = byteSet { $0.last }
+        firstBytes = byteSet { $0.first }
     }
+
+    /// False when a token whose text begins with byte `b` cannot have a fold with one of these
+    /// prefixes.
+    @inline(__always) func mayBegin(with b: UInt8) -> Bool { AffixList.has(firstBytes, b) }
+
+    @inline(__always) private static func has(_ set: (UInt64, UInt64, UInt64, UInt64), _ b: UInt8) -> Bool {
+        let w: UInt64
+        switch b >> 6 {
+        case 0: w = set.0
+        case 1: w = set.1
+        case 2: w = set.2
+        default: w = set.3
+        }
+        return w & (1 << UInt64(b & 63)) != 0
+    }
+
+    /// False when a token whose text ends with byte `b` cannot have a fold with one of these
+    /// suffixes (no String read needed to say so).
+    @inline(__always) func mayEnd(with b: UInt8) -> Bool { AffixList.has(lastBytes, b) }
 
     /// `list.contains(where: fold.hasSuffix)`.
     @inline(__always) func anySuffix(of fold: String) -> Bool {

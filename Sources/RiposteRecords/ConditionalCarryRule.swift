@@ -30,7 +30,7 @@ struct ConditionalCarryRule {
             // "Nous aurions dû plaider": a modal regret, not a reported accusation.
             if scan.hasModalLemma(at: j) { continue }
             if i > r.lowerBound, scan.has(i - 1, .pronFirst) { continue }
-            if scan.isPastParticiple(at: j) || scan.lex.victimPredicates.anyPrefix(of: toks[j].fold) {
+            if scan.isPastParticiple(at: j) || scan.hasPrefix(j, scan.lex.victimPredicates) {
                 verb = i
                 end = j + 1
                 break
