@@ -11,7 +11,9 @@ final class SentenceContext {
     let run: DocumentRun
     let index: Int
     let range: Range<Int>
-    let nps: [NounPhrase]
+    /// The sentence's noun phrases, found on first need: the words around a cue rule most
+    /// matches out before any phrase is read (the finder is pure, so when it runs changes nothing).
+    private(set) lazy var nps: [NounPhrase] = run.finder.find(range)
     /// `run.lex` and `run.text.tokens`, held here: read per token by every rule.
     let lex: RecordsLexicon
     let toks: [Token]
@@ -20,33 +22,67 @@ final class SentenceContext {
     /// This thread's memos of the verb facts of words and of their wrongdoing test.
     let verbCache: VerbFactsCache
     let wrongCache: VerbFactsCache
+    /// `run.words`: the lexicon entries of the document's tokens.
+    let words: TokenWords
+    /// The normalised text the token spans point into.
+    let textBytes: [UInt8]
 
     init(run: DocumentRun, index: Int, range: Range<Int>, nps: [NounPhrase]? = nil) {
         self.run = run
         self.index = index
         self.range = range
-        self.nps = nps ?? run.finder.find(range)
         lex = run.lex
         toks = run.text.tokens
         memo = SentenceMemo(range)
-        verbCache = VerbFactsCache.current(for: lex, kind: .verb)
-        wrongCache = VerbFactsCache.current(for: lex, kind: .wrongdoing)
+        verbCache = run.verbCache
+        wrongCache = run.wrongCache
+        words = run.words
+        textBytes = run.text.text
+        if let nps { self.nps = nps }
     }
 
     // MARK: - Word tests
 
-    func isSkippable(_ t: Token) -> Bool {
-        if lex.has(t, .aux) || lex.has(t, .adv) || lex.has(t, .neg) || lex.has(t, .negpost) || lex.has(t, .future) { return true }
-        let f = t.fold
-        if lex.negSuffixes.anySuffix(of: f) { return true }
-        // Unknown -ment / -ly words are adverbs ("fermement", "strongly").
-        if t.kind == .word, !t.isCapitalized, f.count > 5, lex.adverbSuffixes.anySuffix(of: f) { return true }
+    /// `lex.has(toks[i], c)`, read from the document's token entries.
+    @inline(__always) func has(_ i: Int, _ c: WordClass) -> Bool { words.has(i, c) }
+    /// `lex.listed(toks[i], c)`, read from the document's token entries.
+    @inline(__always) func listed(_ i: Int, _ c: WordClass) -> Bool { words.listed(i, c) }
+
+    /// Token `i` is an auxiliary, adverb, negation or future marker before a verb.
+    func isSkippableUncached(_ i: Int) -> Bool {
+        if has(i, .aux) || has(i, .adv) || has(i, .neg) || has(i, .negpost) || has(i, .future) { return true }
+        if mayEnd(i, lex.negSuffixes), lex.negSuffixes.anySuffix(of: toks[i].fold) { return true }
+        // Unknown -ment / -ly words are adverbs ("fermement", "strongly"). (The suffix before the
+        // Character count: both are pure, and counting Characters costs the most.)
+        if mayEnd(i, lex.adverbSuffixes), toks[i].kind == .word, !toks[i].isCapitalized {
+            let f = toks[i].fold
+            if lex.adverbSuffixes.anySuffix(of: f), f.count > 5 { return true }
+        }
         // "a-t-il": hyphens inside the inverted verb, not a list marker.
-        if t.key == byteKey(0x2D) && t.lower == "-" && !t.spaceBefore { return true }
+        if toks[i].key == byteKey(0x2D) && toks[i].lower == "-" && !toks[i].spaceBefore { return true }
         return false
     }
 
-    func isNeg(_ t: Token) -> Bool { lex.has(t, .neg) || lex.negSuffixes.anySuffix(of: t.fold) }
+    func isNegUncached(_ i: Int) -> Bool { has(i, .neg) || (mayEnd(i, lex.negSuffixes) && lex.negSuffixes.anySuffix(of: toks[i].fold)) }
+
+    /// False when token `i`'s fold cannot begin with an entry of `a`, by the first byte of its text.
+    @inline(__always) func mayBegin(_ i: Int, _ a: AffixList) -> Bool {
+        let start = toks[i].span.start
+        guard start >= 0 && start < textBytes.count && toks[i].span.end > start else { return true }
+        return a.mayBegin(with: textBytes[start])
+    }
+
+    /// `a.anyPrefix(of: toks[i].fold)`, ruled out by the first byte of the text when it can be.
+    @inline(__always) func hasPrefix(_ i: Int, _ a: AffixList) -> Bool {
+        mayBegin(i, a) && a.anyPrefix(of: toks[i].fold)
+    }
+
+    /// False when token `i`'s fold cannot end with an entry of `a`, by the last byte of its text.
+    @inline(__always) func mayEnd(_ i: Int, _ a: AffixList) -> Bool {
+        let end = toks[i].span.end
+        guard end > 0 && end <= textBytes.count else { return true }
+        return a.mayEnd(with: textBytes[end - 1])
+    }
 
 
     /// An NP introduced by a preposition (possibly through determiners, adjectives, other names
@@ -64,7 +100,7 @@ final class SentenceContext {
 
     /// The governing preposition is in the rule list `cls` (a phrase with none is tested as "").
     func governedBy(_ np: NounPhrase, _ cls: WordClass) -> Bool {
-        if let k = governingPrepositionIndex(np) { return lex.listed(toks[k], cls) }
+        if let k = governingPrepositionIndex(np) { return listed(k, cls) }
         return lex.listed("", cls)
     }
 
@@ -73,9 +109,9 @@ final class SentenceContext {
         var steps = 0
         while k >= range.lowerBound, steps < 6 {
             let t = toks[k]
-            if lex.has(t, .prep) { return k }
+            if has(k, .prep) { return k }
             if t.kind != .word && t.kind != .abbreviation { return nil }
-            if !lex.has(t, .det) && isVerbForm(at: k) { return nil }
+            if !has(k, .det) && isVerbForm(at: k) { return nil }
             k -= 1
             steps += 1
         }
@@ -102,8 +138,8 @@ final class SentenceContext {
             if np.possessive {
                 // "The plaintiffs’ complaint … alleging": the owner of a pleading speaks through it.
                 var k = np.tokens.upperBound
-                while k < c, k < np.tokens.upperBound + 3, !lex.has(toks[k], .doc) { k += 1 }
-                if k < c, lex.has(toks[k], .doc), !(np.tokens.lowerBound > range.lowerBound && lex.has(toks[np.tokens.lowerBound - 1], .prep)) { return np }
+                while k < c, k < np.tokens.upperBound + 3, !has(k, .doc) { k += 1 }
+                if k < c, has(k, .doc), !(np.tokens.lowerBound > range.lowerBound && has(np.tokens.lowerBound - 1, .prep)) { return np }
                 continue
             }
             if np.tokens.lowerBound > range.lowerBound, isMark(np.tokens.lowerBound - 1, 0x28, "(") { continue }
@@ -111,7 +147,7 @@ final class SentenceContext {
             var dashes = 0
             for k in np.tokens.upperBound ..< c where isMark(k, key: MarkKey.emDash, "—") || isMark(k, key: MarkKey.enDash, "–") { dashes += 1 }
             if dashes % 2 == 1 { continue }
-            if let prep = governingPrepositionIndex(np), !lex.listed(toks[prep], .attributionPrep) { continue }
+            if let prep = governingPrepositionIndex(np), !listed(prep, .attributionPrep) { continue }
             // Apposition the other way round: "Son avocat, Maître Jean Durand, affirme".
             if np.form == .name || np.form == .mention, np.tokens.lowerBound - 1 > range.lowerBound, isMark(np.tokens.lowerBound - 1, 0x2C, ","),
                let prev = nps.last(where: { $0.tokens.upperBound == np.tokens.lowerBound - 1 }), prev.role == "agent" {
@@ -137,7 +173,7 @@ final class SentenceContext {
         for np in nps where np.tokens.lowerBound >= i && np.tokens.lowerBound <= i + maxSkip {
             var ok = true
             for k in i ..< np.tokens.lowerBound {
-                if !(isMark(k, 0x2D, "-") || isMark(k, key: MarkKey.t, "t") || lex.has(toks[k], .det) || toks[k].kind == .quote) { ok = false }
+                if !(isMark(k, 0x2D, "-") || isMark(k, key: MarkKey.t, "t") || has(k, .det) || toks[k].kind == .quote) { ok = false }
             }
             if ok { return np }
         }
@@ -162,14 +198,14 @@ final class SentenceContext {
         while j < range.upperBound {
             if isMark(j, 0x3B, ";") { break }
             if isMark(j, 0x2C, ","), j + 1 < range.upperBound {
-                if lex.has(toks[j + 1], .break) { break }
+                if has(j + 1, .break) { break }
                 if j > a + 2, toks[j + 1].kind == .word, !toks[j + 1].isCapitalized, verbHas(at: j + 1, TokenFacts.pprGer) { break }
             }
-            if j > a + 2, lex.listed(toks[j], .clauseCoord) {
-                let adversative = lex.listed(toks[j], .adversative)
+            if j > a + 2, listed(j, .clauseCoord) {
+                let adversative = listed(j, .adversative)
                 var n = j + 1
-                while n < range.upperBound, lex.has(toks[n], .aux) || lex.has(toks[n], .neg) { n += 1 }
-                if n < range.upperBound, n > j + 1 || lex.language == .fr || adversative, isVerbForm(at: n), !lex.has(toks[n], .det),
+                while n < range.upperBound, has(n, .aux) || has(n, .neg) { n += 1 }
+                if n < range.upperBound, n > j + 1 || lex.language == .fr || adversative, isVerbForm(at: n), !has(n, .det),
                    !verbHas(at: n, TokenFacts.pp) || n > j + 1 || adversative {
                     break
                 }
@@ -185,7 +221,7 @@ final class SentenceContext {
     func skipIntro(_ a: Int) -> Int {
         var i = a
         while i < range.upperBound {
-            if lex.has(toks[i], .comp) || toks[i].kind == .quote || isMark(i, 0x2C, ",") || isMark(i, 0x3A, ":") || (lex.has(toks[i], .adv) && toks[i].fold.count > 4) { i += 1; continue }
+            if has(i, .comp) || toks[i].kind == .quote || isMark(i, 0x2C, ",") || isMark(i, 0x3A, ":") || (has(i, .adv) && toks[i].fold.count > 4) { i += 1; continue }
             break
         }
         return i
@@ -205,7 +241,7 @@ final class SentenceContext {
         case "that":
             a = skipIntro(m.end)
             // "complained of/about", "se plaint de": the content is the object.
-            if a < range.upperBound, lex.listed(toks[a], .complainOf), a == m.end { a += 1 }
+            if a < range.upperBound, listed(a, .complainOf), a == m.end { a += 1 }
         case "de", "of", "for":
             let words: WordClass = mode == "for" ? .contentFor : .contentOf
             a = m.end
@@ -245,10 +281,10 @@ final class SentenceContext {
 
     func analyze(_ m: CueMatch) -> Record? {
         let p = m.pattern
-        if p.type == "report" { return build(m, CueFeatures(p), type: nil, report: true) }
-        guard let t = RecordType(rawValue: p.type) else { return nil }
-        let cf = CueFeatures(p)
-        return build(m, cf, type: t, report: cf.report)
+        // (Features and type decoded once per pattern, read in place.)
+        if p.isReport { return build(m, p.decoded, type: nil, report: true) }
+        guard let t = p.recordType else { return nil }
+        return build(m, p.decoded, type: t, report: p.decoded.report)
     }
 
     /// Builds the record of a cue; `type` nil means a reporting verb whose type is decided here.
@@ -263,8 +299,8 @@ final class SentenceContext {
         while cueStart - 1 >= range.lowerBound, isSkippable(at: cueStart - 1) { cueStart -= 1 }
         // French object clitic: "les accusant", "l'accuse".
         var clitic = false
-        if lex.language == .fr, cueStart - 1 >= range.lowerBound, lex.has(toks[cueStart - 1], .clitic),
-           !(cueStart - 2 >= range.lowerBound && lex.has(toks[cueStart - 2], .prep)) {
+        if lex.language == .fr, cueStart - 1 >= range.lowerBound, has(cueStart - 1, .clitic),
+           !(cueStart - 2 >= range.lowerBound && has(cueStart - 2, .prep)) {
             cueStart -= 1
             clitic = true
         }
@@ -277,10 +313,11 @@ final class SentenceContext {
             // "to appeal", "as charged", "in admitting").
             if verb.isCapitalized && vFacts & TokenFacts.verbForm != 0 && m.words.first == m.start { return nil }
             let before = toks[m.start - 1]
-            if lex.has(before, .det) && !lex.listed(before, .clauseDet) && !(lex.language == .fr && lex.has(before, .clitic)) { return nil }
+            let b = m.start - 1
+            if has(b, .det) && !listed(b, .clauseDet) && !(lex.language == .fr && has(b, .clitic)) { return nil }
             if lex.language == .en && before.fold.hasSuffix("'s") && before.fold.count > 3 { return nil }
-            if lex.language == .en && (lex.has(before, .prep) || lex.listed(before, .cuePrep)) && !isSkippable(at: m.start - 1) { return nil }
-            if lex.language == .en && lex.listed(before, .toInfinitive) && m.start - 2 >= range.lowerBound && !isVerbForm(at: m.start - 2) { return nil }
+            if lex.language == .en && (has(b, .prep) || listed(b, .cuePrep)) && !isSkippable(at: m.start - 1) { return nil }
+            if lex.language == .en && listed(b, .toInfinitive) && m.start - 2 >= range.lowerBound && !isVerbForm(at: m.start - 2) { return nil }
         }
         let preVerb = cueStart ..< m.start
         let atStart = cueStart <= first
@@ -290,16 +327,16 @@ final class SentenceContext {
         // opens a list item ("- Condamné l'association…") or follows a coordinated verb.
         if vFacts & TokenFacts.verbForm != 0, vFacts & TokenFacts.allPP != 0, preVerb.isEmpty, !atStart, !coordinated(cueStart), cueStart > range.lowerBound {
             let prev = toks[cueStart - 1]
-            if prev.kind == .word, !prev.isCapitalized, !lex.isClassed(prev), !isVerbForm(at: cueStart - 1) { return nil }
+            if prev.kind == .word, !prev.isCapitalized, !words.isClassed(cueStart - 1), !isVerbForm(at: cueStart - 1) { return nil }
         }
-        let reflexive = preVerb.contains { lex.listed(toks[$0], .reflexive) }
-        let passive = !reflexive && vFacts & TokenFacts.pp != 0 && preVerb.contains { lex.has(toks[$0], .be) && !lex.listed(toks[$0], .beProgressive) }
-            && !(max(range.lowerBound, cueStart - 3) ..< m.start).contains { lex.has(toks[$0], .future) }
+        let reflexive = preVerb.contains { listed($0, .reflexive) }
+        let passive = !reflexive && vFacts & TokenFacts.pp != 0 && preVerb.contains { has($0, .be) && !listed($0, .beProgressive) }
+            && !(max(range.lowerBound, cueStart - 3) ..< m.start).contains { has($0, .future) }
         // "a été reconnue par le conseil": a response is something a party does, not undergoes.
-        if passive, let t = RecordType(rawValue: p.type), t.family == .response, t != .noComment { return nil }
+        if passive, let t = p.recordType, t.family == .response, t != .noComment { return nil }
         // "Ainsi prononcé le …", "Ainsi fait et jugé": the signature formula of a decision.
-        if (max(range.lowerBound, cueStart - 1) ..< m.start).contains(where: { lex.has(toks[$0], .formula) }) { return nil }
-        let participle = vFacts & TokenFacts.pprGer != 0 && !preVerb.contains { lex.has(toks[$0], .aux) }
+        if (max(range.lowerBound, cueStart - 1) ..< m.start).contains(where: { has($0, .formula) }) { return nil }
+        let participle = vFacts & TokenFacts.pprGer != 0 && !preVerb.contains { has($0, .aux) }
         var contentRange = content(m, cf, cueStart: cueStart)
         let previousInSentence = lastRecordIndex { $0.pointee.sentence == index }.map { run.records[$0] }
 
@@ -323,13 +360,13 @@ final class SentenceContext {
         case "next":
             if let np = phrase(startingNear: m.end, maxSkip: 2) {
                 sourceNP = np
-            } else if m.end < range.upperBound, lex.has(toks[m.end], .det) || lex.has(toks[m.end], .prep),
-                      let d = (m.end ..< min(range.upperBound, m.end + 3)).first(where: { lex.has(toks[$0], .doc) }) {
+            } else if m.end < range.upperBound, has(m.end, .det) || has(m.end, .prep),
+                      let d = (m.end ..< min(range.upperBound, m.end + 3)).first(where: { has($0, .doc) }) {
                 // "Selon la plainte": the document speaks for whoever filed it.
                 channel = run.text.originalString(toks[d].span)
                 docEnd = d + 1
                 if let np = nps.first(where: { $0.tokens.lowerBound > d && $0.tokens.lowerBound <= d + 3
-                    && (governedBy($0, .docOf) || lex.listed(toks[$0.tokens.lowerBound], .docOf)) }) {
+                    && (governedBy($0, .docOf) || listed($0.tokens.lowerBound, .docOf)) }) {
                     sourceNP = np
                 } else {
                     source = lastRecordIndex(where: { $0.pointee.type == .filing }).flatMap { run.records[$0].source } ?? run.carry?.source
@@ -360,7 +397,7 @@ final class SentenceContext {
                     source = agent.party
                     if let c = contentRange, c.contains(agent.by) { contentRange = c.lowerBound < agent.by ? c.lowerBound ..< agent.by : nil }
                 }
-            } else if let inv = preVerb.first(where: { toks[$0].fold.hasPrefix("-") && lex.has(toks[$0], .pronPerson) || lex.has(toks[$0], .pronPlural) && toks[$0].fold.hasPrefix("-") }),
+            } else if let inv = preVerb.first(where: { toks[$0].fold.hasPrefix("-") && has($0, .pronPerson) || has($0, .pronPlural) && toks[$0].fold.hasPrefix("-") }),
                       let np = nps.first(where: { $0.tokens.lowerBound == inv }) {
                 // "a-t-il affirmé": the inverted pronoun is the subject.
                 sourceNP = np
@@ -378,8 +415,8 @@ final class SentenceContext {
             }
         }
         // « … », a-t-il affirmé / indique le quotidien: what is said is the quotation before the verb.
-        let saysMoreAfter = m.end < range.upperBound && (lex.has(toks[m.end], .comp) || toks[m.end].kind == .quote)
-        if !saysMoreAfter, p.type == "report", let q = quoteBefore(cueStart) {
+        let saysMoreAfter = m.end < range.upperBound && (has(m.end, .comp) || toks[m.end].kind == .quote)
+        if !saysMoreAfter, p.isReport, let q = quoteBefore(cueStart) {
             contentRange = q
         }
         if cf.src == "next", let after = docEnd ?? sourceNP?.tokens.upperBound {
@@ -484,7 +521,7 @@ final class SentenceContext {
         if targets.isEmpty, type == .apology || type == .offer, let c = contentRange, let s0 = source {
             // "désolé pour les désagréments causés à sa nouvelle équipe": the new workplace is the
             // organisation accused along with the speaker, other than the one the speaker left.
-            if c.contains(where: { k in lex.has(toks[k], .new) && k + 1 < c.upperBound && lex.has(toks[k + 1], .workplace) }) {
+            if c.contains(where: { k in has(k, .new) && k + 1 < c.upperBound && has(k + 1, .workplace) }) {
                 let former = run.book.parties[s0].affiliation
                 for r in run.records where (r.type == .filing || r.type == .allegation) && r.targets.contains(s0) {
                     if let q = r.targets.first(where: { $0 != s0 && $0 != former && run.book.parties[$0].kind != .person }) { targets = [q]; break }
@@ -591,7 +628,7 @@ final class SentenceContext {
         var first = np.tokens.lowerBound
         while let prev = nps.last(where: { $0.tokens.upperBound < first && $0.form != .pronoun }) {
             // Only determiners and nouns between the coordinator and the next phrase.
-            guard let co = (prev.tokens.upperBound ..< first).first(where: { lex.has(toks[$0], .coord) || isMark($0, 0x2C, ",") }),
+            guard let co = (prev.tokens.upperBound ..< first).first(where: { has($0, .coord) || isMark($0, 0x2C, ",") }),
                   (prev.tokens.upperBound ..< first).allSatisfy({ k in k == co || (toks[k].kind == .word && !isVerbForm(at: k)) }),
                   governingPrepositionIndex(prev) == nil,
                   let p = run.resolve(prev, index, range, sentenceNPs: nps) else { break }
@@ -604,7 +641,7 @@ final class SentenceContext {
     /// The quotation that ends right before a verb (a closing quote, maybe a comma, in between).
     private func quoteBefore(_ c: Int) -> Range<Int>? {
         var k = c - 1
-        while k >= range.lowerBound, isMark(k, 0x2C, ",") || isMark(k, 0x2D, "-") || isFold(k, key: MarkKey.t, "t") || lex.has(toks[k], .pronPerson) || lex.has(toks[k], .aux) { k -= 1 }
+        while k >= range.lowerBound, isMark(k, 0x2C, ",") || isMark(k, 0x2D, "-") || isFold(k, key: MarkKey.t, "t") || has(k, .pronPerson) || has(k, .aux) { k -= 1 }
         guard k >= range.lowerBound, toks[k].kind == .quote else { return nil }
         let close = k
         var open = close - 1
@@ -618,14 +655,13 @@ final class SentenceContext {
     /// "…, et condamné", "… and rejects it": a verb coordinated with an earlier one shares its subject.
     private func coordinated(_ cueStart: Int) -> Bool {
         guard cueStart - 1 >= range.lowerBound else { return false }
-        let f = toks[cueStart - 1].fold
-        return lex.has(f, .coord)
+        return has(cueStart - 1, .coord)
     }
 
     private func invertedSubject(_ m: CueMatch) -> NounPhrase? {
         // "« … », indique le quotidien", "comme le rappelle HRW", "a-t-il affirmé".
         let before = (range.lowerBound ..< m.start).contains { toks[$0].kind == .quote }
-        let comme = m.start - 2 >= range.lowerBound && (lex.listed(toks[m.start - 2], .incise) || lex.listed(toks[m.start - 1], .incise))
+        let comme = m.start - 2 >= range.lowerBound && (listed(m.start - 2, .incise) || listed(m.start - 1, .incise))
         guard before || comme else { return nil }
         return phrase(startingNear: m.end, maxSkip: 3)
     }
@@ -634,7 +670,7 @@ final class SentenceContext {
         var k = c - 1
         var steps = 0
         while k >= range.lowerBound, steps < 12 {
-            if lex.has(toks[k], .decision) { return true }
+            if has(k, .decision) { return true }
             if isMark(k, 0x3B, ";") || isMark(k, 0x3A, ":") { return false }
             k -= 1
             steps += 1
@@ -659,7 +695,7 @@ final class SentenceContext {
         if let c = content, c.lowerBound <= m.end { end = min(end, c.upperBound) }
         var out: [Int] = []
         // English object pronoun after the verb: "accusing him of", "sued them".
-        if lex.language == .en, m.end < range.upperBound, lex.has(toks[m.end], .clitic) {
+        if lex.language == .en, m.end < range.upperBound, has(m.end, .clitic) {
             if let k = lastRecordIndex(where: { $0.pointee.sentence == index }), !run.records[k].targets.isEmpty { return run.records[k].targets }
             if let np = nps.first(where: { $0.tokens.lowerBound == m.end }), let q = run.resolve(np, index, range, sentenceNPs: nps) { return [q] }
         }
@@ -669,9 +705,9 @@ final class SentenceContext {
             let between = m.end ..< np.tokens.lowerBound
             let direct = prep == nil && between.count <= 6 && between.allSatisfy { k in
                 let t = toks[k]
-                return t.kind == .word && (lex.has(t, .det) || !isVerbForm(at: k)) && !lex.has(t, .comp)
+                return t.kind == .word && (has(k, .det) || !isVerbForm(at: k)) && !has(k, .comp)
             }
-            guard direct || (prep != nil && lex.listed(toks[prep!], .objectPrep)) else { continue }
+            guard direct || (prep != nil && listed(prep!, .objectPrep)) else { continue }
             var target = np
             // "contre son ancien directeur, Paul Martin,": the name, not the description.
             if np.form == .role, np.tokens.upperBound < range.upperBound, isMark(np.tokens.upperBound, 0x2C, ","),
@@ -686,7 +722,7 @@ final class SentenceContext {
     /// The accused of a content clause: its subject if that is a party, else the first party named.
     /// The accused a clause names indirectly: the cause of a victim's harm, or the agent of a passive.
     func indirectAccused(in c: Range<Int>, excluded: Set<Int>) -> [Int]? {
-        if let v = c.first(where: { f in lex.victimStems.anyPrefix(of: toks[f].fold) }) {
+        if let v = c.first(where: { f in hasPrefix(f, lex.victimStems) }) {
             for np in nps where np.tokens.lowerBound > v && np.tokens.lowerBound <= v + 6 && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
             }
@@ -718,7 +754,7 @@ final class SentenceContext {
             let prep = governingPrepositionIndex(np)
             if !np.possessive && prep == nil { return [q] }
             // A place ("sur la place Tahrir", "in Texas") is not the accused.
-            if fallback == nil, prep == nil || lex.listed(toks[prep!], .fallbackPrep) { fallback = q }
+            if fallback == nil, prep == nil || listed(prep!, .fallbackPrep) { fallback = q }
         }
         return fallback.map { [$0] } ?? []
     }
@@ -737,14 +773,14 @@ final class SentenceContext {
             }
         }
         // "condamné cette dernière", "the latter": the party named just before.
-        if m.end + 1 < range.upperBound, lex.listed(toks[m.end + 1], .latter) {
+        if m.end + 1 < range.upperBound, listed(m.end + 1, .latter) {
             for np in nps.reversed() where np.tokens.upperBound <= m.start && np.form != .pronoun {
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !isCourt(q) { return [q] }
             }
         }
         for np in nps where np.tokens.lowerBound >= m.end && np.tokens.lowerBound <= m.end + 2 && np.form != .pronoun {
             var ok = true
-            for k in m.end ..< np.tokens.lowerBound where !lex.has(toks[k], .det) || lex.has(toks[k], .comp) { ok = false }
+            for k in m.end ..< np.tokens.lowerBound where !has(k, .det) || has(k, .comp) { ok = false }
             if ok, let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q), !isCourt(q) { return [q] }
         }
         if let c = content {
@@ -775,18 +811,17 @@ final class SentenceContext {
         var k = np.tokens.upperBound
         var sawBe = false
         while k < c.upperBound, k < np.tokens.upperBound + 5 {
-            let t = toks[k]
-            if lex.has(t, .be) { sawBe = true; k += 1; continue }
-            if lex.has(t, .aux) || lex.has(t, .adv) || isSkippable(at: k) { k += 1; continue }
+            if has(k, .be) { sawBe = true; k += 1; continue }
+            if has(k, .aux) || has(k, .adv) || isSkippable(at: k) { k += 1; continue }
             break
         }
         return sawBe && k < c.upperBound && isPastParticiple(at: k)
     }
 
     private func passiveAgentAnywhere(in c: Range<Int>) -> NounPhrase? {
-        for k in c where lex.has(toks[k], .be) && !lex.listed(toks[k], .beProgressive) {
+        for k in c where has(k, .be) && !listed(k, .beProgressive) {
             var j = k + 1
-            while j < c.upperBound, j <= k + 3, lex.has(toks[j], .adv) || lex.has(toks[j], .be) { j += 1 }
+            while j < c.upperBound, j <= k + 3, has(j, .adv) || has(j, .be) { j += 1 }
             guard j < c.upperBound, isPastParticiple(at: j) else { continue }
             if let a = nps.first(where: { $0.tokens.lowerBound > j && $0.tokens.upperBound <= c.upperBound && $0.form != .pronoun
                 && governedBy($0, .agentPrep) }) { return a }
@@ -798,9 +833,8 @@ final class SentenceContext {
         var k = np.tokens.upperBound
         var sawBe = false
         while k < c.upperBound, k < np.tokens.upperBound + 6 {
-            let t = toks[k]
-            if lex.has(t, .be) { sawBe = true; k += 1; continue }
-            if lex.has(t, .aux) || lex.has(t, .adv) { k += 1; continue }
+            if has(k, .be) { sawBe = true; k += 1; continue }
+            if has(k, .aux) || has(k, .adv) { k += 1; continue }
             break
         }
         guard sawBe, k < c.upperBound, isPastParticiple(at: k) else { return nil }
@@ -810,10 +844,10 @@ final class SentenceContext {
     /// A court's ruling without a named party: against the respondent when it finds a violation,
     /// against the claimant when it dismisses or finds none.
     private func rulingDefaultTargets(_ content: Range<Int>?, _ m0: Int) -> [Int] {
-        let negative = contentHas(content) { i in isNeg(at: i) || lex.dismissStems.anyPrefix(of: toks[i].fold) || lex.listed(toks[i], .dismissWord) }
+        let negative = contentHas(content) { i in isNeg(at: i) || hasPrefix(i, lex.dismissStems) || listed(i, .dismissWord) }
             || hasDismissLemma(at: m0)
         // (The pure tests first: `negative` spares the content scan and the walk over the records.)
-        if !negative && contentHas(content, { i in isWrongdoing(at: i) || lex.violationStems.anyPrefix(of: toks[i].fold) }) {
+        if !negative && contentHas(content, { i in isWrongdoing(at: i) || hasPrefix(i, lex.violationStems) }) {
             // (Roles tried in turn without an array literal: this runs per ruling.)
             if let q = run.roleParty("respondent") ?? run.roleParty("defendant") { return [q] }
         }
@@ -840,9 +874,9 @@ final class SentenceContext {
         // The content tests are pure: each is run only when the answer still depends on it.
         func wrong() -> Bool { contentHas(content) { isWrongdoing(at: $0) } }
         if standsAccused(source, onBehalf) {
-            let neg = contentHas(content) { isNeg(at: $0) || lex.has(toks[$0], .negpost) && !lex.listed(toks[$0], .negpostNotNeg) }
+            let neg = contentHas(content) { isNeg(at: $0) || has($0, .negpost) && !listed($0, .negpostNotNeg) }
             // "the claims are false", "des accusations infondées": calling the claims untrue denies them.
-            if neg || contentHas(content, { lex.has(toks[$0], .refute) }) { return .denial }
+            if neg || contentHas(content, { has($0, .refute) }) { return .denial }
             if wrong() { return fixed ?? .allegation }
             return lean == "allegation" ? .denial : nil
         }
@@ -858,15 +892,15 @@ final class SentenceContext {
         if !cf.negcue {
             var negated = false
             if lex.language == .fr {
-                let ne = (max(range.lowerBound, cueStart - 1) ..< m.end).contains { lex.has(toks[$0], .neg) }
-                let post = (cueStart ..< min(range.upperBound, m.end + 1)).contains { lex.has(toks[$0], .negpost) }
+                let ne = (max(range.lowerBound, cueStart - 1) ..< m.end).contains { has($0, .neg) }
+                let post = (cueStart ..< min(range.upperBound, m.end + 1)).contains { has($0, .negpost) }
                 negated = ne && post
             } else {
-                negated = pre.contains { isNeg(at: $0) } || (cueStart - 2 >= range.lowerBound && lex.listed(toks[cueStart - 2], .refuseTo) && lex.listed(toks[cueStart - 1], .toInfinitive))
+                negated = pre.contains { isNeg(at: $0) } || (cueStart - 2 >= range.lowerBound && listed(cueStart - 2, .refuseTo) && listed(cueStart - 1, .toInfinitive))
             }
             if negated { return .negated }
         }
-        if pre.contains(where: { lex.has(toks[$0], .future) }) || verbHas(at: m.words.first ?? m.start, TokenFacts.indFut) { return .hypothetical }
+        if pre.contains(where: { has($0, .future) }) || verbHas(at: m.words.first ?? m.start, TokenFacts.indFut) { return .hypothetical }
         if conditionBefore(cueStart) { return .hypothetical }
         if fromCourt, type == .ruling {
             if let s = source, isOwnCourt(s) { return .asserted }
@@ -881,13 +915,13 @@ final class SentenceContext {
         return .reported
     }
 
-    /// `(range.lowerBound ..< c).contains { lex.listed(toks[$0], .condition) }`, scanning each
+    /// `(range.lowerBound ..< c).contains { listed($0, .condition) }`, scanning each
     /// token of the sentence once for all its matches.
     private func conditionBefore(_ c: Int) -> Bool {
         if let f = memo.firstCondition { return f < c }
         var k = memo.conditionScanned
         while k < c {
-            if lex.listed(toks[k], .condition) {
+            if listed(k, .condition) {
                 memo.firstCondition = k
                 return true
             }
@@ -955,10 +989,10 @@ final class SentenceContext {
 
     private func channelInUncached() -> String? {
         for i in range {
-            if lex.has(toks[i], .doc), lex.listed(toks[i], .channelDoc) {
+            if has(i, .doc), listed(i, .channelDoc) {
                 return run.text.originalString(toks[i].span)
             }
-            if lex.listed(toks[i], .platformPrep), i + 1 < range.upperBound, toks[i + 1].isCapitalized, lex.has(toks[i + 1], .platform) {
+            if listed(i, .platformPrep), i + 1 < range.upperBound, toks[i + 1].isCapitalized, has(i + 1, .platform) {
                 return run.text.originalString(toks[i + 1].span)
             }
         }

@@ -100,7 +100,7 @@ extension SentenceContext {
     @inline(__always) func verbHas(at i: Int, _ bit: UInt32) -> Bool { verbFacts(i) & bit != 0 }
 
     @inline(__always) func isNeg(at i: Int) -> Bool {
-        facts(i, TokenFacts.haveNeg) { isNeg($0) ? TokenFacts.neg : 0 } & TokenFacts.neg != 0
+        facts(i, TokenFacts.haveNeg) { _ in isNegUncached(i) ? TokenFacts.neg : 0 } & TokenFacts.neg != 0
     }
     @inline(__always) func isWrongdoing(at i: Int) -> Bool {
         facts(i, TokenFacts.haveWrong) { t in
@@ -111,12 +111,12 @@ extension SentenceContext {
         } & TokenFacts.wrong != 0
     }
     @inline(__always) func isSkippable(at i: Int) -> Bool {
-        facts(i, TokenFacts.haveSkippable) { isSkippable($0) ? TokenFacts.skippable : 0 } & TokenFacts.skippable != 0
+        facts(i, TokenFacts.haveSkippable) { _ in isSkippableUncached(i) ? TokenFacts.skippable : 0 } & TokenFacts.skippable != 0
     }
     /// `isConditionalVerb(toks[i])`.
     @inline(__always) func isConditionalVerb(at i: Int) -> Bool {
         if lex.language == .fr { return verbHas(at: i, TokenFacts.cond) }
-        return lex.listed(toks[i], .hearsayAdv)
+        return listed(i, .hearsayAdv)
     }
     /// A lemma of the token is in records-rule-words' `dismiss-lemma`.
     func hasDismissLemma(at i: Int) -> Bool {
@@ -254,15 +254,17 @@ extension SentenceContext {
 /// The features and flags of a cue pattern (cues.tsv, fourth column) that the clause analysis
 /// reads, decoded once per match: `CuePattern.feature`/`has` hash the name at every call, and one
 /// record asks about twenty of them.
-struct CueFeatures {
+struct CueFeatures: Sendable {
     var content: String?, channel: String?, src: String?, court: String?, lean: String?
     var elseType: String?, need: String?, tg: String?, mod: String?, conf: String?
     var legal = false, start = false, nominal = false, report = false, courtFlag = false
     var passive = false, negcue = false, act = false, undo = false, objection = false
     var benefit = false, loser = false
 
-    init(_ p: CuePattern) {
-        for (k, v) in p.features {
+    init(_ p: CuePattern) { self = p.decoded }
+
+    init(features: [String: String], flags: Set<String>) {
+        for (k, v) in features {
             switch k {
             case "content": content = v
             case "channel": channel = v
@@ -277,7 +279,7 @@ struct CueFeatures {
             default: break
             }
         }
-        for f in p.flags {
+        for f in flags {
             switch f {
             case "legal": legal = true
             case "start": start = true
@@ -355,15 +357,56 @@ struct AffixList {
     /// Each entry as written, and its bytes when it is ASCII and not empty (nil: String path).
     let entries: [(text: String, bytes: [UInt8]?)]
 
+    /// The last bytes a token's text can end with when its fold has one of these suffixes (a
+    /// 256-bit set): an ASCII entry's last letter in either case, and every non-ASCII byte (a
+    /// letter that folds to ASCII, a mark folding drops); every byte when an entry is empty or
+    /// not ASCII.
+    private let lastBytes: (UInt64, UInt64, UInt64, UInt64)
+    /// The same for the first bytes of the entries (as prefixes).
+    private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
+
     init(_ list: [String]) {
         entries = list.map { e in
             let b = Array(e.utf8)
             return (e, !b.isEmpty && b.allSatisfy({ $0 < 0x80 }) ? b : nil)
         }
+        let entries = self.entries
+        func byteSet(_ pick: ([UInt8]) -> UInt8?) -> (UInt64, UInt64, UInt64, UInt64) {
+            var set: [UInt64] = [0, 0, ~0, ~0]
+            for e in entries {
+                guard let b = e.bytes, let x0 = pick(b) else { set = [~0, ~0, ~0, ~0]; break }
+                for x in [x0, UInt8(ascii: "A") <= x0 && x0 <= UInt8(ascii: "Z") ? x0 + 32 : x0,
+                          UInt8(ascii: "a") <= x0 && x0 <= UInt8(ascii: "z") ? x0 - 32 : x0] {
+                    set[Int(x >> 6)] |= 1 << UInt64(x & 63)
+                }
+            }
+            return (set[0], set[1], set[2], set[3])
+        }
+        lastBytes = byteSet { $0.last }
+        firstBytes = byteSet { $0.first }
     }
 
+    /// False when a token whose text begins with byte `b` cannot have a fold with one of these
+    /// prefixes.
+    @inline(__always) func mayBegin(with b: UInt8) -> Bool { AffixList.has(firstBytes, b) }
+
+    @inline(__always) private static func has(_ set: (UInt64, UInt64, UInt64, UInt64), _ b: UInt8) -> Bool {
+        let w: UInt64
+        switch b >> 6 {
+        case 0: w = set.0
+        case 1: w = set.1
+        case 2: w = set.2
+        default: w = set.3
+        }
+        return w & (1 << UInt64(b & 63)) != 0
+    }
+
+    /// False when a token whose text ends with byte `b` cannot have a fold with one of these
+    /// suffixes (no String read needed to say so).
+    @inline(__always) func mayEnd(with b: UInt8) -> Bool { AffixList.has(lastBytes, b) }
+
     /// `list.contains(where: fold.hasSuffix)`.
-    func anySuffix(of fold: String) -> Bool {
+    @inline(__always) func anySuffix(of fold: String) -> Bool {
         for e in entries where AffixList.hasSuffix(fold, e.bytes, e.text) { return true }
         return false
     }

@@ -12,7 +12,6 @@ struct ConditionalCarryRule {
 
     func apply(_ si: Int, _ r: Range<Int>) -> Record? {
         let toks = run.text.tokens
-        let lex = run.lex
         // Words only until a verb is found: the noun phrases wait for the full context below.
         let scan = SentenceContext(run: run, index: si, range: r, nps: [])
         let auxForms = scan.lex.auxForms
@@ -20,18 +19,18 @@ struct ConditionalCarryRule {
         var end = 0
         for i in r {
             // The token read in place (a copy per word would retain its strings).
-            if lex.listed(toks[i], .condition) { return nil }
+            if scan.listed(i, .condition) { return nil }
             // Most words are no form of avoir/être: one probe with the token's key says so.
             guard auxForms.contains(toks[i]), scan.verbHas(at: i, TokenFacts.cond) else { continue }
             guard scan.hasAuxLemma(at: i) else { continue }
             // aux + (été) + past participle, or "serait victime".
             var j = i + 1
-            while j < r.upperBound, j <= i + 3, lex.has(toks[j], .adv) || lex.listed(toks[j], .been) || lex.has(toks[j], .neg) { j += 1 }
+            while j < r.upperBound, j <= i + 3, scan.has(j, .adv) || scan.listed(j, .been) || scan.has(j, .neg) { j += 1 }
             guard j < r.upperBound else { continue }
             // "Nous aurions dû plaider": a modal regret, not a reported accusation.
             if scan.hasModalLemma(at: j) { continue }
-            if i > r.lowerBound, lex.has(toks[i - 1], .pronFirst) { continue }
-            if scan.isPastParticiple(at: j) || scan.lex.victimPredicates.anyPrefix(of: toks[j].fold) {
+            if i > r.lowerBound, scan.has(i - 1, .pronFirst) { continue }
+            if scan.isPastParticiple(at: j) || scan.hasPrefix(j, scan.lex.victimPredicates) {
                 verb = i
                 end = j + 1
                 break

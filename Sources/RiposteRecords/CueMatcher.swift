@@ -31,10 +31,18 @@ public final class CuePattern: Sendable {
     /// hashing the name.
     private let featureList: [(key: String, value: String)]
     private let flagList: [String]
+    /// What the clause analysis reads of the pattern, decoded once (it used to be per match).
+    let decoded: CueFeatures
+    /// `RecordType(rawValue: type)`, and `type == "report"`.
+    let recordType: RecordType?
+    let isReport: Bool
     init(type: String, id: String, elements: [CueElement], features: [String: String], flags: Set<String>) {
         self.type = type; self.id = id; self.elements = elements; self.features = features; self.flags = flags
         featureList = features.map { ($0.key, $0.value) }
         flagList = Array(flags)
+        decoded = CueFeatures(features: features, flags: flags)
+        recordType = RecordType(rawValue: type)
+        isReport = type == "report"
     }
     public func feature(_ k: String) -> String? {
         for f in featureList where f.key == k { return f.value }
@@ -59,10 +67,12 @@ public struct CueIndex: Sendable {
     public let patterns: [CuePattern]
     private let byFirst: FoldMap<[Int]>
     /// The patterns whose second token may be anything (a gap follows the first element, or
-    /// nothing required does), by the forms of their first element.
-    private let anyNext: FoldMap<[Int]>
+    /// nothing required does), by the forms of their first element: a range of `flat.anyLists`.
+    private let anyNext: FoldMap<Range<Int32>>
     /// The other patterns, by the keys of their possible first two tokens.
     private let byPair: PairIndex
+    /// The lists and elements the matching loop reads, behind pointers.
+    private let flat: CueTables
     /// Every folded form that can begin a cue.
     public let firstKeys: Set<String>
     static let gapLimit = 4
@@ -126,8 +136,16 @@ public struct CueIndex: Sendable {
                 for n in nextKeys where pairs[PairIndex.key(h, n)]?.last != pi { pairs[PairIndex.key(h, n), default: []].append(pi) }
             }
         }
-        anyNext = FoldMap(any)
+        var anyLists: [Int32] = []
+        var anyRanges: [String: Range<Int32>] = [:]
+        for (k, v) in any.sorted(by: { $0.key < $1.key }) {
+            let lo = Int32(anyLists.count)
+            anyLists.append(contentsOf: v.map { Int32($0) })
+            anyRanges[k] = lo ..< Int32(anyLists.count)
+        }
+        anyNext = FoldMap(anyRanges)
         byPair = PairIndex(pairs)
+        flat = CueTables(patterns: patterns, anyLists: anyLists, pairLists: byPair.lists)
         byFirst = FoldMap(index)
         firstKeys = Set(index.keys)
     }
@@ -153,25 +171,26 @@ public struct CueIndex: Sendable {
     /// (`mayBegin`, in increasing order).
     func matches(_ tokens: [Token], _ range: Range<Int>, at starts: ArraySlice<Int>) -> [CueMatch] {
         var out: [CueMatch] = []
+        if starts.isEmpty { return out }
+        let flat = self.flat
         // One buffer for the words of every attempt (most fail), copied out on a match.
         var words: [Int] = []
         words.reserveCapacity(8)
         tokens.withUnsafeBufferPointer { toks in
             for i in starts {
                 // The candidates of both tables, in pattern order (the order of the matches). A
-                // pair hit may be a hash collision: `match` tests every element.
-                let a = anyNext[toks[i]] ?? []
-                let b = i + 1 < range.upperBound ? byPair[PairIndex.key(toks[i].key, toks[i + 1].key)] : ArraySlice<Int32>()
-                var ia = 0, ib = b.startIndex
-                while ia < a.count || ib < b.endIndex {
+                // pair hit may be a hash collision: `match` tests every element. (Lists read as
+                // ranges of flat buffers: no array retained per token.)
+                let a = anyNext[toks[i]] ?? 0 ..< 0
+                let b = i + 1 < range.upperBound ? byPair.range(PairIndex.key(toks[i].key, toks[i + 1].key)) : 0 ..< 0
+                var ia = Int(a.lowerBound), ib = Int(b.lowerBound)
+                let ea = Int(a.upperBound), eb = Int(b.upperBound)
+                while ia < ea || ib < eb {
                     let pi: Int
-                    if ib == b.endIndex || (ia < a.count && a[ia] < Int(b[ib])) { pi = a[ia]; ia += 1 } else { pi = Int(b[ib]); ib += 1 }
-                    let p = patterns[pi]
+                    if ib == eb || (ia < ea && flat.anyLists[ia] < flat.pairLists[ib]) { pi = Int(flat.anyLists[ia]); ia += 1 } else { pi = Int(flat.pairLists[ib]); ib += 1 }
                     words.removeAll(keepingCapacity: true)
-                    let end = p.elements.withUnsafeBufferPointer { els in
-                        CueIndex.match(els, 0, i, toks, range.upperBound, &words)
-                    }
-                    if let end { out.append(CueMatch(pattern: p, start: i, end: end, words: Array(words))) }
+                    let end = CueIndex.match(flat.elements(of: pi), 0, i, toks, range.upperBound, &words)
+                    if let end { out.append(CueMatch(pattern: patterns[pi], start: i, end: end, words: Array(words))) }
                 }
             }
         }
@@ -211,7 +230,7 @@ struct PairIndex: Sendable {
         var count: Int32 = 0
     }
     private let slots: [Slot]
-    private let lists: [Int32]
+    let lists: [Int32]
     private let mask: Int
 
     init(_ dict: [UInt64: [Int]]) {
@@ -238,6 +257,19 @@ struct PairIndex: Sendable {
         Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
     }
 
+    /// The range of `lists` holding the pattern indices under `k` (ascending), empty when none.
+    @inline(__always) func range(_ k: UInt64) -> Range<Int32> {
+        slots.withUnsafeBufferPointer { slots in
+            var i = PairIndex.index(k, mask)
+            while true {
+                let s = slots[i]
+                if s.count == 0 { return 0 ..< 0 }
+                if s.key == k { return s.start ..< s.start + s.count }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
     /// The pattern indices under `k` (ascending), empty when none.
     @inline(__always) subscript(_ k: UInt64) -> ArraySlice<Int32> {
         var i = PairIndex.index(k, mask)
@@ -256,5 +288,52 @@ extension String {
         while s.first == " " || s.first == "\t" { s.removeFirst() }
         while s.last == " " || s.last == "\t" { s.removeLast() }
         return String(s)
+    }
+}
+
+/// What CueIndex.matches reads per cue start, in buffers this class owns: the pattern lists of
+/// both tables and every pattern's elements (reading them from the pattern objects and arrays
+/// retained and released each of them per candidate).
+final class CueTables: @unchecked Sendable {
+    let anyLists: UnsafeMutablePointer<Int32>
+    let pairLists: UnsafeMutablePointer<Int32>
+    private let elements: UnsafeMutablePointer<CueElement>
+    private let elementCount: Int
+    /// Per pattern, the start of its elements in `elements` (one more entry: the end).
+    private let elementStarts: UnsafeMutablePointer<Int>
+    private let listCounts: (Int, Int)
+
+    init(patterns: [CuePattern], anyLists: [Int32], pairLists: [Int32]) {
+        self.anyLists = .allocate(capacity: max(anyLists.count, 1))
+        self.anyLists.initialize(from: anyLists, count: anyLists.count)
+        self.pairLists = .allocate(capacity: max(pairLists.count, 1))
+        self.pairLists.initialize(from: pairLists, count: pairLists.count)
+        listCounts = (anyLists.count, pairLists.count)
+        let all = patterns.flatMap(\.elements)
+        elementCount = all.count
+        elements = .allocate(capacity: max(all.count, 1))
+        elements.initialize(from: all, count: all.count)
+        elementStarts = .allocate(capacity: patterns.count + 1)
+        var k = 0
+        for (pi, p) in patterns.enumerated() {
+            elementStarts[pi] = k
+            k += p.elements.count
+        }
+        elementStarts[patterns.count] = k
+    }
+
+    deinit {
+        anyLists.deinitialize(count: listCounts.0)
+        anyLists.deallocate()
+        pairLists.deinitialize(count: listCounts.1)
+        pairLists.deallocate()
+        elements.deinitialize(count: elementCount)
+        elements.deallocate()
+        elementStarts.deallocate()
+    }
+
+    /// Pattern `pi`'s elements.
+    @inline(__always) func elements(of pi: Int) -> UnsafeBufferPointer<CueElement> {
+        UnsafeBufferPointer(start: elements + elementStarts[pi], count: elementStarts[pi + 1] - elementStarts[pi])
     }
 }

@@ -37,20 +37,28 @@ final class DocumentRun {
     /// each sentence's part of that list.
     private let cueStarts: [Int]
     private let cueRanges: [Range<Int>]
+    /// The lexicon entry of every sentence token, for the rules' word tests.
+    let words: TokenWords
+    /// The tokens listed `court-self`, in order, when the sentences cover every token once in
+    /// order (nil otherwise): `englishFirstPersonCourtName` tests these instead of every token.
+    let courtSelfTokens: [Int]?
+    /// This thread's memos of verb facts and wrongdoing (VerbFactsCache), looked up once per
+    /// document rather than per sentence context (a run stays on one thread).
+    let verbCache: VerbFactsCache
+    let wrongCache: VerbFactsCache
 
     init(text: SegmentedText, parties: PartySet, lex: RecordsLexicon) {
         self.text = text
         self.lex = lex
         book = PartyBook(set: parties, lex: lex)
+        verbCache = VerbFactsCache.current(for: lex, kind: .verb)
+        wrongCache = VerbFactsCache.current(for: lex, kind: .wrongdoing)
         // One pass over the sentence tokens (each token is read once, while it is in cache): their
         // start offsets (to place the PartySet mentions), the capitalised words used inside
         // sentences, the role nouns of a case, and the tokens where a cue may begin.
         let tokens = text.tokens
-        // The non-empty sentences' first start offsets and token ranges: while the sentence
-        // tokens, in sentence order, have increasing indices and non-decreasing starts (always,
-        // but checked), a mention's token is found by two binary searches.
-        var sentenceFirsts: [(start: Int, tokens: Range<Int>)] = []
-        sentenceFirsts.reserveCapacity(text.sentences.count)
+        // While the sentence tokens, in sentence order, have increasing indices and non-decreasing
+        // starts (always, but checked), a mention's token is found by the merge below.
         var sorted = true
         var prevStart = Int.min
         var prevUpper = 0
@@ -59,22 +67,44 @@ final class DocumentRun {
         var cueStarts: [Int] = []
         var cueRanges: [Range<Int>] = []
         cueRanges.reserveCapacity(text.sentences.count)
-        var flags = [TokenFlags](repeating: [], count: tokens.count)
+        // The PartySet mentions' start offsets (sorted, distinct) and, while the tokens come in
+        // non-decreasing starts, the last token starting at each: found in the pass below by a
+        // merge, instead of binary searches over the tokens afterwards.
+        var mentionStarts: [Int] = []
+        for party in parties.parties { for m in party.mentions { mentionStarts.append(m.span.start) } }
+        mentionStarts.sort()
+        var distinct = 0
+        for k in mentionStarts.indices where k == 0 || mentionStarts[k] != mentionStarts[k - 1] {
+            mentionStarts[distinct] = mentionStarts[k]
+            distinct += 1
+        }
+        mentionStarts.removeLast(mentionStarts.count - distinct)
+        var mentionTokens = [Int](repeating: -1, count: mentionStarts.count)
+        var mp = 0
+        var courtSelf: [Int] = []
+        var covered = 0  // the tokens before it are covered by the sentences so far, in order (-1: not so)
+        let words = TokenWords(lex: lex, tokens: tokens)
+        self.words = words
         tokens.withUnsafeBufferPointer { toks in
             for s in text.sentences {
                 let firstCue = cueStarts.count
+                covered = covered >= 0 && s.tokens.lowerBound == covered ? s.tokens.upperBound : -1
                 if !s.tokens.isEmpty {
                     if s.tokens.lowerBound < prevUpper { sorted = false }
                     prevUpper = s.tokens.upperBound
-                    sentenceFirsts.append((toks[s.tokens.lowerBound].span.start, s.tokens))
                 }
                 for i in s.tokens {
                     let st = toks[i].span.start
                     if st < prevStart { sorted = false }
                     prevStart = st
+                    while mp < mentionStarts.count, mentionStarts[mp] < st { mp += 1 }
+                    if mp < mentionStarts.count, mentionStarts[mp] == st { mentionTokens[mp] = i }
                     if toks[i].isCapitalized, i > s.tokens.lowerBound {
                         let prevKind = toks[i - 1].kind
-                        if prevKind != .quote, prevKind != .number, toks[i - 1].lower != "-", toks[i - 1].lower != ":" {
+                        // (`lower == "-"` only when the fold is "-": its key first, no String compare.)
+                        let pk = toks[i - 1].key
+                        if prevKind != .quote, prevKind != .number, !(pk == byteKey(0x2D) && toks[i - 1].lower == "-"),
+                           !(pk == byteKey(0x3A) && toks[i - 1].lower == ":") {
                             // A fold ending in the bytes "'s" ends in the Characters "'" and "s".
                             let f = toks[i].fold
                             if lastUTF8Byte(f) == 0x73, f.hasSuffix("'s") {
@@ -85,15 +115,19 @@ final class DocumentRun {
                             }
                         }
                     }
-                    let f = lex.flags(toks[i])
-                    flags[i] = f
+                    // Most tokens have no flags (a possessive's `.head` aside, not counted here):
+                    // their entry and flags wait for a rule that asks (most never do).
+                    guard lex.flagKeys.contains(toks[i].key) else { continue }
+                    let f = words.flags(i)
                     if f.contains(.caseHead) { legalWords += 1 }
                     if f.contains(.cueStart) { cueStarts.append(i) }
+                    if f.contains(.courtSelf) { courtSelf.append(i) }
                 }
                 cueRanges.append(firstCue ..< cueStarts.count)
             }
         }
         self.cueStarts = cueStarts
+        courtSelfTokens = covered == tokens.count ? courtSelf : nil
         self.cueRanges = cueRanges
         // The last sentence token starting at `start` (what a dictionary filled in token order kept).
         func tokenStarting(at start: Int) -> Int? {
@@ -102,21 +136,12 @@ final class DocumentRun {
                 for s in text.sentences { for i in s.tokens where tokens[i].span.start == start { found = i } }
                 return found
             }
-            // The last sentence whose first token starts at or before `start`: the token, if any,
-            // is the last of that sentence starting at or before it (later sentences start after).
-            var lo = 0, hi = sentenceFirsts.count
+            var lo = 0, hi = mentionStarts.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if sentenceFirsts[mid].start <= start { lo = mid + 1 } else { hi = mid }
+                if mentionStarts[mid] < start { lo = mid + 1 } else { hi = mid }
             }
-            guard lo > 0 else { return nil }
-            let r = sentenceFirsts[lo - 1].tokens
-            var a = r.lowerBound, b = r.upperBound
-            while a < b {
-                let mid = (a + b) / 2
-                if tokens[mid].span.start <= start { a = mid + 1 } else { b = mid }
-            }
-            return a > r.lowerBound && tokens[a - 1].span.start == start ? a - 1 : nil
+            return lo < mentionStarts.count && mentionStarts[lo] == start && mentionTokens[lo] >= 0 ? mentionTokens[lo] : nil
         }
         var mentionAt = TokenMentions(count: tokens.count)
         for (p, party) in parties.parties.enumerated() {
@@ -128,10 +153,14 @@ final class DocumentRun {
                 }
             }
         }
-        finder = NounPhraseFinder(lex: lex, text: text, mentionAt: mentionAt, capitalizedInside: caps, flags: flags)
+        finder = NounPhraseFinder(lex: lex, text: text, mentionAt: mentionAt, capitalizedInside: caps, words: words)
         legal = legalWords >= 3
         mentionsCase = legalWords >= 1
     }
+
+    /// `lex.has(text.tokens[i], c)` and `lex.listed(text.tokens[i], c)`, read from `words`.
+    @inline(__always) func has(_ i: Int, _ c: WordClass) -> Bool { words.has(i, c) }
+    @inline(__always) func listed(_ i: Int, _ c: WordClass) -> Bool { words.listed(i, c) }
 
     // MARK: - The pass
 
@@ -158,7 +187,7 @@ final class DocumentRun {
             if last == ":" {
                 let who = subjectOfListIntro(si, r)
                 listSource = (who, si)
-                if r.contains(where: { lex.has(text.tokens[$0], .request) }) { requester = (who, si) } else { requester = nil }
+                if r.contains(where: { has($0, .request) }) { requester = (who, si) } else { requester = nil }
             }
             if let q = requester, si - q.sentence > 12 { requester = nil }
             if let ls = listSource, ls.sentence != si, !s.isListItem, last != ":" {
@@ -177,7 +206,7 @@ final class DocumentRun {
                         // "Holds that there has been a violation": one ruling, not two. But a verb
                         // coordinated with the previous one ("a confirmé … et condamné X") is an act
                         // of its own, and the previous content ends before it.
-                        let coordinated = m.start > r.lowerBound && lex.has(text.tokens[m.start - 1], .coord)
+                        let coordinated = m.start > r.lowerBound && has(m.start - 1, .coord)
                             && lex.isVerbForm(text.tokens[m.words.first ?? m.start])
                         if let k = records.indices.last(where: { records[$0].sentence == si && (records[$0].content?.contains(recCue) ?? false) }) {
                             if lex.language == .fr, let comma = FrenchRecordRules.mainClauseResumes(text, lex, earlier: records[k], cueStart: m.start, sentence: r),
@@ -239,8 +268,8 @@ final class DocumentRun {
         for m in sorted where !kept.contains(where: { $0.start < m.end && m.start < $0.end }) { kept.append(m) }
         kept.sort { $0.start < $1.start }
         return kept.filter { m in
-            guard m.pattern.type == "report" else { return true }
-            return !kept.contains { o in o.pattern.type != "report" && o.start >= m.end && o.start <= m.end + 3 }
+            guard m.pattern.isReport else { return true }
+            return !kept.contains { o in !o.pattern.isReport && o.start >= m.end && o.start <= m.end + 3 }
         }
     }
 
@@ -304,7 +333,7 @@ final class DocumentRun {
             default:
                 // The subject of an earlier clause of the same sentence, else the last speaker.
                 for o in sentenceNPs.reversed() where o.tokens.upperBound <= np.tokens.lowerBound && o.form != .pronoun && !o.possessive {
-                    if o.tokens.lowerBound > r.lowerBound, lex.has(text.tokens[o.tokens.lowerBound - 1], .prep) { continue }
+                    if o.tokens.lowerBound > r.lowerBound, has(o.tokens.lowerBound - 1, .prep) { continue }
                     if let q = resolve(o, si, r) { p = q; break }
                 }
                 // The last speaker, unless a later sentence opened with someone else's name

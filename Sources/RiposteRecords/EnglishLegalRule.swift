@@ -9,7 +9,13 @@ extension DocumentRun {
     func englishFirstPersonCourtName(_ surface: String) -> String? {
         guard lex.language == .en else { return nil }
         let toks = text.tokens
-        for i in toks.indices.dropLast() where lex.listed(toks[i], .courtSelf) && lex.listed(toks[i + 1], .courtNoun) {
+        if let candidates = courtSelfTokens {
+            for i in candidates where i + 1 < toks.count && listed(i + 1, .courtNoun) {
+                return toks[i].fold + " " + toks[i + 1].fold
+            }
+            return surface
+        }
+        for i in toks.indices.dropLast() where listed(i, .courtSelf) && listed(i + 1, .courtNoun) {
             return toks[i].fold + " " + toks[i + 1].fold
         }
         return surface
@@ -32,7 +38,7 @@ extension SentenceContext {
     func englishUndoneConvictionTarget(_ cf: CueFeatures, content: Range<Int>?) -> Int? {
         guard lex.language == .en, cf.undo, let c = content else { return nil }
         let head = c.lowerBound ..< min(c.upperBound, c.lowerBound + 4)
-        guard head.contains(where: { lex.has(toks[$0], .conviction) }) else { return nil }
+        guard head.contains(where: { has($0, .conviction) }) else { return nil }
         return run.roleParty("prosecution")
     }
 }
@@ -61,7 +67,7 @@ extension SentenceContext {
     /// `objection`; the nouns are the class `objection` of records-words.tsv.
     func englishObjectionTarget(_ cf: CueFeatures) -> Int? {
         guard lex.language == .en, cf.objection else { return nil }
-        guard let k = range.first(where: { lex.has(toks[$0], .objection) }) else { return nil }
+        guard let k = range.first(where: { has($0, .objection) }) else { return nil }
         if let np = nps.last(where: { $0.possessive && $0.tokens.upperBound <= k && k - $0.tokens.upperBound <= 2 }),
            let q = run.resolve(np, index, range, sentenceNPs: nps) { return q }
         return run.roleParty("respondent")

@@ -10,8 +10,8 @@ extension SentenceContext {
     private func englishGoverningVerb(_ cueStart: Int, _ m: CueMatch) -> Token? {
         guard lex.language == .en else { return nil }
         var k = cueStart
-        if !lex.listed(toks[k], .toInfinitive) { k = cueStart - 1 }
-        guard k >= range.lowerBound, k < m.end, lex.listed(toks[k], .toInfinitive), k - 1 >= range.lowerBound else { return nil }
+        if !listed(k, .toInfinitive) { k = cueStart - 1 }
+        guard k >= range.lowerBound, k < m.end, listed(k, .toInfinitive), k - 1 >= range.lowerBound else { return nil }
         return toks[k - 1]
     }
 
@@ -45,7 +45,7 @@ extension SentenceContext {
     /// allegation whatever the words.
     func englishPleadingSpeaks(_ docEnd: Int?) -> Bool {
         guard lex.language == .en, let d = docEnd, d - 1 >= range.lowerBound else { return false }
-        return lex.has(toks[d - 1], .pleading)
+        return has(d - 1, .pleading)
     }
 }
 
@@ -74,10 +74,10 @@ extension SentenceContext {
     }
 
     private func englishMediaChannelUncached() -> String? {
-        for i in range where i + 1 < range.upperBound && lex.listed(toks[i], .mediaPrep) {
+        for i in range where i + 1 < range.upperBound && listed(i, .mediaPrep) {
             var k = i + 1
-            if lex.listed(toks[k], .mediaArticle), k + 1 < range.upperBound { k += 1 }
-            if toks[k].isCapitalized, lex.has(toks[k], .media) { return run.text.originalString(toks[k].span) }
+            if listed(k, .mediaArticle), k + 1 < range.upperBound { k += 1 }
+            if toks[k].isCapitalized, has(k, .media) { return run.text.originalString(toks[k].span) }
         }
         return nil
     }
@@ -89,13 +89,13 @@ extension SentenceContext {
     /// one accused); their filers are not named here.
     func englishPleadingParticiple(_ cueStart: Int, participle: Bool) -> Bool {
         guard lex.language == .en, participle, cueStart - 1 >= range.lowerBound else { return false }
-        return lex.has(toks[cueStart - 1], .pleading)
+        return has(cueStart - 1, .pleading)
     }
 
     /// "admitted no wrongdoing", "expressed no regret": the act did not happen.
     func englishNoObject(_ m: CueMatch, _ cf: CueFeatures) -> Bool {
         guard lex.language == .en, !cf.negcue, m.end < range.upperBound else { return false }
-        return lex.listed(toks[m.end], .noObject)
+        return listed(m.end, .noObject)
     }
 }
 
@@ -141,13 +141,12 @@ extension SentenceContext {
     func englishPassiveAgent(_ m: CueMatch) -> (party: Int, by: Int)? {
         guard lex.language == .en else { return nil }
         let end = clauseEnd(from: m.end)
-        guard let by = (m.end ..< end).first(where: { lex.listed(toks[$0], .agentPrep) }), by + 2 < range.upperBound else { return nil }
-        let first = toks[by + 1]
-        guard lex.has(first, .det) || lex.has(first, .number) else { return nil }
+        guard let by = (m.end ..< end).first(where: { listed($0, .agentPrep) }), by + 2 < range.upperBound else { return nil }
+        guard has(by + 1, .det) || has(by + 1, .number) else { return nil }
         var k = by + 2
         while k < range.upperBound, k < by + 6 {
             let t = toks[k]
-            if t.kind != .word || lex.has(t, .prep) || lex.has(t, .comp) || lex.has(t, .relative) || (isVerbForm(at: k) && k > by + 2 && !t.isCapitalized && !lex.isClassed(t) && t.fold.hasSuffix("ed")) { break }
+            if t.kind != .word || has(k, .prep) || has(k, .comp) || has(k, .relative) || (isVerbForm(at: k) && k > by + 2 && !t.isCapitalized && !words.isClassed(k) && t.fold.hasSuffix("ed")) { break }
             k += 1
         }
         guard k > by + 2, let s = span(by + 1, k) else { return nil }
@@ -164,7 +163,7 @@ extension SentenceContext {
         let k = np.tokens.lowerBound - 1
         guard k - 2 >= range.lowerBound, isMark(k, 0x2C, ","), lex.head(toks[k - 1].fold)?.role == "agent" else { return nil }
         let owner = toks[k - 2]
-        if lex.has(owner, .det), owner.fold != "the", owner.fold != "a", owner.fold != "an" {
+        if has(k - 2, .det), owner.fold != "the", owner.fold != "a", owner.fold != "an" {
             return run.lastSource ?? run.records.last(where: { !$0.targets.isEmpty })?.targets.first
         }
         if owner.fold.hasSuffix("'s") || owner.lower == "’s" || owner.lower == "'s" {

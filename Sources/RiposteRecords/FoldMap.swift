@@ -8,29 +8,40 @@ import RiposteText
 /// words and the lexicon's keys both come out of `Folding` in NFC, where canonical equivalence
 /// is byte equality.
 struct FoldMap<Value> {
-    /// A slot: a key's hash and its entry index (-1: empty), side by side so that a probe reads
-    /// one place; the table is kept at most a third full, so that a miss (most lookups) usually
-    /// stops at the first slot.
+    /// A slot: the high half of a key's hash and its entry index (-1: empty), eight bytes, so
+    /// that a probe reads one small place; the table is kept at most a third full, so that a miss
+    /// (most lookups) usually stops at the first slot.
     private struct Slot {
-        var hash: UInt64 = 0
+        var tag: UInt32 = 0
         var entry: Int32 = -1
     }
     private var slots: [Slot]
-    private var entries: [(key: String, value: Value)] = []
+    /// The keys and values by entry index, apart: a hit compares the key, then reads the value.
+    private var entryKeys: [String] = []
+    private var entryValues: [Value] = []
     private var mask: Int
 
+    /// In key order, so that the table (and `keys`) do not depend on the Dictionary's seed.
     init(_ dict: [String: Value]) {
+        self.init(ordered: dict.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) })
+    }
+
+    /// Entries in the order given (keys distinct): the first ones share cache lines, so the
+    /// words looked up most should come first.
+    init(ordered: [(String, Value)]) {
         var cap = 16
-        while cap < dict.count * 3 { cap *= 2 }
+        while cap < ordered.count * 3 { cap *= 2 }
         mask = cap - 1
         slots = [Slot](repeating: Slot(), count: cap)
-        // In key order, so that the table (and `keys`) do not depend on the Dictionary's seed.
-        for (k, v) in dict.sorted(by: { $0.key < $1.key }) {
+        entryKeys.reserveCapacity(ordered.count)
+        entryValues.reserveCapacity(ordered.count)
+        for (k, v) in ordered {
             let h = foldKey(k)
             var i = FoldMap.index(h, mask)
             while slots[i].entry >= 0 { i = (i + 1) & mask }
-            slots[i] = Slot(hash: h, entry: Int32(entries.count))
-            entries.append((k, v))
+            slots[i] = Slot(tag: FoldMap.tag(h), entry: Int32(entryKeys.count))
+            entryKeys.append(k)
+            entryValues.append(v)
         }
     }
 
@@ -38,14 +49,17 @@ struct FoldMap<Value> {
         Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
     }
 
+    @inline(__always) private static func tag(_ h: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: h >> 32) }
+
     /// The entry of `fold`, whose `foldKey` is `h`, or -1.
     @inline(__always) private func entry(_ h: UInt64, _ fold: String) -> Int {
         slots.withUnsafeBufferPointer { s in
             var i = FoldMap.index(h, mask)
+            let t = FoldMap.tag(h)
             while true {
                 let e = s[i].entry
                 if e < 0 { return -1 }
-                if s[i].hash == h, entries[Int(e)].key == fold { return Int(e) }
+                if s[i].tag == t, entryKeys[Int(e)] == fold { return Int(e) }
                 i = (i + 1) & mask
             }
         }
@@ -59,14 +73,19 @@ struct FoldMap<Value> {
     /// The value of `fold`, whose `foldKey` is `h`.
     @inline(__always) subscript(_ h: UInt64, _ fold: String) -> Value? {
         let e = entry(h, fold)
-        return e < 0 ? nil : entries[e].value
+        return e < 0 ? nil : entryValues[e]
     }
 
     /// True when `fold`, whose `foldKey` is `h`, has a value (without copying the value).
     @inline(__always) func contains(_ h: UInt64, _ fold: String) -> Bool { entry(h, fold) >= 0 }
     @inline(__always) func contains(_ t: Token) -> Bool { contains(t.key, t.fold) }
 
-    var keys: [String] { entries.map(\.key) }
+    var keys: [String] { entryKeys }
+
+    /// The entry index of a token's fold (-1: none), for tables that keep it per token.
+    @inline(__always) func entryIndex(_ t: Token) -> Int { entry(t.key, t.fold) }
+    /// The values in entry order (`values[entryIndex(t)]` is `self[t]`).
+    var values: [Value] { entryValues }
 }
 
 /// A read-only set of folded words (see FoldMap).

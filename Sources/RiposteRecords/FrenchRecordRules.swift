@@ -15,6 +15,9 @@ struct FrenchRecordRules {
     let lexicon: LanguageLexicon
     private var lex: RecordsLexicon { run.lex }
     private var toks: [Token] { run.text.tokens }
+    /// `lex.has(toks[i], c)` and `lex.listed(toks[i], c)`, read from the run's token entries.
+    private func has(_ i: Int, _ c: WordClass) -> Bool { run.words.has(i, c) }
+    private func listed(_ i: Int, _ c: WordClass) -> Bool { run.words.listed(i, c) }
 
     func beforeLinking(_ records: inout [Record]) {
         dropUnsupportedAttributions(&records)
@@ -84,7 +87,7 @@ struct FrenchRecordRules {
         for k in ts.indices {
             let f = toks[k].fold
             if lex.has(f, .refute) { return true }
-            if lex.has(f, .ill), k + 1 < ts.upperBound, lex.has(toks[k + 1], .founded) { return true }
+            if lex.has(f, .ill), k + 1 < ts.upperBound, has(k + 1, .founded) { return true }
         }
         return false
     }
@@ -186,8 +189,8 @@ struct FrenchRecordRules {
             let sentence = run.text.sentences[r.sentence].tokens
             guard var k = sentence.first(where: { toks[$0].span.start >= r.cue.start }) else { continue }
             k -= 1
-            while k >= sentence.lowerBound, lex.has(toks[k], .aux) || lex.has(toks[k], .adv) || lex.has(toks[k], .neg) || lex.has(toks[k], .clitic) { k -= 1 }
-            guard k > sentence.lowerBound, lex.has(toks[k], .rel) else { continue }
+            while k >= sentence.lowerBound, has(k, .aux) || has(k, .adv) || has(k, .neg) || has(k, .clitic) { k -= 1 }
+            guard k > sentence.lowerBound, has(k, .rel) else { continue }
             var end = k
             if toks[end - 1].lower == "," { end -= 1 }
             guard let np = run.finder.find(sentence.lowerBound ..< end).last(where: { $0.tokens.upperBound == end && $0.form != .pronoun }),
@@ -205,7 +208,7 @@ struct FrenchRecordRules {
             let payees = r.targets.filter { p in
                 run.book.parties[p].mentions.contains { m in
                     guard m.span.start >= r.cue.end, let k = sentence.first(where: { toks[$0].span.start >= m.span.start }) else { return false }
-                    guard k - 1 >= sentence.lowerBound, lex.listed(toks[k - 1], .payeePrep) || (k - 2 >= sentence.lowerBound && lex.listed(toks[k - 2], .payeeA) && lex.has(toks[k - 1], .det)) else { return false }
+                    guard k - 1 >= sentence.lowerBound, listed(k - 1, .payeePrep) || (k - 2 >= sentence.lowerBound && listed(k - 2, .payeeA) && has(k - 1, .det)) else { return false }
                     let from = max(sentence.lowerBound, k - 4)
                     return (from ..< k).contains { j in lex.lemmas(toks[j]).contains { lex.has(Folding.fold($0), .pay) } }
                 }
@@ -226,7 +229,7 @@ struct FrenchRecordRules {
             let victims = records[i].targets.filter { p in
                 run.book.parties[p].mentions.contains { m in
                     guard c.contains(m.span), let k = ts.first(where: { toks[$0].span.start >= m.span.start }) else { return false }
-                    return (max(ts.lowerBound, k - 3) ..< k).contains { j in j > wrong && lex.has(toks[j], .victimPrep) }
+                    return (max(ts.lowerBound, k - 3) ..< k).contains { j in j > wrong && has(j, .victimPrep) }
                 }
             }
             guard !victims.isEmpty else { continue }
@@ -243,9 +246,9 @@ struct FrenchRecordRules {
         for i in records.indices where records[i].type == .allegation && !records[i].targets.isEmpty {
             guard let c = records[i].content else { continue }
             let ts = tokens(in: c)
-            guard let ete = ts.first(where: { lex.listed(toks[$0], .been) && $0 + 1 < ts.upperBound && lex.isPastParticiple(toks[$0 + 1]) }) else { continue }
-            if ts.contains(where: { $0 > ete && lex.listed(toks[$0], .agentPrep) }) { continue }
-            guard let place = ts.first(where: { $0 > ete + 1 && $0 <= ete + 4 && lex.has(toks[$0], .passivePlace) }) else { continue }
+            guard let ete = ts.first(where: { listed($0, .been) && $0 + 1 < ts.upperBound && lex.isPastParticiple(toks[$0 + 1]) }) else { continue }
+            if ts.contains(where: { $0 > ete && listed($0, .agentPrep) }) { continue }
+            guard let place = ts.first(where: { $0 > ete + 1 && $0 <= ete + 4 && has($0, .passivePlace) }) else { continue }
             let after = toks[place].span.start
             records[i].targets.removeAll { p in
                 let ms = run.book.parties[p].mentions.filter { c.contains($0.span) }

@@ -51,19 +51,27 @@ struct TokenMentions {
     }
 }
 
-/// Finds the noun phrases of one sentence. Run only in sentences that hold a cue.
-struct NounPhraseFinder {
+/// Finds the noun phrases of one sentence. Run only in sentences that hold a cue. A class: the
+/// rules reach it through `run.finder`, and a struct read from there is copied (its arrays and
+/// tables retained, then released) at every call.
+final class NounPhraseFinder {
     let lex: RecordsLexicon
     let text: SegmentedText
     /// Token index → party of a PartySet mention covering it.
     let mentionAt: TokenMentions
     /// Capitalised words seen inside sentences (not as their first word) anywhere in the document.
     let capitalizedInside: FoldKeySet
-    /// Per token, its TokenFlags (DocumentRun computed them for the tokens of sentences).
-    let flags: [TokenFlags]
+    /// The lexicon entries of the document's tokens (`has(i, c)` is `lex.has(toks[i], c)`).
+    let words: TokenWords
     /// Phrases already found, by range: the same sentence is read by several rules (and earlier
     /// sentences again for a pronoun), and the answer depends only on the range.
     private let memo = FindMemo()
+
+    init(lex: RecordsLexicon, text: SegmentedText, mentionAt: TokenMentions, capitalizedInside: FoldKeySet,
+         words: TokenWords) {
+        self.lex = lex; self.text = text; self.mentionAt = mentionAt; self.capitalizedInside = capitalizedInside
+        self.words = words
+    }
 
     /// By the range's first token (a sentence's, nearly always): the phrases of the range that
     /// starts there, found without hashing the range; other ranges starting at the same token
@@ -116,7 +124,7 @@ struct NounPhraseFinder {
             }
             // Read in place (binding the token copies its strings); most tokens go on to rolePhrase.
             if flagsAt(i).contains(.pronoun), toks[i].kind == .word || toks[i].fold.hasPrefix("-"), let pc = lex.pronounClass[toks[i]],
-               toks[i].fold.hasPrefix("-") || !(i > range.lowerBound && lex.has(toks[i - 1], .prep) && !lex.listed(toks[i - 1].lower, .prepHomograph)) {
+               toks[i].fold.hasPrefix("-") || !(i > range.lowerBound && has(i - 1, .prep) && !lex.listed(toks[i - 1].lower, .prepHomograph)) {
                 out.append(NounPhrase(tokens: i ..< i + 1, span: toks[i].span, form: .pronoun, pronounClass: pc))
                 i += 1
                 continue
@@ -155,12 +163,12 @@ struct NounPhraseFinder {
         lastUTF8Byte(t.fold) == 0x73 && t.fold.hasSuffix("'s") && t.fold.count > 3
     }
 
-    /// The flags of token `i` (`.head`: `lex.head(baseFold(t).0) != nil`), computed here for a
-    /// token outside the sentences.
-    @inline(__always) func flagsAt(_ i: Int) -> TokenFlags {
-        let f = flags[i]
-        return f.contains(.computed) ? f : lex.flags(text.tokens[i])
-    }
+    @inline(__always) func has(_ i: Int, _ c: WordClass) -> Bool { words.has(i, c) }
+    @inline(__always) func listed(_ i: Int, _ c: WordClass) -> Bool { words.listed(i, c) }
+
+    /// The flags of token `i` (`.head`: `lex.head(baseFold(t).0) != nil`), worked out once.
+
+    @inline(__always) func flagsAt(_ i: Int) -> TokenFlags { words.flags(i) }
 
     /// Strips a possessive ending ("Government’s" → "government").
     func baseFold(_ t: Token) -> (String, Bool) {
@@ -235,21 +243,21 @@ struct NounPhraseFinder {
         let (base, poss) = ci == i0 ? baseFold(toks[i]) : (cf, false)
         guard let h = lex.head(base) else { return nil }
         // "respondent" as a modifier of "Government"/"State" belongs to the next head.
-        if i + 1 < range.upperBound, flagsAt(i + 1).contains(.head), lex.has(toks[i], .adj) { return nil }
+        if i + 1 < range.upperBound, flagsAt(i + 1).contains(.head), has(i, .adj) { return nil }
         var start = i0
         // Left: determiners, titles, modifiers ("the respondent", "M. le", "the Supreme Administrative").
         var k = i0 - 1
         var steps = 0
         while k >= range.lowerBound, steps < 4 {
-            if lex.listed(toks[k], .clauseDet) { break }
-            let isTitle = lex.has(toks[k], .title)
-            if isTitle || lex.has(toks[k], .det) { start = k; k -= 1; steps += 1
+            if listed(k, .clauseDet) { break }
+            let isTitle = has(k, .title)
+            if isTitle || has(k, .det) { start = k; k -= 1; steps += 1
                 if isTitle { continue }
                 // A title may precede the determiner ("M. le Procureur").
-                if k >= range.lowerBound, lex.has(toks[k], .title) { start = k }
+                if k >= range.lowerBound, has(k, .title) { start = k }
                 break
             }
-            if lex.has(toks[k], .adj) || (isCapWord(toks[k]) && !lex.isKnownWord(toks[k]) && k > range.lowerBound) {
+            if has(k, .adj) || (isCapWord(toks[k]) && !lex.isKnownWord(toks[k]) && k > range.lowerBound) {
                 start = k; k -= 1; steps += 1; continue
             }
             break
@@ -263,7 +271,7 @@ struct NounPhraseFinder {
         if !poss {
             // Right: an adjective ("fédéral"), a name ("l'association Direction aux Affaires
             // Savoisiennes"), complements ("de la République", "de grande instance de Bonneville").
-            if end < range.upperBound, isPostAdjective(toks[end]) || lex.has(toks[end], .adj) {
+            if end < range.upperBound, isPostAdjective(toks[end]) || has(end, .adj) {
                 end += 1
             }
             if lex.language == .fr, end < range.upperBound, isCapWord(toks[end]), !lex.notParties.contains(toks[end]) {
@@ -275,9 +283,9 @@ struct NounPhraseFinder {
             }
             var rounds = 0
             while rounds < 2, end < range.upperBound {
-                guard lex.listed(toks[end], .nameOf) else { break }
+                guard listed(end, .nameOf) else { break }
                 var j = end + 1
-                if j < range.upperBound, lex.has(toks[j], .det) { j += 1 }
+                if j < range.upperBound, has(j, .det) { j += 1 }
                 guard j < range.upperBound else { break }
                 if isCapWord(toks[j]) && !lex.notParties.contains(toks[j]) {
                     let e = capRunEnd(j, range)
@@ -291,7 +299,7 @@ struct NounPhraseFinder {
                 } else if lex.language == .fr, toks[j].kind == .word, !toks[j].isCapitalized, !lex.stopwords.contains(toks[j]),
                           !lex.isVerbForm(toks[j]), h.role != "agent" {
                     var e = j + 1
-                    if e < range.upperBound, toks[e].kind == .word, !lex.has(toks[e], .prep), !lex.stopwords.contains(toks[e]),
+                    if e < range.upperBound, toks[e].kind == .word, !has(e, .prep), !lex.stopwords.contains(toks[e]),
                        !lex.isVerbForm(toks[e]), !toks[e].isCapitalized { e += 1 }
                     end = e
                 } else { break }
@@ -303,13 +311,13 @@ struct NounPhraseFinder {
         var np = NounPhrase(tokens: start ..< end, span: ByteSpan(toks[start].span.start, spanEnd), form: .role)
         np.role = h.role
         // "the respondent State": the modifier says which side the head is on.
-        for k in start ..< i0 { if let m = lex.heads[toks[k]], m.role != "other", m.role != "agent", lex.has(toks[k], .adj) { np.role = m.role } }
+        for k in start ..< i0 { if let m = lex.heads[toks[k]], m.role != "other", m.role != "agent", has(k, .adj) { np.role = m.role } }
         np.kind = h.kind
         np.possessive = possessive
         np.principal = principal
         np.nameSpan = nameSpan
         if h.role == "agent" || lex.has(base, .agent), principal == nil, start < i0,
-           lex.listed(toks[start], .possessiveDet) {
+           listed(start, .possessiveDet) {
             np.ownerIsLastSpeaker = true
         }
         if !possessive { markPossessive(&np, range) }
@@ -325,7 +333,7 @@ struct NounPhraseFinder {
         let (base, poss) = baseFold(t)
         guard poss, lex.head(base) != nil || isCapWord(t) else { return nil }
         var s = start - 1
-        if s - 1 >= range.lowerBound, lex.has(toks[s - 1], .det) { s -= 1 }
+        if s - 1 >= range.lowerBound, has(s - 1, .det) { s -= 1 }
         return ByteSpan(toks[s].span.start, possessiveByteEnd(t))
     }
 
@@ -337,13 +345,13 @@ struct NounPhraseFinder {
             if isCapWord(toks[j]) && !isPossessiveFold(toks[j - 1]) { j += 1; continue }
             // Connectors inside a name: "Direction aux Affaires", "Bureau d'enquêtes".
             // "Mayher and MGM", "Sri and CM": a pair of names acting together.
-            if lex.listed(toks[j], .nameAnd), j + 1 < range.upperBound, isCapWord(toks[j + 1]), !lex.isKnownWord(toks[j + 1]),
+            if listed(j, .nameAnd), j + 1 < range.upperBound, isCapWord(toks[j + 1]), !lex.isKnownWord(toks[j + 1]),
                !lex.notParties.contains(toks[j + 1]), j + 2 >= range.upperBound || !isCapWord(toks[j + 2]) || true {
                 j += 1
                 continue
             }
             let f = toks[j].fold
-            if lex.listed(toks[j], .nameLink), j + 1 < range.upperBound,
+            if listed(j, .nameLink), j + 1 < range.upperBound,
                isCapWord(toks[j + 1]) || (isNameLinkPair(f, toks[j + 1].fold) && j + 2 < range.upperBound && isCapWord(toks[j + 2])) {
                 j += isNameLinkPair(f, toks[j + 1].fold) ? 2 : 1
                 continue
@@ -375,7 +383,7 @@ struct NounPhraseFinder {
             // A capitalised sentence opener is a name if the document capitalises it elsewhere too,
             // if it is unknown and a verb follows ("Parrish testified"), or if another unknown
             // capitalised word follows ("Nadim Houry").
-            let nextIsVerb = i + 1 < range.upperBound && (lex.isVerbForm(toks[i + 1]) || lex.has(toks[i + 1], .aux))
+            let nextIsVerb = i + 1 < range.upperBound && (lex.isVerbForm(toks[i + 1]) || has(i + 1, .aux))
             let nextIsName = i + 1 < range.upperBound && isCapWord(toks[i + 1]) && !lex.isKnownWord(toks[i + 1]) && !lex.notParties.contains(toks[i + 1])
             if !(capitalizedInside.contains(baseKey, base) && !known || (!known && (nextIsVerb || nextIsName))) { return nil }
         }

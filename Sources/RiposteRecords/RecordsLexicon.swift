@@ -20,6 +20,17 @@ public final class RecordsLexicon: @unchecked Sendable {
     let heads: FoldMap<(role: String, kind: PartyKind)>
     /// What the records stage asks of every token, answered by one probe (`flags(_:)`).
     private let tokenFlags: FoldMap<TokenFlags>
+    /// `classes`, `ruleClasses` and `tokenFlags` in one table: DocumentRun probes it once per
+    /// token of a document and keeps the entry index (TokenWords), so that the rules' word tests
+    /// read an array instead of probing a table each time.
+    let words: FoldMap<WordInfo>
+    /// The keys of the words whose entry has flags (TokenFlags): a token whose key this filter
+    /// rules out has none but those of a possessive, found without probing `words` (DocumentRun
+    /// and the noun phrase finder ask the flags of most tokens; few have any).
+    let flagKeys: KeyFilter
+    /// `words`' values in entry order, in a buffer this lexicon owns (TokenWords, which holds the
+    /// lexicon, reads it without bounds checks or retains).
+    let wordInfos: UnsafeMutablePointer<WordInfo>
     /// `head(_:)` precomputed: the role nouns and their plurals ("applicants" → group).
     private let headOrPlural: FoldMap<(role: String, kind: PartyKind)>
     /// Folded subject pronoun → its first class among pron-person, pron-plural, pron-first, pron-thing.
@@ -92,7 +103,8 @@ public final class RecordsLexicon: @unchecked Sendable {
             }
             return b
         }
-        classes = FoldMap(c.mapValues(bits))
+        let classBits = c.mapValues(bits)
+        classes = FoldMap(classBits)
         var h: [String: (String, PartyKind)] = [:]
         for r in lexicon.table("records-party-heads") where r.fields.count >= 3 {
             h[Folding.fold(r[0])] = (r[1], PartyKind(rawValue: r[2]) ?? .unknown)
@@ -115,6 +127,8 @@ public final class RecordsLexicon: @unchecked Sendable {
         for k in pc.keys { tf[k, default: []].insert(.pronoun) }
         for k in hp.keys { tf[k, default: []].insert(.head) }
         tokenFlags = FoldMap(tf)
+        var wi: [String: WordInfo] = [:]
+        for (k, v) in tf { wi[k, default: WordInfo()].flags = v }
         var stems: [String] = [], exact = Set<String>()
         for w in lexicon.list("records-wrongdoing") {
             if w.count <= 3 { exact.insert(w) } else { stems.append(w) }
@@ -150,7 +164,22 @@ public final class RecordsLexicon: @unchecked Sendable {
             rc[Folding.fold(r[0]), default: []].insert(r[1])
             re[r[1], default: []].append(r[0])
         }
-        ruleClasses = FoldMap(rc.mapValues(bits))
+        let ruleBits = rc.mapValues(bits)
+        ruleClasses = FoldMap(ruleBits)
+        for (k, v) in ruleBits {
+            wi[k, default: WordInfo()].rules = v
+            if v.contains(.courtSelf) { wi[k, default: WordInfo()].flags.insert(.courtSelf) }
+        }
+        for (k, v) in classBits { wi[k, default: WordInfo()].classes = v; wi[k, default: WordInfo()].classed = true }
+        // The classed words first (function words: most tokens that hit the table are among
+        // them), then the rule words, then the rest (cue forms, role nouns): the entries most
+        // tokens read share cache lines.
+        func rank(_ v: WordInfo) -> Int { v.classed ? 0 : !v.rules.isEmpty ? 1 : 2 }
+        words = FoldMap(ordered: wi.sorted { (rank($0.value), $0.key) < (rank($1.value), $1.key) }.map { ($0.key, $0.value) })
+        let infos = words.values
+        flagKeys = KeyFilter(wi.filter { !$0.value.flags.isEmpty }.keys.sorted().map(foldKey))
+        wordInfos = .allocate(capacity: max(infos.count, 1))
+        wordInfos.initialize(from: infos, count: infos.count)
         unknownClasses = unknown.sorted()
         participleEndings = re["participle-ending"] ?? []
         adjectiveSuffixes = re["adj-suffix"] ?? []
@@ -178,6 +207,8 @@ public final class RecordsLexicon: @unchecked Sendable {
         auxForms = FoldSet(forms)
     }
 
+    deinit { wordInfos.deallocate() }
+
     /// True when the folded word has the class `cls` in records-words.tsv.
     @inline(__always) func has(_ fold: String, _ cls: WordClass) -> Bool { classes[fold]?.contains(cls) ?? false }
     @inline(__always) func has(_ t: Token, _ cls: WordClass) -> Bool { classes[t]?.contains(cls) ?? false }
@@ -190,8 +221,11 @@ public final class RecordsLexicon: @unchecked Sendable {
     @inline(__always) func isClassed(_ t: Token) -> Bool { classes[t] != nil }
 
     /// The token's `TokenFlags` (`.computed` set).
-    @inline(__always) func flags(_ t: Token) -> TokenFlags {
-        var f = tokenFlags[t] ?? []
+    @inline(__always) func flags(_ t: Token) -> TokenFlags { flags(t, tokenFlags[t] ?? []) }
+
+    /// The token's `TokenFlags` given what its fold's entry says (`tokenFlags[t] ?? []`).
+    @inline(__always) func flags(_ t: Token, _ entry: TokenFlags) -> TokenFlags {
+        var f = entry
         f.insert(.computed)
         // A possessive ("Government's") is a role noun by its base.
         if lastUTF8Byte(t.fold) == 0x73, t.fold.hasSuffix("'s"), t.fold.count > 3 {
@@ -407,6 +441,92 @@ struct KeyFilter: Sendable {
     }
 }
 
+/// A word's classes (records-words.tsv), rule lists (records-rule-words.tsv) and TokenFlags.
+struct WordInfo: Sendable {
+    var classes = ClassBits()
+    var rules = ClassBits()
+    var flags: TokenFlags = []
+    /// In records-words.tsv (`isClassed`), even with classes `WordClass` does not know.
+    var classed = false
+}
+
+/// Per token of a document, its entry in `RecordsLexicon.words` and its TokenFlags, each looked
+/// up on first need and kept: `has(i, c)` is `lex.has(tokens[i], c)`, `listed(i, c)` is
+/// `lex.listed(tokens[i], c)`, `flags(i)` is `lex.flags(tokens[i])`, read from arrays instead of
+/// probing the tables per test (and only for the tokens some rule asks about).
+final class TokenWords {
+    let lex: RecordsLexicon
+    let tokens: [Token]
+    /// Per token: its entry, -1 for none, -2 when not looked up yet.
+    private let entries: UnsafeMutablePointer<Int32>
+    /// Per token: its flags once worked out (`.computed` set), `[]` before.
+    private let flagBits: UnsafeMutablePointer<TokenFlags>
+    let count: Int
+    /// `lex.wordInfos` (valid while `lex` is held).
+    private let infos: UnsafeMutablePointer<WordInfo>
+
+    init(lex: RecordsLexicon, tokens: [Token]) {
+        self.lex = lex
+        self.tokens = tokens
+        infos = lex.wordInfos
+        count = tokens.count
+        let n = max(count, 1)
+        entries = .allocate(capacity: n)
+        entries.initialize(repeating: -2, count: n)
+        flagBits = .allocate(capacity: n)
+        flagBits.initialize(repeating: [], count: n)
+    }
+
+    deinit {
+        entries.deallocate()
+        flagBits.deallocate()
+    }
+
+    /// Token `i`'s entry (-1: none), looked up the first time.
+    @inline(__always) private func entry(_ i: Int) -> Int {
+        let e = entries[i]
+        if e != -2 { return Int(e) }
+        let f = lex.words.entryIndex(tokens[i])
+        entries[i] = Int32(truncatingIfNeeded: f)
+        return f
+    }
+
+    /// `lex.flags(tokens[i])`, worked out the first time.
+    @inline(__always) func flags(_ i: Int) -> TokenFlags {
+        guard i >= 0 && i < count else { return lex.flags(tokens[i]) }
+        let f = flagBits[i]
+        if f.contains(.computed) { return f }
+        var g: TokenFlags = []
+        if lex.flagKeys.contains(tokens[i].key) {
+            let e = entry(i)
+            g = lex.flags(tokens[i], e < 0 ? [] : infos[e].flags)
+        } else {
+            g = lex.flags(tokens[i], [])
+        }
+        flagBits[i] = g
+        return g
+    }
+
+    @inline(__always) func has(_ i: Int, _ c: WordClass) -> Bool {
+        guard i >= 0 && i < count else { return lex.has(tokens[i], c) }
+        let e = entry(i)
+        return e >= 0 && infos[e].classes.contains(c)
+    }
+
+    @inline(__always) func listed(_ i: Int, _ c: WordClass) -> Bool {
+        guard i >= 0 && i < count else { return lex.listed(tokens[i], c) }
+        let e = entry(i)
+        return e >= 0 && infos[e].rules.contains(c)
+    }
+
+    /// `lex.isClassed(tokens[i])`.
+    @inline(__always) func isClassed(_ i: Int) -> Bool {
+        guard i >= 0 && i < count else { return lex.isClassed(tokens[i]) }
+        let e = entry(i)
+        return e >= 0 && infos[e].classed
+    }
+}
+
 /// What a token is to the records stage, found once per token of a document (DocumentRun) with
 /// one probe of the token's key, for the tests made of every token.
 struct TokenFlags: OptionSet, Sendable {
@@ -419,6 +539,9 @@ struct TokenFlags: OptionSet, Sendable {
     static let pronoun = TokenFlags(rawValue: 4)
     /// A role noun or its plural (`head(_:)`), a possessive by its base ("Government's").
     static let head = TokenFlags(rawValue: 8)
+    /// In the rule list `court-self` ("this" of "this court"); set by the word table only
+    /// (`TokenWords.lookUp`), for DocumentRun's list of them.
+    static let courtSelf = TokenFlags(rawValue: 0x10)
     /// The flags were computed (a token outside every sentence has none).
     static let computed = TokenFlags(rawValue: 0x80)
 }

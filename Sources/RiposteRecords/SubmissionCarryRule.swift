@@ -54,14 +54,14 @@ struct SubmissionCarryRule {
         while k < r.upperBound {
             // Fields read in place (a copy of the token would retain its strings).
             if ctx.isConditionalVerb(at: k) { cueStart = k; break }
-            if toks[k].fold != "to", lex.has(toks[k], .aux) || lex.has(toks[k], .be) { cueStart = k; break }
+            if toks[k].fold != "to", ctx.has(k, .aux) || ctx.has(k, .be) { cueStart = k; break }
             if firstVerb == nil, ctx.isVerbForm(at: k), !toks[k].isCapitalized, !toks[k].fold.hasSuffix("s") || lex.language == .fr { firstVerb = k }
             k += 1
         }
         if cueStart == nil { cueStart = firstVerb }
         guard let cs = cueStart else { return nil }
         var ce = cs + 1
-        while ce < r.upperBound, ce < cs + 5, ctx.isSkippable(at: ce - 1) || ctx.isNeg(at: ce) || lex.has(toks[ce], .aux) || lex.has(toks[ce], .be) { ce += 1 }
+        while ce < r.upperBound, ce < cs + 5, ctx.isSkippable(at: ce - 1) || ctx.isNeg(at: ce) || ctx.has(ce, .aux) || ctx.has(ce, .be) { ce += 1 }
         if ce < r.upperBound, ctx.isVerbForm(at: ce) { ce += 1 }
         let contentEnd = ctx.clauseEnd(from: cs)
         var cstart = start
