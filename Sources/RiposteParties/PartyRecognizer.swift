@@ -52,10 +52,15 @@ struct Candidate {
     var range: Range<Int>
     /// The name proper (no title, no determiner).
     var nameRange: Range<Int>
-    /// Folded key of the name; "" when the sequence is not a party.
-    private(set) var key: String
-    /// `wordKey(key)`: the party tables are keyed by it.
+    /// A pseudonym's folded key (dots and ellipses left out, spaces trimmed). Nil for the others:
+    /// their key is `foldKey(nameRange)`, only ever hashed or cut into words, so it is read from the
+    /// tokens (`DocumentPass.forEachKeyByte`) rather than built as a String for every candidate.
+    private(set) var pseudonymKey: String?
+    /// `wordKey` of the folded key of the name (`emptyKeyHash` when the sequence is not a party):
+    /// the party tables are keyed by it.
     private(set) var keyHash: UInt64
+    /// The sequence is not a party (its key is empty).
+    var keyIsEmpty: Bool { keyHash == emptyKeyHash }
     /// Unowned: the nouns live in the lexicon, which outlives every candidate; a counted reference
     /// would be retained and released at each copy of a candidate.
     unowned(unsafe) var noun: PartyLexicon.Noun?
@@ -83,11 +88,14 @@ struct Candidate {
     /// For a standalone spokesperson: the complement naming the organisation.
     var complement: Range<Int>? { get { complement32.value } set { complement32.value = newValue } }
 
-    mutating func setKey(_ k: String, hash: UInt64? = nil) { key = k; keyHash = hash ?? PartyLexicon.wordKey(k) }
+    /// The key hash of `foldKey(nameRange)` (`DocumentPass.keyHash`).
+    mutating func setKeyHash(_ h: UInt64) { pseudonymKey = nil; keyHash = h }
 
-    init(source: Source, range: Range<Int>, nameRange: Range<Int>, key: String, words: Int, kind: PartyKind, strong: Bool, sentence: Int) {
-        self.source = source; self.range = range; self.nameRange = nameRange; self.key = key
-        keyHash = PartyLexicon.wordKey(key)
+    /// `keyHash`: `DocumentPass.keyHash(nameRange)`, or `wordKey(pseudonymKey)` for a pseudonym.
+    init(source: Source, range: Range<Int>, nameRange: Range<Int>, keyHash: UInt64, pseudonymKey: String? = nil, words: Int,
+         kind: PartyKind, strong: Bool, sentence: Int) {
+        self.source = source; self.range = range; self.nameRange = nameRange; self.pseudonymKey = pseudonymKey
+        self.keyHash = keyHash
         words32 = Int32(words); self.kind = kind; self.strong = strong; sentence32 = Int32(sentence)
     }
 }
@@ -369,6 +377,29 @@ final class DocumentPass {
         }
         return out
     }
+    /// The bytes of `foldKey(r)`, one by one, without building the String.
+    @inline(__always) func forEachKeyByte(_ r: Range<Int>, _ body: (UInt8) -> Void) {
+        var any = false
+        for i in r where tokens[i].kind != .quote {
+            if any, tokens[i].spaceBefore { body(0x20) }
+            var fold = possessiveToken[i] ? keys.stripped[i]! : tokens[i].fold
+            fold.withUTF8 { buf in
+                if !buf.isEmpty { any = true }
+                for b in buf { body(b) }
+            }
+        }
+    }
+    /// `PartyLexicon.wordKey(foldKey(r))`.
+    func keyHash(_ r: Range<Int>) -> UInt64 {
+        var h = FNV.basis
+        forEachKeyByte(r) { h = FNV.add(h, $0) }
+        return h
+    }
+    /// A pseudonym's candidate: its key given as a String.
+    func pseudonym(range: Range<Int>, nameRange: Range<Int>, key: String, kind: PartyKind, sentence: Int) -> Candidate {
+        Candidate(source: .pseudonym, range: range, nameRange: nameRange, keyHash: PartyLexicon.wordKey(key), pseudonymKey: key,
+                  words: 1, kind: kind, strong: true, sentence: sentence)
+    }
     func isPunct(_ i: Int) -> Bool {
         let k = tokens[i].kind
         return k == .punctuation || k == .quote || k == .symbol
@@ -589,8 +620,7 @@ final class DocumentPass {
                 if j < hi, byte[j] == 0x2E, !tokens[j].spaceBefore { j += 1 }
                 if let e = bracketPseudonym(j, hi) ?? letterPseudonym(j, hi, titled: true) {
                     let kx = foldKey(j ..< e).replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "…", with: "")
-                    var c = Candidate(source: .pseudonym, range: i ..< e, nameRange: j ..< e, key: kx.trimmingSpaces, words: 1,
-                                      kind: .person, strong: true, sentence: si)
+                    var c = pseudonym(range: i ..< e, nameRange: j ..< e, key: kx.trimmingSpaces, kind: .person, sentence: si)
                     c.gender = title.gender; c.plural = title.plural; c.isTitled = true
                     candidates.append(c)
                     i = afterName(candidates.count - 1, e, lo, hi, &suppressRolesUntil)
@@ -601,7 +631,7 @@ final class DocumentPass {
                     c.range = i ..< e; c.kind = c.kind == .unknown || c.words == 1 ? .person : c.kind
                     if c.kind == .organization, c.words <= 3 { c.kind = .person }
                     c.gender = title.gender; c.plural = title.plural; c.strong = true; c.isTitled = true
-                    if !c.key.isEmpty {
+                    if !c.keyIsEmpty {
                         candidates.append(c)
                         i = afterName(candidates.count - 1, e, lo, hi, &suppressRolesUntil)
                         continue
@@ -609,7 +639,7 @@ final class DocumentPass {
                 }
                 if j < hi, w[j].det == .article, let (noun, e) = matchNoun(j + 1, hi), noun.use != .anaphor {
                     let end = extendNoun(noun, e, hi)
-                    var c = Candidate(source: .noun, range: i ..< end, nameRange: j + 1 ..< end, key: foldKey(j + 1 ..< end), words: end - j - 1,
+                    var c = Candidate(source: .noun, range: i ..< end, nameRange: j + 1 ..< end, keyHash: keyHash(j + 1 ..< end), words: end - j - 1,
                                       kind: noun.kind, strong: true, sentence: si)
                     c.noun = noun; c.plural = noun.plural; c.gender = title.gender
                     if end > e { c.headKey = noun.keyHash }
@@ -619,8 +649,7 @@ final class DocumentPass {
                 }
             }
             if let e = bracketPseudonym(i, hi), !(i + 1 ..< e - 1).allSatisfy({ tokens[$0].kind == .number }) {
-                let c = Candidate(source: .pseudonym, range: i ..< e, nameRange: i ..< e, key: foldKey(i ..< e).trimmingSpaces, words: 1,
-                                  kind: .person, strong: true, sentence: si)
+                let c = pseudonym(range: i ..< e, nameRange: i ..< e, key: foldKey(i ..< e).trimmingSpaces, kind: .person, sentence: si)
                 candidates.append(c)
                 i = afterName(candidates.count - 1, e, lo, hi, &suppressRolesUntil)
                 continue
@@ -639,7 +668,7 @@ final class DocumentPass {
                    ne + 1 < hi, byte[ne] == 0x2C, cap[ne + 1], w[ne + 1].title == nil, let e2 = capSequence(ne + 1, hi),
                    e2 == hi || tokens[e2].kind == .punctuation {
                     var c = nameCandidate(ne + 1 ..< e2, lo: lo, hi: hi, sentence: si)
-                    if !c.key.isEmpty, c.words >= 2, c.kind == .person {
+                    if !c.keyIsEmpty, c.words >= 2, c.kind == .person {
                         c.strong = true
                         c.descriptor = (det ?? ns) ..< ne
                         c.descriptorNoun = noun
@@ -653,8 +682,8 @@ final class DocumentPass {
                     let ne = at
                     var c: Candidate
                     if isPseudo {
-                        c = Candidate(source: .pseudonym, range: ne ..< nameEnd, nameRange: ne ..< nameEnd, key: foldKey(ne ..< nameEnd).trimmingSpaces,
-                                      words: 1, kind: noun.kind == .group ? .person : noun.kind, strong: true, sentence: si)
+                        c = pseudonym(range: ne ..< nameEnd, nameRange: ne ..< nameEnd, key: foldKey(ne ..< nameEnd).trimmingSpaces,
+                                      kind: noun.kind == .group ? .person : noun.kind, sentence: si)
                         if noun.kind == .organization || noun.kind == .institution {
                             // "la société [1]": the noun belongs to the name.
                             c.nameRange = ns ..< nameEnd
@@ -665,7 +694,7 @@ final class DocumentPass {
                         }
                     } else {
                         c = nameCandidate(ne ..< nameEnd, lo: lo, hi: hi, sentence: si)
-                        if c.key.isEmpty { i = nameEnd; continue }
+                        if c.keyIsEmpty { i = nameEnd; continue }
                         c.strong = true
                         if noun.use == .role || noun.use == .spokesperson {
                             if c.kind == .unknown || c.words >= 2 && c.kind == .organization && !hasOrgWord(ne ..< nameEnd) { c.kind = .person }
@@ -689,7 +718,7 @@ final class DocumentPass {
                     if k + 1 < hi, byte[k] == 0x2C, cap[k + 1], w[k + 1].title == nil, let e2 = capSequence(k + 1, hi),
                        e2 == hi || byte[e2] == 0x2C {
                         var c = nameCandidate(k + 1 ..< e2, lo: lo, hi: hi, sentence: si)
-                        if !c.key.isEmpty, c.words >= 2, c.kind == .person {
+                        if !c.keyIsEmpty, c.words >= 2, c.kind == .person {
                             c.strong = true
                             c.descriptor = det! ..< k
                             c.descriptorNoun = noun
@@ -708,7 +737,7 @@ final class DocumentPass {
                 // "a State", "a court": any one, not a party.
                 if detType == .indefinite, noun.kind == .institution || noun.kind == .court { i = ne; continue }
                 let end = noun.use == .role || noun.use == .spokesperson ? ne : extendNoun(noun, ne, hi)
-                var c = Candidate(source: .noun, range: (det ?? ns) ..< end, nameRange: ns ..< end, key: foldKey(ns ..< end), words: end - ns,
+                var c = Candidate(source: .noun, range: (det ?? ns) ..< end, nameRange: ns ..< end, keyHash: keyHash(ns ..< end), words: end - ns,
                                   kind: noun.kind, strong: true, sentence: si)
                 c.noun = noun; c.plural = noun.plural; c.gender = noun.gender; c.possessive = possessive
                 if end > ne { c.headKey = noun.keyHash }
@@ -716,7 +745,7 @@ final class DocumentPass {
                     c.complement = ne ..< ce
                     c.nameRange = ns ..< ce
                     c.range = (det ?? ns) ..< ce
-                    c.setKey(foldKey(ns ..< ce))
+                    c.setKeyHash(keyHash(ns ..< ce))
                 }
                 candidates.append(c)
                 i = possessed(candidates.count - 1, end, hi)
@@ -741,8 +770,7 @@ final class DocumentPass {
             if let e = letterPseudonym(i, hi, titled: false),
                previousWord(i, lo).map({ !w[$0].flags.contains(.placePreposition) }) ?? true {
                 let kx = keys[i].hasSuffix(".") ? String(keys[i].dropLast()) : keys[i]
-                candidates.append(Candidate(source: .pseudonym, range: i ..< e, nameRange: i ..< e, key: kx, words: 1,
-                                            kind: .person, strong: true, sentence: si))
+                candidates.append(pseudonym(range: i ..< e, nameRange: i ..< e, key: kx, kind: .person, sentence: si))
                 i = afterName(candidates.count - 1, e, lo, hi, &suppressRolesUntil)
                 continue
             }
@@ -753,12 +781,12 @@ final class DocumentPass {
                 }
                 var c = nameCandidate(i ..< e, lo: lo, hi: hi, sentence: si)
                 // "against Sri and CM": a name coordinated with a party is one too.
-                if !c.strong, !c.key.isEmpty, !candidates.isEmpty, candidates[candidates.count - 1].strong,
+                if !c.strong, !c.keyIsEmpty, !candidates.isEmpty, candidates[candidates.count - 1].strong,
                    candidates[candidates.count - 1].sentence == si, c.range.lowerBound == candidates[candidates.count - 1].range.upperBound + 1,
                    w[candidates[candidates.count - 1].range.upperBound].flags.contains(.conjunction) {
                     c.strong = true
                 }
-                if !c.key.isEmpty {
+                if !c.keyIsEmpty {
                     candidates.append(c)
                     i = afterName(candidates.count - 1, e, lo, hi, &suppressRolesUntil)
                 } else {
@@ -885,9 +913,8 @@ final class DocumentPass {
             while k > lo, k > s - 3, w[k].flags.contains(.particle) || w[k].det != nil { k -= 1 }
             if k < s - 1, k >= lo, let roles = nouns(k), roles.contains(where: { $0.use == .role || $0.use == .spokesperson }) { s += 1 }
         }
-        var c = Candidate(source: .name, range: s ..< e, nameRange: s ..< e, key: "", words: 0, kind: .unknown, strong: false, sentence: si)
+        var c = Candidate(source: .name, range: s ..< e, nameRange: s ..< e, keyHash: emptyKeyHash, words: 0, kind: .unknown, strong: false, sentence: si)
         guard s < e else { return c }
-        let key = foldKey(s ..< e)
         var words = 0
         // Hyphenated parts are one word: "May-her", "Jean-Marc".
         func glued(_ k: Int) -> Bool { byte[k] == 0x2D || k > s && byte[k - 1] == 0x2D && !tokens[k].spaceBefore }
@@ -897,8 +924,8 @@ final class DocumentPass {
             words += 1
             if w[k].flags.contains(.notPartyWord) { notPartyWord = true }
         }
-        let keyHash = PartyLexicon.wordKey(key)
-        if lex.notPartyNameKeys.contains(keyHash) { return c }
+        let nameKey = keyHash(s ..< e)
+        if lex.notPartyNameKeys.contains(nameKey) { return c }
         if notPartyWord { lastNonParty = e; return c }
         // "Convention for the Protection of Human Rights and Fundamental Freedoms": the names that
         // continue a law's name (through particles, articles, conjunctions) are part of it.
@@ -926,7 +953,7 @@ final class DocumentPass {
         let wordInitial = isSentenceInitial(s, lo)
         let prev = previousWord(s, lo)
         let afterPlace = prev.map { w[$0].flags.contains(.placePreposition) } ?? false
-        c.setKey(key, hash: keyHash)
+        c.setKeyHash(nameKey)
         c.words = words
         // Classification.
         if words >= 2 {
@@ -938,7 +965,7 @@ final class DocumentPass {
                 n += 1
             }
         }
-        let isCountry = lex.countryKeys.contains(keyHash)
+        let isCountry = lex.countryKeys.contains(nameKey)
         let acronym = words == 1 && isAllCaps(s) && letterCount(s) <= 6 && e - s == 1
         if c.kind == .unknown {
             if isCountry { c.kind = .institution }
@@ -974,7 +1001,7 @@ final class DocumentPass {
             let bracketed = s > lo && byte[s - 1] == 0x5B // "[GC]": a citation mark
             c.strong = !lowerSeen(s) && !heading && !bracketed && (subjectSlot && beforeVerb || acronymCount(s) >= 3)
         } else {
-            if wordInitial, e - s == 1 && lowerSeen(s) || isVerb(s) { c.setKey("", hash: emptyKeyHash); return c }
+            if wordInitial, e - s == 1 && lowerSeen(s) || isVerb(s) { c.setKeyHash(emptyKeyHash); return c }
             c.strong = subjectSlot && beforeVerb && !afterPlace && !heading
         }
         return c
@@ -1001,7 +1028,7 @@ final class DocumentPass {
         guard let (n, ne) = matchNoun(k, hi), n.kind == .person || n.kind == .group, n.use != .anaphor else { return e }
         let o = candidates[owner]
         var c = Candidate(source: .noun, range: o.range.lowerBound ..< ne, nameRange: o.nameRange.lowerBound ..< ne,
-                          key: foldKey(o.nameRange.lowerBound ..< ne), words: ne - o.nameRange.lowerBound, kind: .person, strong: true,
+                          keyHash: keyHash(o.nameRange.lowerBound ..< ne), words: ne - o.nameRange.lowerBound, kind: .person, strong: true,
                           sentence: o.sentence)
         c.noun = n; c.headKey = n.keyHash; c.gender = n.gender
         c.owner = owner
@@ -1032,7 +1059,7 @@ final class DocumentPass {
                 if s < t, cap[s], !(s ..< t).contains(where: { tokens[$0].kind == .number }) {
                     var q = j + 1
                     while q < s, tokens[q].kind == .quote { q += 1 }
-                    var c = Candidate(source: .alias, range: q ..< t, nameRange: s ..< t, key: foldKey(s ..< t), words: t - s,
+                    var c = Candidate(source: .alias, range: q ..< t, nameRange: s ..< t, keyHash: keyHash(s ..< t), words: t - s,
                                       kind: candidates[ci].kind, strong: true, sentence: candidates[ci].sentence)
                     c.linkTo = ci
                     candidates.append(c)
@@ -1090,9 +1117,24 @@ final class DocumentPass {
     func newParty(_ ci: Int) -> Int {
         var b = PartyBuilder(kind: candidates[ci].kind, plural: candidates[ci].plural, gender: candidates[ci].gender,
                              key: candidates[ci].keyHash, fromNoun: candidates[ci].source == .noun)
-        b.addNounWords(of: candidates[ci].key)
+        addNounWords(of: ci, to: &b)
         builders.append(b)
         return builders.count - 1
+    }
+
+    /// `b.addNounWords(of:)` the candidate's key.
+    func addNounWords(of ci: Int, to b: inout PartyBuilder) {
+        if let k = candidates[ci].pseudonymKey { b.addNounWords(of: k); return }
+        var h = FNV.basis, n = 0
+        forEachKeyByte(candidates[ci].nameRange) { c in
+            if c == 0x20 {
+                if n > 0 { b.addNounWord(h) }
+                h = FNV.basis; n = 0
+            } else {
+                h = FNV.add(h, c); n += 1
+            }
+        }
+        if n > 0 { b.addNounWord(h) }
     }
 
     func register(_ key: UInt64, _ p: Int) {
@@ -1108,16 +1150,23 @@ final class DocumentPass {
     func coreKey(_ ci: Int) -> UInt64 {
         guard candidates[ci].kind == .organization, candidates[ci].source == .name else { return candidates[ci].keyHash }
         let nameRange = candidates[ci].nameRange
-        let kept = nameRange.filter { k in
+        @inline(__always) func kept(_ k: Int) -> Bool {
             byte[k] != 0x2C && !(w[k].org?.position == .suffix && k != nameRange.lowerBound)
         }
-        guard !kept.isEmpty, kept.count < nameRange.count else { return candidates[ci].keyHash }
-        var out = ""
-        for k in kept {
-            if !out.isEmpty, tokens[k].spaceBefore { out += " " }
-            out += keys[k]
+        var keptCount = 0
+        for k in nameRange where kept(k) { keptCount += 1 }
+        guard keptCount > 0, keptCount < nameRange.count else { return candidates[ci].keyHash }
+        // The kept folds joined as `foldKey` joins them, hashed as they come (no String).
+        var h = FNV.basis, any = false
+        for k in nameRange where kept(k) {
+            if any, tokens[k].spaceBefore { h = FNV.add(h, 0x20) }
+            var fold = keys[k]
+            fold.withUTF8 { buf in
+                if !buf.isEmpty { any = true }
+                for b in buf { h = FNV.add(h, b) }
+            }
         }
-        return PartyLexicon.wordKey(out)
+        return h
     }
 
     /// Shorter keys by which a named party can be mentioned again: a person's surname, the first
@@ -1139,7 +1188,7 @@ final class DocumentPass {
             // Hyphenated surname: take the whole "May-her".
             var s = last
             while s >= 2, byte[s - 1] == 0x2D, !tokens[s].spaceBefore, cap[s - 2] || tokens[s - 2].kind == .word { s -= 2 }
-            if s != last { out.append(PartyLexicon.wordKey(foldKey(s ..< last + 1))) }
+            if s != last { out.append(keyHash(s ..< last + 1)) }
             if letterCount(last) > 1 { out.append(hashes[last]) }
             last = 0
         } else if kind == .organization || kind == .unknown {
@@ -1438,7 +1487,7 @@ final class DocumentPass {
         if let p = partyOfKey[key] { return p }
         var b = PartyBuilder(kind: n.kind, plural: n.plural, gender: n.gender, key: key, fromNoun: true)
         b.headKey = headKey ?? n.keyHash
-        b.addNounWords(of: headKey != nil ? candidates[ci].key : n.key)
+        if headKey != nil { addNounWords(of: ci, to: &b) } else { b.addNounWords(of: n.key) }
         builders.append(b)
         partyOfKey[key] = builders.count - 1
         return builders.count - 1
