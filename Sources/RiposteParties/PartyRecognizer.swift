@@ -1212,6 +1212,8 @@ final class DocumentPass {
     }
 
     func assignNames() {
+        // At most one party per candidate, and a few from pronouns ("we"): never grown.
+        builders.reserveCapacity(candidates.count + 2)
         // 1. Strong names of two words or more (and pseudonyms) found the parties.
         for ci in candidates.indices where candidates[ci].source != .noun && candidates[ci].source != .alias {
             guard candidates[ci].strong, candidates[ci].words >= 2 || candidates[ci].source == .pseudonym else { continue }
@@ -1540,7 +1542,13 @@ final class DocumentPass {
     // MARK: output
 
     func build() -> PartySet {
-        // Gather mentions per party.
+        // Gather mentions per party, counted first: each party's list is allocated once.
+        var counts = [Int](repeating: 0, count: builders.count)
+        for ci in candidates.indices where candidates[ci].party >= 0 {
+            counts[candidates[ci].party] += 1 + (candidates[ci].descriptor != nil ? 1 : 0) + (candidates[ci].roleMention != nil ? 1 : 0)
+        }
+        for p in pronouns where p.party >= 0 { counts[p.party] += 1 }
+        for i in builders.indices where counts[i] > 0 { builders[i].mentions.reserveCapacity(counts[i]) }
         for ci in candidates.indices where candidates[ci].party >= 0 {
             let cp = candidates[ci].party, source = candidates[ci].source, sentence = candidates[ci].sentence
             let form: Mention.Form = source == .noun ? (builders[cp].fromNoun ? .name : .description)
@@ -1565,7 +1573,9 @@ final class DocumentPass {
         var parties: [Party] = []
         parties.reserveCapacity(order.count)
         for (_, i) in order {
+            // Moved out (not copied): sorting a list the builder still shares would copy it.
             var b = builders[i]
+            builders[i].mentions = []
             b.mentions.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
             // Canonical name: the fullest named form.
             var best: Range<Int>?
@@ -1597,8 +1607,11 @@ final class DocumentPass {
             var seenBytes: [UInt64] = []
             func consider(_ r: Range<Int>) {
                 let sp = span(r)
-                var h = FNV.basis
-                for k in sp.start ..< sp.end { h = FNV.add(h, text.text[k]) }
+                let h = text.text.withUnsafeBufferPointer { t in
+                    var h = FNV.basis
+                    for k in sp.start ..< sp.end { h = FNV.add(h, t[k]) }
+                    return h
+                }
                 if seenBytes.contains(h) { return }
                 seenBytes.append(h)
                 let s = text.string(sp)
@@ -1606,7 +1619,8 @@ final class DocumentPass {
             }
             for m in b.mentions {
                 consider(m.range)
-                consider(m.nameRange)
+                // The same range gives the same span, already considered.
+                if m.nameRange != m.range { consider(m.nameRange) }
             }
             let mentions = b.mentions.map {
                 Mention(span: span($0.range), sentence: $0.sentence, form: $0.form, tokens: $0.range, isGenitive: possessiveToken[$0.range.upperBound - 1])
