@@ -79,7 +79,8 @@ public indirect enum JSONValue: Sendable, Hashable {
 /// writing it. The buffer is raw memory grown by doubling: most writes are a few bytes, and an
 /// Array append checks uniqueness and capacity each time.
 public struct JSONWriter {
-    private let out: ByteBuffer
+    /// Internal (not private) for `DocumentJSON`'s compact span objects, written piece by piece.
+    let out: ByteBuffer
     /// The bytes written so far.
     public var bytes: [UInt8] { out.array() }
     public let pretty: Bool
@@ -197,6 +198,10 @@ final class ByteBuffer {
     }
     @inline(__always) func put(_ b: UInt8) { reserve(1); putUnchecked(b) }
     @inline(__always) func put(_ p: UnsafeBufferPointer<UInt8>) { reserve(p.count); putUnchecked(p) }
+    /// A literal's bytes, as they are (no escaping).
+    @inline(__always) func put(literal s: StaticString) {
+        put(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
     func array() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }
 
