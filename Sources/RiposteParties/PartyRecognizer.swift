@@ -52,10 +52,11 @@ struct Candidate {
     var range: Range<Int>
     /// The name proper (no title, no determiner).
     var nameRange: Range<Int>
-    /// A pseudonym's folded key (dots and ellipses left out, spaces trimmed). Nil for the others:
-    /// their key is `foldKey(nameRange)`, only ever hashed or cut into words, so it is read from the
-    /// tokens (`DocumentPass.forEachKeyByte`) rather than built as a String for every candidate.
-    private(set) var pseudonymKey: String?
+    /// A pseudonym's folded key (dots and ellipses left out, spaces trimmed), as an index in
+    /// `DocumentPass.pseudonymKeys` (-1 for the others: their key is `foldKey(nameRange)`, only
+    /// ever hashed or cut into words, so it is read from the tokens rather than built as a String).
+    /// An index, not a String: a candidate holds no reference, so copying one is a plain copy.
+    private(set) var pseudonymKey: Int32 = -1
     /// `wordKey` of the folded key of the name (`emptyKeyHash` when the sequence is not a party):
     /// the party tables are keyed by it.
     private(set) var keyHash: UInt64
@@ -89,10 +90,10 @@ struct Candidate {
     var complement: Range<Int>? { get { complement32.value } set { complement32.value = newValue } }
 
     /// The key hash of `foldKey(nameRange)` (`DocumentPass.keyHash`).
-    mutating func setKeyHash(_ h: UInt64) { pseudonymKey = nil; keyHash = h }
+    mutating func setKeyHash(_ h: UInt64) { pseudonymKey = -1; keyHash = h }
 
     /// `keyHash`: `DocumentPass.keyHash(nameRange)`, or `wordKey(pseudonymKey)` for a pseudonym.
-    init(source: Source, range: Range<Int>, nameRange: Range<Int>, keyHash: UInt64, pseudonymKey: String? = nil, words: Int,
+    init(source: Source, range: Range<Int>, nameRange: Range<Int>, keyHash: UInt64, pseudonymKey: Int32 = -1, words: Int,
          kind: PartyKind, strong: Bool, sentence: Int) {
         self.source = source; self.range = range; self.nameRange = nameRange; self.pseudonymKey = pseudonymKey
         self.keyHash = keyHash
@@ -188,6 +189,8 @@ final class DocumentPass {
     /// `isVerb` by word (lower-case and folded forms), asked of the inflection tables once each.
     var verbCache = WordKeyMap<Bool>()
     var candidates: [Candidate] = []
+    /// The keys of pseudonym candidates (`Candidate.pseudonymKey`).
+    var pseudonymKeys: [String] = []
     var pronouns: [PronounEvent] = []
     var builders: [PartyBuilder] = []
     /// Parties by the key of their own name (and noun parties by their noun key).
@@ -395,9 +398,11 @@ final class DocumentPass {
         forEachKeyByte(r) { h = FNV.add(h, $0) }
         return h
     }
-    /// A pseudonym's candidate: its key given as a String.
+    /// A pseudonym's candidate: its key given as a String (kept in `pseudonymKeys`).
     func pseudonym(range: Range<Int>, nameRange: Range<Int>, key: String, kind: PartyKind, sentence: Int) -> Candidate {
-        Candidate(source: .pseudonym, range: range, nameRange: nameRange, keyHash: PartyLexicon.wordKey(key), pseudonymKey: key,
+        pseudonymKeys.append(key)
+        return Candidate(source: .pseudonym, range: range, nameRange: nameRange, keyHash: PartyLexicon.wordKey(key),
+                  pseudonymKey: Int32(pseudonymKeys.count - 1),
                   words: 1, kind: kind, strong: true, sentence: sentence)
     }
     func isPunct(_ i: Int) -> Bool {
@@ -1124,7 +1129,8 @@ final class DocumentPass {
 
     /// `b.addNounWords(of:)` the candidate's key.
     func addNounWords(of ci: Int, to b: inout PartyBuilder) {
-        if let k = candidates[ci].pseudonymKey { b.addNounWords(of: k); return }
+        let pk = Int(candidates[ci].pseudonymKey)
+        if pk >= 0 { b.addNounWords(of: pseudonymKeys[pk]); return }
         var h = FNV.basis, n = 0
         forEachKeyByte(candidates[ci].nameRange) { c in
             if c == 0x20 {
@@ -1171,7 +1177,8 @@ final class DocumentPass {
 
     /// Shorter keys by which a named party can be mentioned again: a person's surname, the first
     /// word of an organisation's name, the initials of a name of three words or more.
-    func derivedKeys(_ ci: Int) -> [UInt64] {
+    /// Each key goes to `body` in turn (no array per candidate).
+    func derivedKeys(_ ci: Int, _ body: (UInt64) -> Void) {
         let kind = candidates[ci].kind
         let nameRange = candidates[ci].nameRange
         // The capitalised words, counted without collecting them.
@@ -1181,20 +1188,19 @@ final class DocumentPass {
             if firstCap < 0 { firstCap = k }
             lastCap = k
         }
-        guard capCount >= 2 else { return [] }
-        var out: [UInt64] = []
+        guard capCount >= 2 else { return }
         if kind == .person {
             var last = lastCap
             // Hyphenated surname: take the whole "May-her".
             var s = last
             while s >= 2, byte[s - 1] == 0x2D, !tokens[s].spaceBefore, cap[s - 2] || tokens[s - 2].kind == .word { s -= 2 }
-            if s != last { out.append(keyHash(s ..< last + 1)) }
-            if letterCount(last) > 1 { out.append(hashes[last]) }
+            if s != last { body(keyHash(s ..< last + 1)) }
+            if letterCount(last) > 1 { body(hashes[last]) }
             last = 0
         } else if kind == .organization || kind == .unknown {
             let f = firstCap
             if !lowerSeen(f), w[f].org == nil, !w[f].flags.contains(.stopword), letterCount(f) > 2 {
-                out.append(hashes[f])
+                body(hashes[f])
             }
         }
         if capCount >= 3 || kind != .person {
@@ -1205,10 +1211,9 @@ final class DocumentPass {
                 initials.append(ch)
                 if w[k].org?.position != .suffix || k == firstCap { core.append(ch) }
             }
-            if initials.count >= 2 { out.append(PartyLexicon.wordKey(initials)) }
-            if core.count >= 2, core != initials { out.append(PartyLexicon.wordKey(core)) }
+            if initials.count >= 2 { body(PartyLexicon.wordKey(initials)) }
+            if core.count >= 2, core != initials { body(PartyLexicon.wordKey(core)) }
         }
-        return out
     }
 
     func assignNames() {
@@ -1229,8 +1234,8 @@ final class DocumentPass {
         // 2. Their surnames, short names and initials; the party noun that introduced them
         // ("defendant, Michael L. Thompson": later "defendant" is him, unless two are so named).
         for ci in candidates.indices where candidates[ci].party >= 0 && candidates[ci].source == .name {
-            for k in derivedKeys(ci) where builders[candidates[ci].party].key != k {
-                register(k, candidates[ci].party)
+            derivedKeys(ci) { k in
+                if builders[candidates[ci].party].key != k { register(k, candidates[ci].party) }
             }
             if let n = candidates[ci].descriptorNoun, n.use == .party || n.use == .both, n.kind == .person, !n.plural {
                 register(n.keyHash, candidates[ci].party)
