@@ -4,8 +4,9 @@ import RiposteLexicon
 import RiposteNormalize
 
 /// The party lexicons of one language (Lexicons/<lang>/parties-*.tsv|txt, pronouns.tsv), read
-/// once into hash tables keyed by folded token forms.
-struct PartyLexicon {
+/// once into hash tables keyed by folded token forms. A class: every document pass holds it, and a
+/// struct of some thirty tables would be retained and released table by table for each document.
+final class PartyLexicon {
     enum Gender: Character { case masculine = "m", feminine = "f", unknown = "-" }
     struct Title { let gender: Gender; let plural: Bool }
     enum OrgPosition: String { case head, suffix, any }
