@@ -178,7 +178,6 @@ final class DocumentPass {
     let w: InfoView
     /// Word key (`PartyLexicon.wordKey`) of each token's fold.
     let hashes: KeyView
-    let sentenceOf: [Int32]
     /// Index of the first word (or abbreviation) of each sentence.
     let firstWord: [Int]
     /// The distinct words of the document, and the index in it of each token's word.
@@ -240,15 +239,16 @@ final class DocumentPass {
         self.tokens = tokens
         let n = tokens.count
         let bytes = text.text
-        var facts = [UInt8](repeating: 0, count: n), byte = [UInt8](repeating: 0, count: n)
-        var wordOf = [Int32](repeating: 0, count: n)
+        var facts: [UInt8] = [], byte: [UInt8] = []
         var stripped: [Int: String] = [:]
         let words = DocumentWords(maximum: n)
         let english = language == .en
         // Filled through buffer pointers: per-token appends pay a uniqueness and capacity check each.
+        // Allocated uninitialised: the loop writes every element of the three.
+        let wordOf = [Int32](unsafeUninitializedCapacity: n) { wordP, wordCount in
+        byte = [UInt8](unsafeUninitializedCapacity: n) { byteP, byteCount in
+        facts = [UInt8](unsafeUninitializedCapacity: n) { factP, factCount in
         tokens.withUnsafeBufferPointer { tp in bytes.withUnsafeBufferPointer { bp in
-        facts.withUnsafeMutableBufferPointer { factP in byte.withUnsafeMutableBufferPointer { byteP in
-        wordOf.withUnsafeMutableBufferPointer { wordP in
             for i in 0 ..< n {
                 let kind = tp[i].kind
                 let capitalized = tp[i].isCapitalized
@@ -308,20 +308,24 @@ final class DocumentPass {
                     }
                 }
             }
-        } } } } }
-        var sentenceOf = [Int32](repeating: -1, count: n)
+        } }
+            factCount = n
+        }
+            byteCount = n
+        }
+            wordCount = n
+        }
         var firstWord: [Int] = []
         firstWord.reserveCapacity(text.sentences.count)
         // Quotation depth: pronouns inside quotations speak for the quoted person, not the writer.
         var depth = 0
         var straight = false
         var paragraph = -1
-        facts.withUnsafeMutableBufferPointer { factP in sentenceOf.withUnsafeMutableBufferPointer { sentP in
-            for (si, s) in text.sentences.enumerated() {
+        facts.withUnsafeMutableBufferPointer { factP in
+            for s in text.sentences {
                 if s.paragraph != paragraph { paragraph = s.paragraph; depth = 0; straight = false }
                 var first = s.tokens.upperBound
                 for i in s.tokens {
-                    sentP[i] = Int32(si)
                     let m = factP[i]
                     if first == s.tokens.upperBound, m & Fact.word != 0 { first = i }
                     if m & Fact.straightQuote != 0 { straight.toggle() }
@@ -331,7 +335,7 @@ final class DocumentPass {
                 }
                 firstWord.append(first)
             }
-        } }
+        }
         self.facts = facts
         cap = FactView(facts: facts, bit: Fact.cap)
         possessiveToken = FactView(facts: facts, bit: Fact.possessive)
@@ -341,7 +345,7 @@ final class DocumentPass {
         w = InfoView(info: words.info, wordOf: wordOf)
         hashes = KeyView(keys: words.keys, wordOf: wordOf)
         self.byte = byte; self.words = words; self.wordOf = wordOf
-        self.sentenceOf = sentenceOf; self.firstWord = firstWord
+        self.firstWord = firstWord
     }
 
     /// The token's word is written in lower case somewhere in the document ("plaintiffs" in lower
@@ -437,9 +441,9 @@ final class DocumentPass {
         return n == 1
     }
     /// The first word of its sentence (only punctuation, quotes, numbers or list marks before).
-    func isSentenceInitial(_ i: Int, _ lo: Int) -> Bool {
-        let s = Int(sentenceOf[i])
-        return s < 0 || i <= firstWord[s]
+    /// `i` is a token of sentence `s` (every caller asks about a token of the sentence it reads).
+    func isSentenceInitial(_ i: Int, sentence s: Int) -> Bool {
+        i <= firstWord[s]
     }
     func previousWord(_ i: Int, _ lo: Int) -> Int? {
         var j = i - 1
@@ -767,7 +771,7 @@ final class DocumentPass {
                 }
                 let quoted = inQuote[i]
                 if !impersonal, !quoted {
-                    pronouns.append(PronounEvent(token: i, sentence: si, pronoun: p, initial: isSentenceInitial(i, lo)))
+                    pronouns.append(PronounEvent(token: i, sentence: si, pronoun: p, initial: isSentenceInitial(i, sentence: si)))
                 }
                 i += 1
                 continue
@@ -892,7 +896,7 @@ final class DocumentPass {
     func nameCandidate(_ r: Range<Int>, lo: Int, hi: Int, sentence si: Int) -> Candidate {
         var s = r.lowerBound
         let e = r.upperBound
-        let initial = isSentenceInitial(s, lo)
+        let initial = isSentenceInitial(s, sentence: si)
         let heading = text.sentences[si].isHeading
         while s < e {
             let x = w[s]
@@ -955,7 +959,7 @@ final class DocumentPass {
             if close + 1 < hi, byte[close] == 0x29, let e2 = capSequence(close + 1, hi),
                (close + 1 ..< e2).contains(where: { w[$0].flags.contains(.notPartyWord) }) { return c }
         }
-        let wordInitial = isSentenceInitial(s, lo)
+        let wordInitial = isSentenceInitial(s, sentence: si)
         let prev = previousWord(s, lo)
         let afterPlace = prev.map { w[$0].flags.contains(.placePreposition) } ?? false
         c.setKeyHash(nameKey)
@@ -1432,7 +1436,7 @@ final class DocumentPass {
             // European Court, the cour d'appel) all through it; "the court" in lower case: the last
             // court named.
             let capitalKey = n.capitalKeyHash
-            let capital = cap[c.nameRange.lowerBound] && !(isSentenceInitial(c.nameRange.lowerBound, 0) && c.range == c.nameRange)
+            let capital = cap[c.nameRange.lowerBound] && !(isSentenceInitial(c.nameRange.lowerBound, sentence: c.sentence) && c.range == c.nameRange)
             if capital {
                 if let p = partyOfKey[capitalKey] { return p }
                 // A court named by a proper name, or by a noun with a place ("cour d'appel de
