@@ -384,9 +384,10 @@ final class DocumentPass {
         }
         return out
     }
-    /// The bytes of `foldKey(r)`, one by one, without building the String.
-    @inline(__always) func forEachKeyByte(_ r: Range<Int>, _ body: (UInt8) -> Void) {
-        var any = false
+    /// The bytes of `foldKey(r)`, one by one, without building the String. `any`: bytes of the key
+    /// came before `r` (a space may then open it).
+    @inline(__always) func forEachKeyByte(_ r: Range<Int>, any: Bool = false, _ body: (UInt8) -> Void) {
+        var any = any
         for i in r where tokens[i].kind != .quote {
             if any, tokens[i].spaceBefore { body(0x20) }
             var fold = possessiveToken[i] ? keys.stripped[i]! : tokens[i].fold
@@ -396,10 +397,17 @@ final class DocumentPass {
             }
         }
     }
-    /// `PartyLexicon.wordKey(foldKey(r))`.
+    /// `PartyLexicon.wordKey(foldKey(r))`. FNV-1a runs byte by byte from its basis, so the state
+    /// after the first token's fold is that fold's word key, known already (`hashes`): a one-word
+    /// name costs no String access at all.
     func keyHash(_ r: Range<Int>) -> UInt64 {
-        var h = FNV.basis
-        forEachKeyByte(r) { h = FNV.add(h, $0) }
+        var i = r.lowerBound
+        while i < r.upperBound, tokens[i].kind == .quote { i += 1 }
+        guard i < r.upperBound else { return FNV.basis }
+        var h = hashes[i]
+        // A genitive's stripped fold keeps at least one byte (see `init`).
+        let any = possessiveToken[i] || !tokens[i].fold.isEmpty
+        forEachKeyByte(i + 1 ..< r.upperBound, any: any) { h = FNV.add(h, $0) }
         return h
     }
     /// A pseudonym's candidate: its key given as a String (kept in `pseudonymKeys`).
