@@ -1330,6 +1330,7 @@ final class DocumentPass {
         for (pi, p) in pronouns.enumerated() { events.append((p.token, 0, .pron(pi))) }
         events.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         var recent: [Recent] = []
+        recent.reserveCapacity(events.count)
         var subjectOf = SubjectTable(sentences: text.sentences.count)
         var pendingRoles: [(party: Int, range: Range<Int>)] = []
         var pendingSpokes: [(party: Int, range: Range<Int>)] = []
@@ -1589,6 +1590,9 @@ final class DocumentPass {
         for (n, (_, i)) in order.enumerated() { newIndex[i] = n }
         var parties: [Party] = []
         parties.reserveCapacity(order.count)
+        // The surfaces already taken for the party at hand: lists reused from party to party.
+        var seen: [String] = []
+        var seenBytes: [UInt64] = []
         for (_, i) in order {
             // Moved out (not copied): sorting a list the builder still shares would copy it.
             var b = builders[i]
@@ -1618,10 +1622,11 @@ final class DocumentPass {
             if b.key == weKeyHash && b.fromNoun && b.mentions.allSatisfy({ $0.form == .pronoun }) { name = surface(b.mentions[0].range) }
             var aliases: [String] = []
             // The name and the aliases so far: a handful, searched in a list.
-            var seen: [String] = [name]
+            seen.removeAll(keepingCapacity: true)
+            seen.append(name)
             // Byte hashes of the spans already looked at: the same bytes make the same string, so a
             // surface seen before (most mentions repeat one) is skipped without building it.
-            var seenBytes: [UInt64] = []
+            seenBytes.removeAll(keepingCapacity: true)
             func consider(_ r: Range<Int>) {
                 let sp = span(r)
                 let h = text.text.withUnsafeBufferPointer { t in
