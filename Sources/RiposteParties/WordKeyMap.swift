@@ -158,7 +158,7 @@ final class DocumentWords {
     private func add(_ key: UInt64, _ lex: PartyLexicon) -> Int {
         let d = count
         precondition(d < capacity)
-        let x = lex.infoTable[key] ?? .none
+        let x = lex.wordInfo(key) ?? .none
         (info + d).initialize(to: x)
         keys[d] = key
         startsNothing[d] = x.det == nil && x.nounList < 0 && x.pronoun == nil
