@@ -441,8 +441,14 @@ final class DocumentPass {
     }
     /// `letterCount(i) == 1`, stopping at the second letter (asked of every capitalised word).
     func hasOneLetter(_ i: Int) -> Bool {
+        let sp = tokens[i].span
+        // Two ASCII letters first (most capitalised words): two letters already.
+        if sp.length >= 2 {
+            let a = text.text[sp.start] | 0x20, b = text.text[sp.start + 1] | 0x20
+            if a >= 0x61 && a <= 0x7A && b >= 0x61 && b <= 0x7A { return false }
+        }
         var n = 0
-        for b in text.text[tokens[i].span.start ..< tokens[i].span.end] where isUTF8Lead(b) && b != 0x2E {
+        for b in text.text[sp.start ..< sp.end] where isUTF8Lead(b) && b != 0x2E {
             n += 1
             if n > 1 { return false }
         }
@@ -672,7 +678,8 @@ final class DocumentPass {
             }
             // Determiner + noun: "the applicant", "la cour d'appel de Chambéry", "son ancien
             // responsable commercial Jean Martin", "l'association Direction aux Affaires Savoisiennes".
-            if let r = nounPhrase(i, hi) {
+            // (Without a determiner or a lexicon noun here, `nounPhrase` finds nothing: not asked.)
+            if w[i].det != nil || w[i].nounList >= 0, let r = nounPhrase(i, hi) {
                 let (noun, ns, ne, det) = r
                 let detType = det.flatMap { w[$0].det }
                 let possessive = detType == .possessive
