@@ -513,11 +513,22 @@ final class DocumentPass {
         guard w[i].det == nil && !w[i].flags.contains(.particle) else { return false }
         // Keyed by the token's bytes, which make its lower-case and folded forms.
         let span = tokens[i].span
-        var k = FNV.basis
-        for j in span.start ..< span.end { k = FNV.add(k, text.text[j]) }
-        if let v = verbCache.find(k) { return v }
-        let v = lex.isVerb(tokens[i])
-        verbCache[k] = v
+        let k = text.text.withUnsafeBufferPointer { t in
+            var k = FNV.basis
+            for j in span.start ..< span.end { k = FNV.add(k, t[j]) }
+            return k
+        }
+        // The answer for the same bytes, noted on the token's word: the document's own small table
+        // before the large one shared by documents.
+        let d = Int(wordOf[i])
+        if words.verbKey[d] == k, words.verbAnswer[d] != 0 { return words.verbAnswer[d] == 2 }
+        let v: Bool
+        if let c = verbCache.find(k) { v = c } else {
+            v = lex.isVerb(tokens[i])
+            verbCache[k] = v
+        }
+        words.verbKey[d] = k
+        words.verbAnswer[d] = v ? 2 : 1
         return v
     }
 

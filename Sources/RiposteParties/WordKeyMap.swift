@@ -112,6 +112,10 @@ final class DocumentWords {
     let startsNothing: UnsafeMutablePointer<Bool>
     let lowerSeen: UnsafeMutablePointer<Bool>
     let acronyms: UnsafeMutablePointer<Int32>
+    /// `DocumentPass.isVerb` for the word: the byte key of the token last asked about, and the
+    /// answer (0: none yet, 1: no, 2: yes).
+    let verbKey: UnsafeMutablePointer<UInt64>
+    let verbAnswer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
 
     /// A table for at most `maximum` distinct words (a text has about one distinct word in four
@@ -130,12 +134,15 @@ final class DocumentWords {
         startsNothing = .allocate(capacity: capacity)
         lowerSeen = .allocate(capacity: capacity)
         acronyms = .allocate(capacity: capacity)
+        verbKey = .allocate(capacity: capacity)
+        verbAnswer = .allocate(capacity: capacity)
     }
 
     deinit {
         slotKeys.deallocate(); slotIndex.deallocate()
         info.deinitialize(count: count); info.deallocate()
         lowerSeen.deallocate(); acronyms.deallocate(); keys.deallocate(); startsNothing.deallocate()
+        verbKey.deallocate(); verbAnswer.deallocate()
     }
 
     private func grow() {
@@ -164,6 +171,7 @@ final class DocumentWords {
         startsNothing[d] = x.det == nil && x.nounList < 0 && x.pronoun == nil
         lowerSeen[d] = false
         acronyms[d] = 0
+        verbAnswer[d] = 0
         count += 1
         return d
     }
