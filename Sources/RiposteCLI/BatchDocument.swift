@@ -55,7 +55,8 @@ struct BatchDocument: BatchProcessor {
                     }
                     language = parsed
                 }
-                let decoded = try TextDecoding.decode(doc.text, strict: true, maxBytes: options.maxBytes)
+                // JSONLine.parse checked the line's UTF-8 (escapes decode to valid UTF-8).
+                let decoded = try TextDecoding.decode(doc.text, strict: true, maxBytes: options.maxBytes, validUTF8: true)
                 var diagnostics = decoded.diagnostics
                 if doc.replacedSurrogates > 0 {
                     diagnostics.append(Diagnostic(code: "lone_surrogate_replaced",

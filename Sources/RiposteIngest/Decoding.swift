@@ -66,6 +66,58 @@ public enum TextDecoding {
         return nil
     }
 
+    /// Whether `bytes` holds a NUL byte, and `firstInvalidUTF8(bytes)`, in one pass: a JSON line is
+    /// checked for both before it is parsed, and two passes read every byte twice.
+    public static func nulAndFirstInvalidUTF8(_ bytes: [UInt8]) -> (nul: Bool, invalid: Int?) {
+        bytes.withUnsafeBufferPointer { buf -> (nul: Bool, invalid: Int?) in
+            guard let base = buf.baseAddress else { return (false, nil) }
+            let raw = UnsafeRawPointer(base)
+            let n = buf.count
+            var nul = false
+            var i = 0
+            while i < n {
+                // Eight ASCII bytes without a zero byte at a time.
+                while i + 8 <= n {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if (w | ((w &- 0x0101_0101_0101_0101) & ~w)) & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
+                if i >= n { break }
+                let b = buf[i]
+                if b < 0x80 {
+                    if b == 0 { nul = true }
+                    i += 1
+                    continue
+                }
+                // One code point: the checks of `firstInvalidUTF8`.
+                var len = 0
+                var min: UInt32 = 0
+                var cp: UInt32 = 0
+                var bad = false
+                if b & 0xE0 == 0xC0 { len = 2; min = 0x80; cp = UInt32(b & 0x1F) }
+                else if b & 0xF0 == 0xE0 { len = 3; min = 0x800; cp = UInt32(b & 0x0F) }
+                else if b & 0xF8 == 0xF0 { len = 4; min = 0x10000; cp = UInt32(b & 0x07) }
+                else { bad = true }
+                if !bad, i + len > n { bad = true }
+                if !bad {
+                    for k in 1 ..< len {
+                        let c = buf[i + k]
+                        if c & 0xC0 != 0x80 { bad = true; break }
+                        cp = (cp << 6) | UInt32(c & 0x3F)
+                    }
+                }
+                if !bad, cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) { bad = true }
+                if bad {
+                    // The rest is only searched for a NUL byte.
+                    if !nul { nul = UnsafeBufferPointer(rebasing: buf[i...]).contains(0) }
+                    return (nul, i)
+                }
+                i += len
+            }
+            return (nul, nil)
+        }
+    }
+
     /// Why `bytes` looks binary (NUL bytes, many control characters), or nil.
     public static func binaryReason(_ bytes: [UInt8]) -> String? {
         let sample = bytes.prefix(8192)
@@ -80,7 +132,9 @@ public enum TextDecoding {
 
     /// Decodes raw bytes. `strict` refuses anything but UTF-8 (used for JSON Lines strings, which
     /// are UTF-8 by definition); otherwise BOMs and legacy encodings are handled.
-    public static func decode(_ bytes: [UInt8], strict: Bool = false, maxBytes: Int = .max) throws -> DecodedText {
+    /// `validUTF8`: the caller knows the bytes are valid UTF-8 (a JSON Lines string, checked with its
+    /// line), so they are not checked again.
+    public static func decode(_ bytes: [UInt8], strict: Bool = false, maxBytes: Int = .max, validUTF8: Bool = false) throws -> DecodedText {
         if bytes.count > maxBytes { throw IngestError.tooLarge(bytes.count, maxBytes) }
         if bytes.isEmpty { throw IngestError.empty }
         var diagnostics: [Diagnostic] = []
@@ -105,7 +159,7 @@ public enum TextDecoding {
             }
         }
         if let reason = binaryReason(bytes) { throw IngestError.binary(reason) }
-        if let bad = firstInvalidUTF8(bytes) {
+        if !validUTF8, let bad = firstInvalidUTF8(bytes) {
             if strict { throw IngestError.invalidUTF8(bad) }
             // Not UTF-8: ask ICU which legacy encoding it is.
             let guesses = (try? Charset.detect(bytes)) ?? []

@@ -57,9 +57,10 @@ public enum JSONLine {
         for b in line where !(b == 0x20 || b == 0x09 || b == 0x0D) { onlySpace = false; break }
         if onlySpace { throw IngestError("empty", "the line is empty") }
         // Raw control bytes cannot appear in valid JSON; NUL means binary data was fed in.
-        if line.contains(0) { throw IngestError.binary("NUL byte in the line") }
         // Invalid UTF-8 is an error, but the line is still parsed (bytes as they are) to find its id.
-        let badByte = TextDecoding.firstInvalidUTF8(line)
+        // (Both found in one pass over the line.)
+        let (nul, badByte) = TextDecoding.nulAndFirstInvalidUTF8(line)
+        if nul { throw IngestError.binary("NUL byte in the line") }
         var p = Parser(bytes: line)
         var textBytes: [UInt8]? = nil
         var textIsWrongType: String? = nil

@@ -28,8 +28,12 @@ public enum OrderedParallelMap {
         tick: Double = 0.2,
         idle: () -> Void = {}
     ) {
-        let state = State<Input, Output>()
         let jobs = max(1, jobs)
+        if jobs == 1 {
+            runSerially(produce: produce, makeWorker: makeWorker, consume: consume, tick: tick, idle: idle)
+            return
+        }
+        let state = State<Input, Output>()
         let maxItems = max(jobs, maxInFlight)
         // Once the reader finds the window full it waits until half of it has drained, then
         // refills it: one wake-up per half window rather than one per document. Each party has
@@ -127,6 +131,59 @@ public enum OrderedParallelMap {
             next += 1
             if now() - lastIdle >= tick { idle(); lastIdle = now() }
         }
+    }
+
+    /// One job: read, transform and consume in turn on one thread, with no hand-off between threads
+    /// (a reader, a worker and the consumer waking each other up for every document cost more than
+    /// reading ahead saves). The thread is started with the workers' stack (deep recursion in a
+    /// hostile document must hit our own limits); the caller waits for it. `idle` runs between two
+    /// documents, on that thread, never at the same time as `consume`.
+    private static func runSerially<Input, Output>(
+        produce: @escaping () -> (Input, Int)?,
+        makeWorker: @escaping (Int) -> (Input) -> Output,
+        consume: (Output) -> Void,
+        tick: Double,
+        idle: () -> Void
+    ) {
+        let finished = Latch()
+        withoutActuallyEscaping(consume) { consume in
+            withoutActuallyEscaping(idle) { idle in
+                // The thread reaches the two closures through a pointer to this frame, which
+                // outlives it (the caller waits): no copy of them is left once the loop returns.
+                var closures = (consume, idle)
+                withUnsafeMutablePointer(to: &closures) { p in
+                    let raw = UnsafeMutableRawPointer(p)
+                    startThread(stackSize: 64 << 20) {
+                        serialLoop(raw.assumingMemoryBound(to: ((Output) -> Void, () -> Void).self),
+                                   produce: produce, makeWorker: makeWorker, tick: tick)
+                        finished.open()
+                    }
+                    finished.wait()
+                }
+            }
+        }
+    }
+
+    @inline(never)
+    private static func serialLoop<Input, Output>(
+        _ closures: UnsafeMutablePointer<((Output) -> Void, () -> Void)>,
+        produce: () -> (Input, Int)?, makeWorker: (Int) -> (Input) -> Output, tick: Double
+    ) {
+        let consume = closures.pointee.0, idle = closures.pointee.1
+        let transform = makeWorker(0)
+        var lastIdle = now()
+        while let (x, _) = produce() {
+            consume(transform(x))
+            if now() - lastIdle >= tick { idle(); lastIdle = now() }
+        }
+    }
+
+    /// Opened once; `wait` returns once it is open.
+    private final class Latch: @unchecked Sendable {
+        private let cond = Condition()
+        private var isOpen = false
+        func open() { cond.lock(); isOpen = true; cond.broadcast(); cond.unlock() }
+        func wait() { cond.lock(); while !isOpen { cond.wait() }; cond.unlock() }
     }
 
     private final class State<Input, Output>: @unchecked Sendable {

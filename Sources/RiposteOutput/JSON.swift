@@ -79,7 +79,8 @@ public indirect enum JSONValue: Sendable, Hashable {
 /// writing it. The buffer is raw memory grown by doubling: most writes are a few bytes, and an
 /// Array append checks uniqueness and capacity each time.
 public struct JSONWriter {
-    private let out: ByteBuffer
+    /// Internal (not private) for `DocumentJSON`'s compact span objects, written piece by piece.
+    let out: ByteBuffer
     /// The bytes written so far.
     public var bytes: [UInt8] { out.array() }
     public let pretty: Bool
@@ -197,6 +198,10 @@ final class ByteBuffer {
     }
     @inline(__always) func put(_ b: UInt8) { reserve(1); putUnchecked(b) }
     @inline(__always) func put(_ p: UnsafeBufferPointer<UInt8>) { reserve(p.count); putUnchecked(p) }
+    /// A literal's bytes, as they are (no escaping).
+    @inline(__always) func put(literal s: StaticString) {
+        put(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
     func array() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }
 
@@ -216,17 +221,26 @@ extension ByteBuffer {
     func integer(_ i: Int) {
         if i == Int.min { put(String(i)); return }
         var v = i
-        if v < 0 { put(0x2D); v = -v }
-        // Digits written from the back into the buffer's free space.
+        reserve(20)
+        if v < 0 { putUnchecked(0x2D); v = -v }
+        // Digits counted by comparison (no division), then written from the back into the buffer's
+        // free space two at a time (offsets and code points: four to a mention, every mention).
         var n = 1
-        var t = v / 10
-        while t > 0 { n += 1; t /= 10 }
-        reserve(n)
+        var p10 = 10
+        while n < 19, v >= p10 { n += 1; p10 &*= 10 }
         let p = base + count
+        let pairs = ByteBuffer.digitPairs.utf8Start
         var k = n
-        repeat { k -= 1; p[k] = UInt8(0x30 + v % 10); v /= 10 } while v > 0
+        while v >= 100 {
+            let q = v / 100, r = (v - q * 100) * 2
+            k -= 2; p[k] = pairs[r]; p[k + 1] = pairs[r + 1]
+            v = q
+        }
+        if v >= 10 { p[k - 2] = pairs[v * 2]; p[k - 1] = pairs[v * 2 + 1] } else { p[k - 1] = UInt8(0x30 + v) }
         count += n
     }
+    private static let digitPairs: StaticString =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
     func double(_ d: Double) {
         guard d.isFinite else { put("null"); return }

@@ -4,8 +4,9 @@ import RiposteLexicon
 import RiposteNormalize
 
 /// The party lexicons of one language (Lexicons/<lang>/parties-*.tsv|txt, pronouns.tsv), read
-/// once into hash tables keyed by folded token forms.
-struct PartyLexicon {
+/// once into hash tables keyed by folded token forms. A class: every document pass holds it, and a
+/// struct of some thirty tables would be retained and released table by table for each document.
+final class PartyLexicon {
     enum Gender: Character { case masculine = "m", feminine = "f", unknown = "-" }
     struct Title { let gender: Gender; let plural: Bool }
     enum OrgPosition: String { case head, suffix, any }
@@ -97,6 +98,19 @@ struct PartyLexicon {
     var info: [UInt64: WordInfo] = [:]
     /// `info` in a table that does not hash its (already hashed) keys again.
     var infoTable = WordKeyMap<WordInfo>()
+    /// Two bits per key of `info` (a Bloom filter of 32 768 bits, in the first-level cache): most
+    /// words of a text are in no party lexicon, and the filter turns them away without a probe.
+    private var infoFilter = [UInt64](repeating: 0, count: 512)
+    @inline(__always) private static func filterBits(_ key: UInt64) -> (Int, Int) {
+        let m = key &* 0x9E37_79B9_7F4A_7C15
+        return (Int(truncatingIfNeeded: m >> 49), Int(truncatingIfNeeded: (m >> 34) & 0x7FFF))
+    }
+    /// `infoTable[key]`, the filter asked first.
+    @inline(__always) func wordInfo(_ key: UInt64) -> WordInfo? {
+        let (a, b) = PartyLexicon.filterBits(key)
+        guard infoFilter[a >> 6] & (1 << UInt64(a & 63)) != 0, infoFilter[b >> 6] & (1 << UInt64(b & 63)) != 0 else { return nil }
+        return infoTable[key]
+    }
     var nounLists: [[Noun]] = []
 
     /// A 64-bit FNV-1a key of a folded word: hashing and comparing an integer is much cheaper than a
@@ -175,6 +189,11 @@ struct PartyLexicon {
         ]
         for (set, flag) in flagged { for k in set { info[key(k), default: .none].flags.insert(flag) } }
         infoTable = WordKeyMap(info)
+        for k in info.keys {
+            let (a, b) = PartyLexicon.filterBits(k)
+            infoFilter[a >> 6] |= 1 << UInt64(a & 63)
+            infoFilter[b >> 6] |= 1 << UInt64(b & 63)
+        }
         for (f, list) in copulas { copulaKeys[key(f)] = list.map { $0.map(key) } }
         for c in countries { countryKeys.insert(key(c)) }
         for c in notPartyNames { notPartyNameKeys.insert(key(c)) }

@@ -52,10 +52,16 @@ struct Candidate {
     var range: Range<Int>
     /// The name proper (no title, no determiner).
     var nameRange: Range<Int>
-    /// Folded key of the name; "" when the sequence is not a party.
-    private(set) var key: String
-    /// `wordKey(key)`: the party tables are keyed by it.
+    /// A pseudonym's folded key (dots and ellipses left out, spaces trimmed), as an index in
+    /// `DocumentPass.pseudonymKeys` (-1 for the others: their key is `foldKey(nameRange)`, only
+    /// ever hashed or cut into words, so it is read from the tokens rather than built as a String).
+    /// An index, not a String: a candidate holds no reference, so copying one is a plain copy.
+    private(set) var pseudonymKey: Int32 = -1
+    /// `wordKey` of the folded key of the name (`emptyKeyHash` when the sequence is not a party):
+    /// the party tables are keyed by it.
     private(set) var keyHash: UInt64
+    /// The sequence is not a party (its key is empty).
+    var keyIsEmpty: Bool { keyHash == emptyKeyHash }
     /// Unowned: the nouns live in the lexicon, which outlives every candidate; a counted reference
     /// would be retained and released at each copy of a candidate.
     unowned(unsafe) var noun: PartyLexicon.Noun?
@@ -83,11 +89,14 @@ struct Candidate {
     /// For a standalone spokesperson: the complement naming the organisation.
     var complement: Range<Int>? { get { complement32.value } set { complement32.value = newValue } }
 
-    mutating func setKey(_ k: String, hash: UInt64? = nil) { key = k; keyHash = hash ?? PartyLexicon.wordKey(k) }
+    /// The key hash of `foldKey(nameRange)` (`DocumentPass.keyHash`).
+    mutating func setKeyHash(_ h: UInt64) { pseudonymKey = -1; keyHash = h }
 
-    init(source: Source, range: Range<Int>, nameRange: Range<Int>, key: String, words: Int, kind: PartyKind, strong: Bool, sentence: Int) {
-        self.source = source; self.range = range; self.nameRange = nameRange; self.key = key
-        keyHash = PartyLexicon.wordKey(key)
+    /// `keyHash`: `DocumentPass.keyHash(nameRange)`, or `wordKey(pseudonymKey)` for a pseudonym.
+    init(source: Source, range: Range<Int>, nameRange: Range<Int>, keyHash: UInt64, pseudonymKey: Int32 = -1, words: Int,
+         kind: PartyKind, strong: Bool, sentence: Int) {
+        self.source = source; self.range = range; self.nameRange = nameRange; self.pseudonymKey = pseudonymKey
+        self.keyHash = keyHash
         words32 = Int32(words); self.kind = kind; self.strong = strong; sentence32 = Int32(sentence)
     }
 }
@@ -169,7 +178,6 @@ final class DocumentPass {
     let w: InfoView
     /// Word key (`PartyLexicon.wordKey`) of each token's fold.
     let hashes: KeyView
-    let sentenceOf: [Int32]
     /// Index of the first word (or abbreviation) of each sentence.
     let firstWord: [Int]
     /// The distinct words of the document, and the index in it of each token's word.
@@ -180,6 +188,8 @@ final class DocumentPass {
     /// `isVerb` by word (lower-case and folded forms), asked of the inflection tables once each.
     var verbCache = WordKeyMap<Bool>()
     var candidates: [Candidate] = []
+    /// The keys of pseudonym candidates (`Candidate.pseudonymKey`).
+    var pseudonymKeys: [String] = []
     var pronouns: [PronounEvent] = []
     var builders: [PartyBuilder] = []
     /// Parties by the key of their own name (and noun parties by their noun key).
@@ -229,15 +239,16 @@ final class DocumentPass {
         self.tokens = tokens
         let n = tokens.count
         let bytes = text.text
-        var facts = [UInt8](repeating: 0, count: n), byte = [UInt8](repeating: 0, count: n)
-        var wordOf = [Int32](repeating: 0, count: n)
+        var facts: [UInt8] = [], byte: [UInt8] = []
         var stripped: [Int: String] = [:]
         let words = DocumentWords(maximum: n)
         let english = language == .en
         // Filled through buffer pointers: per-token appends pay a uniqueness and capacity check each.
+        // Allocated uninitialised: the loop writes every element of the three.
+        let wordOf = [Int32](unsafeUninitializedCapacity: n) { wordP, wordCount in
+        byte = [UInt8](unsafeUninitializedCapacity: n) { byteP, byteCount in
+        facts = [UInt8](unsafeUninitializedCapacity: n) { factP, factCount in
         tokens.withUnsafeBufferPointer { tp in bytes.withUnsafeBufferPointer { bp in
-        facts.withUnsafeMutableBufferPointer { factP in byte.withUnsafeMutableBufferPointer { byteP in
-        wordOf.withUnsafeMutableBufferPointer { wordP in
             for i in 0 ..< n {
                 let kind = tp[i].kind
                 let capitalized = tp[i].isCapitalized
@@ -297,20 +308,24 @@ final class DocumentPass {
                     }
                 }
             }
-        } } } } }
-        var sentenceOf = [Int32](repeating: -1, count: n)
+        } }
+            factCount = n
+        }
+            byteCount = n
+        }
+            wordCount = n
+        }
         var firstWord: [Int] = []
         firstWord.reserveCapacity(text.sentences.count)
         // Quotation depth: pronouns inside quotations speak for the quoted person, not the writer.
         var depth = 0
         var straight = false
         var paragraph = -1
-        facts.withUnsafeMutableBufferPointer { factP in sentenceOf.withUnsafeMutableBufferPointer { sentP in
-            for (si, s) in text.sentences.enumerated() {
+        facts.withUnsafeMutableBufferPointer { factP in
+            for s in text.sentences {
                 if s.paragraph != paragraph { paragraph = s.paragraph; depth = 0; straight = false }
                 var first = s.tokens.upperBound
                 for i in s.tokens {
-                    sentP[i] = Int32(si)
                     let m = factP[i]
                     if first == s.tokens.upperBound, m & Fact.word != 0 { first = i }
                     if m & Fact.straightQuote != 0 { straight.toggle() }
@@ -320,7 +335,7 @@ final class DocumentPass {
                 }
                 firstWord.append(first)
             }
-        } }
+        }
         self.facts = facts
         cap = FactView(facts: facts, bit: Fact.cap)
         possessiveToken = FactView(facts: facts, bit: Fact.possessive)
@@ -330,7 +345,7 @@ final class DocumentPass {
         w = InfoView(info: words.info, wordOf: wordOf)
         hashes = KeyView(keys: words.keys, wordOf: wordOf)
         self.byte = byte; self.words = words; self.wordOf = wordOf
-        self.sentenceOf = sentenceOf; self.firstWord = firstWord
+        self.firstWord = firstWord
     }
 
     /// The token's word is written in lower case somewhere in the document ("plaintiffs" in lower
@@ -369,6 +384,39 @@ final class DocumentPass {
         }
         return out
     }
+    /// The bytes of `foldKey(r)`, one by one, without building the String. `any`: bytes of the key
+    /// came before `r` (a space may then open it).
+    @inline(__always) func forEachKeyByte(_ r: Range<Int>, any: Bool = false, _ body: (UInt8) -> Void) {
+        var any = any
+        for i in r where tokens[i].kind != .quote {
+            if any, tokens[i].spaceBefore { body(0x20) }
+            var fold = possessiveToken[i] ? keys.stripped[i]! : tokens[i].fold
+            fold.withUTF8 { buf in
+                if !buf.isEmpty { any = true }
+                for b in buf { body(b) }
+            }
+        }
+    }
+    /// `PartyLexicon.wordKey(foldKey(r))`. FNV-1a runs byte by byte from its basis, so the state
+    /// after the first token's fold is that fold's word key, known already (`hashes`): a one-word
+    /// name costs no String access at all.
+    func keyHash(_ r: Range<Int>) -> UInt64 {
+        var i = r.lowerBound
+        while i < r.upperBound, tokens[i].kind == .quote { i += 1 }
+        guard i < r.upperBound else { return FNV.basis }
+        var h = hashes[i]
+        // A genitive's stripped fold keeps at least one byte (see `init`).
+        let any = possessiveToken[i] || !tokens[i].fold.isEmpty
+        forEachKeyByte(i + 1 ..< r.upperBound, any: any) { h = FNV.add(h, $0) }
+        return h
+    }
+    /// A pseudonym's candidate: its key given as a String (kept in `pseudonymKeys`).
+    func pseudonym(range: Range<Int>, nameRange: Range<Int>, key: String, kind: PartyKind, sentence: Int) -> Candidate {
+        pseudonymKeys.append(key)
+        return Candidate(source: .pseudonym, range: range, nameRange: nameRange, keyHash: PartyLexicon.wordKey(key),
+                  pseudonymKey: Int32(pseudonymKeys.count - 1),
+                  words: 1, kind: kind, strong: true, sentence: sentence)
+    }
     func isPunct(_ i: Int) -> Bool {
         let k = tokens[i].kind
         return k == .punctuation || k == .quote || k == .symbol
@@ -393,17 +441,23 @@ final class DocumentPass {
     }
     /// `letterCount(i) == 1`, stopping at the second letter (asked of every capitalised word).
     func hasOneLetter(_ i: Int) -> Bool {
+        let sp = tokens[i].span
+        // Two ASCII letters first (most capitalised words): two letters already.
+        if sp.length >= 2 {
+            let a = text.text[sp.start] | 0x20, b = text.text[sp.start + 1] | 0x20
+            if a >= 0x61 && a <= 0x7A && b >= 0x61 && b <= 0x7A { return false }
+        }
         var n = 0
-        for b in text.text[tokens[i].span.start ..< tokens[i].span.end] where isUTF8Lead(b) && b != 0x2E {
+        for b in text.text[sp.start ..< sp.end] where isUTF8Lead(b) && b != 0x2E {
             n += 1
             if n > 1 { return false }
         }
         return n == 1
     }
     /// The first word of its sentence (only punctuation, quotes, numbers or list marks before).
-    func isSentenceInitial(_ i: Int, _ lo: Int) -> Bool {
-        let s = Int(sentenceOf[i])
-        return s < 0 || i <= firstWord[s]
+    /// `i` is a token of sentence `s` (every caller asks about a token of the sentence it reads).
+    func isSentenceInitial(_ i: Int, sentence s: Int) -> Bool {
+        i <= firstWord[s]
     }
     func previousWord(_ i: Int, _ lo: Int) -> Int? {
         var j = i - 1
@@ -459,11 +513,22 @@ final class DocumentPass {
         guard w[i].det == nil && !w[i].flags.contains(.particle) else { return false }
         // Keyed by the token's bytes, which make its lower-case and folded forms.
         let span = tokens[i].span
-        var k = FNV.basis
-        for j in span.start ..< span.end { k = FNV.add(k, text.text[j]) }
-        if let v = verbCache.find(k) { return v }
-        let v = lex.isVerb(tokens[i])
-        verbCache[k] = v
+        let k = text.text.withUnsafeBufferPointer { t in
+            var k = FNV.basis
+            for j in span.start ..< span.end { k = FNV.add(k, t[j]) }
+            return k
+        }
+        // The answer for the same bytes, noted on the token's word: the document's own small table
+        // before the large one shared by documents.
+        let d = Int(wordOf[i])
+        if words.verbKey[d] == k, words.verbAnswer[d] != 0 { return words.verbAnswer[d] == 2 }
+        let v: Bool
+        if let c = verbCache.find(k) { v = c } else {
+            v = lex.isVerb(tokens[i])
+            verbCache[k] = v
+        }
+        words.verbKey[d] = k
+        words.verbAnswer[d] = v ? 2 : 1
         return v
     }
 
@@ -579,8 +644,7 @@ final class DocumentPass {
             if inert[i] {
                 // A run of inert tokens, up to a name taken ahead.
                 let stop = taken.map { Swift.min($0.0, hi) } ?? hi
-                i += 1
-                while i < stop, inert[i] { i += 1 }
+                i = inertRunEnd(from: i + 1, stop)
                 continue
             }
             // Titles: "M. [P]", "Mme [Y]", "M. X…", "Mr John Smith", "M. le Procureur de la République".
@@ -589,8 +653,7 @@ final class DocumentPass {
                 if j < hi, byte[j] == 0x2E, !tokens[j].spaceBefore { j += 1 }
                 if let e = bracketPseudonym(j, hi) ?? letterPseudonym(j, hi, titled: true) {
                     let kx = foldKey(j ..< e).replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "…", with: "")
-                    var c = Candidate(source: .pseudonym, range: i ..< e, nameRange: j ..< e, key: kx.trimmingSpaces, words: 1,
-                                      kind: .person, strong: true, sentence: si)
+                    var c = pseudonym(range: i ..< e, nameRange: j ..< e, key: kx.trimmingSpaces, kind: .person, sentence: si)
                     c.gender = title.gender; c.plural = title.plural; c.isTitled = true
                     candidates.append(c)
                     i = afterName(candidates.count - 1, e, lo, hi, &suppressRolesUntil)
@@ -601,7 +664,7 @@ final class DocumentPass {
                     c.range = i ..< e; c.kind = c.kind == .unknown || c.words == 1 ? .person : c.kind
                     if c.kind == .organization, c.words <= 3 { c.kind = .person }
                     c.gender = title.gender; c.plural = title.plural; c.strong = true; c.isTitled = true
-                    if !c.key.isEmpty {
+                    if !c.keyIsEmpty {
                         candidates.append(c)
                         i = afterName(candidates.count - 1, e, lo, hi, &suppressRolesUntil)
                         continue
@@ -609,7 +672,7 @@ final class DocumentPass {
                 }
                 if j < hi, w[j].det == .article, let (noun, e) = matchNoun(j + 1, hi), noun.use != .anaphor {
                     let end = extendNoun(noun, e, hi)
-                    var c = Candidate(source: .noun, range: i ..< end, nameRange: j + 1 ..< end, key: foldKey(j + 1 ..< end), words: end - j - 1,
+                    var c = Candidate(source: .noun, range: i ..< end, nameRange: j + 1 ..< end, keyHash: keyHash(j + 1 ..< end), words: end - j - 1,
                                       kind: noun.kind, strong: true, sentence: si)
                     c.noun = noun; c.plural = noun.plural; c.gender = title.gender
                     if end > e { c.headKey = noun.keyHash }
@@ -619,15 +682,15 @@ final class DocumentPass {
                 }
             }
             if let e = bracketPseudonym(i, hi), !(i + 1 ..< e - 1).allSatisfy({ tokens[$0].kind == .number }) {
-                let c = Candidate(source: .pseudonym, range: i ..< e, nameRange: i ..< e, key: foldKey(i ..< e).trimmingSpaces, words: 1,
-                                  kind: .person, strong: true, sentence: si)
+                let c = pseudonym(range: i ..< e, nameRange: i ..< e, key: foldKey(i ..< e).trimmingSpaces, kind: .person, sentence: si)
                 candidates.append(c)
                 i = afterName(candidates.count - 1, e, lo, hi, &suppressRolesUntil)
                 continue
             }
             // Determiner + noun: "the applicant", "la cour d'appel de Chambéry", "son ancien
             // responsable commercial Jean Martin", "l'association Direction aux Affaires Savoisiennes".
-            if let r = nounPhrase(i, hi) {
+            // (Without a determiner or a lexicon noun here, `nounPhrase` finds nothing: not asked.)
+            if w[i].det != nil || w[i].nounList >= 0, let r = nounPhrase(i, hi) {
                 let (noun, ns, ne, det) = r
                 let detType = det.flatMap { w[$0].det }
                 let possessive = detType == .possessive
@@ -639,7 +702,7 @@ final class DocumentPass {
                    ne + 1 < hi, byte[ne] == 0x2C, cap[ne + 1], w[ne + 1].title == nil, let e2 = capSequence(ne + 1, hi),
                    e2 == hi || tokens[e2].kind == .punctuation {
                     var c = nameCandidate(ne + 1 ..< e2, lo: lo, hi: hi, sentence: si)
-                    if !c.key.isEmpty, c.words >= 2, c.kind == .person {
+                    if !c.keyIsEmpty, c.words >= 2, c.kind == .person {
                         c.strong = true
                         c.descriptor = (det ?? ns) ..< ne
                         c.descriptorNoun = noun
@@ -653,8 +716,8 @@ final class DocumentPass {
                     let ne = at
                     var c: Candidate
                     if isPseudo {
-                        c = Candidate(source: .pseudonym, range: ne ..< nameEnd, nameRange: ne ..< nameEnd, key: foldKey(ne ..< nameEnd).trimmingSpaces,
-                                      words: 1, kind: noun.kind == .group ? .person : noun.kind, strong: true, sentence: si)
+                        c = pseudonym(range: ne ..< nameEnd, nameRange: ne ..< nameEnd, key: foldKey(ne ..< nameEnd).trimmingSpaces,
+                                      kind: noun.kind == .group ? .person : noun.kind, sentence: si)
                         if noun.kind == .organization || noun.kind == .institution {
                             // "la société [1]": the noun belongs to the name.
                             c.nameRange = ns ..< nameEnd
@@ -665,7 +728,7 @@ final class DocumentPass {
                         }
                     } else {
                         c = nameCandidate(ne ..< nameEnd, lo: lo, hi: hi, sentence: si)
-                        if c.key.isEmpty { i = nameEnd; continue }
+                        if c.keyIsEmpty { i = nameEnd; continue }
                         c.strong = true
                         if noun.use == .role || noun.use == .spokesperson {
                             if c.kind == .unknown || c.words >= 2 && c.kind == .organization && !hasOrgWord(ne ..< nameEnd) { c.kind = .person }
@@ -689,7 +752,7 @@ final class DocumentPass {
                     if k + 1 < hi, byte[k] == 0x2C, cap[k + 1], w[k + 1].title == nil, let e2 = capSequence(k + 1, hi),
                        e2 == hi || byte[e2] == 0x2C {
                         var c = nameCandidate(k + 1 ..< e2, lo: lo, hi: hi, sentence: si)
-                        if !c.key.isEmpty, c.words >= 2, c.kind == .person {
+                        if !c.keyIsEmpty, c.words >= 2, c.kind == .person {
                             c.strong = true
                             c.descriptor = det! ..< k
                             c.descriptorNoun = noun
@@ -708,7 +771,7 @@ final class DocumentPass {
                 // "a State", "a court": any one, not a party.
                 if detType == .indefinite, noun.kind == .institution || noun.kind == .court { i = ne; continue }
                 let end = noun.use == .role || noun.use == .spokesperson ? ne : extendNoun(noun, ne, hi)
-                var c = Candidate(source: .noun, range: (det ?? ns) ..< end, nameRange: ns ..< end, key: foldKey(ns ..< end), words: end - ns,
+                var c = Candidate(source: .noun, range: (det ?? ns) ..< end, nameRange: ns ..< end, keyHash: keyHash(ns ..< end), words: end - ns,
                                   kind: noun.kind, strong: true, sentence: si)
                 c.noun = noun; c.plural = noun.plural; c.gender = noun.gender; c.possessive = possessive
                 if end > ne { c.headKey = noun.keyHash }
@@ -716,7 +779,7 @@ final class DocumentPass {
                     c.complement = ne ..< ce
                     c.nameRange = ns ..< ce
                     c.range = (det ?? ns) ..< ce
-                    c.setKey(foldKey(ns ..< ce))
+                    c.setKeyHash(keyHash(ns ..< ce))
                 }
                 candidates.append(c)
                 i = possessed(candidates.count - 1, end, hi)
@@ -733,7 +796,7 @@ final class DocumentPass {
                 }
                 let quoted = inQuote[i]
                 if !impersonal, !quoted {
-                    pronouns.append(PronounEvent(token: i, sentence: si, pronoun: p, initial: isSentenceInitial(i, lo)))
+                    pronouns.append(PronounEvent(token: i, sentence: si, pronoun: p, initial: isSentenceInitial(i, sentence: si)))
                 }
                 i += 1
                 continue
@@ -741,8 +804,7 @@ final class DocumentPass {
             if let e = letterPseudonym(i, hi, titled: false),
                previousWord(i, lo).map({ !w[$0].flags.contains(.placePreposition) }) ?? true {
                 let kx = keys[i].hasSuffix(".") ? String(keys[i].dropLast()) : keys[i]
-                candidates.append(Candidate(source: .pseudonym, range: i ..< e, nameRange: i ..< e, key: kx, words: 1,
-                                            kind: .person, strong: true, sentence: si))
+                candidates.append(pseudonym(range: i ..< e, nameRange: i ..< e, key: kx, kind: .person, sentence: si))
                 i = afterName(candidates.count - 1, e, lo, hi, &suppressRolesUntil)
                 continue
             }
@@ -753,12 +815,12 @@ final class DocumentPass {
                 }
                 var c = nameCandidate(i ..< e, lo: lo, hi: hi, sentence: si)
                 // "against Sri and CM": a name coordinated with a party is one too.
-                if !c.strong, !c.key.isEmpty, !candidates.isEmpty, candidates[candidates.count - 1].strong,
+                if !c.strong, !c.keyIsEmpty, !candidates.isEmpty, candidates[candidates.count - 1].strong,
                    candidates[candidates.count - 1].sentence == si, c.range.lowerBound == candidates[candidates.count - 1].range.upperBound + 1,
                    w[candidates[candidates.count - 1].range.upperBound].flags.contains(.conjunction) {
                     c.strong = true
                 }
-                if !c.key.isEmpty {
+                if !c.keyIsEmpty {
                     candidates.append(c)
                     i = afterName(candidates.count - 1, e, lo, hi, &suppressRolesUntil)
                 } else {
@@ -767,6 +829,20 @@ final class DocumentPass {
                 continue
             }
             i += 1
+        }
+    }
+
+    /// The first token from `i` on (before `stop`) that is not inert: most of the text, so read
+    /// eight tokens' facts at a time.
+    @inline(__always) func inertRunEnd(from i: Int, _ stop: Int) -> Int {
+        facts.withUnsafeBufferPointer { f -> Int in
+            guard let base = f.baseAddress else { return i }
+            let raw = UnsafeRawPointer(base)
+            let inertBits: UInt64 = 0x0101_0101_0101_0101 &* UInt64(Fact.inert)
+            var j = i
+            while j + 8 <= stop, ~raw.loadUnaligned(fromByteOffset: j, as: UInt64.self) & inertBits == 0 { j += 8 }
+            while j < stop, f[j] & Fact.inert != 0 { j += 1 }
+            return j
         }
     }
 
@@ -859,7 +935,7 @@ final class DocumentPass {
     func nameCandidate(_ r: Range<Int>, lo: Int, hi: Int, sentence si: Int) -> Candidate {
         var s = r.lowerBound
         let e = r.upperBound
-        let initial = isSentenceInitial(s, lo)
+        let initial = isSentenceInitial(s, sentence: si)
         let heading = text.sentences[si].isHeading
         while s < e {
             let x = w[s]
@@ -885,9 +961,8 @@ final class DocumentPass {
             while k > lo, k > s - 3, w[k].flags.contains(.particle) || w[k].det != nil { k -= 1 }
             if k < s - 1, k >= lo, let roles = nouns(k), roles.contains(where: { $0.use == .role || $0.use == .spokesperson }) { s += 1 }
         }
-        var c = Candidate(source: .name, range: s ..< e, nameRange: s ..< e, key: "", words: 0, kind: .unknown, strong: false, sentence: si)
+        var c = Candidate(source: .name, range: s ..< e, nameRange: s ..< e, keyHash: emptyKeyHash, words: 0, kind: .unknown, strong: false, sentence: si)
         guard s < e else { return c }
-        let key = foldKey(s ..< e)
         var words = 0
         // Hyphenated parts are one word: "May-her", "Jean-Marc".
         func glued(_ k: Int) -> Bool { byte[k] == 0x2D || k > s && byte[k - 1] == 0x2D && !tokens[k].spaceBefore }
@@ -897,8 +972,8 @@ final class DocumentPass {
             words += 1
             if w[k].flags.contains(.notPartyWord) { notPartyWord = true }
         }
-        let keyHash = PartyLexicon.wordKey(key)
-        if lex.notPartyNameKeys.contains(keyHash) { return c }
+        let nameKey = keyHash(s ..< e)
+        if lex.notPartyNameKeys.contains(nameKey) { return c }
         if notPartyWord { lastNonParty = e; return c }
         // "Convention for the Protection of Human Rights and Fundamental Freedoms": the names that
         // continue a law's name (through particles, articles, conjunctions) are part of it.
@@ -923,10 +998,10 @@ final class DocumentPass {
             if close + 1 < hi, byte[close] == 0x29, let e2 = capSequence(close + 1, hi),
                (close + 1 ..< e2).contains(where: { w[$0].flags.contains(.notPartyWord) }) { return c }
         }
-        let wordInitial = isSentenceInitial(s, lo)
+        let wordInitial = isSentenceInitial(s, sentence: si)
         let prev = previousWord(s, lo)
         let afterPlace = prev.map { w[$0].flags.contains(.placePreposition) } ?? false
-        c.setKey(key, hash: keyHash)
+        c.setKeyHash(nameKey)
         c.words = words
         // Classification.
         if words >= 2 {
@@ -938,7 +1013,7 @@ final class DocumentPass {
                 n += 1
             }
         }
-        let isCountry = lex.countryKeys.contains(keyHash)
+        let isCountry = lex.countryKeys.contains(nameKey)
         let acronym = words == 1 && isAllCaps(s) && letterCount(s) <= 6 && e - s == 1
         if c.kind == .unknown {
             if isCountry { c.kind = .institution }
@@ -974,7 +1049,7 @@ final class DocumentPass {
             let bracketed = s > lo && byte[s - 1] == 0x5B // "[GC]": a citation mark
             c.strong = !lowerSeen(s) && !heading && !bracketed && (subjectSlot && beforeVerb || acronymCount(s) >= 3)
         } else {
-            if wordInitial, e - s == 1 && lowerSeen(s) || isVerb(s) { c.setKey("", hash: emptyKeyHash); return c }
+            if wordInitial, e - s == 1 && lowerSeen(s) || isVerb(s) { c.setKeyHash(emptyKeyHash); return c }
             c.strong = subjectSlot && beforeVerb && !afterPlace && !heading
         }
         return c
@@ -1001,7 +1076,7 @@ final class DocumentPass {
         guard let (n, ne) = matchNoun(k, hi), n.kind == .person || n.kind == .group, n.use != .anaphor else { return e }
         let o = candidates[owner]
         var c = Candidate(source: .noun, range: o.range.lowerBound ..< ne, nameRange: o.nameRange.lowerBound ..< ne,
-                          key: foldKey(o.nameRange.lowerBound ..< ne), words: ne - o.nameRange.lowerBound, kind: .person, strong: true,
+                          keyHash: keyHash(o.nameRange.lowerBound ..< ne), words: ne - o.nameRange.lowerBound, kind: .person, strong: true,
                           sentence: o.sentence)
         c.noun = n; c.headKey = n.keyHash; c.gender = n.gender
         c.owner = owner
@@ -1032,7 +1107,7 @@ final class DocumentPass {
                 if s < t, cap[s], !(s ..< t).contains(where: { tokens[$0].kind == .number }) {
                     var q = j + 1
                     while q < s, tokens[q].kind == .quote { q += 1 }
-                    var c = Candidate(source: .alias, range: q ..< t, nameRange: s ..< t, key: foldKey(s ..< t), words: t - s,
+                    var c = Candidate(source: .alias, range: q ..< t, nameRange: s ..< t, keyHash: keyHash(s ..< t), words: t - s,
                                       kind: candidates[ci].kind, strong: true, sentence: candidates[ci].sentence)
                     c.linkTo = ci
                     candidates.append(c)
@@ -1090,9 +1165,25 @@ final class DocumentPass {
     func newParty(_ ci: Int) -> Int {
         var b = PartyBuilder(kind: candidates[ci].kind, plural: candidates[ci].plural, gender: candidates[ci].gender,
                              key: candidates[ci].keyHash, fromNoun: candidates[ci].source == .noun)
-        b.addNounWords(of: candidates[ci].key)
+        addNounWords(of: ci, to: &b)
         builders.append(b)
         return builders.count - 1
+    }
+
+    /// `b.addNounWords(of:)` the candidate's key.
+    func addNounWords(of ci: Int, to b: inout PartyBuilder) {
+        let pk = Int(candidates[ci].pseudonymKey)
+        if pk >= 0 { b.addNounWords(of: pseudonymKeys[pk]); return }
+        var h = FNV.basis, n = 0
+        forEachKeyByte(candidates[ci].nameRange) { c in
+            if c == 0x20 {
+                if n > 0 { b.addNounWord(h) }
+                h = FNV.basis; n = 0
+            } else {
+                h = FNV.add(h, c); n += 1
+            }
+        }
+        if n > 0 { b.addNounWord(h) }
     }
 
     func register(_ key: UInt64, _ p: Int) {
@@ -1108,21 +1199,29 @@ final class DocumentPass {
     func coreKey(_ ci: Int) -> UInt64 {
         guard candidates[ci].kind == .organization, candidates[ci].source == .name else { return candidates[ci].keyHash }
         let nameRange = candidates[ci].nameRange
-        let kept = nameRange.filter { k in
+        @inline(__always) func kept(_ k: Int) -> Bool {
             byte[k] != 0x2C && !(w[k].org?.position == .suffix && k != nameRange.lowerBound)
         }
-        guard !kept.isEmpty, kept.count < nameRange.count else { return candidates[ci].keyHash }
-        var out = ""
-        for k in kept {
-            if !out.isEmpty, tokens[k].spaceBefore { out += " " }
-            out += keys[k]
+        var keptCount = 0
+        for k in nameRange where kept(k) { keptCount += 1 }
+        guard keptCount > 0, keptCount < nameRange.count else { return candidates[ci].keyHash }
+        // The kept folds joined as `foldKey` joins them, hashed as they come (no String).
+        var h = FNV.basis, any = false
+        for k in nameRange where kept(k) {
+            if any, tokens[k].spaceBefore { h = FNV.add(h, 0x20) }
+            var fold = keys[k]
+            fold.withUTF8 { buf in
+                if !buf.isEmpty { any = true }
+                for b in buf { h = FNV.add(h, b) }
+            }
         }
-        return PartyLexicon.wordKey(out)
+        return h
     }
 
     /// Shorter keys by which a named party can be mentioned again: a person's surname, the first
     /// word of an organisation's name, the initials of a name of three words or more.
-    func derivedKeys(_ ci: Int) -> [UInt64] {
+    /// Each key goes to `body` in turn (no array per candidate).
+    func derivedKeys(_ ci: Int, _ body: (UInt64) -> Void) {
         let kind = candidates[ci].kind
         let nameRange = candidates[ci].nameRange
         // The capitalised words, counted without collecting them.
@@ -1132,20 +1231,19 @@ final class DocumentPass {
             if firstCap < 0 { firstCap = k }
             lastCap = k
         }
-        guard capCount >= 2 else { return [] }
-        var out: [UInt64] = []
+        guard capCount >= 2 else { return }
         if kind == .person {
             var last = lastCap
             // Hyphenated surname: take the whole "May-her".
             var s = last
             while s >= 2, byte[s - 1] == 0x2D, !tokens[s].spaceBefore, cap[s - 2] || tokens[s - 2].kind == .word { s -= 2 }
-            if s != last { out.append(PartyLexicon.wordKey(foldKey(s ..< last + 1))) }
-            if letterCount(last) > 1 { out.append(hashes[last]) }
+            if s != last { body(keyHash(s ..< last + 1)) }
+            if letterCount(last) > 1 { body(hashes[last]) }
             last = 0
         } else if kind == .organization || kind == .unknown {
             let f = firstCap
             if !lowerSeen(f), w[f].org == nil, !w[f].flags.contains(.stopword), letterCount(f) > 2 {
-                out.append(hashes[f])
+                body(hashes[f])
             }
         }
         if capCount >= 3 || kind != .person {
@@ -1156,13 +1254,14 @@ final class DocumentPass {
                 initials.append(ch)
                 if w[k].org?.position != .suffix || k == firstCap { core.append(ch) }
             }
-            if initials.count >= 2 { out.append(PartyLexicon.wordKey(initials)) }
-            if core.count >= 2, core != initials { out.append(PartyLexicon.wordKey(core)) }
+            if initials.count >= 2 { body(PartyLexicon.wordKey(initials)) }
+            if core.count >= 2, core != initials { body(PartyLexicon.wordKey(core)) }
         }
-        return out
     }
 
     func assignNames() {
+        // At most one party per candidate, and a few from pronouns ("we"): never grown.
+        builders.reserveCapacity(candidates.count + 2)
         // 1. Strong names of two words or more (and pseudonyms) found the parties.
         for ci in candidates.indices where candidates[ci].source != .noun && candidates[ci].source != .alias {
             guard candidates[ci].strong, candidates[ci].words >= 2 || candidates[ci].source == .pseudonym else { continue }
@@ -1178,8 +1277,8 @@ final class DocumentPass {
         // 2. Their surnames, short names and initials; the party noun that introduced them
         // ("defendant, Michael L. Thompson": later "defendant" is him, unless two are so named).
         for ci in candidates.indices where candidates[ci].party >= 0 && candidates[ci].source == .name {
-            for k in derivedKeys(ci) where builders[candidates[ci].party].key != k {
-                register(k, candidates[ci].party)
+            derivedKeys(ci) { k in
+                if builders[candidates[ci].party].key != k { register(k, candidates[ci].party) }
             }
             if let n = candidates[ci].descriptorNoun, n.use == .party || n.use == .both, n.kind == .person, !n.plural {
                 register(n.keyHash, candidates[ci].party)
@@ -1262,6 +1361,7 @@ final class DocumentPass {
         for (pi, p) in pronouns.enumerated() { events.append((p.token, 0, .pron(pi))) }
         events.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         var recent: [Recent] = []
+        recent.reserveCapacity(events.count)
         var subjectOf = SubjectTable(sentences: text.sentences.count)
         var pendingRoles: [(party: Int, range: Range<Int>)] = []
         var pendingSpokes: [(party: Int, range: Range<Int>)] = []
@@ -1376,7 +1476,7 @@ final class DocumentPass {
             // European Court, the cour d'appel) all through it; "the court" in lower case: the last
             // court named.
             let capitalKey = n.capitalKeyHash
-            let capital = cap[c.nameRange.lowerBound] && !(isSentenceInitial(c.nameRange.lowerBound, 0) && c.range == c.nameRange)
+            let capital = cap[c.nameRange.lowerBound] && !(isSentenceInitial(c.nameRange.lowerBound, sentence: c.sentence) && c.range == c.nameRange)
             if capital {
                 if let p = partyOfKey[capitalKey] { return p }
                 // A court named by a proper name, or by a noun with a place ("cour d'appel de
@@ -1438,7 +1538,7 @@ final class DocumentPass {
         if let p = partyOfKey[key] { return p }
         var b = PartyBuilder(kind: n.kind, plural: n.plural, gender: n.gender, key: key, fromNoun: true)
         b.headKey = headKey ?? n.keyHash
-        b.addNounWords(of: headKey != nil ? candidates[ci].key : n.key)
+        if headKey != nil { addNounWords(of: ci, to: &b) } else { b.addNounWords(of: n.key) }
         builders.append(b)
         partyOfKey[key] = builders.count - 1
         return builders.count - 1
@@ -1491,7 +1591,13 @@ final class DocumentPass {
     // MARK: output
 
     func build() -> PartySet {
-        // Gather mentions per party.
+        // Gather mentions per party, counted first: each party's list is allocated once.
+        var counts = [Int](repeating: 0, count: builders.count)
+        for ci in candidates.indices where candidates[ci].party >= 0 {
+            counts[candidates[ci].party] += 1 + (candidates[ci].descriptor != nil ? 1 : 0) + (candidates[ci].roleMention != nil ? 1 : 0)
+        }
+        for p in pronouns where p.party >= 0 { counts[p.party] += 1 }
+        for i in builders.indices where counts[i] > 0 { builders[i].mentions.reserveCapacity(counts[i]) }
         for ci in candidates.indices where candidates[ci].party >= 0 {
             let cp = candidates[ci].party, source = candidates[ci].source, sentence = candidates[ci].sentence
             let form: Mention.Form = source == .noun ? (builders[cp].fromNoun ? .name : .description)
@@ -1515,8 +1621,13 @@ final class DocumentPass {
         for (n, (_, i)) in order.enumerated() { newIndex[i] = n }
         var parties: [Party] = []
         parties.reserveCapacity(order.count)
+        // The surfaces already taken for the party at hand: lists reused from party to party.
+        var seen: [String] = []
+        var seenBytes: [UInt64] = []
         for (_, i) in order {
+            // Moved out (not copied): sorting a list the builder still shares would copy it.
             var b = builders[i]
+            builders[i].mentions = []
             b.mentions.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
             // Canonical name: the fullest named form.
             var best: Range<Int>?
@@ -1542,14 +1653,18 @@ final class DocumentPass {
             if b.key == weKeyHash && b.fromNoun && b.mentions.allSatisfy({ $0.form == .pronoun }) { name = surface(b.mentions[0].range) }
             var aliases: [String] = []
             // The name and the aliases so far: a handful, searched in a list.
-            var seen: [String] = [name]
+            seen.removeAll(keepingCapacity: true)
+            seen.append(name)
             // Byte hashes of the spans already looked at: the same bytes make the same string, so a
             // surface seen before (most mentions repeat one) is skipped without building it.
-            var seenBytes: [UInt64] = []
+            seenBytes.removeAll(keepingCapacity: true)
             func consider(_ r: Range<Int>) {
                 let sp = span(r)
-                var h = FNV.basis
-                for k in sp.start ..< sp.end { h = FNV.add(h, text.text[k]) }
+                let h = text.text.withUnsafeBufferPointer { t in
+                    var h = FNV.basis
+                    for k in sp.start ..< sp.end { h = FNV.add(h, t[k]) }
+                    return h
+                }
                 if seenBytes.contains(h) { return }
                 seenBytes.append(h)
                 let s = text.string(sp)
@@ -1557,7 +1672,8 @@ final class DocumentPass {
             }
             for m in b.mentions {
                 consider(m.range)
-                consider(m.nameRange)
+                // The same range gives the same span, already considered.
+                if m.nameRange != m.range { consider(m.nameRange) }
             }
             let mentions = b.mentions.map {
                 Mention(span: span($0.range), sentence: $0.sentence, form: $0.form, tokens: $0.range, isGenitive: possessiveToken[$0.range.upperBound - 1])

@@ -96,12 +96,15 @@ extension WordKeyMap where Value == Int {
 /// Sized for the document's tokens at once (it never grows) and kept in raw buffers: it is probed
 /// once per token, where array uniqueness and bounds checks would cost more than the probe.
 final class DocumentWords {
-    /// A key with its word's dense index + 1 (0: empty slot, so a key of 0 needs no care), side by
-    /// side: a probe touches one cache line.
-    private struct Slot { var key: UInt64; var index: Int }
-    private var slots: UnsafeMutablePointer<Slot>
+    /// The keys, open-addressed (0: empty slot), and beside them, in an array of their own, each
+    /// key's word index: a probe reads eight bytes per slot, and the table of a document stays in
+    /// the first-level cache (the index is read once, on the hit).
+    private var slotKeys: UnsafeMutablePointer<UInt64>
+    private var slotIndex: UnsafeMutablePointer<Int32>
     private var mask: Int
     private var shift: UInt64
+    /// The index of the word whose key is 0 (that key marks empty slots), or -1.
+    private var zeroIndex = -1
     private(set) var count = 0
     let info: UnsafeMutablePointer<PartyLexicon.WordInfo>
     /// Each word's key, and whether it can start nothing (no determiner, party noun or pronoun).
@@ -109,6 +112,10 @@ final class DocumentWords {
     let startsNothing: UnsafeMutablePointer<Bool>
     let lowerSeen: UnsafeMutablePointer<Bool>
     let acronyms: UnsafeMutablePointer<Int32>
+    /// `DocumentPass.isVerb` for the word: the byte key of the token last asked about, and the
+    /// answer (0: none yet, 1: no, 2: yes).
+    let verbKey: UnsafeMutablePointer<UInt64>
+    let verbAnswer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
 
     /// A table for at most `maximum` distinct words (a text has about one distinct word in four
@@ -118,55 +125,73 @@ final class DocumentWords {
         while (1 << bits) < max(16, maximum / 2) { bits += 1 }
         shift = 64 - bits
         mask = (1 << Int(bits)) - 1
-        slots = .allocate(capacity: mask + 1)
-        slots.initialize(repeating: Slot(key: 0, index: 0), count: mask + 1)
+        slotKeys = .allocate(capacity: mask + 1)
+        slotKeys.initialize(repeating: 0, count: mask + 1)
+        slotIndex = .allocate(capacity: mask + 1)
         capacity = max(1, maximum)
         info = .allocate(capacity: capacity)
         keys = .allocate(capacity: capacity)
         startsNothing = .allocate(capacity: capacity)
         lowerSeen = .allocate(capacity: capacity)
         acronyms = .allocate(capacity: capacity)
+        verbKey = .allocate(capacity: capacity)
+        verbAnswer = .allocate(capacity: capacity)
     }
 
     deinit {
-        slots.deallocate()
+        slotKeys.deallocate(); slotIndex.deallocate()
         info.deinitialize(count: count); info.deallocate()
         lowerSeen.deallocate(); acronyms.deallocate(); keys.deallocate(); startsNothing.deallocate()
+        verbKey.deallocate(); verbAnswer.deallocate()
     }
 
     private func grow() {
-        let old = slots, oldCount = mask + 1
+        let oldKeys = slotKeys, oldIndex = slotIndex, oldCount = mask + 1
         shift -= 1
         mask = oldCount * 2 - 1
-        slots = .allocate(capacity: mask + 1)
-        slots.initialize(repeating: Slot(key: 0, index: 0), count: mask + 1)
-        for j in 0 ..< oldCount where old[j].index != 0 {
-            var i = Int(truncatingIfNeeded: (old[j].key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while slots[i].index != 0 { i = (i + 1) & mask }
-            slots[i] = old[j]
+        slotKeys = .allocate(capacity: mask + 1)
+        slotKeys.initialize(repeating: 0, count: mask + 1)
+        slotIndex = .allocate(capacity: mask + 1)
+        for j in 0 ..< oldCount where oldKeys[j] != 0 {
+            var i = Int(truncatingIfNeeded: (oldKeys[j] &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while slotKeys[i] != 0 { i = (i + 1) & mask }
+            slotKeys[i] = oldKeys[j]
+            slotIndex[i] = oldIndex[j]
         }
-        old.deallocate()
+        oldKeys.deallocate(); oldIndex.deallocate()
     }
 
-    /// The index of a word, added with its lexicon facts when new.
-    @inline(__always) func index(_ key: UInt64, _ lex: PartyLexicon) -> Int {
-        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        while true {
-            let d = slots[i].index
-            if d == 0 { break }
-            if slots[i].key == key { return d - 1 }
-            i = (i + 1) & mask
-        }
+    /// A new word's index, with its lexicon facts.
+    private func add(_ key: UInt64, _ lex: PartyLexicon) -> Int {
         let d = count
         precondition(d < capacity)
-        slots[i] = Slot(key: key, index: d + 1)
-        let x = lex.infoTable[key] ?? .none
+        let x = lex.wordInfo(key) ?? .none
         (info + d).initialize(to: x)
         keys[d] = key
         startsNothing[d] = x.det == nil && x.nounList < 0 && x.pronoun == nil
         lowerSeen[d] = false
         acronyms[d] = 0
+        verbAnswer[d] = 0
         count += 1
+        return d
+    }
+
+    /// The index of a word, added with its lexicon facts when new.
+    @inline(__always) func index(_ key: UInt64, _ lex: PartyLexicon) -> Int {
+        if key == 0 {
+            if zeroIndex < 0 { zeroIndex = add(key, lex) }
+            return zeroIndex
+        }
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let k = slotKeys[i]
+            if k == key { return Int(slotIndex[i]) }
+            if k == 0 { break }
+            i = (i + 1) & mask
+        }
+        let d = add(key, lex)
+        slotKeys[i] = key
+        slotIndex[i] = Int32(d)
         if count * 2 > mask + 1 { grow() }
         return d
     }

@@ -72,4 +72,14 @@ import Foundation
             }
         }
     }
+
+    /// Integers are written digit pair by digit pair: every length, sign and bound as Swift prints it.
+    @Test func integersAsSwiftPrintsThem() {
+        var values = [0, 1, -1, 9, 10, 99, 100, 101, 999, 1000, -1000, 65_535, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var p = 1
+        for _ in 0 ..< 18 { p *= 10; values += [p - 1, p, p + 1, -p, -(p - 1)] }
+        for v in values {
+            #expect(JSONValue.int(v).serializedBytes(pretty: false) == Array(String(v).utf8), "\(v)")
+        }
+    }
 }
