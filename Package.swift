@@ -25,10 +25,7 @@ let package = Package(
         .target(name: "RiposteIngest", dependencies: ["RiposteText", "RiposteICU", "CZlib"]),
         .target(name: "RiposteLexicon", dependencies: ["RiposteText", "RiposteNormalize"]),
         .target(name: "RiposteSegment", dependencies: ["RiposteText", "RiposteICU", "RiposteNormalize", "RiposteLexicon"]),
-        // No run-time exclusivity checks in the recogniser: its document pass is a class whose state
-        // is read and written per token, and the checks cost more than a tenth of the stage's own code.
-        .target(name: "RiposteParties", dependencies: ["RiposteText", "RiposteSegment", "RiposteLexicon"],
-                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+        .target(name: "RiposteParties", dependencies: ["RiposteText", "RiposteSegment", "RiposteLexicon"]),
         .target(name: "RiposteRecords", dependencies: ["RiposteText", "RiposteSegment", "RiposteLexicon", "RiposteParties"]),
         .target(name: "RiposteOutput", dependencies: ["RiposteText", "RiposteParties", "RiposteRecords"]),
         .target(name: "Riposte", dependencies: [
