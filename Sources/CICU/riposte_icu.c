@@ -143,6 +143,30 @@ static void class_fill(void) {
     for (int b = '0'; b <= '9'; b++) byte_class[b] |= C_DIGIT;
 }
 
+/* A printable ASCII chunk [a, e) made of ASCII letters only or digits only, with one other
+   character before or after them or both (not '_'): "(word", "word,", "2012.", "(1)". Such a
+   character is a segment of its own, with no status: it is Other, or a MidLetter, MidNum or
+   MidNumLet that would join the letters or digits only with one more of them on its other side
+   (WB6, WB7, WB11, WB12), where the chunk has a space, a line feed or its end; only ExtendNumLet
+   '_' joins them alone (WB13a, WB13b), and '@', a letter for ICU. Writes the marks and returns 1,
+   else returns 0. */
+static inline int letters_or_digits_between_marks(const uint8_t *t, int32_t a, int32_t e, uint8_t *marks) {
+    int32_t s = a, f = e;
+    uint8_t c0 = byte_class[t[s]], c1 = byte_class[t[f - 1]];
+    if (!(c0 & (C_LETTER | C_DIGIT))) { if (t[s] == '_' || t[s] == '@') return 0; s++; }
+    if (!(c1 & (C_LETTER | C_DIGIT))) { if (t[f - 1] == '_' || t[f - 1] == '@') return 0; f--; }
+    if (f <= s || (s == a && f == e)) return 0;
+    uint8_t all = C_LETTER | C_DIGIT;
+    for (int32_t k = s; k < f; k++) all &= byte_class[t[k]];
+    if (!(all & (C_LETTER | C_DIGIT))) return 0;
+    uint8_t code = (all & C_LETTER) ? 2 : 1;
+    if (s > a) marks[a] = 0x80;
+    marks[s] = (uint8_t)(0x80 | code);
+    fill_bytes(marks + s + 1, code, f - s - 1);
+    if (f < e) marks[f] = 0x80;
+    return 1;
+}
+
 typedef struct { int32_t ostart, cstart, len, g1, memo; } chunk_job;
 
 /* no_builtin: the short fills and copies above stay inline moves (not memset/memcpy calls). */
@@ -178,6 +202,8 @@ int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMem
             marks[a] = 0x82; fill_bytes(marks + a + 1, 2, n - 1);
         } else if (all & C_DIGIT) {
             marks[a] = 0x81; fill_bytes(marks + a + 1, 1, n - 1);
+        } else if ((all & C_PRINT) && n >= 2 && letters_or_digits_between_marks(t, a, i, marks)) {
+            /* Marked: "(word", "word,", "2012.", "(1)". */
         } else {
             int32_t slot = -1;
             int hit = 0;
