@@ -75,12 +75,14 @@ public final class Tokenizer {
     private let maxEmoticon: Int
     private let words: BreakIterator
     private let keyCache: KeyCache
+    private let abbreviationKeys: FoldFilter
 
     public init(data: SegmenterData) throws {
         self.data = data
         maxEmoticon = data.emoticons.map(\.utf8.count).max() ?? 0
         words = try BreakIterator(kind: .word, locale: data.language.rawValue)
         keyCache = KeyCache()
+        abbreviationKeys = FoldFilter(data.abbreviations)
     }
 
     /// ICU's word segments of `text`, one mark per byte (see `BreakIterator.markSegments`).
@@ -99,7 +101,8 @@ public final class Tokenizer {
                 var tokens: [Token] = []
                 tokens.reserveCapacity(buf.count / 4 + 16)  // about one token per 5 bytes: no regrowth
                 withUnsafeMutablePointer(to: &tokens) { out in
-                    Scan(t: buf, wb: wb, data: data, maxEmoticon: maxEmoticon, out: out, cache: keyCache.entries).run()
+                    Scan(t: buf, wb: wb, data: data, maxEmoticon: maxEmoticon, out: out, cache: keyCache.entries,
+                         abbreviationKeys: abbreviationKeys).run()
                 }
                 return tokens
             }
@@ -186,6 +189,8 @@ struct Scan {
     let out: UnsafeMutablePointer<[Token]>
     /// The tokenizer's `KeyCache` entries.
     let cache: UnsafeMutablePointer<KeyCache.Entry>
+    /// The keys of `data.abbreviations`.
+    let abbreviationKeys: FoldFilter
     var tokens: [Token] {
         @inline(__always) get { out.pointee }
         @inline(__always) nonmutating _modify { yield &out.pointee }
@@ -196,8 +201,9 @@ struct Scan {
     static let numberStatus = WordStatus.number.rawValue
 
     init(t: UnsafeBufferPointer<UInt8>, wb: UnsafeBufferPointer<UInt8>, data: SegmenterData, maxEmoticon: Int,
-         out: UnsafeMutablePointer<[Token]>, cache: UnsafeMutablePointer<KeyCache.Entry>) {
+         out: UnsafeMutablePointer<[Token]>, cache: UnsafeMutablePointer<KeyCache.Entry>, abbreviationKeys: FoldFilter) {
         self.t = t; self.wb = wb; self.data = data; self.maxEmoticon = maxEmoticon; self.out = out; self.cache = cache
+        self.abbreviationKeys = abbreviationKeys
     }
 
     /// Whether byte i lies in one of ICU's word segments (letters, numbers, kana, ideographs).
@@ -670,10 +676,24 @@ struct Scan {
         return true
     }
 
+    /// `foldKey` of the folded bytes [a, b) when they are ASCII (folding lowers them, nothing
+    /// else), nil otherwise.
+    func asciiFoldKey(_ a: Int, _ b: Int) -> UInt64? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in a ..< b {
+            let c = t[k]
+            if c >= 0x80 { return nil }
+            h = (h ^ UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)) &* 0x100_0000_01b3
+        }
+        return h
+    }
+
     /// Whether the period after word [p, e) is part of it.
     func takesPeriod(_ p: Int, _ e: Int, dots: Bool) -> Bool {
-        let key = fold(p, e + 1)
-        if data.abbreviations.contains(key) { return true }
+        // Most words before a period are not abbreviations: for an ASCII word, the filter of the
+        // abbreviations' keys says so from its folded bytes' key, without building the String.
+        let maybeListed = asciiFoldKey(p, e + 1).map { abbreviationKeys.mayContain($0) } ?? true
+        if maybeListed, data.abbreviations.contains(fold(p, e + 1)) { return true }
         // Dotted acronyms and initials: every segment one to three letters ("U.S.", "a.m.", "J.-C.").
         if dots {
             var k = p, seg = 0
@@ -689,7 +709,7 @@ struct Scan {
         }
         // A single capital letter is an initial ("J. Smith"), unless the language says it is a word.
         let (c, l) = cp(p)
-        if p + l == e, Folding.isUppercase(c), !data.nonInitials.contains(String(key.dropLast())) {
+        if p + l == e, Folding.isUppercase(c), !data.nonInitials.contains(String(fold(p, e + 1).dropLast())) {
             return true
         }
         return false
