@@ -112,18 +112,19 @@ public final class Tokenizer {
 
 // MARK: - Keys of short ASCII tokens
 
-/// The keys of recent short ASCII tokens (lower = fold, and its `foldKey`), by their lowered
-/// bytes: most tokens are frequent words, and a hit costs two 8-byte loads and compares where
-/// building the String (UTF-8 validation included) and hashing it byte by byte cost ten times
-/// more. Direct-mapped; an entry holds the lowered bytes themselves, so a hit is exact.
+/// The keys (lower, fold, `foldKey` of fold) of recent short tokens, by their bytes, lowered when
+/// they are all ASCII (then lower = fold): most tokens are frequent words, and a hit costs two
+/// 8-byte loads and compares where building the Strings (UTF-8 validation included) and hashing
+/// byte by byte cost ten times more (and an accented word, the Latin-1 folding besides).
+/// Direct-mapped; an entry holds the bytes themselves, so a hit is exact (lowered ASCII bytes
+/// and bytes with a non-ASCII one cannot be equal).
 final class KeyCache {
+    /// 64 bytes: with the table aligned to 64, a lookup touches one cache line.
     struct Entry {
         var lo: UInt64 = 0, hi: UInt64 = 0
         var length = -1  // no token has it: the entry is empty
         var key: UInt64 = 0
-        var string = ""
-        // Padding to 64 bytes: with the table aligned to 64, a lookup touches one cache line.
-        var pad: (UInt64, UInt64) = (0, 0)
+        var lower = "", fold = ""
     }
     static let bits = 12
     let entries: UnsafeMutablePointer<Entry>
@@ -270,18 +271,20 @@ struct Scan {
 
     func makeToken(_ a: Int, _ b: Int, _ kind: TokenKind, spaceBefore: Bool) -> Token {
         let length = b - a
-        if length <= 16, let (lo, hi) = lowerASCII(a, length) {
+        if length <= 16 {
+            let (lo, hi, ascii) = cacheBytes(a, length)
             // Hashing the two words picks the entry; the entry's own bytes decide.
             let mix = (lo &* 0x9E37_79B9_7F4A_7C15) ^ (hi &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
             let entry = cache + Int(truncatingIfNeeded: mix >> UInt64(64 - KeyCache.bits))
             if entry.pointee.lo != lo || entry.pointee.hi != hi || entry.pointee.length != length {
-                let (s, _, key) = Folding.keysAndKey(UnsafeBufferPointer(rebasing: t[a ..< b]))
+                let (lower, fold, key) = Folding.keysAndKey(UnsafeBufferPointer(rebasing: t[a ..< b]))
                 entry.pointee.lo = lo; entry.pointee.hi = hi; entry.pointee.length = length
-                entry.pointee.key = key; entry.pointee.string = s
+                entry.pointee.key = key; entry.pointee.lower = lower; entry.pointee.fold = fold
             }
             let first = t[a]
-            return Token(span: ByteSpan(a, b), kind: kind, lower: entry.pointee.string, fold: entry.pointee.string,
-                         key: entry.pointee.key, isCapitalized: first >= 0x41 && first <= 0x5A, spaceBefore: spaceBefore)
+            let capitalized = ascii || first < 0x80 ? first >= 0x41 && first <= 0x5A : Folding.isUppercase(cp(a).0)
+            return Token(span: ByteSpan(a, b), kind: kind, lower: entry.pointee.lower, fold: entry.pointee.fold,
+                         key: entry.pointee.key, isCapitalized: capitalized, spaceBefore: spaceBefore)
         }
         let (lower, fold, key) = Folding.keysAndKey(UnsafeBufferPointer(rebasing: t[a ..< b]))
         let (c, _) = cp(a)
@@ -289,9 +292,10 @@ struct Scan {
                      isCapitalized: Folding.isUppercase(c), spaceBefore: spaceBefore)
     }
 
-    /// Bytes [a, a + length) (length ≤ 16) lowered, little-endian in two words (zero-padded),
-    /// or nil when one is not ASCII. Whole words are loaded where the text has 16 bytes from a.
-    @inline(__always) func lowerASCII(_ a: Int, _ length: Int) -> (UInt64, UInt64)? {
+    /// Bytes [a, a + length) (length ≤ 16), little-endian in two words (zero-padded), lowered
+    /// when they are all ASCII (and whether they are). Whole words are loaded where the text has
+    /// 16 bytes from a.
+    @inline(__always) func cacheBytes(_ a: Int, _ length: Int) -> (UInt64, UInt64, Bool) {
         var lo: UInt64 = 0, hi: UInt64 = 0
         if a + 16 <= n {
             let raw = UnsafeRawPointer(t.baseAddress! + a)
@@ -305,8 +309,8 @@ struct Scan {
                 if k < 8 { lo |= v } else { hi |= v }
             }
         }
-        guard (lo | hi) & 0x8080_8080_8080_8080 == 0 else { return nil }
-        return (lowerASCIIWord(lo), lowerASCIIWord(hi))
+        guard (lo | hi) & 0x8080_8080_8080_8080 == 0 else { return (lo, hi, false) }
+        return (lowerASCIIWord(lo), lowerASCIIWord(hi), true)
     }
 
     // MARK: - Main loop
