@@ -110,7 +110,7 @@ public final class Tokenizer {
     }
 }
 
-// MARK: - Keys of short ASCII tokens
+// MARK: - Keys of short tokens
 
 /// The keys (lower, fold, `foldKey` of fold) of recent short tokens, by their bytes, lowered when
 /// they are all ASCII (then lower = fold): most tokens are frequent words, and a hit costs two
@@ -299,8 +299,8 @@ struct Scan {
         var lo: UInt64 = 0, hi: UInt64 = 0
         if a + 16 <= n {
             let raw = UnsafeRawPointer(t.baseAddress! + a)
-            lo = raw.loadUnaligned(as: UInt64.self)
-            hi = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            lo = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+            hi = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
             // Keep the token's bytes only (shifts by 64 give 0 in Swift's masking-free << / >>).
             if length < 8 { lo &= (1 << UInt64(length * 8)) &- 1; hi = 0 } else if length < 16 { hi &= (1 << UInt64((length - 8) * 8)) &- 1 }
         } else {
