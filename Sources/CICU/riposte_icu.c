@@ -285,11 +285,13 @@ int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMem
 
 // MARK: sentence boundaries after terminators, from windows
 
-/* Sentence_Break values of U+0000 ..< U+0800, read from ICU once. */
-static int8_t sb_table[0x800];
+/* Sentence_Break values of U+0000 ..< U+0800 and of the General Punctuation block (U+2000 ..<
+   U+2070: quotes, dashes, spaces of Western text), read from ICU once. */
+static int8_t sb_table[0x800], sb_punct[0x70];
 static pthread_once_t sb_once = PTHREAD_ONCE_INIT;
 static void sb_fill(void) {
     for (UChar32 c = 0; c < 0x800; c++) sb_table[c] = (int8_t)u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+    for (UChar32 c = 0; c < 0x70; c++) sb_punct[c] = (int8_t)u_getIntPropertyValue(0x2000 + c, UCHAR_SENTENCE_BREAK);
 }
 /* The Sentence_Break value of the character at i; *next is the index after it. */
 static inline int32_t sb_at(const uint8_t *t, int32_t i, int32_t len, int32_t *next) {
@@ -299,7 +301,9 @@ static inline int32_t sb_at(const uint8_t *t, int32_t i, int32_t len, int32_t *n
     U8_NEXT(t, j, len, c);
     *next = j;
     if (c < 0) c = 0xFFFD;  /* as ICU's UTF-8 UText reads an ill-formed sequence */
-    return c < 0x800 ? sb_table[c] : u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+    if (c < 0x800) return sb_table[c];
+    if (c >= 0x2000 && c < 0x2070) return sb_punct[c - 0x2000];
+    return u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
 }
 #define SB_TERM(sb) ((sb) == U_SB_ATERM || (sb) == U_SB_STERM)
 #define SB_IGNORED(sb) ((sb) == U_SB_EXTEND || (sb) == U_SB_FORMAT)
