@@ -167,6 +167,51 @@ static inline int letters_or_digits_between_marks(const uint8_t *t, int32_t a, i
     return 1;
 }
 
+/* Whether a Latin letter starts at k (before f): ASCII, Latin-1 (U+00C0-U+00FF but the signs
+   U+00D7 and U+00F7) or œ Œ, all Word_Break ALetter; its length in *l. */
+static inline int latin_letter_at(const uint8_t *t, int32_t k, int32_t f, int32_t *l) {
+    uint8_t b = t[k];
+    if (b < 0x80) { *l = 1; return (byte_class[b] & C_LETTER) != 0; }
+    if (k + 1 >= f) return 0;
+    uint8_t b1 = t[k + 1];
+    *l = 2;
+    if (b == 0xC3) return b1 >= 0x80 && b1 <= 0xBF && b1 != 0x97 && b1 != 0xB7;
+    return b == 0xC5 && (b1 == 0x92 || b1 == 0x93);
+}
+
+/* A chunk of Latin letters (latin_letter_at), with single apostrophes between two of them, and at
+   most one printable ASCII character that is no letter or digit before and after them ("l'État",
+   "été,", "(déjà"):
+   the letters and apostrophes are one letter segment (WB5; WB6 and WB7 join an apostrophe,
+   MidNumLetQ, between letters), the marks are segments of their own with no status, as in
+   letters_or_digits_between_marks. Writes the marks and returns 1, else returns 0. */
+static inline int latin_word_between_marks(const uint8_t *t, int32_t a, int32_t e, uint8_t *marks) {
+    int32_t s = a, f = e, l;
+    if (t[s] < 0x80 && !(byte_class[t[s]] & C_LETTER)) {
+        if (byte_class[t[s]] != C_PRINT || t[s] == '_' || t[s] == '@') return 0;  /* digits join letters */
+        s++;
+    }
+    if (t[f - 1] < 0x80 && !(byte_class[t[f - 1]] & C_LETTER)) {
+        if (byte_class[t[f - 1]] != C_PRINT || t[f - 1] == '_' || t[f - 1] == '@') return 0;
+        f--;
+    }
+    if (f <= s) return 0;
+    int32_t k = s;
+    while (k < f) {
+        if (!latin_letter_at(t, k, f, &l)) return 0;
+        k += l;
+        if (k < f && t[k] == 0x27) {
+            if (!(k + 1 < f && latin_letter_at(t, k + 1, f, &l))) return 0;
+            k++;
+        }
+    }
+    if (s > a) marks[a] = 0x80;
+    marks[s] = 0x82;
+    fill_bytes(marks + s + 1, 2, f - s - 1);
+    if (f < e) marks[f] = 0x80;
+    return 1;
+}
+
 typedef struct { int32_t ostart, cstart, len, g1, memo; } chunk_job;
 
 /* no_builtin: the short fills and copies above stay inline moves (not memset/memcpy calls). */
@@ -204,6 +249,8 @@ int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMem
             marks[a] = 0x81; fill_bytes(marks + a + 1, 1, n - 1);
         } else if ((all & C_PRINT) && n >= 2 && letters_or_digits_between_marks(t, a, i, marks)) {
             /* Marked: "(word", "word,", "2012.", "(1)". */
+        } else if (!(all & C_PRINT) && latin_word_between_marks(t, a, i, marks)) {
+            /* Marked: "été", "l'État", "déjà,". */
         } else {
             int32_t slot = -1;
             int hit = 0;
