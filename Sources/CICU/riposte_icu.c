@@ -179,37 +179,65 @@ static inline int latin_letter_at(const uint8_t *t, int32_t k, int32_t f, int32_
     return b == 0xC5 && (b1 == 0x92 || b1 == 0x93);
 }
 
-/* A chunk of Latin letters (latin_letter_at), with single apostrophes between two of them, and at
-   most one printable ASCII character that is no letter or digit before and after them ("l'État",
-   "été,", "(déjà"):
-   the letters and apostrophes are one letter segment (WB5; WB6 and WB7 join an apostrophe,
-   MidNumLetQ, between letters), the marks are segments of their own with no status, as in
-   letters_or_digits_between_marks. Writes the marks and returns 1, else returns 0. */
-static inline int latin_word_between_marks(const uint8_t *t, int32_t a, int32_t e, uint8_t *marks) {
-    int32_t s = a, f = e, l;
-    if (t[s] < 0x80 && !(byte_class[t[s]] & C_LETTER)) {
-        if (byte_class[t[s]] != C_PRINT || t[s] == '_' || t[s] == '@') return 0;  /* digits join letters */
-        s++;
+/* Punctuation of Latin text that is a word segment of its own wherever it stands: Word_Break
+   Other, neither emoji nor pictographic nor of a dictionary script, so that no word rule joins
+   it to what precedes or follows (WB999) but Extend, Format or ZWJ after it (WB4), which the
+   callers never let follow. The candidates are checked against ICU's properties once. */
+static const UChar32 plain_mark_candidates[] = {
+    0xA7, 0xB6, 0xAB, 0xBB, 0xB0, 0x201C, 0x201D, 0x201E, 0x2013, 0x2014, 0x2026, 0x2022, 0x20AC
+};
+#define PLAIN_MARKS (sizeof plain_mark_candidates / sizeof plain_mark_candidates[0])
+static UChar32 plain_marks[PLAIN_MARKS];
+static int32_t plain_mark_count;
+static pthread_once_t plain_once = PTHREAD_ONCE_INIT;
+static void plain_fill(void) {
+    for (size_t k = 0; k < PLAIN_MARKS; k++) {
+        UChar32 c = plain_mark_candidates[k];
+        if (u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_OTHER && !u_hasBinaryProperty(c, UCHAR_EMOJI)
+            && !u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) && !u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)
+            && u_getIntPropertyValue(c, UCHAR_LINE_BREAK) != U_LB_COMPLEX_CONTEXT)
+            plain_marks[plain_mark_count++] = c;
     }
-    if (t[f - 1] < 0x80 && !(byte_class[t[f - 1]] & C_LETTER)) {
-        if (byte_class[t[f - 1]] != C_PRINT || t[f - 1] == '_' || t[f - 1] == '@') return 0;
-        f--;
-    }
-    if (f <= s) return 0;
-    int32_t k = s;
-    while (k < f) {
-        if (!latin_letter_at(t, k, f, &l)) return 0;
+}
+
+/* The length of the mark at k (before f): a printable ASCII character that is no letter or digit
+   (not '_', ExtendNumLet, nor '@', a letter for ICU: both join letters), or a plain mark; else 0. */
+static inline int32_t mark_at(const uint8_t *t, int32_t k, int32_t f) {
+    uint8_t b = t[k];
+    if (b < 0x80) return (byte_class[b] == C_PRINT && b != '_' && b != '@') ? 1 : 0;
+    UChar32 c; int32_t j = k;
+    U8_NEXT(t, j, f, c);
+    if (c < 0) return 0;
+    for (int32_t m = 0; m < plain_mark_count; m++) if (plain_marks[m] == c) return j - k;
+    return 0;
+}
+
+/* A chunk made of marks (mark_at), then at most one word of Latin letters (latin_letter_at,
+   single apostrophes between two of them) or of ASCII digits, then marks: "l'État", "déjà,",
+   "“Yes”", "§", "».". The word is one segment, a letter one (WB5; WB6 and WB7 join an
+   apostrophe, MidNumLetQ, between letters) or a number one (WB8); each mark is a segment of its
+   own with no status: an ASCII mark is Other, or a MidLetter, MidNum or MidNumLet that joins
+   letters or digits only with one on each side, and the chunk has marks, a space, a line feed or
+   its end on one side of it. Writes the marks and returns 1, else returns 0 (having written some
+   marks, which the caller's other path overwrites). */
+static inline int marks_around_word(const uint8_t *t, int32_t a, int32_t e, uint8_t *marks) {
+    int32_t k = a, l;
+    while (k < e && (l = mark_at(t, k, e)) > 0) { marks[k] = 0x80; fill_bytes(marks + k + 1, 0, l - 1); k += l; }
+    int32_t s = k;
+    if (k < e && t[k] >= '0' && t[k] <= '9') {
+        while (k < e && t[k] >= '0' && t[k] <= '9') k++;
+        marks[s] = 0x81; fill_bytes(marks + s + 1, 1, k - s - 1);
+    } else if (k < e && latin_letter_at(t, k, e, &l)) {
         k += l;
-        if (k < f && t[k] == 0x27) {
-            if (!(k + 1 < f && latin_letter_at(t, k + 1, f, &l))) return 0;
-            k++;
+        for (;;) {
+            if (k < e && latin_letter_at(t, k, e, &l)) { k += l; continue; }
+            if (k + 1 < e && t[k] == 0x27 && latin_letter_at(t, k + 1, e, &l)) { k += 1 + l; continue; }
+            break;
         }
+        marks[s] = 0x82; fill_bytes(marks + s + 1, 2, k - s - 1);
     }
-    if (s > a) marks[a] = 0x80;
-    marks[s] = 0x82;
-    fill_bytes(marks + s + 1, 2, f - s - 1);
-    if (f < e) marks[f] = 0x80;
-    return 1;
+    while (k < e && (l = mark_at(t, k, e)) > 0) { marks[k] = 0x80; fill_bytes(marks + k + 1, 0, l - 1); k += l; }
+    return k == e;
 }
 
 typedef struct { int32_t ostart, cstart, len, g1, memo; } chunk_job;
@@ -220,6 +248,7 @@ int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMem
                                         const uint8_t *t, int32_t len, uint8_t *marks, int32_t *status) {
     if (len <= 0) return 0;
     pthread_once(&class_once, class_fill);
+    pthread_once(&plain_once, plain_fill);
     size_t ccap = (size_t)len + (size_t)len / 2 + 16;
     uint8_t *comp = malloc(ccap);
     int32_t jcap = 256, nj = 0;
@@ -249,8 +278,8 @@ int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMem
             marks[a] = 0x81; fill_bytes(marks + a + 1, 1, n - 1);
         } else if ((all & C_PRINT) && n >= 2 && letters_or_digits_between_marks(t, a, i, marks)) {
             /* Marked: "(word", "word,", "2012.", "(1)". */
-        } else if (!(all & C_PRINT) && latin_word_between_marks(t, a, i, marks)) {
-            /* Marked: "été", "l'État", "déjà,". */
+        } else if (!(all & C_PRINT) && marks_around_word(t, a, i, marks)) {
+            /* Marked: "été", "l'État", "déjà,", "“Yes”", "§". */
         } else {
             int32_t slot = -1;
             int hit = 0;
