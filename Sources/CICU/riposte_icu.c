@@ -143,6 +143,103 @@ static void class_fill(void) {
     for (int b = '0'; b <= '9'; b++) byte_class[b] |= C_DIGIT;
 }
 
+/* A printable ASCII chunk [a, e) made of ASCII letters only or digits only, with one other
+   character before or after them or both (not '_'): "(word", "word,", "2012.", "(1)". Such a
+   character is a segment of its own, with no status: it is Other, or a MidLetter, MidNum or
+   MidNumLet that would join the letters or digits only with one more of them on its other side
+   (WB6, WB7, WB11, WB12), where the chunk has a space, a line feed or its end; only ExtendNumLet
+   '_' joins them alone (WB13a, WB13b), and '@', a letter for ICU. Writes the marks and returns 1,
+   else returns 0. */
+static inline int letters_or_digits_between_marks(const uint8_t *t, int32_t a, int32_t e, uint8_t *marks) {
+    int32_t s = a, f = e;
+    uint8_t c0 = byte_class[t[s]], c1 = byte_class[t[f - 1]];
+    if (!(c0 & (C_LETTER | C_DIGIT))) { if (t[s] == '_' || t[s] == '@') return 0; s++; }
+    if (!(c1 & (C_LETTER | C_DIGIT))) { if (t[f - 1] == '_' || t[f - 1] == '@') return 0; f--; }
+    if (f <= s || (s == a && f == e)) return 0;
+    uint8_t all = C_LETTER | C_DIGIT;
+    for (int32_t k = s; k < f; k++) all &= byte_class[t[k]];
+    if (!(all & (C_LETTER | C_DIGIT))) return 0;
+    uint8_t code = (all & C_LETTER) ? 2 : 1;
+    if (s > a) marks[a] = 0x80;
+    marks[s] = (uint8_t)(0x80 | code);
+    fill_bytes(marks + s + 1, code, f - s - 1);
+    if (f < e) marks[f] = 0x80;
+    return 1;
+}
+
+/* Whether a Latin letter starts at k (before f): ASCII, Latin-1 (U+00C0-U+00FF but the signs
+   U+00D7 and U+00F7) or œ Œ, all Word_Break ALetter; its length in *l. */
+static inline int latin_letter_at(const uint8_t *t, int32_t k, int32_t f, int32_t *l) {
+    uint8_t b = t[k];
+    if (b < 0x80) { *l = 1; return (byte_class[b] & C_LETTER) != 0; }
+    if (k + 1 >= f) return 0;
+    uint8_t b1 = t[k + 1];
+    *l = 2;
+    if (b == 0xC3) return b1 >= 0x80 && b1 <= 0xBF && b1 != 0x97 && b1 != 0xB7;
+    return b == 0xC5 && (b1 == 0x92 || b1 == 0x93);
+}
+
+/* Punctuation of Latin text that is a word segment of its own wherever it stands: Word_Break
+   Other, neither emoji nor pictographic nor of a dictionary script, so that no word rule joins
+   it to what precedes or follows (WB999) but Extend, Format or ZWJ after it (WB4), which the
+   callers never let follow. The candidates are checked against ICU's properties once. */
+static const UChar32 plain_mark_candidates[] = {
+    0xA7, 0xB6, 0xAB, 0xBB, 0xB0, 0x201C, 0x201D, 0x201E, 0x2013, 0x2014, 0x2026, 0x2022, 0x20AC
+};
+#define PLAIN_MARKS (sizeof plain_mark_candidates / sizeof plain_mark_candidates[0])
+static UChar32 plain_marks[PLAIN_MARKS];
+static int32_t plain_mark_count;
+static pthread_once_t plain_once = PTHREAD_ONCE_INIT;
+static void plain_fill(void) {
+    for (size_t k = 0; k < PLAIN_MARKS; k++) {
+        UChar32 c = plain_mark_candidates[k];
+        if (u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_OTHER && !u_hasBinaryProperty(c, UCHAR_EMOJI)
+            && !u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) && !u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)
+            && u_getIntPropertyValue(c, UCHAR_LINE_BREAK) != U_LB_COMPLEX_CONTEXT)
+            plain_marks[plain_mark_count++] = c;
+    }
+}
+
+/* The length of the mark at k (before f): a printable ASCII character that is no letter or digit
+   (not '_', ExtendNumLet, nor '@', a letter for ICU: both join letters), or a plain mark; else 0. */
+static inline int32_t mark_at(const uint8_t *t, int32_t k, int32_t f) {
+    uint8_t b = t[k];
+    if (b < 0x80) return (byte_class[b] == C_PRINT && b != '_' && b != '@') ? 1 : 0;
+    UChar32 c; int32_t j = k;
+    U8_NEXT(t, j, f, c);
+    if (c < 0) return 0;
+    for (int32_t m = 0; m < plain_mark_count; m++) if (plain_marks[m] == c) return j - k;
+    return 0;
+}
+
+/* A chunk made of marks (mark_at), then at most one word of Latin letters (latin_letter_at,
+   single apostrophes between two of them) or of ASCII digits, then marks: "l'État", "déjà,",
+   "“Yes”", "§", "».". The word is one segment, a letter one (WB5; WB6 and WB7 join an
+   apostrophe, MidNumLetQ, between letters) or a number one (WB8); each mark is a segment of its
+   own with no status: an ASCII mark is Other, or a MidLetter, MidNum or MidNumLet that joins
+   letters or digits only with one on each side, and the chunk has marks, a space, a line feed or
+   its end on one side of it. Writes the marks and returns 1, else returns 0 (having written some
+   marks, which the caller's other path overwrites). */
+static inline int marks_around_word(const uint8_t *t, int32_t a, int32_t e, uint8_t *marks) {
+    int32_t k = a, l;
+    while (k < e && (l = mark_at(t, k, e)) > 0) { marks[k] = 0x80; fill_bytes(marks + k + 1, 0, l - 1); k += l; }
+    int32_t s = k;
+    if (k < e && t[k] >= '0' && t[k] <= '9') {
+        while (k < e && t[k] >= '0' && t[k] <= '9') k++;
+        marks[s] = 0x81; fill_bytes(marks + s + 1, 1, k - s - 1);
+    } else if (k < e && latin_letter_at(t, k, e, &l)) {
+        k += l;
+        for (;;) {
+            if (k < e && latin_letter_at(t, k, e, &l)) { k += l; continue; }
+            if (k + 1 < e && t[k] == 0x27 && latin_letter_at(t, k + 1, e, &l)) { k += 1 + l; continue; }
+            break;
+        }
+        marks[s] = 0x82; fill_bytes(marks + s + 1, 2, k - s - 1);
+    }
+    while (k < e && (l = mark_at(t, k, e)) > 0) { marks[k] = 0x80; fill_bytes(marks + k + 1, 0, l - 1); k += l; }
+    return k == e;
+}
+
 typedef struct { int32_t ostart, cstart, len, g1, memo; } chunk_job;
 
 /* no_builtin: the short fills and copies above stay inline moves (not memset/memcpy calls). */
@@ -151,6 +248,7 @@ int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMem
                                         const uint8_t *t, int32_t len, uint8_t *marks, int32_t *status) {
     if (len <= 0) return 0;
     pthread_once(&class_once, class_fill);
+    pthread_once(&plain_once, plain_fill);
     size_t ccap = (size_t)len + (size_t)len / 2 + 16;
     uint8_t *comp = malloc(ccap);
     int32_t jcap = 256, nj = 0;
@@ -178,6 +276,10 @@ int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMem
             marks[a] = 0x82; fill_bytes(marks + a + 1, 2, n - 1);
         } else if (all & C_DIGIT) {
             marks[a] = 0x81; fill_bytes(marks + a + 1, 1, n - 1);
+        } else if ((all & C_PRINT) && n >= 2 && letters_or_digits_between_marks(t, a, i, marks)) {
+            /* Marked: "(word", "word,", "2012.", "(1)". */
+        } else if (!(all & C_PRINT) && marks_around_word(t, a, i, marks)) {
+            /* Marked: "été", "l'État", "déjà,", "“Yes”", "§". */
         } else {
             int32_t slot = -1;
             int hit = 0;
@@ -259,11 +361,13 @@ int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMem
 
 // MARK: sentence boundaries after terminators, from windows
 
-/* Sentence_Break values of U+0000 ..< U+0800, read from ICU once. */
-static int8_t sb_table[0x800];
+/* Sentence_Break values of U+0000 ..< U+0800 and of the General Punctuation block (U+2000 ..<
+   U+2070: quotes, dashes, spaces of Western text), read from ICU once. */
+static int8_t sb_table[0x800], sb_punct[0x70];
 static pthread_once_t sb_once = PTHREAD_ONCE_INIT;
 static void sb_fill(void) {
     for (UChar32 c = 0; c < 0x800; c++) sb_table[c] = (int8_t)u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+    for (UChar32 c = 0; c < 0x70; c++) sb_punct[c] = (int8_t)u_getIntPropertyValue(0x2000 + c, UCHAR_SENTENCE_BREAK);
 }
 /* The Sentence_Break value of the character at i; *next is the index after it. */
 static inline int32_t sb_at(const uint8_t *t, int32_t i, int32_t len, int32_t *next) {
@@ -273,7 +377,9 @@ static inline int32_t sb_at(const uint8_t *t, int32_t i, int32_t len, int32_t *n
     U8_NEXT(t, j, len, c);
     *next = j;
     if (c < 0) c = 0xFFFD;  /* as ICU's UTF-8 UText reads an ill-formed sequence */
-    return c < 0x800 ? sb_table[c] : u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+    if (c < 0x800) return sb_table[c];
+    if (c >= 0x2000 && c < 0x2070) return sb_punct[c - 0x2000];
+    return u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
 }
 #define SB_TERM(sb) ((sb) == U_SB_ATERM || (sb) == U_SB_STERM)
 #define SB_IGNORED(sb) ((sb) == U_SB_EXTEND || (sb) == U_SB_FORMAT)

@@ -103,9 +103,10 @@ public final class BreakIterator {
     /// For a sentence iterator every status is `.none`: only the starts matter.
     ///
     /// A word iterator runs ICU only over the chunks of the text (runs of bytes other than space and
-    /// line feed) it has not marked before, each with its neighbours: the marks of a chunk of
-    /// printable ASCII depend on its bytes only, and most chunks are frequent words (see
-    /// `riposte_ubrk_mark_segments_memo`). `memoized: false` runs ICU over the whole text.
+    /// line feed) it cannot mark directly (ASCII words, Latin words and numbers between marks) nor
+    /// from its memo of printable ASCII chunks, each with its neighbours: such a chunk's marks
+    /// depend on its bytes only (see `riposte_ubrk_mark_segments_memo`). `memoized: false` runs
+    /// ICU over the whole text.
     public func markSegments(_ bytes: UnsafeBufferPointer<UInt8>, into marks: UnsafeMutableBufferPointer<UInt8>,
                              memoized: Bool = true) throws {
         precondition(marks.count >= bytes.count + 1, "marks must hold one byte more than the text")

@@ -506,10 +506,14 @@ public struct SentenceSplitter: Sendable {
 /// letters, or utf8proc's composed forms), as are the literals here, so this answers as String ==
 /// does, without == falling into its Unicode comparison path for non-ASCII keys ("où" against "–").
 @inline(__always) func same(_ a: String, _ b: String) -> Bool {
+    // The lengths inline (most comparisons end there), the bytes in a call.
+    a.utf8.count == b.utf8.count && sameBytes(a, b)
+}
+
+/// `same` for strings of equal length: over the contiguous bytes (native, small and literal
+/// strings have them), as the UTF8View's iterator pays index arithmetic per byte.
+@inline(never) func sameBytes(_ a: String, _ b: String) -> Bool {
     let n = a.utf8.count
-    guard n == b.utf8.count else { return false }
-    // Over the contiguous bytes (native, small and literal strings have them): the UTF8View's
-    // iterator pays index arithmetic per byte.
     if let equal = a.utf8.withContiguousStorageIfAvailable({ x in
         b.utf8.withContiguousStorageIfAvailable { y -> Bool in
             for k in 0 ..< n where x[k] != y[k] { return false }

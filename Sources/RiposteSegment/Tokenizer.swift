@@ -75,12 +75,14 @@ public final class Tokenizer {
     private let maxEmoticon: Int
     private let words: BreakIterator
     private let keyCache: KeyCache
+    private let abbreviationKeys: FoldFilter
 
     public init(data: SegmenterData) throws {
         self.data = data
         maxEmoticon = data.emoticons.map(\.utf8.count).max() ?? 0
         words = try BreakIterator(kind: .word, locale: data.language.rawValue)
         keyCache = KeyCache()
+        abbreviationKeys = FoldFilter(data.abbreviations)
     }
 
     /// ICU's word segments of `text`, one mark per byte (see `BreakIterator.markSegments`).
@@ -99,7 +101,8 @@ public final class Tokenizer {
                 var tokens: [Token] = []
                 tokens.reserveCapacity(buf.count / 4 + 16)  // about one token per 5 bytes: no regrowth
                 withUnsafeMutablePointer(to: &tokens) { out in
-                    Scan(t: buf, wb: wb, data: data, maxEmoticon: maxEmoticon, out: out, cache: keyCache.entries).run()
+                    Scan(t: buf, wb: wb, data: data, maxEmoticon: maxEmoticon, out: out, cache: keyCache.entries,
+                         abbreviationKeys: abbreviationKeys).run()
                 }
                 return tokens
             }
@@ -107,20 +110,21 @@ public final class Tokenizer {
     }
 }
 
-// MARK: - Keys of short ASCII tokens
+// MARK: - Keys of short tokens
 
-/// The keys of recent short ASCII tokens (lower = fold, and its `foldKey`), by their lowered
-/// bytes: most tokens are frequent words, and a hit costs two 8-byte loads and compares where
-/// building the String (UTF-8 validation included) and hashing it byte by byte cost ten times
-/// more. Direct-mapped; an entry holds the lowered bytes themselves, so a hit is exact.
+/// The keys (lower, fold, `foldKey` of fold) of recent short tokens, by their bytes, lowered when
+/// they are all ASCII (then lower = fold): most tokens are frequent words, and a hit costs two
+/// 8-byte loads and compares where building the Strings (UTF-8 validation included) and hashing
+/// byte by byte cost ten times more (and an accented word, the Latin-1 folding besides).
+/// Direct-mapped; an entry holds the bytes themselves, so a hit is exact (lowered ASCII bytes
+/// and bytes with a non-ASCII one cannot be equal).
 final class KeyCache {
+    /// 64 bytes: with the table aligned to 64, a lookup touches one cache line.
     struct Entry {
         var lo: UInt64 = 0, hi: UInt64 = 0
         var length = -1  // no token has it: the entry is empty
         var key: UInt64 = 0
-        var string = ""
-        // Padding to 64 bytes: with the table aligned to 64, a lookup touches one cache line.
-        var pad: (UInt64, UInt64) = (0, 0)
+        var lower = "", fold = ""
     }
     static let bits = 12
     let entries: UnsafeMutablePointer<Entry>
@@ -186,6 +190,8 @@ struct Scan {
     let out: UnsafeMutablePointer<[Token]>
     /// The tokenizer's `KeyCache` entries.
     let cache: UnsafeMutablePointer<KeyCache.Entry>
+    /// The keys of `data.abbreviations`.
+    let abbreviationKeys: FoldFilter
     var tokens: [Token] {
         @inline(__always) get { out.pointee }
         @inline(__always) nonmutating _modify { yield &out.pointee }
@@ -196,8 +202,9 @@ struct Scan {
     static let numberStatus = WordStatus.number.rawValue
 
     init(t: UnsafeBufferPointer<UInt8>, wb: UnsafeBufferPointer<UInt8>, data: SegmenterData, maxEmoticon: Int,
-         out: UnsafeMutablePointer<[Token]>, cache: UnsafeMutablePointer<KeyCache.Entry>) {
+         out: UnsafeMutablePointer<[Token]>, cache: UnsafeMutablePointer<KeyCache.Entry>, abbreviationKeys: FoldFilter) {
         self.t = t; self.wb = wb; self.data = data; self.maxEmoticon = maxEmoticon; self.out = out; self.cache = cache
+        self.abbreviationKeys = abbreviationKeys
     }
 
     /// Whether byte i lies in one of ICU's word segments (letters, numbers, kana, ideographs).
@@ -264,18 +271,20 @@ struct Scan {
 
     func makeToken(_ a: Int, _ b: Int, _ kind: TokenKind, spaceBefore: Bool) -> Token {
         let length = b - a
-        if length <= 16, let (lo, hi) = lowerASCII(a, length) {
+        if length <= 16 {
+            let (lo, hi, ascii) = cacheBytes(a, length)
             // Hashing the two words picks the entry; the entry's own bytes decide.
             let mix = (lo &* 0x9E37_79B9_7F4A_7C15) ^ (hi &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
             let entry = cache + Int(truncatingIfNeeded: mix >> UInt64(64 - KeyCache.bits))
             if entry.pointee.lo != lo || entry.pointee.hi != hi || entry.pointee.length != length {
-                let (s, _, key) = Folding.keysAndKey(UnsafeBufferPointer(rebasing: t[a ..< b]))
+                let (lower, fold, key) = Folding.keysAndKey(UnsafeBufferPointer(rebasing: t[a ..< b]))
                 entry.pointee.lo = lo; entry.pointee.hi = hi; entry.pointee.length = length
-                entry.pointee.key = key; entry.pointee.string = s
+                entry.pointee.key = key; entry.pointee.lower = lower; entry.pointee.fold = fold
             }
             let first = t[a]
-            return Token(span: ByteSpan(a, b), kind: kind, lower: entry.pointee.string, fold: entry.pointee.string,
-                         key: entry.pointee.key, isCapitalized: first >= 0x41 && first <= 0x5A, spaceBefore: spaceBefore)
+            let capitalized = ascii || first < 0x80 ? first >= 0x41 && first <= 0x5A : Folding.isUppercase(cp(a).0)
+            return Token(span: ByteSpan(a, b), kind: kind, lower: entry.pointee.lower, fold: entry.pointee.fold,
+                         key: entry.pointee.key, isCapitalized: capitalized, spaceBefore: spaceBefore)
         }
         let (lower, fold, key) = Folding.keysAndKey(UnsafeBufferPointer(rebasing: t[a ..< b]))
         let (c, _) = cp(a)
@@ -283,14 +292,15 @@ struct Scan {
                      isCapitalized: Folding.isUppercase(c), spaceBefore: spaceBefore)
     }
 
-    /// Bytes [a, a + length) (length ≤ 16) lowered, little-endian in two words (zero-padded),
-    /// or nil when one is not ASCII. Whole words are loaded where the text has 16 bytes from a.
-    @inline(__always) func lowerASCII(_ a: Int, _ length: Int) -> (UInt64, UInt64)? {
+    /// Bytes [a, a + length) (length ≤ 16), little-endian in two words (zero-padded), lowered
+    /// when they are all ASCII (and whether they are). Whole words are loaded where the text has
+    /// 16 bytes from a.
+    @inline(__always) func cacheBytes(_ a: Int, _ length: Int) -> (UInt64, UInt64, Bool) {
         var lo: UInt64 = 0, hi: UInt64 = 0
         if a + 16 <= n {
             let raw = UnsafeRawPointer(t.baseAddress! + a)
-            lo = raw.loadUnaligned(as: UInt64.self)
-            hi = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            lo = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+            hi = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
             // Keep the token's bytes only (shifts by 64 give 0 in Swift's masking-free << / >>).
             if length < 8 { lo &= (1 << UInt64(length * 8)) &- 1; hi = 0 } else if length < 16 { hi &= (1 << UInt64((length - 8) * 8)) &- 1 }
         } else {
@@ -299,8 +309,8 @@ struct Scan {
                 if k < 8 { lo |= v } else { hi |= v }
             }
         }
-        guard (lo | hi) & 0x8080_8080_8080_8080 == 0 else { return nil }
-        return (lowerASCIIWord(lo), lowerASCIIWord(hi))
+        guard (lo | hi) & 0x8080_8080_8080_8080 == 0 else { return (lo, hi, false) }
+        return (lowerASCIIWord(lo), lowerASCIIWord(hi), true)
     }
 
     // MARK: - Main loop
@@ -670,10 +680,24 @@ struct Scan {
         return true
     }
 
+    /// `foldKey` of the folded bytes [a, b) when they are ASCII (folding lowers them, nothing
+    /// else), nil otherwise.
+    func asciiFoldKey(_ a: Int, _ b: Int) -> UInt64? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in a ..< b {
+            let c = t[k]
+            if c >= 0x80 { return nil }
+            h = (h ^ UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)) &* 0x100_0000_01b3
+        }
+        return h
+    }
+
     /// Whether the period after word [p, e) is part of it.
     func takesPeriod(_ p: Int, _ e: Int, dots: Bool) -> Bool {
-        let key = fold(p, e + 1)
-        if data.abbreviations.contains(key) { return true }
+        // Most words before a period are not abbreviations: for an ASCII word, the filter of the
+        // abbreviations' keys says so from its folded bytes' key, without building the String.
+        let maybeListed = asciiFoldKey(p, e + 1).map { abbreviationKeys.mayContain($0) } ?? true
+        if maybeListed, data.abbreviations.contains(fold(p, e + 1)) { return true }
         // Dotted acronyms and initials: every segment one to three letters ("U.S.", "a.m.", "J.-C.").
         if dots {
             var k = p, seg = 0
@@ -689,7 +713,7 @@ struct Scan {
         }
         // A single capital letter is an initial ("J. Smith"), unless the language says it is a word.
         let (c, l) = cp(p)
-        if p + l == e, Folding.isUppercase(c), !data.nonInitials.contains(String(key.dropLast())) {
+        if p + l == e, Folding.isUppercase(c), !data.nonInitials.contains(String(fold(p, e + 1).dropLast())) {
             return true
         }
         return false

@@ -53,7 +53,12 @@ private func compareMarks(_ text: [UInt8], _ memoized: BreakIterator, _ whole: B
                   " ", " ", " ", "  ", "\n", "\n\n", "\r\n", "\r", "\t", "\u{0B}", "\u{0C}",
                   "\u{0301}", "é", "e\u{0301}", "\u{00A0}", "\u{3000}", "\u{2003}", "\u{200D}", "\u{00AD}", "\u{200B}",
                   "😀", "👍🏽", "👨\u{200D}👩", "🇫🇷", "🇫", "カタカナ", "ー", "日本語", "中", "ภาษาไทย", "עברית", "ש\"ב",
-                  "²", "½", "«", "»", "’", "“", "”", "…", "–", "°"]
+                  "²", "½", "«", "»", "’", "“", "”", "…", "–", "°",
+                  // Latin letters with apostrophes, as French elisions put them ("l'État").
+                  "l'", "d'", "qu'", "État", "été", "déjà", "aujourd'hui", "Œuvre", "œ", "ç", "ÿ", "ß", "Ø",
+                  "×", "÷", "ª", "µ", "º", "''", "é'", "'é",
+                  // Punctuation of Latin text next to words and numbers.
+                  "§", "§§", "¶", "„", "—", "•", "€", "“Yes”", "«\u{00A0}", "\u{2019}s", "©", "™", "‘"]
     var rng = WordMarksRandom(seed: 0xC0FF_EE20_26)
     let memoized = try BreakIterator(kind: .word, locale: "fr"), whole = try BreakIterator(kind: .word, locale: "fr")
     for round in 0 ..< 20000 {

@@ -37,16 +37,18 @@ void riposte_ubrk_mark_segments(RiposteBreakIterator *bi, const uint8_t *text, u
 RiposteWordMemo *riposte_word_memo_new(void);
 void riposte_word_memo_free(RiposteWordMemo *memo);
 /// The marks of riposte_ubrk_mark_segments (with status) for the whole of text (length bytes;
-/// marks holds as many), the same, but ICU runs only over the chunks (runs of bytes other than
-/// space and line feed) not found in the memo, each with the character before and after it.
-/// Why the same: a chunk of printable ASCII (0x21-0x7E) between spaces, line feeds or the
-/// text's ends starts and ends a segment (no word rule joins such a character with a space or a
-/// line feed), and inside it the rules look no further than the character after a MidLetter,
-/// MidNum or MidNumLet (WB6, WB7, WB11, WB12), a space, line feed or end for the last ones, where
-/// none applies: its marks depend on its bytes only. Other chunks are always given to ICU with
-/// their neighbours (a combining mark after a space joins it, WB4; a wide space joins the
-/// space after it, WB3d). Sets the iterator's text (to a buffer freed on return). Returns 0, or -1
-/// on failure (allocation or ICU: status says which), when marks are not all written.
+/// marks holds as many), the same, but ICU runs only over some of the chunks (runs of bytes other
+/// than space and line feed), each with the character before and after it. Why the same: a
+/// chunk of printable ASCII (0x21-0x7E) between spaces, line feeds or the text's ends starts and
+/// ends a segment (no word rule joins such a character with a space or a line feed), and inside
+/// it the rules look no further than the character after a MidLetter, MidNum or MidNumLet (WB6,
+/// WB7, WB11, WB12), a space, line feed or end for the last ones, where none applies: its marks
+/// depend on its bytes only. So the commonest chunks are marked directly (ASCII letters only,
+/// digits only, a Latin word or number between marks: see riposte_icu.c), other printable ASCII
+/// chunks from the memo once ICU has marked them, and the rest by ICU with their neighbours (a
+/// combining mark after a space joins it, WB4; a wide space joins the space after it, WB3d).
+/// Sets the iterator's text (to a buffer freed on return). Returns 0, or -1 on failure
+/// (allocation or ICU: status says which), when marks are not all written.
 int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMemo *memo,
                                         const uint8_t *text, int32_t length, uint8_t *marks, int32_t *status);
 /// Writes the segment ends (only those with a UBRK_SENTENCE_TERM status when term_only) to out;
