@@ -83,7 +83,7 @@ final class DocumentRun {
         var mp = 0
         var courtSelf: [Int] = []
         var covered = 0  // the tokens before it are covered by the sentences so far, in order (-1: not so)
-        let words = TokenWords(lex: lex, tokens: tokens)
+        let words = TokenWords(lex: lex, tokens: tokens, text: text.text)
         self.words = words
         tokens.withUnsafeBufferPointer { toks in
             for s in text.sentences {

@@ -465,9 +465,13 @@ final class TokenWords {
     /// `lex.wordInfos` (valid while `lex` is held).
     private let infos: UnsafeMutablePointer<WordInfo>
 
-    init(lex: RecordsLexicon, tokens: [Token]) {
+    /// The normalised text the token spans point into.
+    private let text: [UInt8]
+
+    init(lex: RecordsLexicon, tokens: [Token], text: [UInt8]) {
         self.lex = lex
         self.tokens = tokens
+        self.text = text
         infos = lex.wordInfos
         count = tokens.count
         let n = max(count, 1)
@@ -499,9 +503,15 @@ final class TokenWords {
         var g: TokenFlags = []
         if lex.flagKeys.contains(tokens[i].key) {
             let e = entry(i)
-            g = lex.flags(tokens[i], e < 0 ? [] : infos[e].flags)
+            if e >= 0 { g = infos[e].flags }
+        }
+        // A possessive's `.head` needs its fold, which ends in "'s" only if the text ends in
+        // "s", "S" or a non-ASCII byte: other tokens skip reading the String.
+        let end = tokens[i].span.end
+        if end > 0 && end <= text.count, case let b = text[end - 1], b != 0x73 && b != 0x53 && b < 0x80 {
+            g.insert(.computed)
         } else {
-            g = lex.flags(tokens[i], [])
+            g = lex.flags(tokens[i], g)
         }
         flagBits[i] = g
         return g
