@@ -407,20 +407,40 @@ final class DocumentRun {
         return found
     }
 
-    private func lookUpRoleParty(_ role: String) -> Int? {
+    /// The tokens of the non-boilerplate sentences that are role nouns (by their base, a
+    /// possessive's without its "'s"), in text order with their sentence and role: found in one
+    /// pass on the first role lookup, instead of one pass over the text per role.
+    private var roleNounTokens: [(sentence: Int, role: String)]? = nil
+
+    private func roleNouns() -> [(sentence: Int, role: String)] {
+        if let known = roleNounTokens { return known }
+        var out: [(sentence: Int, role: String)] = []
+        let bytes = text.text
         for (si, s) in text.sentences.enumerated() {
             if s.isBoilerplate { continue }
             for i in s.tokens {
                 // A fold not ending in "s" is its own base, and its `.head` flag says whether it is
-                // a role noun: most words are ruled out without building or hashing a string.
-                if lastUTF8Byte(text.tokens[i].fold) != 0x73, !finder.flagsAt(i).contains(.head) { continue }
+                // a role noun: most words are ruled out without building or hashing a string (and
+                // a text not ending in "s", "S" or a non-ASCII byte has no fold ending in "s").
+                let end = text.tokens[i].span.end
+                let mayEndInS = !(end > 0 && end <= bytes.count) || bytes[end - 1] == 0x73 || bytes[end - 1] == 0x53 || bytes[end - 1] >= 0x80
+                if (!mayEndInS || lastUTF8Byte(text.tokens[i].fold) != 0x73), !finder.flagsAt(i).contains(.head) { continue }
                 let f = text.tokens[i].fold
                 let base = f.hasSuffix("'s") ? String(f.dropLast(2)) : f
-                guard let h = lex.head(base), h.role == role else { continue }
-                for np in finder.find(s.tokens) {
-                    if np.form == .role && np.role == role { return resolve(np, si, s.tokens) }
-                    if np.form == .mention, let p = np.party, book.role(p) == role { return p }
-                }
+                guard let h = lex.head(base) else { continue }
+                out.append((si, h.role))
+            }
+        }
+        roleNounTokens = out
+        return out
+    }
+
+    private func lookUpRoleParty(_ role: String) -> Int? {
+        for t in roleNouns() where t.role == role {
+            let s = text.sentences[t.sentence]
+            for np in finder.find(s.tokens) {
+                if np.form == .role && np.role == role { return resolve(np, t.sentence, s.tokens) }
+                if np.form == .mention, let p = np.party, book.role(p) == role { return p }
             }
         }
         return nil
