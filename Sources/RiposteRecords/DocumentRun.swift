@@ -424,6 +424,9 @@ final class DocumentRun {
                 // a text not ending in "s", "S" or a non-ASCII byte has no fold ending in "s").
                 let end = text.tokens[i].span.end
                 let mayEndInS = !(end > 0 && end <= bytes.count) || bytes[end - 1] == 0x73 || bytes[end - 1] == 0x53 || bytes[end - 1] >= 0x80
+                // (Without a final "s", `.head` can only come from the word's entry, which the
+                // flagged-word filter rules out for most words: no flags worked out for them.)
+                if !mayEndInS, !lex.flagKeys.contains(text.tokens[i].key) { continue }
                 if (!mayEndInS || lastUTF8Byte(text.tokens[i].fold) != 0x73), !finder.flagsAt(i).contains(.head) { continue }
                 let f = text.tokens[i].fold
                 let base = f.hasSuffix("'s") ? String(f.dropLast(2)) : f

@@ -28,6 +28,16 @@ public final class RecordsLexicon: @unchecked Sendable {
     /// rules out has none but those of a possessive, found without probing `words` (DocumentRun
     /// and the noun phrase finder ask the flags of most tokens; few have any).
     let flagKeys: KeyFilter
+    /// Per word class, a 256-bit filter of the keys of its words (records-words.tsv for
+    /// `classFilters`, records-rule-words.tsv for `ruleFilters`), four words per class: a token
+    /// whose key's bit is clear has not the class, and needs no entry to say so.
+    let classFilters: UnsafeMutablePointer<UInt64>
+    let ruleFilters: UnsafeMutablePointer<UInt64>
+    /// The bit of a key in a class filter.
+    @inline(__always) static func filterBit(_ k: UInt64) -> (word: Int, bit: UInt64) {
+        let b = Int(truncatingIfNeeded: (k >> 20) & 255)
+        return (b >> 6, 1 << UInt64(b & 63))
+    }
     /// `words`' values in entry order, in a buffer this lexicon owns (TokenWords, which holds the
     /// lexicon, reads it without bounds checks or retains).
     let wordInfos: UnsafeMutablePointer<WordInfo>
@@ -177,6 +187,18 @@ public final class RecordsLexicon: @unchecked Sendable {
         func rank(_ v: WordInfo) -> Int { v.classed ? 0 : !v.rules.isEmpty ? 1 : 2 }
         words = FoldMap(ordered: wi.sorted { (rank($0.value), $0.key) < (rank($1.value), $1.key) }.map { ($0.key, $0.value) })
         let infos = words.values
+        let filterWords = 4 * 256
+        func filters(_ d: [String: ClassBits]) -> UnsafeMutablePointer<UInt64> {
+            let f = UnsafeMutablePointer<UInt64>.allocate(capacity: filterWords)
+            f.initialize(repeating: 0, count: filterWords)
+            for (k, v) in d {
+                let (w, bit) = RecordsLexicon.filterBit(foldKey(k))
+                for c in WordClass.allCases where v.contains(c) { f[4 * Int(c.rawValue) + w] |= bit }
+            }
+            return f
+        }
+        classFilters = filters(classBits)
+        ruleFilters = filters(ruleBits)
         flagKeys = KeyFilter(wi.filter { !$0.value.flags.isEmpty }.keys.sorted().map(foldKey))
         wordInfos = .allocate(capacity: max(infos.count, 1))
         wordInfos.initialize(from: infos, count: infos.count)
@@ -207,7 +229,11 @@ public final class RecordsLexicon: @unchecked Sendable {
         auxForms = FoldSet(forms)
     }
 
-    deinit { wordInfos.deallocate() }
+    deinit {
+        wordInfos.deallocate()
+        classFilters.deallocate()
+        ruleFilters.deallocate()
+    }
 
     /// True when the folded word has the class `cls` in records-words.tsv.
     @inline(__always) func has(_ fold: String, _ cls: WordClass) -> Bool { classes[fold]?.contains(cls) ?? false }
@@ -462,8 +488,10 @@ final class TokenWords {
     /// Per token: its flags once worked out (`.computed` set), `[]` before.
     private let flagBits: UnsafeMutablePointer<TokenFlags>
     let count: Int
-    /// `lex.wordInfos` (valid while `lex` is held).
+    /// `lex.wordInfos`, `lex.classFilters`, `lex.ruleFilters` (valid while `lex` is held).
     private let infos: UnsafeMutablePointer<WordInfo>
+    private let classFilters: UnsafeMutablePointer<UInt64>
+    private let ruleFilters: UnsafeMutablePointer<UInt64>
 
     /// The normalised text the token spans point into.
     private let text: [UInt8]
@@ -473,6 +501,8 @@ final class TokenWords {
         self.tokens = tokens
         self.text = text
         infos = lex.wordInfos
+        classFilters = lex.classFilters
+        ruleFilters = lex.ruleFilters
         count = tokens.count
         let n = max(count, 1)
         entries = .allocate(capacity: n)
@@ -519,12 +549,16 @@ final class TokenWords {
 
     @inline(__always) func has(_ i: Int, _ c: WordClass) -> Bool {
         guard i >= 0 && i < count else { return lex.has(tokens[i], c) }
+        let (w, bit) = RecordsLexicon.filterBit(tokens[i].key)
+        if classFilters[4 * Int(c.rawValue) + w] & bit == 0 { return false }
         let e = entry(i)
         return e >= 0 && infos[e].classes.contains(c)
     }
 
     @inline(__always) func listed(_ i: Int, _ c: WordClass) -> Bool {
         guard i >= 0 && i < count else { return lex.listed(tokens[i], c) }
+        let (w, bit) = RecordsLexicon.filterBit(tokens[i].key)
+        if ruleFilters[4 * Int(c.rawValue) + w] & bit == 0 { return false }
         let e = entry(i)
         return e >= 0 && infos[e].rules.contains(c)
     }
