@@ -375,12 +375,27 @@ final class DocumentRun {
         return nil
     }
 
+    /// Per party, how far `adversary` has read the records and what it found there.
+    private var adversaryScans: [Int: (upTo: Int, own: [Int]?, accuser: Int?)] = [:]
+
     /// The party on the other side of a case from `p`.
     func adversary(_ p: Int?) -> [Int] {
         guard let p else { return [] }
-        // By index: `for r in records` would copy every record.
-        for k in records.indices where (records[k].type == .filing || records[k].type == .allegation) && records[k].source == p && !records[k].targets.isEmpty { return records[k].targets }
-        for k in records.indices where (records[k].type == .filing || records[k].type == .allegation) && records[k].targets.contains(p) && records[k].source != nil { return [records[k].source!] }
+        // The first claim by `p` with targets, else the first claim against `p` with a source. The
+        // records only grow during the run (an earlier record's type, source and targets never
+        // change), so the scan goes on from where the last one for `p` stopped: its answers stand.
+        // (By index: `for r in records` would copy every record.)
+        var scan = adversaryScans[p] ?? (upTo: 0, own: nil, accuser: nil)
+        if scan.own == nil, scan.upTo < records.count {
+            for k in scan.upTo ..< records.count where records[k].type == .filing || records[k].type == .allegation {
+                if records[k].source == p, !records[k].targets.isEmpty { scan.own = records[k].targets; break }
+                if scan.accuser == nil, records[k].targets.contains(p), let s = records[k].source { scan.accuser = s }
+            }
+            scan.upTo = records.count
+            adversaryScans[p] = scan
+        }
+        if let own = scan.own { return own }
+        if let a = scan.accuser { return [a] }
         guard legal else { return [] }
         let role = book.role(p)
         let wanted: [String]
