@@ -176,23 +176,23 @@ final class DocumentRun {
                 continue
             }
             if s.isBoilerplate { continue }
-            let last = text.tokens[r.upperBound - 1].lower
+            let last = r.upperBound - 1
             var matches = lex.cues.matches(text.tokens, r, at: cueStarts[cueRanges[si]])
-            if s.isHeading && last != ";" && last != "," {
+            if s.isHeading && !lowerIs(last, 0x3B, ";") && !lowerIs(last, 0x2C, ",") {
                 // Headings are not the article, except a numbered operative item ("5. Holds").
                 let keep = operativeMode && matches.contains { $0.start == contentStart(r) }
                 if !keep { continue }
             }
             if operativeMode, operativeCourt == nil, matches.isEmpty { operativeCourt = courtIn(si, r) }
-            if last == ":" {
+            if lowerIs(last, 0x3A, ":") {
                 let who = subjectOfListIntro(si, r)
                 listSource = (who, si)
                 if r.contains(where: { has($0, .request) }) { requester = (who, si) } else { requester = nil }
             }
             if let q = requester, si - q.sentence > 12 { requester = nil }
-            if let ls = listSource, ls.sentence != si, !s.isListItem, last != ":" {
+            if let ls = listSource, ls.sentence != si, !s.isListItem, !lowerIs(last, 0x3A, ":") {
                 // A list lasts while its items do.
-                if !(text.tokens[r.lowerBound].lower == "-") { listSource = nil }
+                if !lowerIs(r.lowerBound, 0x2D, "-") { listSource = nil }
             }
             matches = arbitrate(matches)
             var produced = 0
@@ -274,24 +274,46 @@ final class DocumentRun {
     }
 
     /// First token after list markers and item numbers ("1.", "-", "(a)").
+    /// (Kept for the last range asked: every rule of a sentence asks it again.)
     func contentStart(_ r: Range<Int>) -> Int {
+        if let known = lastContentStart, known.range == r { return known.start }
+        let toks = text.tokens
         var i = r.lowerBound
         while i < r.upperBound {
-            let t = text.tokens[i]
-            if t.kind == .number || t.kind == .punctuation || (t.kind == .abbreviation && t.lower.count <= 3) { i += 1; continue }
-            if t.kind == .word, t.lower.count == 1, i + 1 < r.upperBound, text.tokens[i + 1].lower == ")" { i += 2; continue }
+            // Fields read in place (a copy of the token retains its strings); Characters counted
+            // only when the byte count cannot tell.
+            let kind = toks[i].kind
+            if kind == .number || kind == .punctuation || (kind == .abbreviation && DocumentRun.atMostCharacters(toks[i].lower, 3)) { i += 1; continue }
+            if kind == .word, DocumentRun.atMostCharacters(toks[i].lower, 1), !toks[i].lower.isEmpty, i + 1 < r.upperBound,
+               toks[i + 1].key == byteKey(0x29), toks[i + 1].lower == ")" { i += 2; continue }
             break
         }
+        lastContentStart = (r, i)
         return i
+    }
+    private var lastContentStart: (range: Range<Int>, start: Int)? = nil
+
+    /// `s.count <= n`, on bytes when they answer (at most n bytes, or ASCII).
+    @inline(__always) static func atMostCharacters(_ s: String, _ n: Int) -> Bool {
+        let bytes = s.utf8.count
+        if bytes <= n { return true }
+        if let ascii = withBytes(s, { b -> Bool? in b.allSatisfy { $0 < 0x80 } }), ascii { return false }
+        return s.count <= n
     }
 
     private func startsWithOperativeMarker(_ r: Range<Int>) -> Bool {
-        for words in lex.operative where words.count <= r.count {
+        // The first word's key rules most sentences out before any String is compared.
+        for (words, keys) in zip(lex.operative, lex.operativeKeys) where words.count <= r.count {
             var ok = true
-            for (k, w) in words.enumerated() where text.tokens[r.lowerBound + k].fold != w { ok = false; break }
+            for (k, w) in words.enumerated() where text.tokens[r.lowerBound + k].key != keys[k] || text.tokens[r.lowerBound + k].fold != w { ok = false; break }
             if ok { return true }
         }
         return false
+    }
+
+    /// The token's `lower` is the one-byte mark `s` (whose fold is itself, key `byteKey(b)`).
+    @inline(__always) private func lowerIs(_ i: Int, _ b: UInt8, _ s: String) -> Bool {
+        text.tokens[i].key == byteKey(b) && text.tokens[i].lower == s
     }
 
     /// The court named in an operative opening ("FOR THESE REASONS, THE COURT, UNANIMOUSLY,").

@@ -58,6 +58,8 @@ public final class RecordsLexicon: @unchecked Sendable {
     private let wrongExactMaxBytes: Int
     let notParties: FoldSet
     let operative: [[String]]
+    /// The `foldKey`s of `operative`'s words.
+    let operativeKeys: [[UInt64]]
     let stopwords: FoldSet
     let inflections: Inflections
     /// A superset of the keys under which `inflections` can answer a token (see `mayInflect`).
@@ -166,6 +168,7 @@ public final class RecordsLexicon: @unchecked Sendable {
         wrongExactMaxBytes = exact.map(\.utf8.count).max() ?? 0
         notParties = FoldSet(lexicon.list("records-not-parties"))
         operative = lexicon.list("records-operative").map { $0.split(separator: " ").map(String.init) }
+        operativeKeys = operative.map { $0.map(foldKey) }
         let stop = lexicon.list("stopwords")
         stopwords = FoldSet(stop)
         knownFolds = FoldSet(stop.union(c.keys).union(cues.firstKeys))
