@@ -263,14 +263,20 @@ final class DocumentRun {
     func arbitrate(_ ms: [CueMatch]) -> [CueMatch] {
         // Nothing to arbitrate (most sentences): a match alone is kept.
         if ms.count <= 1 { return ms }
-        let sorted = ms.sorted { ($0.end - $0.start, -$0.start) > ($1.end - $1.start, -$1.start) }
-        var kept: [CueMatch] = []
-        for m in sorted where !kept.contains(where: { $0.start < m.end && m.start < $0.end }) { kept.append(m) }
-        kept.sort { $0.start < $1.start }
-        return kept.filter { m in
-            guard m.pattern.isReport else { return true }
-            return !kept.contains { o in !o.pattern.isReport && o.start >= m.end && o.start <= m.end + 3 }
+        // By index (the same stable sorts on the same keys): moving matches retains their
+        // patterns and word lists.
+        let sorted = ms.indices.sorted { (ms[$0].end - ms[$0].start, -ms[$0].start) > (ms[$1].end - ms[$1].start, -ms[$1].start) }
+        var kept: [Int] = []
+        for m in sorted where !kept.contains(where: { ms[$0].start < ms[m].end && ms[m].start < ms[$0].end }) { kept.append(m) }
+        kept.sort { ms[$0].start < ms[$1].start }
+        var out: [CueMatch] = []
+        out.reserveCapacity(kept.count)
+        for m in kept {
+            if ms[m].pattern.isReport,
+               kept.contains(where: { o in !ms[o].pattern.isReport && ms[o].start >= ms[m].end && ms[o].start <= ms[m].end + 3 }) { continue }
+            out.append(ms[m])
         }
+        return out
     }
 
     /// First token after list markers and item numbers ("1.", "-", "(a)").
@@ -303,6 +309,7 @@ final class DocumentRun {
 
     private func startsWithOperativeMarker(_ r: Range<Int>) -> Bool {
         // The first word's key rules most sentences out before any String is compared.
+        if let first = lex.operativeFirstKeys, r.isEmpty || !first.contains(text.tokens[r.lowerBound].key) { return false }
         for (words, keys) in zip(lex.operative, lex.operativeKeys) where words.count <= r.count {
             var ok = true
             for (k, w) in words.enumerated() where text.tokens[r.lowerBound + k].key != keys[k] || text.tokens[r.lowerBound + k].fold != w { ok = false; break }

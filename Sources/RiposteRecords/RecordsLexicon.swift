@@ -60,6 +60,9 @@ public final class RecordsLexicon: @unchecked Sendable {
     let operative: [[String]]
     /// The `foldKey`s of `operative`'s words.
     let operativeKeys: [[UInt64]]
+    /// The keys of their first words (a sentence opening with none of them is no marker); nil if
+    /// a marker is empty (it matches every sentence).
+    let operativeFirstKeys: [UInt64]?
     let stopwords: FoldSet
     let inflections: Inflections
     /// A superset of the keys under which `inflections` can answer a token (see `mayInflect`).
@@ -169,6 +172,7 @@ public final class RecordsLexicon: @unchecked Sendable {
         notParties = FoldSet(lexicon.list("records-not-parties"))
         operative = lexicon.list("records-operative").map { $0.split(separator: " ").map(String.init) }
         operativeKeys = operative.map { $0.map(foldKey) }
+        operativeFirstKeys = operativeKeys.contains(where: \.isEmpty) ? nil : operativeKeys.map { $0[0] }
         let stop = lexicon.list("stopwords")
         stopwords = FoldSet(stop)
         knownFolds = FoldSet(stop.union(c.keys).union(cues.firstKeys))
