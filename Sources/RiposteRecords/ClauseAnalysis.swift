@@ -497,7 +497,7 @@ final class SentenceContext {
 
         if source == nil { source = englishPossessiveFiler(type, cueStart: cueStart) ?? englishPassiveFiler(type, passive: passive) ?? englishLoserAppeals(cf) }
         // --- Targets ---
-        let excluded = Set([source, onBehalf].compactMap { $0 })
+        let excluded = PartyPair(source, onBehalf)
         var tgMode = cf.tg ?? (type == .filing ? "obj" : type == .allegation ? "content" : type.family == .response ? "claim" : "none")
         if type == .ruling { tgMode = "ruling" }
         if passive && (type == .filing || type == .ruling || type == .allegation) {
@@ -564,7 +564,7 @@ final class SentenceContext {
         if let d = docEnd { cueEnd = max(cueEnd, d) }
         if let np = sourceNP, cf.src == "next" || cf.src == "inner" { cueEnd = max(cueEnd, np.tokens.upperBound) }
         let cueSpan = ByteSpan(toks[cueStart].span.start, toks[cueEnd - 1].span.end)
-        var conf = Double(cf.conf ?? "") ?? 0.5
+        var conf = cf.confidence
         if source == nil { conf -= 0.15 }
         if modality == .conditional { conf -= 0.05 }
         var evidence = [p.id]
@@ -689,7 +689,7 @@ final class SentenceContext {
 
     /// Objects of the cue: the phrase right after it, and phrases introduced by "contre",
     /// "against", "à", "to" before the content (or the clause end).
-    private func objectTargets(_ m: CueMatch, content: Range<Int>?, excluded: Set<Int>) -> [Int] {
+    private func objectTargets(_ m: CueMatch, content: Range<Int>?, excluded: PartyPair) -> [Int] {
         var end = clauseEnd(from: m.end)
         if let c = content, c.lowerBound > m.end { end = min(end, c.lowerBound) }
         if let c = content, c.lowerBound <= m.end { end = min(end, c.upperBound) }
@@ -721,7 +721,7 @@ final class SentenceContext {
 
     /// The accused of a content clause: its subject if that is a party, else the first party named.
     /// The accused a clause names indirectly: the cause of a victim's harm, or the agent of a passive.
-    func indirectAccused(in c: Range<Int>, excluded: Set<Int>) -> [Int]? {
+    func indirectAccused(in c: Range<Int>, excluded: PartyPair) -> [Int]? {
         if let v = c.first(where: { f in hasPrefix(f, lex.victimStems) }) {
             for np in nps where np.tokens.lowerBound > v && np.tokens.lowerBound <= v + 6 && np.tokens.upperBound <= c.upperBound && np.form != .pronoun {
                 if let q = run.resolve(np, index, range, sentenceNPs: nps), !excluded.contains(q) { return [q] }
@@ -733,7 +733,7 @@ final class SentenceContext {
         return nil
     }
 
-    private func contentTargets(_ content: Range<Int>?, excluded: Set<Int>, anyPosition: Bool) -> [Int] {
+    private func contentTargets(_ content: Range<Int>?, excluded: PartyPair, anyPosition: Bool) -> [Int] {
         guard let c = content else { return [] }
         // "X serait victime de tirs des forces anti-régime", "the victim of Y": the cause is the
         // accused; "… a été tué à la suite des tirs de mortier par l'opposition": the agent of a
@@ -761,7 +761,7 @@ final class SentenceContext {
 
     /// A ruling is against its object ("condamne X", "affirm the defendant's conviction"), else
     /// against the subject of what it holds ("Holds that the respondent State is to pay").
-    private func rulingTargets(_ m: CueMatch, content: Range<Int>?, excluded: Set<Int>) -> [Int] {
+    private func rulingTargets(_ m: CueMatch, content: Range<Int>?, excluded: PartyPair) -> [Int] {
         // The courts among the parties known now (a party `resolve` adds below is not one of them;
         // resolve gives no role to a party it did not create).
         let known = run.book.parties.count
@@ -999,8 +999,21 @@ final class SentenceContext {
         return nil
     }
 
+    /// `a` without repeats, first occurrences kept in order (a few parties: no Set).
     private func unique(_ a: [Int]) -> [Int] {
-        var seen = Set<Int>()
-        return a.filter { seen.insert($0).inserted }
+        if a.count <= 1 { return a }
+        var out: [Int] = []
+        out.reserveCapacity(a.count)
+        for x in a where !out.contains(x) { out.append(x) }
+        return out
     }
+}
+
+/// The parties a rule leaves out of a record's targets (its source and the one it speaks for):
+/// at most two, tested without building a Set per record.
+struct PartyPair {
+    let a: Int?
+    let b: Int?
+    init(_ a: Int?, _ b: Int? = nil) { self.a = a; self.b = b }
+    @inline(__always) func contains(_ x: Int) -> Bool { x == a || x == b }
 }

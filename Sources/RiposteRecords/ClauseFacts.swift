@@ -260,6 +260,8 @@ struct CueFeatures: Sendable {
     var legal = false, start = false, nominal = false, report = false, courtFlag = false
     var passive = false, negcue = false, act = false, undo = false, objection = false
     var benefit = false, loser = false
+    /// `Double(conf ?? "") ?? 0.5`, parsed once.
+    var confidence = 0.5
 
     init(_ p: CuePattern) { self = p.decoded }
 
@@ -279,6 +281,7 @@ struct CueFeatures: Sendable {
             default: break
             }
         }
+        confidence = Double(conf ?? "") ?? 0.5
         for f in flags {
             switch f {
             case "legal": legal = true

@@ -56,7 +56,7 @@ struct ConditionalCarryRule {
         let ctx = SentenceContext(run: run, index: si, range: r)
         let start = run.contentStart(r)
         let contentEnd = ctx.clauseEnd(from: v)
-        if start < contentEnd, let t = ctx.indirectAccused(in: start ..< contentEnd, excluded: Set([source].compactMap { $0 })) {
+        if start < contentEnd, let t = ctx.indirectAccused(in: start ..< contentEnd, excluded: PartyPair(source)) {
             targets = t
         } else if let np = ctx.subject(before: v), let q = run.resolve(np, si, r, sentenceNPs: ctx.nps), q != source {
             targets = [q]

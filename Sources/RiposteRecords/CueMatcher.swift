@@ -63,7 +63,9 @@ struct CueMatch {
 /// Cue patterns indexed by the forms of their first element, and by the first two tokens when
 /// the pattern says what the second one must be: very common words open many patterns ("pas",
 /// "not", "en"), most of which fail at the next token.
-public struct CueIndex: Sendable {
+/// A class: DocumentRun calls `lex.cues.matches` per sentence, and a struct read from the lexicon
+/// there was copied, retaining each of its tables, per call.
+public final class CueIndex: Sendable {
     public let patterns: [CuePattern]
     private let byFirst: FoldMap<[Int]>
     /// The patterns whose second token may be anything (a gap follows the first element, or
@@ -75,6 +77,10 @@ public struct CueIndex: Sendable {
     private let flat: CueTables
     /// Every folded form that can begin a cue.
     public let firstKeys: Set<String>
+    /// The ids of the patterns flagged `attribution`, and `object` (FrenchRecordRules asks per
+    /// document).
+    let attributionIDs: Set<String>
+    let objectIDs: Set<String>
     static let gapLimit = 4
 
     init(rows: [LexiconRow], lexicon: LanguageLexicon) {
@@ -148,6 +154,8 @@ public struct CueIndex: Sendable {
         flat = CueTables(patterns: patterns, anyLists: anyLists, pairLists: byPair.lists)
         byFirst = FoldMap(index)
         firstKeys = Set(index.keys)
+        attributionIDs = Set(patterns.filter { $0.has("attribution") }.map(\.id))
+        objectIDs = Set(patterns.filter { $0.has("object") }.map(\.id))
     }
 
     /// The folded forms the token after element `e - 1` may have when the pattern matches; nil

@@ -83,7 +83,7 @@ final class DocumentRun {
         var mp = 0
         var courtSelf: [Int] = []
         var covered = 0  // the tokens before it are covered by the sentences so far, in order (-1: not so)
-        let words = TokenWords(lex: lex, tokens: tokens)
+        let words = TokenWords(lex: lex, tokens: tokens, text: text.text)
         self.words = words
         tokens.withUnsafeBufferPointer { toks in
             for s in text.sentences {
@@ -176,23 +176,23 @@ final class DocumentRun {
                 continue
             }
             if s.isBoilerplate { continue }
-            let last = text.tokens[r.upperBound - 1].lower
+            let last = r.upperBound - 1
             var matches = lex.cues.matches(text.tokens, r, at: cueStarts[cueRanges[si]])
-            if s.isHeading && last != ";" && last != "," {
+            if s.isHeading && !lowerIs(last, 0x3B, ";") && !lowerIs(last, 0x2C, ",") {
                 // Headings are not the article, except a numbered operative item ("5. Holds").
                 let keep = operativeMode && matches.contains { $0.start == contentStart(r) }
                 if !keep { continue }
             }
             if operativeMode, operativeCourt == nil, matches.isEmpty { operativeCourt = courtIn(si, r) }
-            if last == ":" {
+            if lowerIs(last, 0x3A, ":") {
                 let who = subjectOfListIntro(si, r)
                 listSource = (who, si)
                 if r.contains(where: { has($0, .request) }) { requester = (who, si) } else { requester = nil }
             }
             if let q = requester, si - q.sentence > 12 { requester = nil }
-            if let ls = listSource, ls.sentence != si, !s.isListItem, last != ":" {
+            if let ls = listSource, ls.sentence != si, !s.isListItem, !lowerIs(last, 0x3A, ":") {
                 // A list lasts while its items do.
-                if !(text.tokens[r.lowerBound].lower == "-") { listSource = nil }
+                if !lowerIs(r.lowerBound, 0x2D, "-") { listSource = nil }
             }
             matches = arbitrate(matches)
             var produced = 0
@@ -263,35 +263,64 @@ final class DocumentRun {
     func arbitrate(_ ms: [CueMatch]) -> [CueMatch] {
         // Nothing to arbitrate (most sentences): a match alone is kept.
         if ms.count <= 1 { return ms }
-        let sorted = ms.sorted { ($0.end - $0.start, -$0.start) > ($1.end - $1.start, -$1.start) }
-        var kept: [CueMatch] = []
-        for m in sorted where !kept.contains(where: { $0.start < m.end && m.start < $0.end }) { kept.append(m) }
-        kept.sort { $0.start < $1.start }
-        return kept.filter { m in
-            guard m.pattern.isReport else { return true }
-            return !kept.contains { o in !o.pattern.isReport && o.start >= m.end && o.start <= m.end + 3 }
+        // By index (the same stable sorts on the same keys): moving matches retains their
+        // patterns and word lists.
+        let sorted = ms.indices.sorted { (ms[$0].end - ms[$0].start, -ms[$0].start) > (ms[$1].end - ms[$1].start, -ms[$1].start) }
+        var kept: [Int] = []
+        for m in sorted where !kept.contains(where: { ms[$0].start < ms[m].end && ms[m].start < ms[$0].end }) { kept.append(m) }
+        kept.sort { ms[$0].start < ms[$1].start }
+        var out: [CueMatch] = []
+        out.reserveCapacity(kept.count)
+        for m in kept {
+            if ms[m].pattern.isReport,
+               kept.contains(where: { o in !ms[o].pattern.isReport && ms[o].start >= ms[m].end && ms[o].start <= ms[m].end + 3 }) { continue }
+            out.append(ms[m])
         }
+        return out
     }
 
     /// First token after list markers and item numbers ("1.", "-", "(a)").
+    /// (Kept for the last range asked: every rule of a sentence asks it again.)
     func contentStart(_ r: Range<Int>) -> Int {
+        if let known = lastContentStart, known.range == r { return known.start }
+        let toks = text.tokens
         var i = r.lowerBound
         while i < r.upperBound {
-            let t = text.tokens[i]
-            if t.kind == .number || t.kind == .punctuation || (t.kind == .abbreviation && t.lower.count <= 3) { i += 1; continue }
-            if t.kind == .word, t.lower.count == 1, i + 1 < r.upperBound, text.tokens[i + 1].lower == ")" { i += 2; continue }
+            // Fields read in place (a copy of the token retains its strings); Characters counted
+            // only when the byte count cannot tell.
+            let kind = toks[i].kind
+            if kind == .number || kind == .punctuation || (kind == .abbreviation && DocumentRun.atMostCharacters(toks[i].lower, 3)) { i += 1; continue }
+            if kind == .word, DocumentRun.atMostCharacters(toks[i].lower, 1), !toks[i].lower.isEmpty, i + 1 < r.upperBound,
+               toks[i + 1].key == byteKey(0x29), toks[i + 1].lower == ")" { i += 2; continue }
             break
         }
+        lastContentStart = (r, i)
         return i
+    }
+    private var lastContentStart: (range: Range<Int>, start: Int)? = nil
+
+    /// `s.count <= n`, on bytes when they answer (at most n bytes, or ASCII).
+    @inline(__always) static func atMostCharacters(_ s: String, _ n: Int) -> Bool {
+        let bytes = s.utf8.count
+        if bytes <= n { return true }
+        if let ascii = withBytes(s, { b -> Bool? in b.allSatisfy { $0 < 0x80 } }), ascii { return false }
+        return s.count <= n
     }
 
     private func startsWithOperativeMarker(_ r: Range<Int>) -> Bool {
-        for words in lex.operative where words.count <= r.count {
+        // The first word's key rules most sentences out before any String is compared.
+        if let first = lex.operativeFirstKeys, r.isEmpty || !first.contains(text.tokens[r.lowerBound].key) { return false }
+        for (words, keys) in zip(lex.operative, lex.operativeKeys) where words.count <= r.count {
             var ok = true
-            for (k, w) in words.enumerated() where text.tokens[r.lowerBound + k].fold != w { ok = false; break }
+            for (k, w) in words.enumerated() where text.tokens[r.lowerBound + k].key != keys[k] || text.tokens[r.lowerBound + k].fold != w { ok = false; break }
             if ok { return true }
         }
         return false
+    }
+
+    /// The token's `lower` is the one-byte mark `s` (whose fold is itself, key `byteKey(b)`).
+    @inline(__always) private func lowerIs(_ i: Int, _ b: UInt8, _ s: String) -> Bool {
+        text.tokens[i].key == byteKey(b) && text.tokens[i].lower == s
     }
 
     /// The court named in an operative opening ("FOR THESE REASONS, THE COURT, UNANIMOUSLY,").
@@ -375,12 +404,27 @@ final class DocumentRun {
         return nil
     }
 
+    /// Per party, how far `adversary` has read the records and what it found there.
+    private var adversaryScans: [Int: (upTo: Int, own: [Int]?, accuser: Int?)] = [:]
+
     /// The party on the other side of a case from `p`.
     func adversary(_ p: Int?) -> [Int] {
         guard let p else { return [] }
-        // By index: `for r in records` would copy every record.
-        for k in records.indices where (records[k].type == .filing || records[k].type == .allegation) && records[k].source == p && !records[k].targets.isEmpty { return records[k].targets }
-        for k in records.indices where (records[k].type == .filing || records[k].type == .allegation) && records[k].targets.contains(p) && records[k].source != nil { return [records[k].source!] }
+        // The first claim by `p` with targets, else the first claim against `p` with a source. The
+        // records only grow during the run (an earlier record's type, source and targets never
+        // change), so the scan goes on from where the last one for `p` stopped: its answers stand.
+        // (By index: `for r in records` would copy every record.)
+        var scan = adversaryScans[p] ?? (upTo: 0, own: nil, accuser: nil)
+        if scan.own == nil, scan.upTo < records.count {
+            for k in scan.upTo ..< records.count where records[k].type == .filing || records[k].type == .allegation {
+                if records[k].source == p, !records[k].targets.isEmpty { scan.own = records[k].targets; break }
+                if scan.accuser == nil, records[k].targets.contains(p), let s = records[k].source { scan.accuser = s }
+            }
+            scan.upTo = records.count
+            adversaryScans[p] = scan
+        }
+        if let own = scan.own { return own }
+        if let a = scan.accuser { return [a] }
         guard legal else { return [] }
         let role = book.role(p)
         let wanted: [String]
@@ -407,20 +451,43 @@ final class DocumentRun {
         return found
     }
 
-    private func lookUpRoleParty(_ role: String) -> Int? {
+    /// The tokens of the non-boilerplate sentences that are role nouns (by their base, a
+    /// possessive's without its "'s"), in text order with their sentence and role: found in one
+    /// pass on the first role lookup, instead of one pass over the text per role.
+    private var roleNounTokens: [(sentence: Int, role: String)]? = nil
+
+    private func roleNouns() -> [(sentence: Int, role: String)] {
+        if let known = roleNounTokens { return known }
+        var out: [(sentence: Int, role: String)] = []
+        let bytes = text.text
         for (si, s) in text.sentences.enumerated() {
             if s.isBoilerplate { continue }
             for i in s.tokens {
                 // A fold not ending in "s" is its own base, and its `.head` flag says whether it is
-                // a role noun: most words are ruled out without building or hashing a string.
-                if lastUTF8Byte(text.tokens[i].fold) != 0x73, !finder.flagsAt(i).contains(.head) { continue }
+                // a role noun: most words are ruled out without building or hashing a string (and
+                // a text not ending in "s", "S" or a non-ASCII byte has no fold ending in "s").
+                let end = text.tokens[i].span.end
+                let mayEndInS = !(end > 0 && end <= bytes.count) || bytes[end - 1] == 0x73 || bytes[end - 1] == 0x53 || bytes[end - 1] >= 0x80
+                // (Without a final "s", `.head` can only come from the word's entry, which the
+                // flagged-word filter rules out for most words: no flags worked out for them.)
+                if !mayEndInS, !lex.flagKeys.contains(text.tokens[i].key) { continue }
+                if (!mayEndInS || lastUTF8Byte(text.tokens[i].fold) != 0x73), !finder.flagsAt(i).contains(.head) { continue }
                 let f = text.tokens[i].fold
                 let base = f.hasSuffix("'s") ? String(f.dropLast(2)) : f
-                guard let h = lex.head(base), h.role == role else { continue }
-                for np in finder.find(s.tokens) {
-                    if np.form == .role && np.role == role { return resolve(np, si, s.tokens) }
-                    if np.form == .mention, let p = np.party, book.role(p) == role { return p }
-                }
+                guard let h = lex.head(base) else { continue }
+                out.append((si, h.role))
+            }
+        }
+        roleNounTokens = out
+        return out
+    }
+
+    private func lookUpRoleParty(_ role: String) -> Int? {
+        for t in roleNouns() where t.role == role {
+            let s = text.sentences[t.sentence]
+            for np in finder.find(s.tokens) {
+                if np.form == .role && np.role == role { return resolve(np, t.sentence, s.tokens) }
+                if np.form == .mention, let p = np.party, book.role(p) == role { return p }
             }
         }
         return nil

@@ -52,7 +52,7 @@ extension SentenceContext {
 extension SentenceContext {
     /// "charged John Keller with wire fraud", "charged X and Y with": a gap cue holds its objects
     /// (names or pronouns) between its words.
-    func englishObjectInsideCue(_ m: CueMatch, excluded: Set<Int>) -> [Int] {
+    func englishObjectInsideCue(_ m: CueMatch, excluded: PartyPair) -> [Int] {
         guard lex.language == .en, let f = m.words.first, m.end - f > 2 else { return [] }
         var out: [Int] = []
         for np in nps where np.tokens.lowerBound > f && np.tokens.upperBound < m.end {

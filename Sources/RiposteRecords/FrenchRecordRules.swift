@@ -41,7 +41,7 @@ struct FrenchRecordRules {
     /// "D'après le ministère, les actes antisémites ont augmenté": an attribution that names no
     /// speaker or no accused reports a fact, not an accusation (cues flagged `attribution`).
     private func dropUnsupportedAttributions(_ records: inout [Record]) {
-        let ids = Set(lex.cues.patterns.filter { $0.has("attribution") }.map(\.id))
+        let ids = lex.cues.attributionIDs
         guard !ids.isEmpty else { return }
         records.removeAll { r in
             guard let e = r.evidence.first, ids.contains(e) else { return false }
@@ -260,7 +260,7 @@ struct FrenchRecordRules {
     /// "HP accuse une baisse de 3 % de son chiffre d'affaires": a cue flagged `object` accuses
     /// only someone it names as its object; without one it is another sense of the verb.
     private func dropWithoutObject(_ records: inout [Record]) {
-        let ids = Set(lex.cues.patterns.filter { $0.has("object") }.map(\.id))
+        let ids = lex.cues.objectIDs
         guard !ids.isEmpty else { return }
         records.removeAll { r in r.targets.isEmpty && r.evidence.first.map { ids.contains($0) } ?? false }
     }

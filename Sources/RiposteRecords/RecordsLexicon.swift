@@ -28,6 +28,16 @@ public final class RecordsLexicon: @unchecked Sendable {
     /// rules out has none but those of a possessive, found without probing `words` (DocumentRun
     /// and the noun phrase finder ask the flags of most tokens; few have any).
     let flagKeys: KeyFilter
+    /// Per word class, a 256-bit filter of the keys of its words (records-words.tsv for
+    /// `classFilters`, records-rule-words.tsv for `ruleFilters`), four words per class: a token
+    /// whose key's bit is clear has not the class, and needs no entry to say so.
+    let classFilters: UnsafeMutablePointer<UInt64>
+    let ruleFilters: UnsafeMutablePointer<UInt64>
+    /// The bit of a key in a class filter.
+    @inline(__always) static func filterBit(_ k: UInt64) -> (word: Int, bit: UInt64) {
+        let b = Int(truncatingIfNeeded: (k >> 20) & 255)
+        return (b >> 6, 1 << UInt64(b & 63))
+    }
     /// `words`' values in entry order, in a buffer this lexicon owns (TokenWords, which holds the
     /// lexicon, reads it without bounds checks or retains).
     let wordInfos: UnsafeMutablePointer<WordInfo>
@@ -48,6 +58,11 @@ public final class RecordsLexicon: @unchecked Sendable {
     private let wrongExactMaxBytes: Int
     let notParties: FoldSet
     let operative: [[String]]
+    /// The `foldKey`s of `operative`'s words.
+    let operativeKeys: [[UInt64]]
+    /// The keys of their first words (a sentence opening with none of them is no marker); nil if
+    /// a marker is empty (it matches every sentence).
+    let operativeFirstKeys: [UInt64]?
     let stopwords: FoldSet
     let inflections: Inflections
     /// A superset of the keys under which `inflections` can answer a token (see `mayInflect`).
@@ -156,6 +171,8 @@ public final class RecordsLexicon: @unchecked Sendable {
         wrongExactMaxBytes = exact.map(\.utf8.count).max() ?? 0
         notParties = FoldSet(lexicon.list("records-not-parties"))
         operative = lexicon.list("records-operative").map { $0.split(separator: " ").map(String.init) }
+        operativeKeys = operative.map { $0.map(foldKey) }
+        operativeFirstKeys = operativeKeys.contains(where: \.isEmpty) ? nil : operativeKeys.map { $0[0] }
         let stop = lexicon.list("stopwords")
         stopwords = FoldSet(stop)
         knownFolds = FoldSet(stop.union(c.keys).union(cues.firstKeys))
@@ -177,6 +194,18 @@ public final class RecordsLexicon: @unchecked Sendable {
         func rank(_ v: WordInfo) -> Int { v.classed ? 0 : !v.rules.isEmpty ? 1 : 2 }
         words = FoldMap(ordered: wi.sorted { (rank($0.value), $0.key) < (rank($1.value), $1.key) }.map { ($0.key, $0.value) })
         let infos = words.values
+        let filterWords = 4 * 256
+        func filters(_ d: [String: ClassBits]) -> UnsafeMutablePointer<UInt64> {
+            let f = UnsafeMutablePointer<UInt64>.allocate(capacity: filterWords)
+            f.initialize(repeating: 0, count: filterWords)
+            for (k, v) in d {
+                let (w, bit) = RecordsLexicon.filterBit(foldKey(k))
+                for c in WordClass.allCases where v.contains(c) { f[4 * Int(c.rawValue) + w] |= bit }
+            }
+            return f
+        }
+        classFilters = filters(classBits)
+        ruleFilters = filters(ruleBits)
         flagKeys = KeyFilter(wi.filter { !$0.value.flags.isEmpty }.keys.sorted().map(foldKey))
         wordInfos = .allocate(capacity: max(infos.count, 1))
         wordInfos.initialize(from: infos, count: infos.count)
@@ -207,7 +236,11 @@ public final class RecordsLexicon: @unchecked Sendable {
         auxForms = FoldSet(forms)
     }
 
-    deinit { wordInfos.deallocate() }
+    deinit {
+        wordInfos.deallocate()
+        classFilters.deallocate()
+        ruleFilters.deallocate()
+    }
 
     /// True when the folded word has the class `cls` in records-words.tsv.
     @inline(__always) func has(_ fold: String, _ cls: WordClass) -> Bool { classes[fold]?.contains(cls) ?? false }
@@ -462,13 +495,21 @@ final class TokenWords {
     /// Per token: its flags once worked out (`.computed` set), `[]` before.
     private let flagBits: UnsafeMutablePointer<TokenFlags>
     let count: Int
-    /// `lex.wordInfos` (valid while `lex` is held).
+    /// `lex.wordInfos`, `lex.classFilters`, `lex.ruleFilters` (valid while `lex` is held).
     private let infos: UnsafeMutablePointer<WordInfo>
+    private let classFilters: UnsafeMutablePointer<UInt64>
+    private let ruleFilters: UnsafeMutablePointer<UInt64>
 
-    init(lex: RecordsLexicon, tokens: [Token]) {
+    /// The normalised text the token spans point into.
+    private let text: [UInt8]
+
+    init(lex: RecordsLexicon, tokens: [Token], text: [UInt8]) {
         self.lex = lex
         self.tokens = tokens
+        self.text = text
         infos = lex.wordInfos
+        classFilters = lex.classFilters
+        ruleFilters = lex.ruleFilters
         count = tokens.count
         let n = max(count, 1)
         entries = .allocate(capacity: n)
@@ -499,9 +540,15 @@ final class TokenWords {
         var g: TokenFlags = []
         if lex.flagKeys.contains(tokens[i].key) {
             let e = entry(i)
-            g = lex.flags(tokens[i], e < 0 ? [] : infos[e].flags)
+            if e >= 0 { g = infos[e].flags }
+        }
+        // A possessive's `.head` needs its fold, which ends in "'s" only if the text ends in
+        // "s", "S" or a non-ASCII byte: other tokens skip reading the String.
+        let end = tokens[i].span.end
+        if end > 0 && end <= text.count, case let b = text[end - 1], b != 0x73 && b != 0x53 && b < 0x80 {
+            g.insert(.computed)
         } else {
-            g = lex.flags(tokens[i], [])
+            g = lex.flags(tokens[i], g)
         }
         flagBits[i] = g
         return g
@@ -509,12 +556,16 @@ final class TokenWords {
 
     @inline(__always) func has(_ i: Int, _ c: WordClass) -> Bool {
         guard i >= 0 && i < count else { return lex.has(tokens[i], c) }
+        let (w, bit) = RecordsLexicon.filterBit(tokens[i].key)
+        if classFilters[4 * Int(c.rawValue) + w] & bit == 0 { return false }
         let e = entry(i)
         return e >= 0 && infos[e].classes.contains(c)
     }
 
     @inline(__always) func listed(_ i: Int, _ c: WordClass) -> Bool {
         guard i >= 0 && i < count else { return lex.listed(tokens[i], c) }
+        let (w, bit) = RecordsLexicon.filterBit(tokens[i].key)
+        if ruleFilters[4 * Int(c.rawValue) + w] & bit == 0 { return false }
         let e = entry(i)
         return e >= 0 && infos[e].rules.contains(c)
     }
