@@ -840,7 +840,15 @@ final class DocumentPass {
             let raw = UnsafeRawPointer(base)
             let inertBits: UInt64 = 0x0101_0101_0101_0101 &* UInt64(Fact.inert)
             var j = i
-            while j + 8 <= stop, ~raw.loadUnaligned(fromByteOffset: j, as: UInt64.self) & inertBits == 0 { j += 8 }
+            guard j < stop else { return j }
+            // Eight facts at a time while they lie in the array (past `stop` too: the answer is cut
+            // to it); the first byte without the bit ends the run (little-endian: the lowest).
+            while j + 8 <= f.count {
+                let m = ~UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)) & inertBits
+                if m != 0 { return Swift.min(j + m.trailingZeroBitCount >> 3, stop) }
+                j += 8
+                if j >= stop { return stop }
+            }
             while j < stop, f[j] & Fact.inert != 0 { j += 1 }
             return j
         }
