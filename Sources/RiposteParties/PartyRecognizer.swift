@@ -1650,7 +1650,7 @@ final class DocumentPass {
             if best == nil, let m = b.mentions.first(where: { $0.form != .pronoun }) ?? b.mentions.first { best = m.nameRange; bestRange = m.range }
             var name = surface(best!)
             // A person known only by a surname or a pseudonym keeps the title: "Mme Dupont", "M. [P]".
-            if b.kind == .person, best!.filter({ cap[$0] }).count <= 1,
+            if b.kind == .person, best!.lazy.filter({ self.cap[$0] }).count <= 1,
                let titled = b.mentions.first(where: { $0.form == .name && $0.range.lowerBound < $0.nameRange.lowerBound && w[$0.range.lowerBound].title != nil }) {
                 name = surface(titled.range)
             }
