@@ -120,13 +120,31 @@ public enum TextDecoding {
 
     /// Why `bytes` looks binary (NUL bytes, many control characters), or nil.
     public static func binaryReason(_ bytes: [UInt8]) -> String? {
-        let sample = bytes.prefix(8192)
+        let count = Swift.min(bytes.count, 8192)
         var controls = 0
-        for b in sample {
-            if b == 0 { return "NUL byte" }
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+        let nul: Bool = bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return false }
+            let raw = UnsafeRawPointer(base)
+            var i = 0
+            while i < count {
+                // Eight bytes at a time while none is below 0x20 (most text: no control byte at all).
+                while i + 8 <= count {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
+                let end = Swift.min(i + 8, count)
+                while i < end {
+                    let b = buf[i]
+                    if b == 0 { return true }
+                    if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+                    i += 1
+                }
+            }
+            return false
         }
-        if sample.count >= 32 && controls * 10 > sample.count { return "\(controls) control bytes in the first \(sample.count)" }
+        if nul { return "NUL byte" }
+        if count >= 32 && controls * 10 > count { return "\(controls) control bytes in the first \(count)" }
         return nil
     }
 
