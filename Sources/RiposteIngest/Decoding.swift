@@ -47,6 +47,11 @@ public enum TextDecoding {
             if i >= n { break }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
+            // The common forms at once (see `nulAndFirstInvalidUTF8`).
+            if b >= 0xC2 && b <= 0xDF, i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 { i += 2; continue }
+            if b >= 0xE1 && b <= 0xEF && b != 0xED, i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 {
+                i += 3; continue
+            }
             var len = 0
             var min: UInt32 = 0
             var cp: UInt32 = 0
@@ -88,6 +93,12 @@ public enum TextDecoding {
                     if b == 0 { nul = true }
                     i += 1
                     continue
+                }
+                // The common forms at once (French accents, typographic quotes): a lead byte that
+                // cannot start an overlong form or a surrogate, and its continuation bytes.
+                if b >= 0xC2 && b <= 0xDF, i + 1 < n, buf[i + 1] & 0xC0 == 0x80 { i += 2; continue }
+                if b >= 0xE1 && b <= 0xEF && b != 0xED, i + 2 < n, buf[i + 1] & 0xC0 == 0x80, buf[i + 2] & 0xC0 == 0x80 {
+                    i += 3; continue
                 }
                 // One code point: the checks of `firstInvalidUTF8`.
                 var len = 0
