@@ -241,6 +241,8 @@ final class DocumentPass {
         let bytes = text.text
         var facts: [UInt8] = [], byte: [UInt8] = []
         var stripped: [Int: String] = [:]
+        // The quotation marks, in text order (a few per document).
+        var quotes: [Int32] = []
         let words = DocumentWords(maximum: n)
         let english = language == .en
         // Filled through buffer pointers: per-token appends pay a uniqueness and capacity check each.
@@ -296,6 +298,7 @@ final class DocumentPass {
                     if a == 0x22 { f |= Fact.straightQuote }
                     else if span.length == 2, a == 0xC2 { f |= z == 0xAB ? Fact.openQuote : z == 0xBB ? Fact.closeQuote : 0 }
                     else if span.length == 3, a == 0xE2 { f |= z == 0x9C ? Fact.openQuote : z == 0x9D ? Fact.closeQuote : 0 }
+                    if f & (Fact.straightQuote | Fact.openQuote | Fact.closeQuote) != 0 { quotes.append(Int32(i)) }
                 }
                 factP[i] = f
                 if kind == .word {
@@ -318,22 +321,34 @@ final class DocumentPass {
         var firstWord: [Int] = []
         firstWord.reserveCapacity(text.sentences.count)
         // Quotation depth: pronouns inside quotations speak for the quoted person, not the writer.
+        // It changes only at quotation marks: each sentence is read from one mark to the next
+        // (the tokens between two marks marked at once when quoted), not token by token. Marks
+        // outside every sentence count for nothing; a new paragraph closes every quotation.
         var depth = 0
         var straight = false
         var paragraph = -1
+        var q = 0
         facts.withUnsafeMutableBufferPointer { factP in
             for s in text.sentences {
                 if s.paragraph != paragraph { paragraph = s.paragraph; depth = 0; straight = false }
-                var first = s.tokens.upperBound
-                for i in s.tokens {
-                    let m = factP[i]
-                    if first == s.tokens.upperBound, m & Fact.word != 0 { first = i }
+                let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
+                var first = lo
+                while first < hi, factP[first] & Fact.word == 0 { first += 1 }
+                firstWord.append(first)
+                while q < quotes.count, Int(quotes[q]) < lo { q += 1 }
+                var k = lo
+                while k < hi {
+                    let p = q < quotes.count && Int(quotes[q]) < hi ? Int(quotes[q]) : hi
+                    if depth > 0 || straight { for t in k ..< p { factP[t] |= Fact.inQuote } }
+                    if p == hi { break }
+                    let m = factP[p]
                     if m & Fact.straightQuote != 0 { straight.toggle() }
                     else if m & Fact.openQuote != 0 { depth += 1 }
                     else if m & Fact.closeQuote != 0 { depth = max(0, depth - 1) }
-                    if depth > 0 || straight { factP[i] = m | Fact.inQuote }
+                    if depth > 0 || straight { factP[p] = m | Fact.inQuote }
+                    q += 1
+                    k = p + 1
                 }
-                firstWord.append(first)
             }
         }
         self.facts = facts
