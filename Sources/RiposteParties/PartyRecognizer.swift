@@ -455,7 +455,7 @@ final class DocumentPass {
         return n
     }
     /// `letterCount(i) == 1`, stopping at the second letter (asked of every capitalised word).
-    func hasOneLetter(_ i: Int) -> Bool {
+    @inline(__always) func hasOneLetter(_ i: Int) -> Bool {
         let sp = tokens[i].span
         // Two ASCII letters first (most capitalised words): two letters already.
         if sp.length >= 2 {
@@ -634,8 +634,13 @@ final class DocumentPass {
 
     /// A single capital letter used as a pseudonym ("X…", "Y.", "M. X"): returns its end,
     /// ellipsis included.
-    func letterPseudonym(_ i: Int, _ hi: Int, titled: Bool) -> Int? {
+    @inline(__always) func letterPseudonym(_ i: Int, _ hi: Int, titled: Bool) -> Int? {
+        // Asked of every capitalised word: the common answer (not one letter) inlined at the call.
         guard i < hi, cap[i], hasOneLetter(i) else { return nil }
+        return letterPseudonymEnd(i, hi, titled: titled)
+    }
+    /// `letterPseudonym` of a token known to be one capital letter.
+    func letterPseudonymEnd(_ i: Int, _ hi: Int, titled: Bool) -> Int? {
         if i + 1 < hi, cap[i + 1], !isPunct(i + 1) { return nil }  // an initial: "J. Smith"
         var end = i + 1
         var ellipsis = false
