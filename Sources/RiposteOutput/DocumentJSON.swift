@@ -110,6 +110,10 @@ public struct DocumentJSON {
         parties.parties.withUnsafeBufferPointer { ps in
             for i in ps.indices {
                 w.arrayElement()
+                if !w.pretty {
+                    writeCompactParty(ps, i, &w)
+                    continue
+                }
                 w.beginObject()
                 w.key("id"); Self.writeID(0x70, i, &w)
                 w.key("name"); w.string(ps[i].name)
@@ -183,6 +187,30 @@ public struct DocumentJSON {
         w.endArray()
         if let meta { w.key("meta"); w.value(meta) }
         w.endObject()
+    }
+
+    /// A party object in compact form: the keys and separators written at once between the values,
+    /// the same bytes as the member-by-member path of `write(to:)` (fields read in place).
+    private func writeCompactParty(_ ps: UnsafeBufferPointer<Party>, _ i: Int, _ w: inout JSONWriter) {
+        let out = w.out
+        out.put(literal: "{\"id\":"); Self.writeID(0x70, i, &w)
+        out.put(literal: ",\"name\":"); out.escape(ps[i].name)
+        out.put(literal: ",\"kind\":"); out.escape(ps[i].kind.rawValue)
+        out.put(literal: ",\"aliases\":[")
+        for (k, a) in ps[i].aliases.enumerated() {
+            if k > 0 { out.put(0x2C) }
+            out.escape(a)
+        }
+        out.put(0x5D)
+        if let role = ps[i].role { out.put(literal: ",\"role\":"); out.escape(role) }
+        out.put(literal: ",\"mentions\":[")
+        ps[i].mentions.withUnsafeBufferPointer { ms in
+            for m in ms.indices {
+                if m > 0 { out.put(0x2C) }
+                writeSpan(ms[m].span, &w)
+            }
+        }
+        out.put(literal: "]}")
     }
 
     /// A record object in compact form: the keys and separators written at once between the
