@@ -65,8 +65,10 @@ struct BatchDocument: BatchProcessor {
                 let meta: JSONValue? = doc.meta.isEmpty ? nil : .object(doc.meta.map { ($0.0, Self.jsonValue($0.1)) })
                 analysis = try pipeline.analyze(utf8: decoded.utf8, id: id, language: language, meta: meta, diagnostics: diagnostics)
             }
-            var counts = [Int](repeating: 0, count: RecordType.allCases.count)
-            for r in analysis.records { counts[RecordType.allCases.firstIndex(of: r.type)!] += 1 }
+            // (`allCases` builds its array at each use: taken once per document.)
+            let types = RecordType.allCases
+            var counts = [Int](repeating: 0, count: types.count)
+            for r in analysis.records { counts[types.firstIndex(of: r.type)!] += 1 }
             result.records = counts
             written = analysis.jsonBytes(pretty: options.pretty, newline: true)
             json = .null

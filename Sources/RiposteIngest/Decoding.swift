@@ -47,6 +47,11 @@ public enum TextDecoding {
             if i >= n { break }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
+            // The common forms at once (see `nulAndFirstInvalidUTF8`).
+            if b >= 0xC2 && b <= 0xDF, i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 { i += 2; continue }
+            if b >= 0xE1 && b <= 0xEF && b != 0xED, i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 {
+                i += 3; continue
+            }
             var len = 0
             var min: UInt32 = 0
             var cp: UInt32 = 0
@@ -89,6 +94,12 @@ public enum TextDecoding {
                     i += 1
                     continue
                 }
+                // The common forms at once (French accents, typographic quotes): a lead byte that
+                // cannot start an overlong form or a surrogate, and its continuation bytes.
+                if b >= 0xC2 && b <= 0xDF, i + 1 < n, buf[i + 1] & 0xC0 == 0x80 { i += 2; continue }
+                if b >= 0xE1 && b <= 0xEF && b != 0xED, i + 2 < n, buf[i + 1] & 0xC0 == 0x80, buf[i + 2] & 0xC0 == 0x80 {
+                    i += 3; continue
+                }
                 // One code point: the checks of `firstInvalidUTF8`.
                 var len = 0
                 var min: UInt32 = 0
@@ -120,13 +131,31 @@ public enum TextDecoding {
 
     /// Why `bytes` looks binary (NUL bytes, many control characters), or nil.
     public static func binaryReason(_ bytes: [UInt8]) -> String? {
-        let sample = bytes.prefix(8192)
+        let count = Swift.min(bytes.count, 8192)
         var controls = 0
-        for b in sample {
-            if b == 0 { return "NUL byte" }
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+        let nul: Bool = bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return false }
+            let raw = UnsafeRawPointer(base)
+            var i = 0
+            while i < count {
+                // Eight bytes at a time while none is below 0x20 (most text: no control byte at all).
+                while i + 8 <= count {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
+                let end = Swift.min(i + 8, count)
+                while i < end {
+                    let b = buf[i]
+                    if b == 0 { return true }
+                    if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+                    i += 1
+                }
+            }
+            return false
         }
-        if sample.count >= 32 && controls * 10 > sample.count { return "\(controls) control bytes in the first \(sample.count)" }
+        if nul { return "NUL byte" }
+        if count >= 32 && controls * 10 > count { return "\(controls) control bytes in the first \(count)" }
         return nil
     }
 

@@ -110,6 +110,10 @@ public struct DocumentJSON {
         parties.parties.withUnsafeBufferPointer { ps in
             for i in ps.indices {
                 w.arrayElement()
+                if !w.pretty {
+                    writeCompactParty(ps, i, &w)
+                    continue
+                }
                 w.beginObject()
                 w.key("id"); Self.writeID(0x70, i, &w)
                 w.key("name"); w.string(ps[i].name)
@@ -135,6 +139,10 @@ public struct DocumentJSON {
             for i in rs.indices {
                 let sentenceSpan = rs[i].sentence < text.sentences.count ? text.sentences[rs[i].sentence].span : rs[i].cue
                 w.arrayElement()
+                if !w.pretty {
+                    writeCompactRecord(rs, i, sentence: sentenceSpan, &w)
+                    continue
+                }
                 w.beginObject()
                 w.key("id"); Self.writeID(0x72, i, &w)
                 w.key("type"); w.string(rs[i].type.rawValue)
@@ -179,6 +187,69 @@ public struct DocumentJSON {
         w.endArray()
         if let meta { w.key("meta"); w.value(meta) }
         w.endObject()
+    }
+
+    /// A party object in compact form: the keys and separators written at once between the values,
+    /// the same bytes as the member-by-member path of `write(to:)` (fields read in place).
+    private func writeCompactParty(_ ps: UnsafeBufferPointer<Party>, _ i: Int, _ w: inout JSONWriter) {
+        let out = w.out
+        out.put(literal: "{\"id\":"); Self.writeID(0x70, i, &w)
+        out.put(literal: ",\"name\":"); out.escape(ps[i].name)
+        out.put(literal: ",\"kind\":"); out.escape(ps[i].kind.rawValue)
+        out.put(literal: ",\"aliases\":[")
+        for (k, a) in ps[i].aliases.enumerated() {
+            if k > 0 { out.put(0x2C) }
+            out.escape(a)
+        }
+        out.put(0x5D)
+        if let role = ps[i].role { out.put(literal: ",\"role\":"); out.escape(role) }
+        out.put(literal: ",\"mentions\":[")
+        ps[i].mentions.withUnsafeBufferPointer { ms in
+            for m in ms.indices {
+                if m > 0 { out.put(0x2C) }
+                writeSpan(ms[m].span, &w)
+            }
+        }
+        out.put(literal: "]}")
+    }
+
+    /// A record object in compact form: the keys and separators written at once between the
+    /// values, the same bytes as the member-by-member path of `write(to:)`.
+    /// (Fields read in place through the buffer, as in `write(to:)`.)
+    private func writeCompactRecord(_ rs: UnsafeBufferPointer<Record>, _ i: Int, sentence: ByteSpan, _ w: inout JSONWriter) {
+        let out = w.out
+        out.put(literal: "{\"id\":"); Self.writeID(0x72, i, &w)
+        out.put(literal: ",\"type\":"); out.escape(rs[i].type.rawValue)
+        out.put(literal: ",\"source\":")
+        if let s = rs[i].source { Self.writeID(0x70, s, &w) } else { out.put(literal: "null") }
+        out.put(literal: ",\"on_behalf_of\":")
+        if let s = rs[i].onBehalfOf { Self.writeID(0x70, s, &w) } else { out.put(literal: "null") }
+        out.put(literal: ",\"targets\":[")
+        for (k, t) in rs[i].targets.enumerated() {
+            if k > 0 { out.put(0x2C) }
+            Self.writeID(0x70, t, &w)
+        }
+        out.put(literal: "],\"cue\":"); writeSpan(rs[i].cue, &w)
+        out.put(literal: ",\"content\":")
+        if let c = rs[i].content { writeSpan(c, &w) } else { out.put(literal: "null") }
+        out.put(literal: ",\"modality\":"); out.escape(rs[i].modality.rawValue)
+        out.put(literal: ",\"responds_to\":[")
+        for (k, t) in rs[i].respondsTo.enumerated() {
+            if k > 0 { out.put(0x2C) }
+            Self.writeID(0x72, t, &w)
+        }
+        out.put(literal: "],\"channel\":")
+        if let c = rs[i].channel { out.escape(c) } else { out.put(literal: "null") }
+        let o = text.originalSpan(sentence)
+        out.put(literal: ",\"sentence\":{\"start\":"); out.integer(codePoints.codePoint(atByte: o.start))
+        out.put(literal: ",\"end\":"); out.integer(codePoints.codePoint(atByte: o.end))
+        out.put(literal: "},\"confidence\":"); out.double(rs[i].confidence)
+        out.put(literal: ",\"evidence\":[")
+        for (k, e) in rs[i].evidence.enumerated() {
+            if k > 0 { out.put(0x2C) }
+            out.escape(e)
+        }
+        out.put(literal: "]}")
     }
 
     /// `partyID` / `recordID` as a JSON string: the prefix letter, then i + 1.

@@ -241,6 +241,8 @@ final class DocumentPass {
         let bytes = text.text
         var facts: [UInt8] = [], byte: [UInt8] = []
         var stripped: [Int: String] = [:]
+        // The quotation marks, in text order (a few per document).
+        var quotes: [Int32] = []
         let words = DocumentWords(maximum: n)
         let english = language == .en
         // Filled through buffer pointers: per-token appends pay a uniqueness and capacity check each.
@@ -296,6 +298,7 @@ final class DocumentPass {
                     if a == 0x22 { f |= Fact.straightQuote }
                     else if span.length == 2, a == 0xC2 { f |= z == 0xAB ? Fact.openQuote : z == 0xBB ? Fact.closeQuote : 0 }
                     else if span.length == 3, a == 0xE2 { f |= z == 0x9C ? Fact.openQuote : z == 0x9D ? Fact.closeQuote : 0 }
+                    if f & (Fact.straightQuote | Fact.openQuote | Fact.closeQuote) != 0 { quotes.append(Int32(i)) }
                 }
                 factP[i] = f
                 if kind == .word {
@@ -318,22 +321,34 @@ final class DocumentPass {
         var firstWord: [Int] = []
         firstWord.reserveCapacity(text.sentences.count)
         // Quotation depth: pronouns inside quotations speak for the quoted person, not the writer.
+        // It changes only at quotation marks: each sentence is read from one mark to the next
+        // (the tokens between two marks marked at once when quoted), not token by token. Marks
+        // outside every sentence count for nothing; a new paragraph closes every quotation.
         var depth = 0
         var straight = false
         var paragraph = -1
+        var q = 0
         facts.withUnsafeMutableBufferPointer { factP in
             for s in text.sentences {
                 if s.paragraph != paragraph { paragraph = s.paragraph; depth = 0; straight = false }
-                var first = s.tokens.upperBound
-                for i in s.tokens {
-                    let m = factP[i]
-                    if first == s.tokens.upperBound, m & Fact.word != 0 { first = i }
+                let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
+                var first = lo
+                while first < hi, factP[first] & Fact.word == 0 { first += 1 }
+                firstWord.append(first)
+                while q < quotes.count, Int(quotes[q]) < lo { q += 1 }
+                var k = lo
+                while k < hi {
+                    let p = q < quotes.count && Int(quotes[q]) < hi ? Int(quotes[q]) : hi
+                    if depth > 0 || straight { for t in k ..< p { factP[t] |= Fact.inQuote } }
+                    if p == hi { break }
+                    let m = factP[p]
                     if m & Fact.straightQuote != 0 { straight.toggle() }
                     else if m & Fact.openQuote != 0 { depth += 1 }
                     else if m & Fact.closeQuote != 0 { depth = max(0, depth - 1) }
-                    if depth > 0 || straight { factP[i] = m | Fact.inQuote }
+                    if depth > 0 || straight { factP[p] = m | Fact.inQuote }
+                    q += 1
+                    k = p + 1
                 }
-                firstWord.append(first)
             }
         }
         self.facts = facts
@@ -440,7 +455,7 @@ final class DocumentPass {
         return n
     }
     /// `letterCount(i) == 1`, stopping at the second letter (asked of every capitalised word).
-    func hasOneLetter(_ i: Int) -> Bool {
+    @inline(__always) func hasOneLetter(_ i: Int) -> Bool {
         let sp = tokens[i].span
         // Two ASCII letters first (most capitalised words): two letters already.
         if sp.length >= 2 {
@@ -619,8 +634,13 @@ final class DocumentPass {
 
     /// A single capital letter used as a pseudonym ("X…", "Y.", "M. X"): returns its end,
     /// ellipsis included.
-    func letterPseudonym(_ i: Int, _ hi: Int, titled: Bool) -> Int? {
+    @inline(__always) func letterPseudonym(_ i: Int, _ hi: Int, titled: Bool) -> Int? {
+        // Asked of every capitalised word: the common answer (not one letter) inlined at the call.
         guard i < hi, cap[i], hasOneLetter(i) else { return nil }
+        return letterPseudonymEnd(i, hi, titled: titled)
+    }
+    /// `letterPseudonym` of a token known to be one capital letter.
+    func letterPseudonymEnd(_ i: Int, _ hi: Int, titled: Bool) -> Int? {
         if i + 1 < hi, cap[i + 1], !isPunct(i + 1) { return nil }  // an initial: "J. Smith"
         var end = i + 1
         var ellipsis = false
@@ -840,7 +860,15 @@ final class DocumentPass {
             let raw = UnsafeRawPointer(base)
             let inertBits: UInt64 = 0x0101_0101_0101_0101 &* UInt64(Fact.inert)
             var j = i
-            while j + 8 <= stop, ~raw.loadUnaligned(fromByteOffset: j, as: UInt64.self) & inertBits == 0 { j += 8 }
+            guard j < stop else { return j }
+            // Eight facts at a time while they lie in the array (past `stop` too: the answer is cut
+            // to it); the first byte without the bit ends the run (little-endian: the lowest).
+            while j + 8 <= f.count {
+                let m = ~UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)) & inertBits
+                if m != 0 { return Swift.min(j + m.trailingZeroBitCount >> 3, stop) }
+                j += 8
+                if j >= stop { return stop }
+            }
             while j < stop, f[j] & Fact.inert != 0 { j += 1 }
             return j
         }
@@ -1642,7 +1670,7 @@ final class DocumentPass {
             if best == nil, let m = b.mentions.first(where: { $0.form != .pronoun }) ?? b.mentions.first { best = m.nameRange; bestRange = m.range }
             var name = surface(best!)
             // A person known only by a surname or a pseudonym keeps the title: "Mme Dupont", "M. [P]".
-            if b.kind == .person, best!.filter({ cap[$0] }).count <= 1,
+            if b.kind == .person, best!.lazy.filter({ self.cap[$0] }).count <= 1,
                let titled = b.mentions.first(where: { $0.form == .name && $0.range.lowerBound < $0.nameRange.lowerBound && w[$0.range.lowerBound].title != nil }) {
                 name = surface(titled.range)
             }
