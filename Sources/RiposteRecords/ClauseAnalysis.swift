@@ -26,6 +26,9 @@ final class SentenceContext {
     let words: TokenWords
     /// The normalised text the token spans point into.
     let textBytes: [UInt8]
+    /// `run.factBits`, `run.factCount`: the per-token answers of ClauseFacts.
+    let factBits: UnsafeMutablePointer<UInt32>
+    let factCount: Int
 
     init(run: DocumentRun, index: Int, range: Range<Int>, nps: [NounPhrase]? = nil) {
         self.run = run
@@ -38,6 +41,8 @@ final class SentenceContext {
         wrongCache = run.wrongCache
         words = run.words
         textBytes = run.text.text
+        factBits = run.factBits
+        factCount = run.factCount
         if let nps { self.nps = nps }
     }
 

@@ -42,7 +42,6 @@ struct TokenFacts {
 final class SentenceMemo {
     let base: Int
     let count: Int
-    let bits: UnsafeMutablePointer<UInt32>
     /// clauseEnd(from: base + k) + 1, 0 when not yet known.
     let ends: UnsafeMutablePointer<Int32>
     /// For a noun phrase starting at base + k: its governing preposition's index + 1, -1 for
@@ -61,30 +60,28 @@ final class SentenceMemo {
         base = range.lowerBound
         count = range.count
         conditionScanned = range.lowerBound
-        // One allocation for the three per-token arrays (all 32-bit, all zero at first).
+        // One allocation for the two per-token arrays (all 32-bit, all zero at first).
         let n = max(count, 1)
-        bits = .allocate(capacity: 3 * n)
-        bits.initialize(repeating: 0, count: 3 * n)
-        let raw = UnsafeMutableRawPointer(bits)
-        ends = (raw + 4 * n).assumingMemoryBound(to: Int32.self)
-        preps = (raw + 8 * n).assumingMemoryBound(to: Int32.self)
+        ends = .allocate(capacity: 2 * n)
+        ends.initialize(repeating: 0, count: 2 * n)
+        preps = ends + n
     }
 
     deinit {
-        bits.deallocate()
+        ends.deallocate()
     }
 }
 
 extension SentenceContext {
     /// The answer bits of token `i` for the query whose bit is `have`, computed once per token of
-    /// the sentence (tokens outside it are not kept).
+    /// the document (the answers depend on the token alone: every context of the sentence, and
+    /// of the others, shares them).
     @inline(__always) func facts(_ i: Int, _ have: UInt32, _ compute: (Token) -> UInt32) -> UInt32 {
-        let k = i &- memo.base
-        if k >= 0 && k < memo.count {
-            let f = memo.bits[k]
+        if i >= 0 && i < factCount {
+            let f = factBits[i]
             if f & have != 0 { return f }
             let g = f | have | compute(toks[i])
-            memo.bits[k] = g
+            factBits[i] = g
             return g
         }
         return compute(toks[i])

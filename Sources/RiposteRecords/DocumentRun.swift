@@ -39,6 +39,10 @@ final class DocumentRun {
     private let cueRanges: [Range<Int>]
     /// The lexicon entry of every sentence token, for the rules' word tests.
     let words: TokenWords
+    /// Per token, the ClauseFacts answers worked out so far (TokenFacts bits; 0: none), shared by
+    /// every SentenceContext of the document.
+    let factBits: UnsafeMutablePointer<UInt32>
+    let factCount: Int
     /// The tokens listed `court-self`, in order, when the sentences cover every token once in
     /// order (nil otherwise): `englishFirstPersonCourtName` tests these instead of every token.
     let courtSelfTokens: [Int]?
@@ -83,6 +87,9 @@ final class DocumentRun {
         var mp = 0
         var courtSelf: [Int] = []
         var covered = 0  // the tokens before it are covered by the sentences so far, in order (-1: not so)
+        factCount = tokens.count
+        factBits = .allocate(capacity: max(tokens.count, 1))
+        factBits.initialize(repeating: 0, count: max(tokens.count, 1))
         let words = TokenWords(lex: lex, tokens: tokens, text: text.text)
         self.words = words
         tokens.withUnsafeBufferPointer { toks in
@@ -157,6 +164,8 @@ final class DocumentRun {
         legal = legalWords >= 3
         mentionsCase = legalWords >= 1
     }
+
+    deinit { factBits.deallocate() }
 
     /// `lex.has(text.tokens[i], c)` and `lex.listed(text.tokens[i], c)`, read from `words`.
     @inline(__always) func has(_ i: Int, _ c: WordClass) -> Bool { words.has(i, c) }
