@@ -27,7 +27,7 @@ public final class PartyRecognizer {
     let verbCache = Mutex<WordKeyMap<Bool>?>(nil)
 
     public func recognize(_ text: SegmentedText) -> PartySet {
-        let pass = DocumentPass(text: text, lex: lex, language: language)
+        var pass = DocumentPass(text: text, lex: lex, language: language)
         // Taken, not shared: a recogniser used by two threads at once gives the second an empty one.
         if let cache = verbCache.withLock({ c -> WordKeyMap<Bool>? in defer { c = nil }; return c }) { pass.verbCache = cache }
         let parties = pass.run()
@@ -158,7 +158,7 @@ struct PartyBuilder {
     }
 }
 
-final class DocumentPass {
+struct DocumentPass {
     let text: SegmentedText
     let lex: PartyLexicon
     let language: Language
@@ -426,7 +426,7 @@ final class DocumentPass {
         return h
     }
     /// A pseudonym's candidate: its key given as a String (kept in `pseudonymKeys`).
-    func pseudonym(range: Range<Int>, nameRange: Range<Int>, key: String, kind: PartyKind, sentence: Int) -> Candidate {
+    mutating func pseudonym(range: Range<Int>, nameRange: Range<Int>, key: String, kind: PartyKind, sentence: Int) -> Candidate {
         pseudonymKeys.append(key)
         return Candidate(source: .pseudonym, range: range, nameRange: nameRange, keyHash: PartyLexicon.wordKey(key),
                   pseudonymKey: Int32(pseudonymKeys.count - 1),
@@ -482,7 +482,7 @@ final class DocumentPass {
 
     // MARK: scan
 
-    func run() -> PartySet {
+    mutating func run() -> PartySet {
         // About one token in twenty is a candidate: reserved at once, a Candidate being large,
         // growing the array copies it again and again.
         candidates.reserveCapacity(tokens.count / 16 + 8)
@@ -513,7 +513,7 @@ final class DocumentPass {
     }
 
     /// A lower-case word that can follow a French noun as its adjective ("gouvernement français").
-    func isAdjective(_ i: Int) -> Bool {
+    mutating func isAdjective(_ i: Int) -> Bool {
         guard language == .fr, tokens[i].kind == .word, !tokens[i].isCapitalized else { return false }
         let k = keys[i]
         let x = w[i]
@@ -524,7 +524,7 @@ final class DocumentPass {
 
     /// An inflected verb form. Articles and particles are not, even when their accent-free
     /// spelling is one ("du" is not "dû").
-    func isVerb(_ i: Int) -> Bool {
+    mutating func isVerb(_ i: Int) -> Bool {
         guard w[i].det == nil && !w[i].flags.contains(.particle) else { return false }
         // Keyed by the token's bytes, which make its lower-case and folded forms.
         let span = tokens[i].span
@@ -557,7 +557,7 @@ final class DocumentPass {
     }
 
     /// A lower-case content word: not a function word, a verb form or a pronoun.
-    func isContentWord(_ i: Int) -> Bool {
+    mutating func isContentWord(_ i: Int) -> Bool {
         guard tokens[i].kind == .word, !tokens[i].isCapitalized else { return false }
         let k = keys[i]
         let x = w[i]
@@ -650,7 +650,7 @@ final class DocumentPass {
         return nil
     }
 
-    func scan(sentence si: Int, _ lo: Int, _ hi: Int) {
+    mutating func scan(sentence si: Int, _ lo: Int, _ hi: Int) {
         var i = lo
         var suppressRolesUntil = -1
         // A name already taken as the subject of a description before it: (start, end, candidate).
@@ -922,7 +922,7 @@ final class DocumentPass {
 
     /// French adjective after the noun, and complements naming a place or another institution
     /// ("tribunal de grande instance de Bonneville", "procureur … près le tribunal …").
-    func extendNoun(_ noun: PartyLexicon.Noun, _ e: Int, _ hi: Int) -> Int {
+    mutating func extendNoun(_ noun: PartyLexicon.Noun, _ e: Int, _ hi: Int) -> Int {
         var end = e
         if noun.use != .role, noun.use != .anaphor, noun.words.count == 1 {
             while end < hi, end < e + 2, isAdjective(end), !(end + 1 < hi && byte[end + 1] == 0x2D) { end += 1 }
@@ -960,7 +960,7 @@ final class DocumentPass {
 
     /// Builds the candidate for a capitalised sequence: trims sentence openers, classifies it and
     /// weighs the evidence that it is a party. An empty key means "not a party".
-    func nameCandidate(_ r: Range<Int>, lo: Int, hi: Int, sentence si: Int) -> Candidate {
+    mutating func nameCandidate(_ r: Range<Int>, lo: Int, hi: Int, sentence si: Int) -> Candidate {
         var s = r.lowerBound
         let e = r.upperBound
         let initial = isSentenceInitial(s, sentence: si)
@@ -1048,9 +1048,16 @@ final class DocumentPass {
             else if acronym { c.kind = .organization }
             else if words >= 2 {
                 // A header in capitals ("MONICA GLISSON") is judged as if written normally.
-                let shouting = (s ..< e).allSatisfy { !cap[$0] || isAllCaps($0) || letterCount($0) <= 2 }
-                let personLike = words <= 4 && (s ..< e).allSatisfy { glued($0) || (cap[$0] ? (shouting || !isAllCaps($0) || letterCount($0) <= 2) : !(tokens[$0].kind == .word && !w[$0].flags.contains(.particle))) }
-                    && !(w[s].det != nil)
+                // Loops, not closures: a closure of a mutating method copies the pass.
+                var shouting = true
+                for k in s ..< e where !(!cap[k] || isAllCaps(k) || letterCount(k) <= 2) { shouting = false; break }
+                var personLike = words <= 4
+                if personLike {
+                    for k in s ..< e where !(glued(k) || (cap[k] ? (shouting || !isAllCaps(k) || letterCount(k) <= 2) : !(tokens[k].kind == .word && !w[k].flags.contains(.particle)))) {
+                        personLike = false; break
+                    }
+                }
+                personLike = personLike && !(w[s].det != nil)
                 c.kind = personLike ? .person : .organization
             }
         }
@@ -1097,7 +1104,7 @@ final class DocumentPass {
     /// "Google's spokesperson", "the applicant's representative": a person named by a role of an
     /// owner named just before — a party of its own, acting for the owner. Returns where the scan
     /// resumes.
-    func possessed(_ owner: Int, _ e: Int, _ hi: Int) -> Int {
+    mutating func possessed(_ owner: Int, _ e: Int, _ hi: Int) -> Int {
         guard language == .en, e > 0, e < hi, possessiveToken[e - 1] else { return e }
         var k = e
         while k < hi, k < e + 2, w[k].nounList < 0, tokens[k].kind == .word, !tokens[k].isCapitalized, !w[k].flags.contains(.stopword) { k += 1 }
@@ -1115,7 +1122,7 @@ final class DocumentPass {
 
     /// After a name: a parenthetical definition "(MGM)", "(the Government)", or a role in apposition
     /// ", cofondateur de Acme,". Returns where the scan resumes.
-    func afterName(_ ci: Int, _ e: Int, _ lo: Int, _ hi: Int, _ suppress: inout Int) -> Int {
+    mutating func afterName(_ ci: Int, _ e: Int, _ lo: Int, _ hi: Int, _ suppress: inout Int) -> Int {
         if e > 0, possessiveToken[e - 1] {
             let next = possessed(ci, e, hi)
             // An owner with a spokesperson or lawyers is a party.
@@ -1190,7 +1197,7 @@ final class DocumentPass {
 
     // MARK: names → parties
 
-    func newParty(_ ci: Int) -> Int {
+    mutating func newParty(_ ci: Int) -> Int {
         var b = PartyBuilder(kind: candidates[ci].kind, plural: candidates[ci].plural, gender: candidates[ci].gender,
                              key: candidates[ci].keyHash, fromNoun: candidates[ci].source == .noun)
         addNounWords(of: ci, to: &b)
@@ -1214,7 +1221,7 @@ final class DocumentPass {
         if n > 0 { b.addNounWord(h) }
     }
 
-    func register(_ key: UInt64, _ p: Int) {
+    mutating func register(_ key: UInt64, _ p: Int) {
         guard key != emptyKeyHash, !ambiguousKeys.contains(key) else { return }
         if let q = partyOfKey[key], q != p { return }
         if let q = aliasOfKey[key], q != p { ambiguousKeys.insert(key); aliasOfKey[key] = nil; return }
@@ -1287,7 +1294,7 @@ final class DocumentPass {
         }
     }
 
-    func assignNames() {
+    mutating func assignNames() {
         // At most one party per candidate, and a few from pronouns ("we"): never grown.
         builders.reserveCapacity(candidates.count + 2)
         // 1. Strong names of two words or more (and pseudonyms) found the parties.
@@ -1302,12 +1309,15 @@ final class DocumentPass {
             candidates[ci].party = p
             absorb(ci, p)
         }
+        var derived: [UInt64] = []
         // 2. Their surnames, short names and initials; the party noun that introduced them
         // ("defendant, Michael L. Thompson": later "defendant" is him, unless two are so named).
         for ci in candidates.indices where candidates[ci].party >= 0 && candidates[ci].source == .name {
-            derivedKeys(ci) { k in
-                if builders[candidates[ci].party].key != k { register(k, candidates[ci].party) }
-            }
+            // Gathered, then registered: a closure changing the pass while `derivedKeys` reads it
+            // would make the pass copy itself.
+            derived.removeAll(keepingCapacity: true)
+            derivedKeys(ci) { derived.append($0) }
+            for k in derived where builders[candidates[ci].party].key != k { register(k, candidates[ci].party) }
             if let n = candidates[ci].descriptorNoun, n.use == .party || n.use == .both, n.kind == .person, !n.plural {
                 register(n.keyHash, candidates[ci].party)
             }
@@ -1327,7 +1337,7 @@ final class DocumentPass {
         }
     }
 
-    func linkAliases() {
+    mutating func linkAliases() {
         for ci in candidates.indices where candidates[ci].source == .alias && candidates[ci].party < 0 {
             guard let l = candidates[ci].linkTo, candidates[l].party >= 0 else { continue }
             let p = candidates[l].party
@@ -1337,7 +1347,7 @@ final class DocumentPass {
     }
 
     /// Merges what a candidate tells about its party (kind, gender).
-    func absorb(_ ci: Int, _ p: Int) {
+    mutating func absorb(_ ci: Int, _ p: Int) {
         let kind = candidates[ci].kind, isTitled = candidates[ci].isTitled, descriptorNoun = candidates[ci].descriptorNoun
         if builders[p].kind == .unknown || builders[p].kind == .person && kind != .person && kind != .unknown && !isTitled && descriptorNoun != nil {
             builders[p].kind = kind
@@ -1373,7 +1383,7 @@ final class DocumentPass {
         }
     }
 
-    func chronologicalPass() {
+    mutating func chronologicalPass() {
         enum Event { case cand(Int), pron(Int) }
         var events: [(Int, Int, Event)] = []  // (token, order, event)
         events.reserveCapacity(candidates.count + pronouns.count)
@@ -1476,12 +1486,12 @@ final class DocumentPass {
         }
     }
 
-    func setRole(_ p: Int, _ r: Range<Int>) {
+    mutating func setRole(_ p: Int, _ r: Range<Int>) {
         builders[p].role = surface(r)
         for k in r where tokens[k].kind == .word && !builders[p].roleWords.contains(hashes[k]) { builders[p].roleWords.append(hashes[k]) }
     }
 
-    func resolveNoun(_ ci: Int, recent: [Recent], subjectOf: SubjectTable) -> Int {
+    mutating func resolveNoun(_ ci: Int, recent: [Recent], subjectOf: SubjectTable) -> Int {
         // The fields needed, read in place (a whole Candidate is large to copy).
         let c = NounQuery(noun: candidates[ci].noun, owner: candidates[ci].owner, sentence: candidates[ci].sentence,
                           keyHash: candidates[ci].keyHash, headKey: candidates[ci].headKey, possessive: candidates[ci].possessive,
@@ -1560,7 +1570,7 @@ final class DocumentPass {
         let range: Range<Int>, nameRange: Range<Int>
     }
 
-    func nounParty(_ ci: Int, _ n: PartyLexicon.Noun) -> Int {
+    mutating func nounParty(_ ci: Int, _ n: PartyLexicon.Noun) -> Int {
         let headKey = candidates[ci].headKey
         let key = headKey != nil ? candidates[ci].keyHash : n.keyHash
         if let p = partyOfKey[key] { return p }
@@ -1572,7 +1582,7 @@ final class DocumentPass {
         return builders.count - 1
     }
 
-    func resolvePronoun(_ ev: PronounEvent, recent: [Recent], subjectOf: SubjectTable) -> Int? {
+    mutating func resolvePronoun(_ ev: PronounEvent, recent: [Recent], subjectOf: SubjectTable) -> Int? {
         let pr = ev.pronoun
         if pr.refers == .self {
             let key = weKeyHash
@@ -1618,7 +1628,15 @@ final class DocumentPass {
 
     // MARK: output
 
-    func build() -> PartySet {
+    mutating func build() -> PartySet {
+        // The builders moved out, and the parties made by a method that does not change the pass:
+        // its closures then read the pass where they would copy it in a mutating method.
+        var builders: [PartyBuilder] = []
+        swap(&builders, &self.builders)
+        return makeParties(&builders)
+    }
+
+    func makeParties(_ builders: inout [PartyBuilder]) -> PartySet {
         // Gather mentions per party, counted first: each party's list is allocated once.
         var counts = [Int](repeating: 0, count: builders.count)
         for ci in candidates.indices where candidates[ci].party >= 0 {
@@ -1652,6 +1670,7 @@ final class DocumentPass {
         // The surfaces already taken for the party at hand: lists reused from party to party.
         var seen: [String] = []
         var seenBytes: [UInt64] = []
+        let info = w
         for (_, i) in order {
             // Moved out (not copied): sorting a list the builder still shares would copy it.
             var b = builders[i]
@@ -1660,7 +1679,10 @@ final class DocumentPass {
             // Canonical name: the fullest named form.
             var best: Range<Int>?
             var bestRange: Range<Int>?
-            func shouting(_ r: Range<Int>) -> Bool { r.allSatisfy { !cap[$0] || isAllCaps($0) || letterCount($0) <= 1 } }
+            func shouting(_ r: Range<Int>) -> Bool {
+                for k in r where !(!cap[k] || isAllCaps(k) || letterCount(k) <= 1) { return false }
+                return true
+            }
             for m in b.mentions where m.form == .name {
                 // The fullest form; written normally rather than in capitals when as full.
                 if best == nil || m.nameRange.count > best!.count || m.nameRange.count == best!.count && shouting(best!) && !shouting(m.nameRange) {
@@ -1670,8 +1692,8 @@ final class DocumentPass {
             if best == nil, let m = b.mentions.first(where: { $0.form != .pronoun }) ?? b.mentions.first { best = m.nameRange; bestRange = m.range }
             var name = surface(best!)
             // A person known only by a surname or a pseudonym keeps the title: "Mme Dupont", "M. [P]".
-            if b.kind == .person, best!.lazy.filter({ self.cap[$0] }).count <= 1,
-               let titled = b.mentions.first(where: { $0.form == .name && $0.range.lowerBound < $0.nameRange.lowerBound && w[$0.range.lowerBound].title != nil }) {
+            if b.kind == .person, best!.reduce(0, { $0 + (cap[$1] ? 1 : 0) }) <= 1,
+               let titled = b.mentions.first(where: { $0.form == .name && $0.range.lowerBound < $0.nameRange.lowerBound && info[$0.range.lowerBound].title != nil }) {
                 name = surface(titled.range)
             }
             // English common-noun parties keep their article: "the applicant", "the Government".
