@@ -158,6 +158,13 @@ struct PartyBuilder {
     }
 }
 
+/// The scan and naming of one document. A struct with mutating methods, not a class: its
+/// candidates, builders and key maps, read and written per candidate, would as class properties
+/// be checked for exclusive access at run time on every access. Being large, the pass is copied
+/// (bitwise, some 470 bytes) to call a non-mutating method from a mutating one unless the call is
+/// inlined: the helpers the scan calls again and again are therefore inlined or `mutating`
+/// though they change nothing, and mutating methods use loops rather than closures that read
+/// the pass (such a closure copies it, with a retain of every array).
 struct DocumentPass {
     let text: SegmentedText
     let lex: PartyLexicon
@@ -391,7 +398,7 @@ struct DocumentPass {
     }
     func surface(_ r: Range<Int>) -> String { text.string(span(r)) }
     /// Folded key of a token range: token folds, a space where the text has one, quotes left out.
-    func foldKey(_ r: Range<Int>) -> String {
+    @inline(__always) func foldKey(_ r: Range<Int>) -> String {
         var out = ""
         for i in r where tokens[i].kind != .quote {
             if !out.isEmpty, tokens[i].spaceBefore { out += " " }
@@ -415,7 +422,7 @@ struct DocumentPass {
     /// `PartyLexicon.wordKey(foldKey(r))`. FNV-1a runs byte by byte from its basis, so the state
     /// after the first token's fold is that fold's word key, known already (`hashes`): a one-word
     /// name costs no String access at all.
-    func keyHash(_ r: Range<Int>) -> UInt64 {
+    @inline(__always) func keyHash(_ r: Range<Int>) -> UInt64 {
         var i = r.lowerBound
         while i < r.upperBound, tokens[i].kind == .quote { i += 1 }
         guard i < r.upperBound else { return FNV.basis }
@@ -436,7 +443,7 @@ struct DocumentPass {
         let k = tokens[i].kind
         return k == .punctuation || k == .quote || k == .symbol
     }
-    func isAllCaps(_ i: Int) -> Bool {
+    @inline(__always) func isAllCaps(_ i: Int) -> Bool {
         guard cap[i] else { return false }
         let s = tokens[i].span
         var letters = 0
@@ -449,7 +456,7 @@ struct DocumentPass {
         // ASCII without lower-case letters is its own upper case.
         return letters >= 2 && (ascii || text.string(s).uppercased() == text.string(s))
     }
-    func letterCount(_ i: Int) -> Int {
+    @inline(__always) func letterCount(_ i: Int) -> Int {
         var n = 0
         for b in text.text[tokens[i].span.start ..< tokens[i].span.end] where isUTF8Lead(b) && b != 0x2E { n += 1 }
         return n
@@ -474,7 +481,7 @@ struct DocumentPass {
     func isSentenceInitial(_ i: Int, sentence s: Int) -> Bool {
         i <= firstWord[s]
     }
-    func previousWord(_ i: Int, _ lo: Int) -> Int? {
+    @inline(__always) func previousWord(_ i: Int, _ lo: Int) -> Int? {
         var j = i - 1
         while j >= lo, tokens[j].kind == .quote { j -= 1 }
         return j >= lo ? j : nil
@@ -495,7 +502,7 @@ struct DocumentPass {
     }
 
     /// Longest noun phrase of the lexicon starting at `j`.
-    func matchNoun(_ j: Int, _ hi: Int) -> (PartyLexicon.Noun, Int)? {
+    mutating func matchNoun(_ j: Int, _ hi: Int) -> (PartyLexicon.Noun, Int)? {
         guard j < hi, let list = nouns(j) else { return nil }
         for n in list {
             let wk = n.wordKeys
@@ -506,7 +513,9 @@ struct DocumentPass {
             if !ok { continue }
             if n.needsCapital, !cap[j] { continue }
             // "applicant's representative": a genitive before the end is not this noun.
-            if (j ..< end - 1).contains(where: { possessiveToken[$0] }) { continue }
+            var genitive = false
+            for k in j ..< end - 1 where possessiveToken[k] { genitive = true; break }
+            if genitive { continue }
             return (n, end)
         }
         return nil
@@ -566,7 +575,7 @@ struct DocumentPass {
     }
 
     /// Capitalised name starting at `i`: returns its end (exclusive).
-    func capSequence(_ i: Int, _ hi: Int) -> Int? {
+    mutating func capSequence(_ i: Int, _ hi: Int) -> Int? {
         guard i < hi, cap[i] else { return nil }
         var j = i, end = i
         while j < hi {
@@ -620,7 +629,7 @@ struct DocumentPass {
     }
 
     /// "[P]", "[1]", "[Y]": a bracketed pseudonym; returns its end.
-    func bracketPseudonym(_ i: Int, _ hi: Int) -> Int? {
+    mutating func bracketPseudonym(_ i: Int, _ hi: Int) -> Int? {
         guard i + 2 < hi, byte[i] == 0x5B else { return nil }
         var j = i + 1
         while j < hi, j <= i + 3, byte[j] != 0x5D {
@@ -874,10 +883,14 @@ struct DocumentPass {
         }
     }
 
-    func hasOrgWord(_ r: Range<Int>) -> Bool { r.contains { w[$0].org != nil } && r.count > 1 }
+    @inline(__always) func hasOrgWord(_ r: Range<Int>) -> Bool {
+        guard r.count > 1 else { return false }
+        for k in r where w[k].org != nil { return true }
+        return false
+    }
 
     /// Determiner(s), up to two modifiers, then a lexicon noun: (noun, noun start, noun end, determiner).
-    func nounPhrase(_ i: Int, _ hi: Int) -> (PartyLexicon.Noun, Int, Int, Int?)? {
+    mutating func nounPhrase(_ i: Int, _ hi: Int) -> (PartyLexicon.Noun, Int, Int, Int?)? {
         var j = i
         var det: Int?
         // Phrases that hold their determiner: "this court".
@@ -910,7 +923,7 @@ struct DocumentPass {
     }
 
     /// Where a name starts right after a noun: a capitalised sequence or a pseudonym. Returns its end.
-    func nameStart(_ j: Int, _ hi: Int) -> (Int, Bool)? {
+    mutating func nameStart(_ j: Int, _ hi: Int) -> (Int, Bool)? {
         if let e = bracketPseudonym(j, hi) { return (e, true) }
         let articleName = language == .fr && w[j].det == .article && j + 1 < hi && cap[j + 1]
         guard cap[j], articleName || !w[j].flags.contains(.stopword) && w[j].det == nil, w[j].pronoun == nil,
@@ -943,7 +956,7 @@ struct DocumentPass {
 
     /// "de Bonneville", "de l'Intérieur", "près le tribunal de grande instance", "of Armenia",
     /// "de la fédération": returns the end of the complement.
-    func complementEnd(_ p: Int, _ hi: Int, institutionsOnly: Bool = false) -> Int? {
+    mutating func complementEnd(_ p: Int, _ hi: Int, institutionsOnly: Bool = false) -> Int? {
         guard p < hi, w[p].flags.contains(.particle) || w[p].flags.contains(.placePreposition) && !institutionsOnly else { return nil }
         var q = p + 1
         if q < hi, w[q].flags.contains(.particle) { q += 1 }
@@ -1092,7 +1105,7 @@ struct DocumentPass {
 
     /// A role noun among the few lower-case words before `p` ("président du directoire de PSA",
     /// "cofondateur de Acme"): what follows `p` is the employer.
-    func roleBefore(_ p: Int, _ lo: Int) -> Bool {
+    mutating func roleBefore(_ p: Int, _ lo: Int) -> Bool {
         var k = p - 1
         while k >= lo, k >= p - 4, tokens[k].kind == .word, !tokens[k].isCapitalized || k == lo {
             if let roles = nouns(k), roles.contains(where: { $0.use == .role || $0.use == .spokesperson }) { return true }
@@ -1231,7 +1244,7 @@ struct DocumentPass {
 
     /// An organisation's key without its legal suffixes and commas ("fruitbelt" for "Fruitbelt,
     /// Inc."); other names keep their key.
-    func coreKey(_ ci: Int) -> UInt64 {
+    mutating func coreKey(_ ci: Int) -> UInt64 {
         guard candidates[ci].kind == .organization, candidates[ci].source == .name else { return candidates[ci].keyHash }
         let nameRange = candidates[ci].nameRange
         @inline(__always) func kept(_ k: Int) -> Bool {
@@ -1256,7 +1269,7 @@ struct DocumentPass {
     /// Shorter keys by which a named party can be mentioned again: a person's surname, the first
     /// word of an organisation's name, the initials of a name of three words or more.
     /// Each key goes to `body` in turn (no array per candidate).
-    func derivedKeys(_ ci: Int, _ body: (UInt64) -> Void) {
+    mutating func derivedKeys(_ ci: Int, _ body: (UInt64) -> Void) {
         let kind = candidates[ci].kind
         let nameRange = candidates[ci].nameRange
         // The capitalised words, counted without collecting them.
