@@ -617,7 +617,7 @@ struct DocumentPass {
     }
 
     /// White space holding a tab or a line break right before token `j`.
-    func brokenBefore(_ j: Int) -> Bool {
+    @inline(__always) func brokenBefore(_ j: Int) -> Bool {
         guard j > 0, tokens[j].spaceBefore else { return false }
         var b = tokens[j - 1].span.end
         while b < tokens[j].span.start {
@@ -643,13 +643,13 @@ struct DocumentPass {
 
     /// A single capital letter used as a pseudonym ("X…", "Y.", "M. X"): returns its end,
     /// ellipsis included.
-    @inline(__always) func letterPseudonym(_ i: Int, _ hi: Int, titled: Bool) -> Int? {
+    @inline(__always) mutating func letterPseudonym(_ i: Int, _ hi: Int, titled: Bool) -> Int? {
         // Asked of every capitalised word: the common answer (not one letter) inlined at the call.
         guard i < hi, cap[i], hasOneLetter(i) else { return nil }
         return letterPseudonymEnd(i, hi, titled: titled)
     }
     /// `letterPseudonym` of a token known to be one capital letter.
-    func letterPseudonymEnd(_ i: Int, _ hi: Int, titled: Bool) -> Int? {
+    mutating func letterPseudonymEnd(_ i: Int, _ hi: Int, titled: Bool) -> Int? {
         if i + 1 < hi, cap[i + 1], !isPunct(i + 1) { return nil }  // an initial: "J. Smith"
         var end = i + 1
         var ellipsis = false
