@@ -38,37 +38,37 @@ final class PartyLexicon {
     enum PronounRef: String { case person, any, nonperson, `self` }
     struct Pronoun { let gender: Gender; let plural: Bool; let refers: PronounRef }
 
-    var titles: [String: Title] = [:]
-    var particles: Set<String> = []
-    var orgWords: [String: OrgWord] = [:]
+    let titles: [String: Title]
+    let particles: Set<String>
+    let orgWords: [String: OrgWord]
     /// Noun phrases indexed by their first folded token, longest first.
-    var nouns: [String: [Noun]] = [:]
-    var determiners: [String: DeterminerType] = [:]
-    var pronouns: [String: Pronoun] = [:]
-    var impersonal: Set<String> = []
-    var notPartyNames: Set<String> = []
-    var notPartyWords: Set<String> = []
-    var notPartyStarts: Set<String> = []
-    var placePrepositions: Set<String> = []
-    var targetPrepositions: Set<String> = []
-    var conjunctions: Set<String> = []
-    var impersonalComplements: Set<String> = []
+    let nouns: [String: [Noun]]
+    let determiners: [String: DeterminerType]
+    let pronouns: [String: Pronoun]
+    let impersonal: Set<String>
+    let notPartyNames: Set<String>
+    let notPartyWords: Set<String>
+    let notPartyStarts: Set<String>
+    let placePrepositions: Set<String>
+    let targetPrepositions: Set<String>
+    let conjunctions: Set<String>
+    let impersonalComplements: Set<String>
     /// Copulas by first word ("serves as" → ["serves", "as"]).
-    var copulas: [String: [[String]]] = [:]
+    let copulas: [String: [[String]]]
     /// `copulas` by word keys.
-    var copulaKeys = WordKeyMap<[[UInt64]]>()
+    let copulaKeys: WordKeyMap<[[UInt64]]>
     /// Word keys (`wordKey` of the whole folded phrase) of `countries`, `notPartyNames` and
     /// `impersonalComplements`: probed with integer keys rather than by hashing strings.
-    var countryKeys = WordKeySet()
-    var notPartyNameKeys = WordKeySet()
-    var impersonalComplementKeys = WordKeySet()
-    var adjectiveEndings: [String] = []
-    var adjectiveEndingBytes: [[UInt8]] = []
-    var adjectiveWords: Set<String> = []
-    var countries: Set<String> = []
-    var pseudonyms: Set<String> = []
-    var stopwords: Set<String> = []
-    var inflections: Inflections
+    let countryKeys: WordKeySet
+    let notPartyNameKeys: WordKeySet
+    let impersonalComplementKeys: WordKeySet
+    let adjectiveEndings: [String]
+    let adjectiveEndingBytes: [[UInt8]]
+    let adjectiveWords: Set<String>
+    let countries: Set<String>
+    let pseudonyms: Set<String>
+    let stopwords: Set<String>
+    let inflections: Inflections
 
     /// Everything the lexicons say about one folded word, so that the recogniser does one hash
     /// lookup per token and then reads fields.
@@ -95,12 +95,12 @@ final class PartyLexicon {
         static let none = WordInfo()
     }
     /// Facts by `wordKey` of the folded word.
-    var info: [UInt64: WordInfo] = [:]
+    let info: [UInt64: WordInfo]
     /// `info` in a table that does not hash its (already hashed) keys again.
-    var infoTable = WordKeyMap<WordInfo>()
+    let infoTable: WordKeyMap<WordInfo>
     /// Two bits per key of `info` (a Bloom filter of 32 768 bits, in the first-level cache): most
     /// words of a text are in no party lexicon, and the filter turns them away without a probe.
-    private var infoFilter = [UInt64](repeating: 0, count: 512)
+    private let infoFilter: [UInt64]
     @inline(__always) private static func filterBits(_ key: UInt64) -> (Int, Int) {
         let m = key &* 0x9E37_79B9_7F4A_7C15
         return (Int(truncatingIfNeeded: m >> 49), Int(truncatingIfNeeded: (m >> 34) & 0x7FFF))
@@ -111,13 +111,44 @@ final class PartyLexicon {
         guard infoFilter[a >> 6] & (1 << UInt64(a & 63)) != 0, infoFilter[b >> 6] & (1 << UInt64(b & 63)) != 0 else { return nil }
         return infoTable[key]
     }
-    var nounLists: [[Noun]] = []
+    let nounLists: [[Noun]]
 
     /// A 64-bit FNV-1a key of a folded word: hashing and comparing an integer is much cheaper than a
     /// String, and with a few thousand lexicon words a collision is out of reach in practice.
     @inline(__always) static func wordKey(_ s: String) -> UInt64 { foldKey(s) }
 
     init(language: Language, lexicon: LanguageLexicon) {
+        // Built in locals, stored once at the end: the tables are constants, so that reading them
+        // (per word, per candidate) needs no run-time exclusivity check.
+        var titles: [String: Title] = [:]
+        var particles: Set<String> = []
+        var orgWords: [String: OrgWord] = [:]
+        var nouns: [String: [Noun]] = [:]
+        var determiners: [String: DeterminerType] = [:]
+        var pronouns: [String: Pronoun] = [:]
+        var impersonal: Set<String> = []
+        var notPartyNames: Set<String> = []
+        var notPartyWords: Set<String> = []
+        var notPartyStarts: Set<String> = []
+        var placePrepositions: Set<String> = []
+        var targetPrepositions: Set<String> = []
+        var conjunctions: Set<String> = []
+        var impersonalComplements: Set<String> = []
+        var copulas: [String: [[String]]] = [:]
+        var copulaKeys: WordKeyMap<[[UInt64]]> = WordKeyMap<[[UInt64]]>()
+        var countryKeys: WordKeySet = WordKeySet()
+        var notPartyNameKeys: WordKeySet = WordKeySet()
+        var impersonalComplementKeys: WordKeySet = WordKeySet()
+        var adjectiveEndings: [String] = []
+        var adjectiveEndingBytes: [[UInt8]] = []
+        var adjectiveWords: Set<String> = []
+        var countries: Set<String> = []
+        var pseudonyms: Set<String> = []
+        var stopwords: Set<String> = []
+        var info: [UInt64: WordInfo] = [:]
+        var infoTable: WordKeyMap<WordInfo> = WordKeyMap<WordInfo>()
+        var infoFilter: [UInt64] = [UInt64](repeating: 0, count: 512)
+        var nounLists: [[Noun]] = []
         inflections = lexicon.inflections
         // Phrases in the files are cut into tokens the way the tokenizer cuts text, so that
         // "cour d'appel" matches the tokens "cour", "d'", "appel".
@@ -198,6 +229,35 @@ final class PartyLexicon {
         for c in countries { countryKeys.insert(key(c)) }
         for c in notPartyNames { notPartyNameKeys.insert(key(c)) }
         for c in impersonalComplements { impersonalComplementKeys.insert(key(c)) }
+        self.titles = titles
+        self.particles = particles
+        self.orgWords = orgWords
+        self.nouns = nouns
+        self.determiners = determiners
+        self.pronouns = pronouns
+        self.impersonal = impersonal
+        self.notPartyNames = notPartyNames
+        self.notPartyWords = notPartyWords
+        self.notPartyStarts = notPartyStarts
+        self.placePrepositions = placePrepositions
+        self.targetPrepositions = targetPrepositions
+        self.conjunctions = conjunctions
+        self.impersonalComplements = impersonalComplements
+        self.copulas = copulas
+        self.copulaKeys = copulaKeys
+        self.countryKeys = countryKeys
+        self.notPartyNameKeys = notPartyNameKeys
+        self.impersonalComplementKeys = impersonalComplementKeys
+        self.adjectiveEndings = adjectiveEndings
+        self.adjectiveEndingBytes = adjectiveEndingBytes
+        self.adjectiveWords = adjectiveWords
+        self.countries = countries
+        self.pseudonyms = pseudonyms
+        self.stopwords = stopwords
+        self.info = info
+        self.infoTable = infoTable
+        self.infoFilter = infoFilter
+        self.nounLists = nounLists
     }
 
     /// True when a folded token is an inflected verb form (the next word after a subject).

@@ -27,7 +27,7 @@ public final class PartyRecognizer {
     let verbCache = Mutex<WordKeyMap<Bool>?>(nil)
 
     public func recognize(_ text: SegmentedText) -> PartySet {
-        let pass = DocumentPass(text: text, lex: lex, language: language)
+        var pass = DocumentPass(text: text, lex: lex, language: language)
         // Taken, not shared: a recogniser used by two threads at once gives the second an empty one.
         if let cache = verbCache.withLock({ c -> WordKeyMap<Bool>? in defer { c = nil }; return c }) { pass.verbCache = cache }
         let parties = pass.run()
@@ -158,7 +158,14 @@ struct PartyBuilder {
     }
 }
 
-final class DocumentPass {
+/// The scan and naming of one document. A struct with mutating methods, not a class: its
+/// candidates, builders and key maps, read and written per candidate, would as class properties
+/// be checked for exclusive access at run time on every access. Being large, the pass is copied
+/// (bitwise, some 470 bytes) to call a non-mutating method from a mutating one unless the call is
+/// inlined: the helpers the scan calls again and again are therefore inlined or `mutating`
+/// though they change nothing, and mutating methods use loops rather than closures that read
+/// the pass (such a closure copies it, with a retain of every array).
+struct DocumentPass {
     let text: SegmentedText
     let lex: PartyLexicon
     let language: Language
@@ -391,7 +398,7 @@ final class DocumentPass {
     }
     func surface(_ r: Range<Int>) -> String { text.string(span(r)) }
     /// Folded key of a token range: token folds, a space where the text has one, quotes left out.
-    func foldKey(_ r: Range<Int>) -> String {
+    @inline(__always) func foldKey(_ r: Range<Int>) -> String {
         var out = ""
         for i in r where tokens[i].kind != .quote {
             if !out.isEmpty, tokens[i].spaceBefore { out += " " }
@@ -415,7 +422,7 @@ final class DocumentPass {
     /// `PartyLexicon.wordKey(foldKey(r))`. FNV-1a runs byte by byte from its basis, so the state
     /// after the first token's fold is that fold's word key, known already (`hashes`): a one-word
     /// name costs no String access at all.
-    func keyHash(_ r: Range<Int>) -> UInt64 {
+    @inline(__always) func keyHash(_ r: Range<Int>) -> UInt64 {
         var i = r.lowerBound
         while i < r.upperBound, tokens[i].kind == .quote { i += 1 }
         guard i < r.upperBound else { return FNV.basis }
@@ -426,7 +433,7 @@ final class DocumentPass {
         return h
     }
     /// A pseudonym's candidate: its key given as a String (kept in `pseudonymKeys`).
-    func pseudonym(range: Range<Int>, nameRange: Range<Int>, key: String, kind: PartyKind, sentence: Int) -> Candidate {
+    mutating func pseudonym(range: Range<Int>, nameRange: Range<Int>, key: String, kind: PartyKind, sentence: Int) -> Candidate {
         pseudonymKeys.append(key)
         return Candidate(source: .pseudonym, range: range, nameRange: nameRange, keyHash: PartyLexicon.wordKey(key),
                   pseudonymKey: Int32(pseudonymKeys.count - 1),
@@ -436,7 +443,7 @@ final class DocumentPass {
         let k = tokens[i].kind
         return k == .punctuation || k == .quote || k == .symbol
     }
-    func isAllCaps(_ i: Int) -> Bool {
+    @inline(__always) func isAllCaps(_ i: Int) -> Bool {
         guard cap[i] else { return false }
         let s = tokens[i].span
         var letters = 0
@@ -449,7 +456,7 @@ final class DocumentPass {
         // ASCII without lower-case letters is its own upper case.
         return letters >= 2 && (ascii || text.string(s).uppercased() == text.string(s))
     }
-    func letterCount(_ i: Int) -> Int {
+    @inline(__always) func letterCount(_ i: Int) -> Int {
         var n = 0
         for b in text.text[tokens[i].span.start ..< tokens[i].span.end] where isUTF8Lead(b) && b != 0x2E { n += 1 }
         return n
@@ -474,7 +481,7 @@ final class DocumentPass {
     func isSentenceInitial(_ i: Int, sentence s: Int) -> Bool {
         i <= firstWord[s]
     }
-    func previousWord(_ i: Int, _ lo: Int) -> Int? {
+    @inline(__always) func previousWord(_ i: Int, _ lo: Int) -> Int? {
         var j = i - 1
         while j >= lo, tokens[j].kind == .quote { j -= 1 }
         return j >= lo ? j : nil
@@ -482,7 +489,7 @@ final class DocumentPass {
 
     // MARK: scan
 
-    func run() -> PartySet {
+    mutating func run() -> PartySet {
         // About one token in twenty is a candidate: reserved at once, a Candidate being large,
         // growing the array copies it again and again.
         candidates.reserveCapacity(tokens.count / 16 + 8)
@@ -495,7 +502,7 @@ final class DocumentPass {
     }
 
     /// Longest noun phrase of the lexicon starting at `j`.
-    func matchNoun(_ j: Int, _ hi: Int) -> (PartyLexicon.Noun, Int)? {
+    mutating func matchNoun(_ j: Int, _ hi: Int) -> (PartyLexicon.Noun, Int)? {
         guard j < hi, let list = nouns(j) else { return nil }
         for n in list {
             let wk = n.wordKeys
@@ -506,14 +513,16 @@ final class DocumentPass {
             if !ok { continue }
             if n.needsCapital, !cap[j] { continue }
             // "applicant's representative": a genitive before the end is not this noun.
-            if (j ..< end - 1).contains(where: { possessiveToken[$0] }) { continue }
+            var genitive = false
+            for k in j ..< end - 1 where possessiveToken[k] { genitive = true; break }
+            if genitive { continue }
             return (n, end)
         }
         return nil
     }
 
     /// A lower-case word that can follow a French noun as its adjective ("gouvernement français").
-    func isAdjective(_ i: Int) -> Bool {
+    mutating func isAdjective(_ i: Int) -> Bool {
         guard language == .fr, tokens[i].kind == .word, !tokens[i].isCapitalized else { return false }
         let k = keys[i]
         let x = w[i]
@@ -524,7 +533,7 @@ final class DocumentPass {
 
     /// An inflected verb form. Articles and particles are not, even when their accent-free
     /// spelling is one ("du" is not "dû").
-    func isVerb(_ i: Int) -> Bool {
+    mutating func isVerb(_ i: Int) -> Bool {
         guard w[i].det == nil && !w[i].flags.contains(.particle) else { return false }
         // Keyed by the token's bytes, which make its lower-case and folded forms.
         let span = tokens[i].span
@@ -557,7 +566,7 @@ final class DocumentPass {
     }
 
     /// A lower-case content word: not a function word, a verb form or a pronoun.
-    func isContentWord(_ i: Int) -> Bool {
+    mutating func isContentWord(_ i: Int) -> Bool {
         guard tokens[i].kind == .word, !tokens[i].isCapitalized else { return false }
         let k = keys[i]
         let x = w[i]
@@ -566,7 +575,7 @@ final class DocumentPass {
     }
 
     /// Capitalised name starting at `i`: returns its end (exclusive).
-    func capSequence(_ i: Int, _ hi: Int) -> Int? {
+    mutating func capSequence(_ i: Int, _ hi: Int) -> Int? {
         guard i < hi, cap[i] else { return nil }
         var j = i, end = i
         while j < hi {
@@ -608,7 +617,7 @@ final class DocumentPass {
     }
 
     /// White space holding a tab or a line break right before token `j`.
-    func brokenBefore(_ j: Int) -> Bool {
+    @inline(__always) func brokenBefore(_ j: Int) -> Bool {
         guard j > 0, tokens[j].spaceBefore else { return false }
         var b = tokens[j - 1].span.end
         while b < tokens[j].span.start {
@@ -620,7 +629,7 @@ final class DocumentPass {
     }
 
     /// "[P]", "[1]", "[Y]": a bracketed pseudonym; returns its end.
-    func bracketPseudonym(_ i: Int, _ hi: Int) -> Int? {
+    mutating func bracketPseudonym(_ i: Int, _ hi: Int) -> Int? {
         guard i + 2 < hi, byte[i] == 0x5B else { return nil }
         var j = i + 1
         while j < hi, j <= i + 3, byte[j] != 0x5D {
@@ -634,13 +643,13 @@ final class DocumentPass {
 
     /// A single capital letter used as a pseudonym ("X…", "Y.", "M. X"): returns its end,
     /// ellipsis included.
-    @inline(__always) func letterPseudonym(_ i: Int, _ hi: Int, titled: Bool) -> Int? {
+    @inline(__always) mutating func letterPseudonym(_ i: Int, _ hi: Int, titled: Bool) -> Int? {
         // Asked of every capitalised word: the common answer (not one letter) inlined at the call.
         guard i < hi, cap[i], hasOneLetter(i) else { return nil }
         return letterPseudonymEnd(i, hi, titled: titled)
     }
     /// `letterPseudonym` of a token known to be one capital letter.
-    func letterPseudonymEnd(_ i: Int, _ hi: Int, titled: Bool) -> Int? {
+    mutating func letterPseudonymEnd(_ i: Int, _ hi: Int, titled: Bool) -> Int? {
         if i + 1 < hi, cap[i + 1], !isPunct(i + 1) { return nil }  // an initial: "J. Smith"
         var end = i + 1
         var ellipsis = false
@@ -650,7 +659,7 @@ final class DocumentPass {
         return nil
     }
 
-    func scan(sentence si: Int, _ lo: Int, _ hi: Int) {
+    mutating func scan(sentence si: Int, _ lo: Int, _ hi: Int) {
         var i = lo
         var suppressRolesUntil = -1
         // A name already taken as the subject of a description before it: (start, end, candidate).
@@ -874,10 +883,14 @@ final class DocumentPass {
         }
     }
 
-    func hasOrgWord(_ r: Range<Int>) -> Bool { r.contains { w[$0].org != nil } && r.count > 1 }
+    @inline(__always) func hasOrgWord(_ r: Range<Int>) -> Bool {
+        guard r.count > 1 else { return false }
+        for k in r where w[k].org != nil { return true }
+        return false
+    }
 
     /// Determiner(s), up to two modifiers, then a lexicon noun: (noun, noun start, noun end, determiner).
-    func nounPhrase(_ i: Int, _ hi: Int) -> (PartyLexicon.Noun, Int, Int, Int?)? {
+    mutating func nounPhrase(_ i: Int, _ hi: Int) -> (PartyLexicon.Noun, Int, Int, Int?)? {
         var j = i
         var det: Int?
         // Phrases that hold their determiner: "this court".
@@ -910,7 +923,7 @@ final class DocumentPass {
     }
 
     /// Where a name starts right after a noun: a capitalised sequence or a pseudonym. Returns its end.
-    func nameStart(_ j: Int, _ hi: Int) -> (Int, Bool)? {
+    mutating func nameStart(_ j: Int, _ hi: Int) -> (Int, Bool)? {
         if let e = bracketPseudonym(j, hi) { return (e, true) }
         let articleName = language == .fr && w[j].det == .article && j + 1 < hi && cap[j + 1]
         guard cap[j], articleName || !w[j].flags.contains(.stopword) && w[j].det == nil, w[j].pronoun == nil,
@@ -922,7 +935,7 @@ final class DocumentPass {
 
     /// French adjective after the noun, and complements naming a place or another institution
     /// ("tribunal de grande instance de Bonneville", "procureur … près le tribunal …").
-    func extendNoun(_ noun: PartyLexicon.Noun, _ e: Int, _ hi: Int) -> Int {
+    mutating func extendNoun(_ noun: PartyLexicon.Noun, _ e: Int, _ hi: Int) -> Int {
         var end = e
         if noun.use != .role, noun.use != .anaphor, noun.words.count == 1 {
             while end < hi, end < e + 2, isAdjective(end), !(end + 1 < hi && byte[end + 1] == 0x2D) { end += 1 }
@@ -943,7 +956,7 @@ final class DocumentPass {
 
     /// "de Bonneville", "de l'Intérieur", "près le tribunal de grande instance", "of Armenia",
     /// "de la fédération": returns the end of the complement.
-    func complementEnd(_ p: Int, _ hi: Int, institutionsOnly: Bool = false) -> Int? {
+    mutating func complementEnd(_ p: Int, _ hi: Int, institutionsOnly: Bool = false) -> Int? {
         guard p < hi, w[p].flags.contains(.particle) || w[p].flags.contains(.placePreposition) && !institutionsOnly else { return nil }
         var q = p + 1
         if q < hi, w[q].flags.contains(.particle) { q += 1 }
@@ -960,7 +973,7 @@ final class DocumentPass {
 
     /// Builds the candidate for a capitalised sequence: trims sentence openers, classifies it and
     /// weighs the evidence that it is a party. An empty key means "not a party".
-    func nameCandidate(_ r: Range<Int>, lo: Int, hi: Int, sentence si: Int) -> Candidate {
+    mutating func nameCandidate(_ r: Range<Int>, lo: Int, hi: Int, sentence si: Int) -> Candidate {
         var s = r.lowerBound
         let e = r.upperBound
         let initial = isSentenceInitial(s, sentence: si)
@@ -1048,9 +1061,16 @@ final class DocumentPass {
             else if acronym { c.kind = .organization }
             else if words >= 2 {
                 // A header in capitals ("MONICA GLISSON") is judged as if written normally.
-                let shouting = (s ..< e).allSatisfy { !cap[$0] || isAllCaps($0) || letterCount($0) <= 2 }
-                let personLike = words <= 4 && (s ..< e).allSatisfy { glued($0) || (cap[$0] ? (shouting || !isAllCaps($0) || letterCount($0) <= 2) : !(tokens[$0].kind == .word && !w[$0].flags.contains(.particle))) }
-                    && !(w[s].det != nil)
+                // Loops, not closures: a closure of a mutating method copies the pass.
+                var shouting = true
+                for k in s ..< e where !(!cap[k] || isAllCaps(k) || letterCount(k) <= 2) { shouting = false; break }
+                var personLike = words <= 4
+                if personLike {
+                    for k in s ..< e where !(glued(k) || (cap[k] ? (shouting || !isAllCaps(k) || letterCount(k) <= 2) : !(tokens[k].kind == .word && !w[k].flags.contains(.particle)))) {
+                        personLike = false; break
+                    }
+                }
+                personLike = personLike && !(w[s].det != nil)
                 c.kind = personLike ? .person : .organization
             }
         }
@@ -1085,7 +1105,7 @@ final class DocumentPass {
 
     /// A role noun among the few lower-case words before `p` ("président du directoire de PSA",
     /// "cofondateur de Acme"): what follows `p` is the employer.
-    func roleBefore(_ p: Int, _ lo: Int) -> Bool {
+    mutating func roleBefore(_ p: Int, _ lo: Int) -> Bool {
         var k = p - 1
         while k >= lo, k >= p - 4, tokens[k].kind == .word, !tokens[k].isCapitalized || k == lo {
             if let roles = nouns(k), roles.contains(where: { $0.use == .role || $0.use == .spokesperson }) { return true }
@@ -1097,7 +1117,7 @@ final class DocumentPass {
     /// "Google's spokesperson", "the applicant's representative": a person named by a role of an
     /// owner named just before — a party of its own, acting for the owner. Returns where the scan
     /// resumes.
-    func possessed(_ owner: Int, _ e: Int, _ hi: Int) -> Int {
+    mutating func possessed(_ owner: Int, _ e: Int, _ hi: Int) -> Int {
         guard language == .en, e > 0, e < hi, possessiveToken[e - 1] else { return e }
         var k = e
         while k < hi, k < e + 2, w[k].nounList < 0, tokens[k].kind == .word, !tokens[k].isCapitalized, !w[k].flags.contains(.stopword) { k += 1 }
@@ -1115,7 +1135,7 @@ final class DocumentPass {
 
     /// After a name: a parenthetical definition "(MGM)", "(the Government)", or a role in apposition
     /// ", cofondateur de Acme,". Returns where the scan resumes.
-    func afterName(_ ci: Int, _ e: Int, _ lo: Int, _ hi: Int, _ suppress: inout Int) -> Int {
+    mutating func afterName(_ ci: Int, _ e: Int, _ lo: Int, _ hi: Int, _ suppress: inout Int) -> Int {
         if e > 0, possessiveToken[e - 1] {
             let next = possessed(ci, e, hi)
             // An owner with a spokesperson or lawyers is a party.
@@ -1190,7 +1210,7 @@ final class DocumentPass {
 
     // MARK: names → parties
 
-    func newParty(_ ci: Int) -> Int {
+    mutating func newParty(_ ci: Int) -> Int {
         var b = PartyBuilder(kind: candidates[ci].kind, plural: candidates[ci].plural, gender: candidates[ci].gender,
                              key: candidates[ci].keyHash, fromNoun: candidates[ci].source == .noun)
         addNounWords(of: ci, to: &b)
@@ -1214,7 +1234,7 @@ final class DocumentPass {
         if n > 0 { b.addNounWord(h) }
     }
 
-    func register(_ key: UInt64, _ p: Int) {
+    mutating func register(_ key: UInt64, _ p: Int) {
         guard key != emptyKeyHash, !ambiguousKeys.contains(key) else { return }
         if let q = partyOfKey[key], q != p { return }
         if let q = aliasOfKey[key], q != p { ambiguousKeys.insert(key); aliasOfKey[key] = nil; return }
@@ -1224,7 +1244,7 @@ final class DocumentPass {
 
     /// An organisation's key without its legal suffixes and commas ("fruitbelt" for "Fruitbelt,
     /// Inc."); other names keep their key.
-    func coreKey(_ ci: Int) -> UInt64 {
+    mutating func coreKey(_ ci: Int) -> UInt64 {
         guard candidates[ci].kind == .organization, candidates[ci].source == .name else { return candidates[ci].keyHash }
         let nameRange = candidates[ci].nameRange
         @inline(__always) func kept(_ k: Int) -> Bool {
@@ -1249,7 +1269,7 @@ final class DocumentPass {
     /// Shorter keys by which a named party can be mentioned again: a person's surname, the first
     /// word of an organisation's name, the initials of a name of three words or more.
     /// Each key goes to `body` in turn (no array per candidate).
-    func derivedKeys(_ ci: Int, _ body: (UInt64) -> Void) {
+    mutating func derivedKeys(_ ci: Int, _ body: (UInt64) -> Void) {
         let kind = candidates[ci].kind
         let nameRange = candidates[ci].nameRange
         // The capitalised words, counted without collecting them.
@@ -1287,7 +1307,7 @@ final class DocumentPass {
         }
     }
 
-    func assignNames() {
+    mutating func assignNames() {
         // At most one party per candidate, and a few from pronouns ("we"): never grown.
         builders.reserveCapacity(candidates.count + 2)
         // 1. Strong names of two words or more (and pseudonyms) found the parties.
@@ -1302,12 +1322,15 @@ final class DocumentPass {
             candidates[ci].party = p
             absorb(ci, p)
         }
+        var derived: [UInt64] = []
         // 2. Their surnames, short names and initials; the party noun that introduced them
         // ("defendant, Michael L. Thompson": later "defendant" is him, unless two are so named).
         for ci in candidates.indices where candidates[ci].party >= 0 && candidates[ci].source == .name {
-            derivedKeys(ci) { k in
-                if builders[candidates[ci].party].key != k { register(k, candidates[ci].party) }
-            }
+            // Gathered, then registered: a closure changing the pass while `derivedKeys` reads it
+            // would make the pass copy itself.
+            derived.removeAll(keepingCapacity: true)
+            derivedKeys(ci) { derived.append($0) }
+            for k in derived where builders[candidates[ci].party].key != k { register(k, candidates[ci].party) }
             if let n = candidates[ci].descriptorNoun, n.use == .party || n.use == .both, n.kind == .person, !n.plural {
                 register(n.keyHash, candidates[ci].party)
             }
@@ -1327,7 +1350,7 @@ final class DocumentPass {
         }
     }
 
-    func linkAliases() {
+    mutating func linkAliases() {
         for ci in candidates.indices where candidates[ci].source == .alias && candidates[ci].party < 0 {
             guard let l = candidates[ci].linkTo, candidates[l].party >= 0 else { continue }
             let p = candidates[l].party
@@ -1337,7 +1360,7 @@ final class DocumentPass {
     }
 
     /// Merges what a candidate tells about its party (kind, gender).
-    func absorb(_ ci: Int, _ p: Int) {
+    mutating func absorb(_ ci: Int, _ p: Int) {
         let kind = candidates[ci].kind, isTitled = candidates[ci].isTitled, descriptorNoun = candidates[ci].descriptorNoun
         if builders[p].kind == .unknown || builders[p].kind == .person && kind != .person && kind != .unknown && !isTitled && descriptorNoun != nil {
             builders[p].kind = kind
@@ -1373,7 +1396,7 @@ final class DocumentPass {
         }
     }
 
-    func chronologicalPass() {
+    mutating func chronologicalPass() {
         enum Event { case cand(Int), pron(Int) }
         var events: [(Int, Int, Event)] = []  // (token, order, event)
         events.reserveCapacity(candidates.count + pronouns.count)
@@ -1476,12 +1499,12 @@ final class DocumentPass {
         }
     }
 
-    func setRole(_ p: Int, _ r: Range<Int>) {
+    mutating func setRole(_ p: Int, _ r: Range<Int>) {
         builders[p].role = surface(r)
         for k in r where tokens[k].kind == .word && !builders[p].roleWords.contains(hashes[k]) { builders[p].roleWords.append(hashes[k]) }
     }
 
-    func resolveNoun(_ ci: Int, recent: [Recent], subjectOf: SubjectTable) -> Int {
+    mutating func resolveNoun(_ ci: Int, recent: [Recent], subjectOf: SubjectTable) -> Int {
         // The fields needed, read in place (a whole Candidate is large to copy).
         let c = NounQuery(noun: candidates[ci].noun, owner: candidates[ci].owner, sentence: candidates[ci].sentence,
                           keyHash: candidates[ci].keyHash, headKey: candidates[ci].headKey, possessive: candidates[ci].possessive,
@@ -1560,7 +1583,7 @@ final class DocumentPass {
         let range: Range<Int>, nameRange: Range<Int>
     }
 
-    func nounParty(_ ci: Int, _ n: PartyLexicon.Noun) -> Int {
+    mutating func nounParty(_ ci: Int, _ n: PartyLexicon.Noun) -> Int {
         let headKey = candidates[ci].headKey
         let key = headKey != nil ? candidates[ci].keyHash : n.keyHash
         if let p = partyOfKey[key] { return p }
@@ -1572,7 +1595,7 @@ final class DocumentPass {
         return builders.count - 1
     }
 
-    func resolvePronoun(_ ev: PronounEvent, recent: [Recent], subjectOf: SubjectTable) -> Int? {
+    mutating func resolvePronoun(_ ev: PronounEvent, recent: [Recent], subjectOf: SubjectTable) -> Int? {
         let pr = ev.pronoun
         if pr.refers == .self {
             let key = weKeyHash
@@ -1618,7 +1641,15 @@ final class DocumentPass {
 
     // MARK: output
 
-    func build() -> PartySet {
+    mutating func build() -> PartySet {
+        // The builders moved out, and the parties made by a method that does not change the pass:
+        // its closures then read the pass where they would copy it in a mutating method.
+        var builders: [PartyBuilder] = []
+        swap(&builders, &self.builders)
+        return makeParties(&builders)
+    }
+
+    func makeParties(_ builders: inout [PartyBuilder]) -> PartySet {
         // Gather mentions per party, counted first: each party's list is allocated once.
         var counts = [Int](repeating: 0, count: builders.count)
         for ci in candidates.indices where candidates[ci].party >= 0 {
@@ -1652,6 +1683,7 @@ final class DocumentPass {
         // The surfaces already taken for the party at hand: lists reused from party to party.
         var seen: [String] = []
         var seenBytes: [UInt64] = []
+        let info = w
         for (_, i) in order {
             // Moved out (not copied): sorting a list the builder still shares would copy it.
             var b = builders[i]
@@ -1660,7 +1692,10 @@ final class DocumentPass {
             // Canonical name: the fullest named form.
             var best: Range<Int>?
             var bestRange: Range<Int>?
-            func shouting(_ r: Range<Int>) -> Bool { r.allSatisfy { !cap[$0] || isAllCaps($0) || letterCount($0) <= 1 } }
+            func shouting(_ r: Range<Int>) -> Bool {
+                for k in r where !(!cap[k] || isAllCaps(k) || letterCount(k) <= 1) { return false }
+                return true
+            }
             for m in b.mentions where m.form == .name {
                 // The fullest form; written normally rather than in capitals when as full.
                 if best == nil || m.nameRange.count > best!.count || m.nameRange.count == best!.count && shouting(best!) && !shouting(m.nameRange) {
@@ -1670,8 +1705,8 @@ final class DocumentPass {
             if best == nil, let m = b.mentions.first(where: { $0.form != .pronoun }) ?? b.mentions.first { best = m.nameRange; bestRange = m.range }
             var name = surface(best!)
             // A person known only by a surname or a pseudonym keeps the title: "Mme Dupont", "M. [P]".
-            if b.kind == .person, best!.lazy.filter({ self.cap[$0] }).count <= 1,
-               let titled = b.mentions.first(where: { $0.form == .name && $0.range.lowerBound < $0.nameRange.lowerBound && w[$0.range.lowerBound].title != nil }) {
+            if b.kind == .person, best!.reduce(0, { $0 + (cap[$1] ? 1 : 0) }) <= 1,
+               let titled = b.mentions.first(where: { $0.form == .name && $0.range.lowerBound < $0.nameRange.lowerBound && info[$0.range.lowerBound].title != nil }) {
                 name = surface(titled.range)
             }
             // English common-noun parties keep their article: "the applicant", "the Government".
