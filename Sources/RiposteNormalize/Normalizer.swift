@@ -123,6 +123,17 @@ public enum Normalizer {
             // of a run, whose successor may be a combining mark, takes the path below.
             let run = original.withUnsafeBufferPointer { p -> Int in
                 var k = i
+                // Eight bytes at a time while none is non-ASCII, a control, DEL or '-' (tab and line
+                // feed, rarer, leave it to the byte loop) and the byte after them is ASCII.
+                if k + 9 <= n {
+                    let raw = UnsafeRawPointer(p.baseAddress!)
+                    repeat {
+                        let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+                        guard plainASCIIBytes(x) else { break }
+                        guard p[k + 8] < 0x80 else { k += 7; break }
+                        k += 8
+                    } while k + 9 <= n
+                }
                 while k + 1 < n {
                     let c = p[k]
                     guard (c >= 0x20 && c < 0x7F && c != 0x2D) || c == 0x0A || c == 0x09, p[k + 1] < 0x80 else { break }
@@ -240,6 +251,15 @@ public enum Normalizer {
     static func nfc(_ s: ArraySlice<UInt8>) -> [UInt8] {
         mapUTF8(s, options: UTF8PROC_STABLE.rawValue | UTF8PROC_COMPOSE.rawValue) ?? Array(s)
     }
+}
+
+/// Whether the eight bytes of x are all in 0x20 ..< 0x7F but '-'. Each test below flags the
+/// lowest offending byte exactly (a borrow runs only above a byte that offends), so none is missed.
+@inline(__always) func plainASCIIBytes(_ x: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+    let below20 = (x &- 0x20 &* ones) & ~x & highs
+    return (x & highs) | below20 | zeroBytes(x ^ (0x7F &* ones)) | zeroBytes(x ^ (0x2D &* ones)) == 0
 }
 
 /// Decodes the code point at `i` of valid UTF-8 `s` and its length in bytes.
