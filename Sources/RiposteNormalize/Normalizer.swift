@@ -20,14 +20,29 @@ public struct OffsetMap: Sendable {
     }
     /// nil when the normalised text is byte-identical to the original.
     let pieces: [Piece]?
+    /// `piece(b << bucketBits)` for every b up to the last normalised byte's: the piece holding a
+    /// byte lies between those of its bucket's start and the next bucket's, so a lookup searches
+    /// a few pieces (the output converts every span it writes), not all of them.
+    let buckets: [Int32]
+    static let bucketBits = 8
     let normalizedCount: Int
     public let originalCount: Int
 
     public var isIdentity: Bool { pieces == nil }
 
-    init(identityOf count: Int) { pieces = nil; normalizedCount = count; originalCount = count }
+    init(identityOf count: Int) { pieces = nil; buckets = []; normalizedCount = count; originalCount = count }
     init(pieces: [Piece], normalizedCount: Int, originalCount: Int) {
         self.pieces = pieces; self.normalizedCount = normalizedCount; self.originalCount = originalCount
+        // One sweep: bucket b gets the last piece starting at or before b << bucketBits (or 0).
+        let count = Swift.max(normalizedCount - 1, 0) >> OffsetMap.bucketBits + 1
+        var buckets = [Int32](repeating: 0, count: count)
+        var p = 0
+        for b in 0 ..< count {
+            let k = b << OffsetMap.bucketBits
+            while p + 1 < pieces.count, Int(pieces[p + 1].normStart) <= k { p += 1 }
+            buckets[b] = Int32(p)
+        }
+        self.buckets = buckets
     }
 
     /// The original span of normalised span `s`.
@@ -41,7 +56,16 @@ public struct OffsetMap: Sendable {
 
     /// The piece holding normalised byte k.
     private func piece(_ k: Int, _ pieces: [Piece]) -> Int {
+        // The answer is the last piece starting at or before k (or 0): between those of k's bucket
+        // and of the next one (the count is non-decreasing in k).
+        let b = k >> OffsetMap.bucketBits
         var lo = 0, hi = pieces.count - 1
+        if b < buckets.count {
+            lo = Int(buckets[b])
+            if b + 1 < buckets.count { hi = Int(buckets[b + 1]) }
+        } else if !buckets.isEmpty {
+            lo = Int(buckets[buckets.count - 1])
+        }
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if Int(pieces[mid].normStart) <= k { lo = mid } else { hi = mid - 1 }
