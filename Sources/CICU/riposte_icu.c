@@ -293,13 +293,24 @@ int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMem
             if (stop) { i += __builtin_ctzll(stop) >> 3; break; }
             i += 8;
         }
-        /* The commonest chunk, letters then one space before the next chunk, marked at once:
-           what the general path below does for it, without its loops. */
-        if (i > a && i + 1 < len && t[i] == 0x20 && byte_class[t[i + 1]] != C_GAP) {
-            marks[a] = 0x82; fill_bytes(marks + a + 1, 2, i - a - 1);
-            marks[i] = 0x80;
-            i++;
-            continue;
+        /* The commonest chunks, letters then one space or line feed before the next chunk
+           ("word "), or letters, one ASCII mark and the gap ("word, "), marked at once: what the
+           general path below (letters_or_digits_between_marks for the second) and the gap loop
+           do for them, without their loops. */
+        if (i > a && i + 1 < len) {
+            if (byte_class[t[i]] == C_GAP && byte_class[t[i + 1]] != C_GAP) {
+                marks[a] = 0x82; fill_bytes(marks + a + 1, 2, i - a - 1);
+                marks[i] = 0x80;
+                i++;
+                continue;
+            }
+            if (i + 2 < len && byte_class[t[i]] == C_PRINT && t[i] != '_' && t[i] != '@'
+                && byte_class[t[i + 1]] == C_GAP && byte_class[t[i + 2]] != C_GAP) {
+                marks[a] = 0x82; fill_bytes(marks + a + 1, 2, i - a - 1);
+                marks[i] = 0x80; marks[i + 1] = 0x80;
+                i += 2;
+                continue;
+            }
         }
         if (i > a) all = C_PRINT | C_LETTER;
         while (i < len && !((c = byte_class[t[i]]) & C_GAP)) { all &= c; i++; }
