@@ -279,6 +279,12 @@ public struct SentenceSplitter: Sendable {
         if tokens[i].kind == .word, !tokens[i].isCapitalized {
             return i >= 3 && tokens[i - 1].span.length == 2 && tokens[i - 2].kind == .number && isAfterHeaderTime(tokens, i)
         }
+        // A capitalised word after a lower-case word of three bytes or more ("the European"): of
+        // the rules of unpunctuatedBoundaryBeforeOther only the opener and heading-determiner
+        // ones can apply to it, and their key filters turn most such words away.
+        if tokens[i].kind == .word, tokens[i - 1].kind == .word, !tokens[i - 1].isCapitalized,
+           tokens[i - 1].span.length >= 3, tokens[i - 1].lower.utf8.count >= 3,
+           !openerKeys.mayContain(tokens[i].key), !headingDeterminerKeys.mayContain(tokens[i].key) { return false }
         return unpunctuatedBoundaryBeforeOther(text, tokens, start, i)
     }
 
