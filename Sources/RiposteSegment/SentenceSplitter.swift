@@ -124,7 +124,9 @@ public struct SentenceSplitter: Sendable {
             case .symbol: ruleTerminal = isEmoticon(t)
             default: i += 1; continue  // words, numbers, quotes… end nothing
             }
-            if ruleTerminal || isScriptTerminal(tokens, i, icu) {
+            // (A script terminal is a punctuation token starting with a non-ASCII byte: the test
+            // is made in place first, as binding the token in isScriptTerminal copies it.)
+            if ruleTerminal || (t.kind == .punctuation && (tokens[i].lower.utf8.first ?? 0) >= 0x80 && isScriptTerminal(tokens, i, icu)) {
                 // Take the closers glued to the terminal mark ('.»', '?")', '!)').
                 var j = i + 1
                 var closedQuote = false
