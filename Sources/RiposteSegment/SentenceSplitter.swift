@@ -79,7 +79,7 @@ public struct SentenceSplitter: Sendable {
     public func split(_ text: [UInt8], _ tokens: inout [Token], candidates: [Int],
                       splittingFinalPeriods: Bool = true) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
-        let icu = Candidates(offsets: candidates)
+        var icu = Candidates(offsets: candidates)
         var sentences: [Sentence] = []
         var splits: [Int] = []  // indices of abbreviations whose period becomes a token
         var start = 0           // index of the current sentence's first token
@@ -126,7 +126,7 @@ public struct SentenceSplitter: Sendable {
             }
             // (A script terminal is a punctuation token starting with a non-ASCII byte: the test
             // is made in place first, as binding the token in isScriptTerminal copies it.)
-            if ruleTerminal || (t.kind == .punctuation && (tokens[i].lower.utf8.first ?? 0) >= 0x80 && isScriptTerminal(tokens, i, icu)) {
+            if ruleTerminal || (t.kind == .punctuation && (tokens[i].lower.utf8.first ?? 0) >= 0x80 && isScriptTerminal(tokens, i, &icu)) {
                 // Take the closers glued to the terminal mark ('.»', '?")', '!)').
                 var j = i + 1
                 var closedQuote = false
@@ -244,11 +244,22 @@ public struct SentenceSplitter: Sendable {
     /// ICU's proposed boundaries, asked whether one falls between a terminal mark and the next token.
     struct Candidates {
         let offsets: [Int]
+        /// The first offset at or after the last query's `a`: the splitter asks in text order, so
+        /// the next answer is found by stepping on from it (a binary search before it otherwise).
+        var cursor = 0
+        init(offsets: [Int]) { self.offsets = offsets }
         /// Whether a boundary is proposed at some byte offset in `a ... b` (the end of the mark,
         /// the closers and spaces after it, the start of the next token).
-        func proposed(_ a: Int, _ b: Int) -> Bool {
-            var lo = 0, hi = offsets.count
-            while lo < hi { let m = (lo + hi) / 2; if offsets[m] < a { lo = m + 1 } else { hi = m } }
+        mutating func proposed(_ a: Int, _ b: Int) -> Bool {
+            var lo = cursor
+            if lo > 0, offsets[lo - 1] >= a {
+                var hi = lo
+                lo = 0
+                while lo < hi { let m = (lo + hi) / 2; if offsets[m] < a { lo = m + 1 } else { hi = m } }
+            } else {
+                while lo < offsets.count, offsets[lo] < a { lo += 1 }
+            }
+            cursor = lo
             return lo < offsets.count && offsets[lo] <= b
         }
     }
@@ -264,7 +275,7 @@ public struct SentenceSplitter: Sendable {
 
     /// A punctuation mark of another script after which ICU proposes a sentence boundary
     /// (。 ！ ？ । ؟): the rules have no opinion on it.
-    func isScriptTerminal(_ tokens: [Token], _ i: Int, _ icu: Candidates) -> Bool {
+    func isScriptTerminal(_ tokens: [Token], _ i: Int, _ icu: inout Candidates) -> Bool {
         let t = tokens[i]
         guard t.kind == .punctuation, let first = t.lower.utf8.first, first >= 0x80, !isCloser(t), !isOpener(t) else { return false }
         return icu.proposed(t.span.end, i + 1 < tokens.count ? tokens[i + 1].span.start : t.span.end)
