@@ -242,6 +242,23 @@ static inline int marks_around_word(const uint8_t *t, int32_t a, int32_t e, uint
 
 typedef struct { int32_t ostart, cstart, len, g1, memo; } chunk_job;
 
+/* Eight bytes of text, first byte lowest. */
+static inline uint64_t load_word(const uint8_t *p) {
+    uint64_t x; memcpy(&x, p, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    return x;
+}
+/* The high bit of each byte of x that is not an ASCII letter: with the byte's low seven bits
+   lowered (| 0x20), adding 0x1F carries into the high bit from 'a' on and adding 0x05 from '{'
+   on; no byte's sum overflows into the next, so each byte is tested exactly. */
+static inline uint64_t non_letter_bytes(uint64_t x) {
+    uint64_t y = (x | 0x2020202020202020ULL) & 0x7F7F7F7F7F7F7F7FULL;
+    uint64_t letter = (y + 0x1F1F1F1F1F1F1F1FULL) & ~(y + 0x0505050505050505ULL) & ~x & 0x8080808080808080ULL;
+    return ~letter & 0x8080808080808080ULL;
+}
+
 /* no_builtin: the short fills and copies above stay inline moves (not memset/memcpy calls). */
 __attribute__((no_builtin("memset", "memcpy")))
 int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMemo *memo,
@@ -270,6 +287,32 @@ int32_t riposte_ubrk_mark_segments_memo(RiposteBreakIterator *bi, RiposteWordMem
     while (i < len) {
         int32_t a = i;
         uint8_t all = C_PRINT | C_LETTER | C_DIGIT, c;
+        /* ASCII letters eight at a time (most chunks are words), then byte by byte. */
+        while (i + 8 <= len) {
+            uint64_t stop = non_letter_bytes(load_word(t + i));
+            if (stop) { i += __builtin_ctzll(stop) >> 3; break; }
+            i += 8;
+        }
+        /* The commonest chunks, letters then one space or line feed before the next chunk
+           ("word "), or letters, one ASCII mark and the gap ("word, "), marked at once: what the
+           general path below (letters_or_digits_between_marks for the second) and the gap loop
+           do for them, without their loops. */
+        if (i > a && i + 1 < len) {
+            if (byte_class[t[i]] == C_GAP && byte_class[t[i + 1]] != C_GAP) {
+                marks[a] = 0x82; fill_bytes(marks + a + 1, 2, i - a - 1);
+                marks[i] = 0x80;
+                i++;
+                continue;
+            }
+            if (i + 2 < len && byte_class[t[i]] == C_PRINT && t[i] != '_' && t[i] != '@'
+                && byte_class[t[i + 1]] == C_GAP && byte_class[t[i + 2]] != C_GAP) {
+                marks[a] = 0x82; fill_bytes(marks + a + 1, 2, i - a - 1);
+                marks[i] = 0x80; marks[i + 1] = 0x80;
+                i += 2;
+                continue;
+            }
+        }
+        if (i > a) all = C_PRINT | C_LETTER;
         while (i < len && !((c = byte_class[t[i]]) & C_GAP)) { all &= c; i++; }
         int32_t n = i - a, complex = 0;
         if (all & C_LETTER) {

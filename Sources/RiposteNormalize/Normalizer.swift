@@ -20,14 +20,29 @@ public struct OffsetMap: Sendable {
     }
     /// nil when the normalised text is byte-identical to the original.
     let pieces: [Piece]?
+    /// `piece(b << bucketBits)` for every b up to the last normalised byte's: the piece holding a
+    /// byte lies between those of its bucket's start and the next bucket's, so a lookup searches
+    /// a few pieces (the output converts every span it writes), not all of them.
+    let buckets: [Int32]
+    static let bucketBits = 8
     let normalizedCount: Int
     public let originalCount: Int
 
     public var isIdentity: Bool { pieces == nil }
 
-    init(identityOf count: Int) { pieces = nil; normalizedCount = count; originalCount = count }
+    init(identityOf count: Int) { pieces = nil; buckets = []; normalizedCount = count; originalCount = count }
     init(pieces: [Piece], normalizedCount: Int, originalCount: Int) {
         self.pieces = pieces; self.normalizedCount = normalizedCount; self.originalCount = originalCount
+        // One sweep: bucket b gets the last piece starting at or before b << bucketBits (or 0).
+        let count = Swift.max(normalizedCount - 1, 0) >> OffsetMap.bucketBits + 1
+        var buckets = [Int32](repeating: 0, count: count)
+        var p = 0
+        for b in 0 ..< count {
+            let k = b << OffsetMap.bucketBits
+            while p + 1 < pieces.count, Int(pieces[p + 1].normStart) <= k { p += 1 }
+            buckets[b] = Int32(p)
+        }
+        self.buckets = buckets
     }
 
     /// The original span of normalised span `s`.
@@ -41,7 +56,16 @@ public struct OffsetMap: Sendable {
 
     /// The piece holding normalised byte k.
     private func piece(_ k: Int, _ pieces: [Piece]) -> Int {
+        // The answer is the last piece starting at or before k (or 0): between those of k's bucket
+        // and of the next one (the count is non-decreasing in k).
+        let b = k >> OffsetMap.bucketBits
         var lo = 0, hi = pieces.count - 1
+        if b < buckets.count {
+            lo = Int(buckets[b])
+            if b + 1 < buckets.count { hi = Int(buckets[b + 1]) }
+        } else if !buckets.isEmpty {
+            lo = Int(buckets[buckets.count - 1])
+        }
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if Int(pieces[mid].normStart) <= k { lo = mid } else { hi = mid - 1 }
@@ -123,6 +147,17 @@ public enum Normalizer {
             // of a run, whose successor may be a combining mark, takes the path below.
             let run = original.withUnsafeBufferPointer { p -> Int in
                 var k = i
+                // Eight bytes at a time while none is non-ASCII, a control, DEL or '-' (tab and line
+                // feed, rarer, leave it to the byte loop) and the byte after them is ASCII.
+                if k + 9 <= n {
+                    let raw = UnsafeRawPointer(p.baseAddress!)
+                    repeat {
+                        let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+                        guard plainASCIIBytes(x) else { break }
+                        guard p[k + 8] < 0x80 else { k += 7; break }
+                        k += 8
+                    } while k + 9 <= n
+                }
                 while k + 1 < n {
                     let c = p[k]
                     guard (c >= 0x20 && c < 0x7F && c != 0x2D) || c == 0x0A || c == 0x09, p[k + 1] < 0x80 else { break }
@@ -240,6 +275,15 @@ public enum Normalizer {
     static func nfc(_ s: ArraySlice<UInt8>) -> [UInt8] {
         mapUTF8(s, options: UTF8PROC_STABLE.rawValue | UTF8PROC_COMPOSE.rawValue) ?? Array(s)
     }
+}
+
+/// Whether the eight bytes of x are all in 0x20 ..< 0x7F but '-'. Each test below flags the
+/// lowest offending byte exactly (a borrow runs only above a byte that offends), so none is missed.
+@inline(__always) func plainASCIIBytes(_ x: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+    let below20 = (x &- 0x20 &* ones) & ~x & highs
+    return (x & highs) | below20 | zeroBytes(x ^ (0x7F &* ones)) | zeroBytes(x ^ (0x2D &* ones)) == 0
 }
 
 /// Decodes the code point at `i` of valid UTF-8 `s` and its length in bytes.

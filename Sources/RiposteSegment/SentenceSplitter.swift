@@ -79,7 +79,7 @@ public struct SentenceSplitter: Sendable {
     public func split(_ text: [UInt8], _ tokens: inout [Token], candidates: [Int],
                       splittingFinalPeriods: Bool = true) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
-        let icu = Candidates(offsets: candidates)
+        var icu = Candidates(offsets: candidates)
         var sentences: [Sentence] = []
         var splits: [Int] = []  // indices of abbreviations whose period becomes a token
         var start = 0           // index of the current sentence's first token
@@ -124,7 +124,9 @@ public struct SentenceSplitter: Sendable {
             case .symbol: ruleTerminal = isEmoticon(t)
             default: i += 1; continue  // words, numbers, quotes… end nothing
             }
-            if ruleTerminal || isScriptTerminal(tokens, i, icu) {
+            // (A script terminal is a punctuation token starting with a non-ASCII byte: the test
+            // is made in place first, as binding the token in isScriptTerminal copies it.)
+            if ruleTerminal || (t.kind == .punctuation && (tokens[i].lower.utf8.first ?? 0) >= 0x80 && isScriptTerminal(tokens, i, &icu)) {
                 // Take the closers glued to the terminal mark ('.»', '?")', '!)').
                 var j = i + 1
                 var closedQuote = false
@@ -242,11 +244,22 @@ public struct SentenceSplitter: Sendable {
     /// ICU's proposed boundaries, asked whether one falls between a terminal mark and the next token.
     struct Candidates {
         let offsets: [Int]
+        /// The first offset at or after the last query's `a`: the splitter asks in text order, so
+        /// the next answer is found by stepping on from it (a binary search before it otherwise).
+        var cursor = 0
+        init(offsets: [Int]) { self.offsets = offsets }
         /// Whether a boundary is proposed at some byte offset in `a ... b` (the end of the mark,
         /// the closers and spaces after it, the start of the next token).
-        func proposed(_ a: Int, _ b: Int) -> Bool {
-            var lo = 0, hi = offsets.count
-            while lo < hi { let m = (lo + hi) / 2; if offsets[m] < a { lo = m + 1 } else { hi = m } }
+        mutating func proposed(_ a: Int, _ b: Int) -> Bool {
+            var lo = cursor
+            if lo > 0, offsets[lo - 1] >= a {
+                var hi = lo
+                lo = 0
+                while lo < hi { let m = (lo + hi) / 2; if offsets[m] < a { lo = m + 1 } else { hi = m } }
+            } else {
+                while lo < offsets.count, offsets[lo] < a { lo += 1 }
+            }
+            cursor = lo
             return lo < offsets.count && offsets[lo] <= b
         }
     }
@@ -262,7 +275,7 @@ public struct SentenceSplitter: Sendable {
 
     /// A punctuation mark of another script after which ICU proposes a sentence boundary
     /// (。 ！ ？ । ؟): the rules have no opinion on it.
-    func isScriptTerminal(_ tokens: [Token], _ i: Int, _ icu: Candidates) -> Bool {
+    func isScriptTerminal(_ tokens: [Token], _ i: Int, _ icu: inout Candidates) -> Bool {
         let t = tokens[i]
         guard t.kind == .punctuation, let first = t.lower.utf8.first, first >= 0x80, !isCloser(t), !isOpener(t) else { return false }
         return icu.proposed(t.span.end, i + 1 < tokens.count ? tokens[i + 1].span.start : t.span.end)
@@ -279,6 +292,12 @@ public struct SentenceSplitter: Sendable {
         if tokens[i].kind == .word, !tokens[i].isCapitalized {
             return i >= 3 && tokens[i - 1].span.length == 2 && tokens[i - 2].kind == .number && isAfterHeaderTime(tokens, i)
         }
+        // A capitalised word after a lower-case word of three bytes or more ("the European"): of
+        // the rules of unpunctuatedBoundaryBeforeOther only the opener and heading-determiner
+        // ones can apply to it, and their key filters turn most such words away.
+        if tokens[i].kind == .word, tokens[i - 1].kind == .word, !tokens[i - 1].isCapitalized,
+           tokens[i - 1].span.length >= 3, tokens[i - 1].lower.utf8.count >= 3,
+           !openerKeys.mayContain(tokens[i].key), !headingDeterminerKeys.mayContain(tokens[i].key) { return false }
         return unpunctuatedBoundaryBeforeOther(text, tokens, start, i)
     }
 

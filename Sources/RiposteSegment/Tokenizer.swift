@@ -176,6 +176,15 @@ enum CharClass { case space, letter, digit, other }
     return x | ((geA & ~geZ1 & 0x8080_8080_8080_8080) >> 2)
 }
 
+/// The high bit of each byte of x (little-endian) that is not an ASCII letter: with the byte's
+/// low seven bits lowered (| 0x20), adding 0x1F carries into the high bit from 'a' on and adding
+/// 0x05 from '{' on; no byte's sum overflows into the next, so each byte is tested exactly.
+@inline(__always) func nonLetterBytes(_ x: UInt64) -> UInt64 {
+    let y = (x | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F
+    let letter = (y &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(y &+ 0x0505_0505_0505_0505) & ~x & 0x8080_8080_8080_8080
+    return ~letter & 0x8080_8080_8080_8080
+}
+
 /// The scanner's state over one text.
 struct Scan {
     let t: UnsafeBufferPointer<UInt8>
@@ -320,8 +329,7 @@ struct Scan {
         while p < n {
             if isSpaceByte(t[p]) { p += 1; continue }
             if t[p] >= 0x80, cls(p) == .space { p += cp(p).1; continue }
-            var chunkEnd = p
-            while chunkEnd < n, (t[chunkEnd] | 0x20) &- 0x61 < 26 { chunkEnd += 1 }  // ASCII letters
+            var chunkEnd = asciiLettersEnd(p)
             let lettersEnd = chunkEnd
             var hasAt = false, hasURL = false
             while chunkEnd < n, !isSpaceByte(t[chunkEnd]) {
@@ -351,6 +359,22 @@ struct Scan {
             }
             p = chunk(p, chunkEnd, hasAt: hasAt, maybeURL: hasURL)
         }
+    }
+
+    /// The end of the run of ASCII letters at p: eight bytes at a time (most chunks are words),
+    /// each byte tested exactly (see `nonLetterBytes`), then byte by byte.
+    @inline(__always) func asciiLettersEnd(_ p: Int) -> Int {
+        var i = p
+        if i + 8 <= n {
+            let base = UnsafeRawPointer(t.baseAddress!)
+            repeat {
+                let stop = nonLetterBytes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                if stop != 0 { return i + stop.trailingZeroBitCount >> 3 }
+                i += 8
+            } while i + 8 <= n
+        }
+        while i < n, (t[i] | 0x20) &- 0x61 < 26 { i += 1 }
+        return i
     }
 
     /// The kind `punctuation` gives one of , ; : ) ? ! " standing alone after a word; nil for
