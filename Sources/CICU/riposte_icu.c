@@ -455,10 +455,18 @@ int32_t riposte_sentence_term_boundaries(RiposteBreakIterator *bi, const uint8_t
     if (!comp || !w) { free(comp); free(w); return whole_term_boundaries(it, t, len, out, capacity, status); }
     int32_t clen = 0, i = 0;
     while (i < len) {
-        /* Skip 8 bytes at a time while none is . ! ? or part of a non-ASCII character. */
+        /* Skip 8 bytes at a time while none is . ! ? or part of a non-ASCII character, then to
+           the first such byte (the lowest flagged byte is exact; the ASCII bytes before it are
+           no terminators, as sb_at would find one by one). */
         while (i + 8 <= len) {
             uint64_t x; memcpy(&x, t + i, 8);
-            if ((x & HIGHS) | zero_bytes(x ^ (0x2E * ONES)) | zero_bytes(x ^ (0x21 * ONES)) | zero_bytes(x ^ (0x3F * ONES))) break;
+            uint64_t stop = (x & HIGHS) | zero_bytes(x ^ (0x2E * ONES)) | zero_bytes(x ^ (0x21 * ONES)) | zero_bytes(x ^ (0x3F * ONES));
+            if (stop) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                i += __builtin_ctzll(stop) >> 3;
+#endif
+                break;
+            }
             i += 8;
         }
         if (i >= len) break;

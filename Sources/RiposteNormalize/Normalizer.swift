@@ -153,7 +153,10 @@ public enum Normalizer {
                     let raw = UnsafeRawPointer(p.baseAddress!)
                     repeat {
                         let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
-                        guard plainASCIIBytes(x) else { break }
+                        let bad = nonPlainASCIIBytes(x)
+                        // To the byte before the first offending one (whose successor may not be
+                        // ASCII): the bytes up to there pass the test below.
+                        guard bad == 0 else { k += Swift.max((bad.trailingZeroBitCount >> 3) - 1, 0); break }
                         guard p[k + 8] < 0x80 else { k += 7; break }
                         k += 8
                     } while k + 9 <= n
@@ -277,13 +280,14 @@ public enum Normalizer {
     }
 }
 
-/// Whether the eight bytes of x are all in 0x20 ..< 0x7F but '-'. Each test below flags the
-/// lowest offending byte exactly (a borrow runs only above a byte that offends), so none is missed.
-@inline(__always) func plainASCIIBytes(_ x: UInt64) -> Bool {
+/// The high bit of the bytes of x (little-endian) that are not in 0x20 ..< 0x7F or are '-': each
+/// test below flags the lowest offending byte exactly (a borrow runs only above a byte that
+/// offends), so none is missed and the lowest flag is exact; flags above it may be spurious.
+@inline(__always) func nonPlainASCIIBytes(_ x: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
     @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
     let below20 = (x &- 0x20 &* ones) & ~x & highs
-    return (x & highs) | below20 | zeroBytes(x ^ (0x7F &* ones)) | zeroBytes(x ^ (0x2D &* ones)) == 0
+    return (x & highs) | below20 | zeroBytes(x ^ (0x7F &* ones)) | zeroBytes(x ^ (0x2D &* ones))
 }
 
 /// Decodes the code point at `i` of valid UTF-8 `s` and its length in bytes.
