@@ -51,10 +51,11 @@ final class DocumentRun {
     let verbCache: VerbFactsCache
     let wrongCache: VerbFactsCache
 
-    init(text: SegmentedText, parties: PartySet, lex: RecordsLexicon) {
+    /// `names`: the extractor's memo of party names (PartyBook.NameKeys; nil: this run's own).
+    init(text: SegmentedText, parties: PartySet, lex: RecordsLexicon, names: PartyBook.NameKeys? = nil) {
         self.text = text
         self.lex = lex
-        book = PartyBook(set: parties, lex: lex)
+        book = PartyBook(set: parties, lex: lex, names: names)
         verbCache = VerbFactsCache.current(for: lex, kind: .verb)
         wrongCache = VerbFactsCache.current(for: lex, kind: .wrongdoing)
         // One pass over the sentence tokens (each token is read once, while it is in cache): their

@@ -21,22 +21,34 @@ struct FoldMap<Value> {
     private var entryValues: [Value] = []
     private var mask: Int
 
-    /// In key order, so that the table (and `keys`) do not depend on the Dictionary's seed.
+    /// In the order of the keys' hashes (then of the keys), so that the table (and `keys`) do
+    /// not depend on the Dictionary's seed; hashes sort faster than Strings (lexicon load).
     init(_ dict: [String: Value]) {
-        self.init(ordered: dict.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) })
+        self.init(hashed: dict.map { (foldKey($0.key), $0.key, $0.value) }.sorted(by: FoldMap.hashOrder))
+    }
+
+    /// (hash, key) order: the order of the entries of a table built from an unordered source.
+    @inline(__always) static func hashOrder(_ a: (UInt64, String, Value), _ b: (UInt64, String, Value)) -> Bool {
+        a.0 != b.0 ? a.0 < b.0 : a.1 < b.1
     }
 
     /// Entries in the order given (keys distinct): the first ones share cache lines, so the
     /// words looked up most should come first.
     init(ordered: [(String, Value)]) {
+        self.init(hashed: ordered.map { (foldKey($0.0), $0.0, $0.1) })
+    }
+
+    /// Entries (`foldKey` of the key, key, value) in the order given; an entry whose key is
+    /// already in the table is skipped.
+    init(hashed: [(UInt64, String, Value)]) {
         var cap = 16
-        while cap < ordered.count * 3 { cap *= 2 }
+        while cap < hashed.count * 3 { cap *= 2 }
         mask = cap - 1
         slots = [Slot](repeating: Slot(), count: cap)
-        entryKeys.reserveCapacity(ordered.count)
-        entryValues.reserveCapacity(ordered.count)
-        for (k, v) in ordered {
-            let h = foldKey(k)
+        entryKeys.reserveCapacity(hashed.count)
+        entryValues.reserveCapacity(hashed.count)
+        for (h, k, v) in hashed {
+            if entry(h, k) >= 0 { continue }
             var i = FoldMap.index(h, mask)
             while slots[i].entry >= 0 { i = (i + 1) & mask }
             slots[i] = Slot(tag: FoldMap.tag(h), entry: Int32(entryKeys.count))
@@ -92,9 +104,8 @@ struct FoldMap<Value> {
 struct FoldSet {
     private let map: FoldMap<Bool>
     init<S: Sequence>(_ words: S) where S.Element == String {
-        var d: [String: Bool] = [:]
-        for w in words { d[w] = true }
-        map = FoldMap(d)
+        // Duplicates are skipped by the table; the order does not hang on a Set's seed.
+        map = FoldMap(hashed: words.map { (foldKey($0), $0, true) }.sorted(by: FoldMap<Bool>.hashOrder))
     }
     @inline(__always) func contains(_ key: String) -> Bool { map.contains(foldKey(key), key) }
     /// `contains(t.fold)` without hashing the fold again.

@@ -31,26 +31,26 @@ struct PartyBook {
     /// (English descriptions only).
     private var lastWords: Set<String>? = nil
 
-    init(set: PartySet, lex: RecordsLexicon) {
+    /// `names`: what names come to (NameKeys), shared by the documents of one extractor.
+    init(set: PartySet, lex: RecordsLexicon, names: NameKeys? = nil) {
         self.original = set
         self.parties = set.parties
         self.lex = lex
+        self.memo = names ?? NameKeys()
         byKey.reserveCapacity(set.parties.count * 2)
         nameWords.reserveCapacity(set.parties.count)
         // The first party keyed `k` keeps it: one hash of the key (the default is inserted only
         // when the key is absent).
         @inline(__always) func keep(_ v: inout Int) {}
         for (i, p) in set.parties.enumerated() {
-            // The name's words once, for its key, its word set and its role (names and aliases
-            // are not memoised: most are never keyed again).
-            let kw = keyWordsUncached(p.name)
-            if !kw.isEmpty { keep(&byKey[kw.joined(separator: " "), default: i]) }
+            // The name's words once, for its key, its word set and its role.
+            let e = entry(p.name)
+            if let k = e.key { keep(&byKey[k, default: i]) }
             for n in p.aliases {
-                let w = keyWordsUncached(n)
-                if !w.isEmpty { keep(&byKey[w.joined(separator: " "), default: i]) }
+                if let k = entry(n).key { keep(&byKey[k, default: i]) }
             }
-            if !kw.isEmpty { nameWords.append((i, kw, kw.map(foldKey))) }
-            if let h = headRole(words: kw) { roles[i] = h }
+            if !e.words.isEmpty { nameWords.append((i, e.words, e.keys)) }
+            if let h = e.role { roles[i] = h }
         }
     }
 
@@ -97,18 +97,41 @@ struct PartyBook {
         Set(keyWords(s))
     }
 
-    /// `keyWords` answers by name: a party's name and aliases are keyed again and again.
-    private let memo = KeyWordsMemo()
-    final class KeyWordsMemo {
-        var words: [String: [String]] = [:]
+    /// What names come to, by name: a party's name and aliases are keyed again and again, in
+    /// one document and across documents (a corpus names the same parties many times over).
+    private let memo: NameKeys
+
+    /// What PartyBook works out of a name: its `keyWords`, their `foldKey`s, their join (the
+    /// party key; nil for no words) and the role they give (`headRole`). Pure functions of the
+    /// name and the lexicon, so one extractor keeps them for all its documents. Not Sendable:
+    /// an extractor is used by one thread at a time (one Pipeline per thread).
+    final class NameKeys {
+        /// A class: a lookup then retains one object, not each of its arrays and strings.
+        final class Entry {
+            let words: [String]
+            let keys: [UInt64]
+            let key: String?
+            let role: String?
+            init(words: [String], keys: [UInt64], key: String?, role: String?) {
+                self.words = words; self.keys = keys; self.key = key; self.role = role
+            }
+        }
+        var entries: [String: Entry] = [:]
+        /// Past this many names the memo starts again (a bound on its memory).
+        static let limit = 16384
     }
 
-    private func keyWords(_ s: String) -> [String] {
-        if let known = memo.words[s] { return known }
-        let out = keyWordsUncached(s)
-        memo.words[s] = out
-        return out
+    private func entry(_ s: String) -> NameKeys.Entry {
+        if let known = memo.entries[s] { return known }
+        let w = keyWordsUncached(s)
+        let e = NameKeys.Entry(words: w, keys: w.map(foldKey), key: w.isEmpty ? nil : w.joined(separator: " "),
+                               role: headRole(words: w))
+        if memo.entries.count >= NameKeys.limit { memo.entries.removeAll(keepingCapacity: true) }
+        memo.entries[s] = e
+        return e
     }
+
+    private func keyWords(_ s: String) -> [String] { entry(s).words }
 
     private func keyWordsUncached(_ s: String) -> [String] {
         // `Folding.fold(s)` over the string's own bytes (no copy into an array).
@@ -186,10 +209,7 @@ struct PartyBook {
         return out
     }
 
-    func key(_ s: String) -> String? {
-        let w = keyWords(s)
-        return w.isEmpty ? nil : w.joined(separator: " ")
-    }
+    func key(_ s: String) -> String? { entry(s).key }
 
     /// The role a name gives its party: "the respondent State" is the respondent, whatever "State"
     /// alone would be. `words`: the name's `keyWords`.
@@ -218,9 +238,10 @@ struct PartyBook {
         let k = key(surface) ?? Folding.fold(surface)
         var found = byKey[k]
         if found == nil, form == .name {
-            let w = keyWords(surface)
+            let e = entry(surface)
+            let w = e.words
             if !w.isEmpty {
-                let wk = w.map(foldKey)
+                let wk = e.keys
                 // The key comparisons first (no hashing), then the role: the conditions are pure.
                 for n in nameWords where (PartyBook.isSubset(wk, w, of: n.keys, n.words) || PartyBook.isSubset(n.keys, n.words, of: wk, w))
                     && roles[n.party] == nil {
@@ -250,8 +271,8 @@ struct PartyBook {
                 party.name = surface
                 if lastWords != nil, let l = PartyBook.lastWord(surface) { lastWords!.insert(l) }
                 nameWords.removeAll { $0.party == p }
-                let w = keyWords(surface)
-                nameWords.append((p, w, w.map(foldKey)))
+                let e = entry(surface)
+                nameWords.append((p, e.words, e.keys))
             } else if surface != party.name, !party.aliases.contains(surface) {
                 party.aliases.append(surface)
             }
@@ -265,7 +286,7 @@ struct PartyBook {
         parties.append(Party(name: surface, kind: pk, aliases: [], mentions: [Mention(span: span, sentence: sentence, form: form == .name ? .name : .description)]))
         byKey[k] = p
         if lastWords != nil, let l = PartyBook.lastWord(surface) { lastWords!.insert(l) }
-        if form == .name { let w = keyWords(surface); nameWords.append((p, w, w.map(foldKey))) }
+        if form == .name { let e = entry(surface); nameWords.append((p, e.words, e.keys)) }
         if role != "other" { roles[p] = role }
         return p
     }

@@ -192,7 +192,9 @@ public final class RecordsLexicon: @unchecked Sendable {
         // them), then the rule words, then the rest (cue forms, role nouns): the entries most
         // tokens read share cache lines.
         func rank(_ v: WordInfo) -> Int { v.classed ? 0 : !v.rules.isEmpty ? 1 : 2 }
-        words = FoldMap(ordered: wi.sorted { (rank($0.value), $0.key) < (rank($1.value), $1.key) }.map { ($0.key, $0.value) })
+        words = FoldMap(hashed: wi.map { (rank($0.value), foldKey($0.key), $0.key, $0.value) }
+            .sorted { ($0.0, $0.1) != ($1.0, $1.1) ? ($0.0, $0.1) < ($1.0, $1.1) : $0.2 < $1.2 }
+            .map { ($0.1, $0.2, $0.3) })
         let infos = words.values
         let filterWords = 4 * 256
         func filters(_ d: [String: ClassBits]) -> UnsafeMutablePointer<UInt64> {
@@ -206,7 +208,7 @@ public final class RecordsLexicon: @unchecked Sendable {
         }
         classFilters = filters(classBits)
         ruleFilters = filters(ruleBits)
-        flagKeys = KeyFilter(wi.filter { !$0.value.flags.isEmpty }.keys.sorted().map(foldKey))
+        flagKeys = KeyFilter(wi.compactMap { $0.value.flags.isEmpty ? nil : foldKey($0.key) })
         wordInfos = .allocate(capacity: max(infos.count, 1))
         wordInfos.initialize(from: infos, count: infos.count)
         unknownClasses = unknown.sorted()
