@@ -187,7 +187,7 @@ final class DocumentRun {
             }
             if s.isBoilerplate { continue }
             let last = r.upperBound - 1
-            var matches = lex.cues.matches(text.tokens, r, at: cueStarts[cueRanges[si]])
+            var matches = lex.cues.matches(text.tokens, r, at: cueStarts[cueRanges[si]], words: words, anyByEntry: lex.cueAnyByEntry)
             if s.isHeading && !lowerIs(last, 0x3B, ";") && !lowerIs(last, 0x2C, ",") {
                 // Headings are not the article, except a numbered operative item ("5. Holds").
                 let keep = operativeMode && matches.contains { $0.start == contentStart(r) }

@@ -41,6 +41,9 @@ public final class RecordsLexicon: @unchecked Sendable {
     /// `words`' values in entry order, in a buffer this lexicon owns (TokenWords, which holds the
     /// lexicon, reads it without bounds checks or retains).
     let wordInfos: UnsafeMutablePointer<WordInfo>
+    /// Per entry of `words`, `cues.anyRange` of its word packed as lower | upper << 32 (0: none):
+    /// CueIndex.matches reads it by the entry TokenWords keeps for a cue's first token.
+    let cueAnyByEntry: UnsafeMutablePointer<UInt64>
     /// `head(_:)` precomputed: the role nouns and their plurals ("applicants" → group).
     private let headOrPlural: FoldMap<(role: String, kind: PartyKind)>
     /// Folded subject pronoun → its first class among pron-person, pron-plural, pron-first, pron-thing.
@@ -209,6 +212,13 @@ public final class RecordsLexicon: @unchecked Sendable {
         classFilters = filters(classBits)
         ruleFilters = filters(ruleBits)
         flagKeys = KeyFilter(wi.compactMap { $0.value.flags.isEmpty ? nil : foldKey($0.key) })
+        cueAnyByEntry = .allocate(capacity: max(infos.count, 1))
+        cueAnyByEntry.initialize(repeating: 0, count: max(infos.count, 1))
+        for (e, k) in words.keys.enumerated() {
+            if let r = cues.anyRange(k) {
+                cueAnyByEntry[e] = UInt64(UInt32(bitPattern: r.lowerBound)) | UInt64(UInt32(bitPattern: r.upperBound)) << 32
+            }
+        }
         wordInfos = .allocate(capacity: max(infos.count, 1))
         wordInfos.initialize(from: infos, count: infos.count)
         unknownClasses = unknown.sorted()
@@ -239,6 +249,7 @@ public final class RecordsLexicon: @unchecked Sendable {
     }
 
     deinit {
+        cueAnyByEntry.deallocate()
         wordInfos.deallocate()
         classFilters.deallocate()
         ruleFilters.deallocate()
@@ -524,6 +535,9 @@ final class TokenWords {
         entries.deallocate()
         flagBits.deallocate()
     }
+
+    /// Token `i`'s entry in `lex.words` (-1: none), for `0 <= i < count`.
+    @inline(__always) func entryIndex(_ i: Int) -> Int { entry(i) }
 
     /// Token `i`'s entry (-1: none), looked up the first time.
     @inline(__always) private func entry(_ i: Int) -> Int {
