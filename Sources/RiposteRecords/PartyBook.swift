@@ -21,7 +21,8 @@ struct PartyBook {
     }
     let lex: RecordsLexicon
 
-    private var byKey: [String: Int] = [:]
+    /// Party key (`key(_:)`, or the fold of a phrase without key words) → party.
+    private var byKey: PartyKeyMap
     /// Words of proper names (`keyWords`) and their `foldKey`s, for "Smith" ⊂ "John Smith".
     private var nameWords: [(party: Int, words: [String], keys: [UInt64])] = []
     var roles: [Int: String] = [:]
@@ -37,17 +38,16 @@ struct PartyBook {
         self.parties = set.parties
         self.lex = lex
         self.memo = names ?? NameKeys()
-        byKey.reserveCapacity(set.parties.count * 2)
+        byKey = PartyKeyMap(capacity: set.parties.count * 2)
         nameWords.reserveCapacity(set.parties.count)
-        // The first party keyed `k` keeps it: one hash of the key (the default is inserted only
-        // when the key is absent).
-        @inline(__always) func keep(_ v: inout Int) {}
+        // The first party keyed `k` keeps it.
         for (i, p) in set.parties.enumerated() {
             // The name's words once, for its key, its word set and its role.
             let e = entry(p.name)
-            if let k = e.key { keep(&byKey[k, default: i]) }
+            if let k = e.key { byKey.set(e.keyHash, k, i, keepExisting: true) }
             for n in p.aliases {
-                if let k = entry(n).key { keep(&byKey[k, default: i]) }
+                let a = entry(n)
+                if let k = a.key { byKey.set(a.keyHash, k, i, keepExisting: true) }
             }
             if !e.words.isEmpty { nameWords.append((i, e.words, e.keys)) }
             if let h = e.role { roles[i] = h }
@@ -111,9 +111,12 @@ struct PartyBook {
             let words: [String]
             let keys: [UInt64]
             let key: String?
+            /// `foldKey(key)` (0 without a key): PartyKeyMap's hash, worked out once per name.
+            let keyHash: UInt64
             let role: String?
             init(words: [String], keys: [UInt64], key: String?, role: String?) {
                 self.words = words; self.keys = keys; self.key = key; self.role = role
+                keyHash = key.map(foldKey) ?? 0
             }
         }
         var entries: [String: Entry] = [:]
@@ -232,13 +235,15 @@ struct PartyBook {
             // A role phrase holding a name ("l'association X"): the party is X, the phrase an alias.
             let p = party(surface: name, span: span, sentence: sentence, form: .name, role: role, kind: kind)
             if !parties[p].aliases.contains(surface), parties[p].name != surface { parties[p].aliases.append(surface); changed = true }
-            if let k = key(surface) { byKey[k] = p }
+            let e = entry(surface)
+            if let k = e.key { byKey.set(e.keyHash, k, p) }
             return p
         }
-        let k = key(surface) ?? Folding.fold(surface)
-        var found = byKey[k]
+        let e = entry(surface)
+        let k = e.key ?? Folding.fold(surface)
+        let kh = e.key != nil ? e.keyHash : foldKey(k)
+        var found = byKey.get(kh, k)
         if found == nil, form == .name {
-            let e = entry(surface)
             let w = e.words
             if !w.isEmpty {
                 let wk = e.keys
@@ -277,14 +282,14 @@ struct PartyBook {
                 party.aliases.append(surface)
             }
             if party != before { parties[p] = party; changed = true }
-            byKey[k] = p
+            byKey.set(kh, k, p)
             return p
         }
         let p = parties.count
         changed = true
         let pk: PartyKind = kind == .unknown && form == .name ? .unknown : kind
         parties.append(Party(name: surface, kind: pk, aliases: [], mentions: [Mention(span: span, sentence: sentence, form: form == .name ? .name : .description)]))
-        byKey[k] = p
+        byKey.set(kh, k, p)
         if lastWords != nil, let l = PartyBook.lastWord(surface) { lastWords!.insert(l) }
         if form == .name { let e = entry(surface); nameWords.append((p, e.words, e.keys)) }
         if role != "other" { roles[p] = role }
@@ -305,7 +310,7 @@ struct PartyBook {
         changed = true
     }
 
-    func index(ofKey k: String) -> Int? { byKey[k] }
+    func index(ofKey k: String) -> Int? { byKey.get(foldKey(k), k) }
 
     mutating func addAlias(_ p: Int, _ alias: String) {
         guard !parties[p].aliases.contains(alias) else { return }
@@ -317,5 +322,79 @@ struct PartyBook {
     func first(role: String) -> Int? {
         for i in parties.indices where roles[i] == role { return i }
         return nil
+    }
+}
+
+/// Party key → party index (PartyBook.byKey): an open-addressed table over the keys' `foldKey`s,
+/// which NameKeys keeps with the names, so that most inserts and lookups hash nothing (a
+/// Dictionary<String, Int> hashed every key again through SipHash, per document); the key String
+/// is compared on a hash hit.
+struct PartyKeyMap {
+    /// Per slot, the entry index (-1: empty) and the key's hash.
+    private var slots: [Int32]
+    private var hashes: [UInt64]
+    private var keys: [String] = []
+    private var values: [Int] = []
+    private var mask: Int
+
+    init(capacity: Int) {
+        var cap = 16
+        while cap < capacity * 2 { cap *= 2 }
+        mask = cap - 1
+        slots = [Int32](repeating: -1, count: cap)
+        hashes = [UInt64](repeating: 0, count: cap)
+        keys.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
+    @inline(__always) private static func index(_ h: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+    }
+
+    /// The slot where `k` (hash `h`) is or would go, and its entry (-1: absent).
+    @inline(__always) private func find(_ h: UInt64, _ k: String) -> (slot: Int, entry: Int) {
+        var i = PartyKeyMap.index(h, mask)
+        while true {
+            let e = slots[i]
+            if e < 0 { return (i, -1) }
+            if hashes[i] == h, keys[Int(e)] == k { return (i, Int(e)) }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// The value of `k`, whose `foldKey` is `h`.
+    func get(_ h: UInt64, _ k: String) -> Int? {
+        let e = find(h, k).entry
+        return e < 0 ? nil : values[e]
+    }
+
+    /// Sets the value of `k` (hash `h`); with `keepExisting`, only if `k` has none yet.
+    mutating func set(_ h: UInt64, _ k: String, _ v: Int, keepExisting: Bool = false) {
+        let (s, e) = find(h, k)
+        if e >= 0 {
+            if !keepExisting { values[e] = v }
+            return
+        }
+        slots[s] = Int32(keys.count)
+        hashes[s] = h
+        keys.append(k)
+        values.append(v)
+        if keys.count * 2 > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        let cap = slots.count * 2
+        mask = cap - 1
+        var newSlots = [Int32](repeating: -1, count: cap)
+        var newHashes = [UInt64](repeating: 0, count: cap)
+        for (i, e) in slots.enumerated() where e >= 0 {
+            let h = hashes[i]
+            var j = PartyKeyMap.index(h, mask)
+            while newSlots[j] >= 0 { j = (j + 1) & mask }
+            newSlots[j] = e
+            newHashes[j] = h
+        }
+        slots = newSlots
+        hashes = newHashes
     }
 }
