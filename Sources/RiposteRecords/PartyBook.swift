@@ -119,18 +119,21 @@ struct PartyBook {
                 keyHash = key.map(foldKey) ?? 0
             }
         }
-        var entries: [String: Entry] = [:]
+        /// By name, over the `foldKey` of the name's bytes (a name is not folded: the key only
+        /// hashes its bytes, cheaper than a Dictionary's SipHash).
+        var entries = HashedStringMap<Entry>(capacity: 1024)
         /// Past this many names the memo starts again (a bound on its memory).
         static let limit = 16384
     }
 
     private func entry(_ s: String) -> NameKeys.Entry {
-        if let known = memo.entries[s] { return known }
+        let h = foldKey(s)
+        if let known = memo.entries.get(h, s) { return known }
         let w = keyWordsUncached(s)
         let e = NameKeys.Entry(words: w, keys: w.map(foldKey), key: w.isEmpty ? nil : w.joined(separator: " "),
                                role: headRole(words: w))
-        if memo.entries.count >= NameKeys.limit { memo.entries.removeAll(keepingCapacity: true) }
-        memo.entries[s] = e
+        if memo.entries.count >= NameKeys.limit { memo.entries = HashedStringMap<NameKeys.Entry>(capacity: 1024) }
+        memo.entries.set(h, s, e)
         return e
     }
 
@@ -329,12 +332,16 @@ struct PartyBook {
 /// which NameKeys keeps with the names, so that most inserts and lookups hash nothing (a
 /// Dictionary<String, Int> hashed every key again through SipHash, per document); the key String
 /// is compared on a hash hit.
-struct PartyKeyMap {
+typealias PartyKeyMap = HashedStringMap<Int>
+
+/// A growable String → Value table over 64-bit hashes the caller gives (`foldKey`s of the
+/// bytes): no SipHash per lookup; the String is compared only on a hash hit.
+struct HashedStringMap<Value> {
     /// Per slot, the entry index (-1: empty) and the key's hash.
     private var slots: [Int32]
     private var hashes: [UInt64]
     private var keys: [String] = []
-    private var values: [Int] = []
+    private var values: [Value] = []
     private var mask: Int
 
     init(capacity: Int) {
@@ -347,13 +354,15 @@ struct PartyKeyMap {
         values.reserveCapacity(capacity)
     }
 
+    var count: Int { keys.count }
+
     @inline(__always) private static func index(_ h: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
     }
 
     /// The slot where `k` (hash `h`) is or would go, and its entry (-1: absent).
     @inline(__always) private func find(_ h: UInt64, _ k: String) -> (slot: Int, entry: Int) {
-        var i = PartyKeyMap.index(h, mask)
+        var i = HashedStringMap.index(h, mask)
         while true {
             let e = slots[i]
             if e < 0 { return (i, -1) }
@@ -363,13 +372,13 @@ struct PartyKeyMap {
     }
 
     /// The value of `k`, whose `foldKey` is `h`.
-    func get(_ h: UInt64, _ k: String) -> Int? {
+    func get(_ h: UInt64, _ k: String) -> Value? {
         let e = find(h, k).entry
         return e < 0 ? nil : values[e]
     }
 
     /// Sets the value of `k` (hash `h`); with `keepExisting`, only if `k` has none yet.
-    mutating func set(_ h: UInt64, _ k: String, _ v: Int, keepExisting: Bool = false) {
+    mutating func set(_ h: UInt64, _ k: String, _ v: Value, keepExisting: Bool = false) {
         let (s, e) = find(h, k)
         if e >= 0 {
             if !keepExisting { values[e] = v }
@@ -389,7 +398,7 @@ struct PartyKeyMap {
         var newHashes = [UInt64](repeating: 0, count: cap)
         for (i, e) in slots.enumerated() where e >= 0 {
             let h = hashes[i]
-            var j = PartyKeyMap.index(h, mask)
+            var j = HashedStringMap.index(h, mask)
             while newSlots[j] >= 0 { j = (j + 1) & mask }
             newSlots[j] = e
             newHashes[j] = h
