@@ -115,7 +115,7 @@ final class DocumentRun {
                            !(pk == byteKey(0x3A) && toks[i - 1].lower == ":") {
                             // A fold ending in the bytes "'s" ends in the Characters "'" and "s".
                             let f = toks[i].fold
-                            if lastUTF8Byte(f) == 0x73, f.hasSuffix("'s") {
+                            if lastUTF8Byte(f) == 0x73, hasApostropheSSuffix(f) {
                                 let base = String(f.dropLast(2))
                                 caps.insert(foldKey(base), base)
                             } else {
@@ -483,7 +483,7 @@ final class DocumentRun {
                 if !mayEndInS, !lex.flagKeys.contains(text.tokens[i].key) { continue }
                 if (!mayEndInS || lastUTF8Byte(text.tokens[i].fold) != 0x73), !finder.flagsAt(i).contains(.head) { continue }
                 let f = text.tokens[i].fold
-                let base = f.hasSuffix("'s") ? String(f.dropLast(2)) : f
+                let base = hasApostropheSSuffix(f) ? String(f.dropLast(2)) : f
                 guard let h = lex.head(base) else { continue }
                 out.append((si, h.role))
             }

@@ -123,6 +123,21 @@ extension FoldSet: Sendable {}
     return s.utf8.last ?? 0
 }
 
+/// `s.hasSuffix("'s")` read on bytes when they decide: only the bytes "'" "s" end so (neither
+/// Character has another form), and they are those two Characters unless a non-ASCII byte comes
+/// before the "'" (a prepended mark would join it into one Character): then String decides.
+/// Plural words end in "s": String.hasSuffix compared Characters for each of them.
+@inline(__always) func hasApostropheSSuffix(_ s: String) -> Bool {
+    let r: Bool?? = s.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+        let n = b.count
+        guard n >= 2, b[n - 1] == 0x73, b[n - 2] == 0x27 else { return false }
+        if n == 2 || b[n - 3] < 0x80 { return true }
+        return nil
+    }
+    if let r, let known = r { return known }
+    return s.hasSuffix("'s")
+}
+
 /// A growable set of folded words, filled per document (see FoldMap): an insert with a token's
 /// precomputed key hashes nothing.
 struct FoldKeySet {

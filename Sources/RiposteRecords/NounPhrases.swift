@@ -160,7 +160,7 @@ final class NounPhraseFinder {
     /// True when the fold ends in "'s" and is longer than that ("Government's"): `baseFold(t).1`
     /// without building the base.
     @inline(__always) func isPossessiveFold(_ t: Token) -> Bool {
-        lastUTF8Byte(t.fold) == 0x73 && t.fold.hasSuffix("'s") && t.fold.count > 3
+        lastUTF8Byte(t.fold) == 0x73 && hasApostropheSSuffix(t.fold) && t.fold.count > 3
     }
 
     @inline(__always) func has(_ i: Int, _ c: WordClass) -> Bool { words.has(i, c) }
@@ -175,7 +175,7 @@ final class NounPhraseFinder {
         // The last two bytes first (String.hasSuffix compares Characters, slowly); a fold ending in
         // the bytes "'s" ends in the Characters "'" and "s".
         guard lastUTF8Byte(t.fold) == 0x73 else { return (t.fold, false) }
-        if t.fold.hasSuffix("'s"), t.fold.count > 3 { return (String(t.fold.dropLast(2)), true) }
+        if hasApostropheSSuffix(t.fold), t.fold.count > 3 { return (String(t.fold.dropLast(2)), true) }
         return (t.fold, false)
     }
 

@@ -274,7 +274,7 @@ public final class RecordsLexicon: @unchecked Sendable {
         var f = entry
         f.insert(.computed)
         // A possessive ("Government's") is a role noun by its base.
-        if lastUTF8Byte(t.fold) == 0x73, t.fold.hasSuffix("'s"), t.fold.count > 3 {
+        if lastUTF8Byte(t.fold) == 0x73, hasApostropheSSuffix(t.fold), t.fold.count > 3 {
             if head(String(t.fold.dropLast(2))) != nil { f.insert(.head) } else { f.remove(.head) }
         }
         return f
