@@ -108,7 +108,7 @@ final class NounPhraseFinder {
     private func findUncached(_ range: Range<Int>) -> [NounPhrase] {
         let toks = text.tokens
         var out: [NounPhrase] = []
-        out.reserveCapacity(range.count / 3 + 1)
+        out.reserveCapacity(range.count / 6 + 2)
         var i = range.lowerBound
         while i < range.upperBound {
             // "we" in an opinion is the court itself, whatever an earlier "we" was resolved to.
