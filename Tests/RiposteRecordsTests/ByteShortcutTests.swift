@@ -23,3 +23,15 @@ import RiposteText
         #expect(m.count == 5)
     }
 }
+
+@Suite struct LinkerShortcutTests {
+    @Test func asciiContainsAnswersAsContains() {
+        let hay = ["cue.fr.offer.propose", "cue.en.apology.sorry", "rule.submission-continues", "", ".offer.",
+                   ".offer", "x.offer.y", "é.offer.", "cue.offre", "offer."]
+        for h in hay {
+            for n in [".offer.", ".apology."] {
+                #expect(Linker.asciiContains(h, n) == h.contains(n), "\(h) \(n)")
+            }
+        }
+    }
+}
