@@ -175,9 +175,15 @@ public final class CueIndex: Sendable {
         matches(tokens, range, at: range.filter { mayBegin(tokens[$0]) }[...])
     }
 
+    /// The patterns of `anyNext` for a folded word (a range of `flat.anyLists`), nil for none.
+    func anyRange(_ fold: String) -> Range<Int32>? { anyNext[foldKey(fold), fold] }
+
     /// `matches(tokens, range)` when the tokens of `range` where a cue may begin are known
-    /// (`mayBegin`, in increasing order).
-    func matches(_ tokens: [Token], _ range: Range<Int>, at starts: ArraySlice<Int>) -> [CueMatch] {
+    /// (`mayBegin`, in increasing order). With `words` and `anyByEntry` (RecordsLexicon's
+    /// `cueAnyByEntry`), a token's `anyNext` range is read by its word entry, which `words`
+    /// keeps, instead of probing `anyNext` with its fold.
+    func matches(_ tokens: [Token], _ range: Range<Int>, at starts: ArraySlice<Int>,
+                 words tw: TokenWords? = nil, anyByEntry: UnsafeMutablePointer<UInt64>? = nil) -> [CueMatch] {
         var out: [CueMatch] = []
         if starts.isEmpty { return out }
         let flat = self.flat
@@ -189,7 +195,14 @@ public final class CueIndex: Sendable {
                 // The candidates of both tables, in pattern order (the order of the matches). A
                 // pair hit may be a hash collision: `match` tests every element. (Lists read as
                 // ranges of flat buffers: no array retained per token.)
-                let a = anyNext[toks[i]] ?? 0 ..< 0
+                let a: Range<Int32>
+                if let tw, let anyByEntry, i < tw.count {
+                    let e = tw.entryIndex(i)
+                    let packed = e >= 0 ? anyByEntry[e] : 0
+                    a = Int32(truncatingIfNeeded: packed) ..< Int32(truncatingIfNeeded: packed >> 32)
+                } else {
+                    a = anyNext[toks[i]] ?? 0 ..< 0
+                }
                 let b = i + 1 < range.upperBound ? byPair.range(PairIndex.key(toks[i].key, toks[i + 1].key)) : 0 ..< 0
                 var ia = Int(a.lowerBound), ib = Int(b.lowerBound)
                 let ea = Int(a.upperBound), eb = Int(b.upperBound)

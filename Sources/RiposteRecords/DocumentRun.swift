@@ -51,10 +51,11 @@ final class DocumentRun {
     let verbCache: VerbFactsCache
     let wrongCache: VerbFactsCache
 
-    init(text: SegmentedText, parties: PartySet, lex: RecordsLexicon) {
+    /// `names`: the extractor's memo of party names (PartyBook.NameKeys; nil: this run's own).
+    init(text: SegmentedText, parties: PartySet, lex: RecordsLexicon, names: PartyBook.NameKeys? = nil) {
         self.text = text
         self.lex = lex
-        book = PartyBook(set: parties, lex: lex)
+        book = PartyBook(set: parties, lex: lex, names: names)
         verbCache = VerbFactsCache.current(for: lex, kind: .verb)
         wrongCache = VerbFactsCache.current(for: lex, kind: .wrongdoing)
         // One pass over the sentence tokens (each token is read once, while it is in cache): their
@@ -114,7 +115,7 @@ final class DocumentRun {
                            !(pk == byteKey(0x3A) && toks[i - 1].lower == ":") {
                             // A fold ending in the bytes "'s" ends in the Characters "'" and "s".
                             let f = toks[i].fold
-                            if lastUTF8Byte(f) == 0x73, f.hasSuffix("'s") {
+                            if lastUTF8Byte(f) == 0x73, hasApostropheSSuffix(f) {
                                 let base = String(f.dropLast(2))
                                 caps.insert(foldKey(base), base)
                             } else {
@@ -186,7 +187,7 @@ final class DocumentRun {
             }
             if s.isBoilerplate { continue }
             let last = r.upperBound - 1
-            var matches = lex.cues.matches(text.tokens, r, at: cueStarts[cueRanges[si]])
+            var matches = lex.cues.matches(text.tokens, r, at: cueStarts[cueRanges[si]], words: words, anyByEntry: lex.cueAnyByEntry)
             if s.isHeading && !lowerIs(last, 0x3B, ";") && !lowerIs(last, 0x2C, ",") {
                 // Headings are not the article, except a numbered operative item ("5. Holds").
                 let keep = operativeMode && matches.contains { $0.start == contentStart(r) }
@@ -482,7 +483,7 @@ final class DocumentRun {
                 if !mayEndInS, !lex.flagKeys.contains(text.tokens[i].key) { continue }
                 if (!mayEndInS || lastUTF8Byte(text.tokens[i].fold) != 0x73), !finder.flagsAt(i).contains(.head) { continue }
                 let f = text.tokens[i].fold
-                let base = f.hasSuffix("'s") ? String(f.dropLast(2)) : f
+                let base = hasApostropheSSuffix(f) ? String(f.dropLast(2)) : f
                 guard let h = lex.head(base) else { continue }
                 out.append((si, h.role))
             }

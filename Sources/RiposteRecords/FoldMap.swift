@@ -21,22 +21,34 @@ struct FoldMap<Value> {
     private var entryValues: [Value] = []
     private var mask: Int
 
-    /// In key order, so that the table (and `keys`) do not depend on the Dictionary's seed.
+    /// In the order of the keys' hashes (then of the keys), so that the table (and `keys`) do
+    /// not depend on the Dictionary's seed; hashes sort faster than Strings (lexicon load).
     init(_ dict: [String: Value]) {
-        self.init(ordered: dict.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) })
+        self.init(hashed: dict.map { (foldKey($0.key), $0.key, $0.value) }.sorted(by: FoldMap.hashOrder))
+    }
+
+    /// (hash, key) order: the order of the entries of a table built from an unordered source.
+    @inline(__always) static func hashOrder(_ a: (UInt64, String, Value), _ b: (UInt64, String, Value)) -> Bool {
+        a.0 != b.0 ? a.0 < b.0 : a.1 < b.1
     }
 
     /// Entries in the order given (keys distinct): the first ones share cache lines, so the
     /// words looked up most should come first.
     init(ordered: [(String, Value)]) {
+        self.init(hashed: ordered.map { (foldKey($0.0), $0.0, $0.1) })
+    }
+
+    /// Entries (`foldKey` of the key, key, value) in the order given; an entry whose key is
+    /// already in the table is skipped.
+    init(hashed: [(UInt64, String, Value)]) {
         var cap = 16
-        while cap < ordered.count * 3 { cap *= 2 }
+        while cap < hashed.count * 3 { cap *= 2 }
         mask = cap - 1
         slots = [Slot](repeating: Slot(), count: cap)
-        entryKeys.reserveCapacity(ordered.count)
-        entryValues.reserveCapacity(ordered.count)
-        for (k, v) in ordered {
-            let h = foldKey(k)
+        entryKeys.reserveCapacity(hashed.count)
+        entryValues.reserveCapacity(hashed.count)
+        for (h, k, v) in hashed {
+            if entry(h, k) >= 0 { continue }
             var i = FoldMap.index(h, mask)
             while slots[i].entry >= 0 { i = (i + 1) & mask }
             slots[i] = Slot(tag: FoldMap.tag(h), entry: Int32(entryKeys.count))
@@ -92,9 +104,8 @@ struct FoldMap<Value> {
 struct FoldSet {
     private let map: FoldMap<Bool>
     init<S: Sequence>(_ words: S) where S.Element == String {
-        var d: [String: Bool] = [:]
-        for w in words { d[w] = true }
-        map = FoldMap(d)
+        // Duplicates are skipped by the table; the order does not hang on a Set's seed.
+        map = FoldMap(hashed: words.map { (foldKey($0), $0, true) }.sorted(by: FoldMap<Bool>.hashOrder))
     }
     @inline(__always) func contains(_ key: String) -> Bool { map.contains(foldKey(key), key) }
     /// `contains(t.fold)` without hashing the fold again.
@@ -110,6 +121,21 @@ extension FoldSet: Sendable {}
 @inline(__always) func lastUTF8Byte(_ s: String) -> UInt8 {
     if let b = s.utf8.withContiguousStorageIfAvailable({ $0.last ?? 0 }) { return b }
     return s.utf8.last ?? 0
+}
+
+/// `s.hasSuffix("'s")` read on bytes when they decide: only the bytes "'" "s" end so (neither
+/// Character has another form), and they are those two Characters unless a non-ASCII byte comes
+/// before the "'" (a prepended mark would join it into one Character): then String decides.
+/// Plural words end in "s": String.hasSuffix compared Characters for each of them.
+@inline(__always) func hasApostropheSSuffix(_ s: String) -> Bool {
+    let r: Bool?? = s.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+        let n = b.count
+        guard n >= 2, b[n - 1] == 0x73, b[n - 2] == 0x27 else { return false }
+        if n == 2 || b[n - 3] < 0x80 { return true }
+        return nil
+    }
+    if let r, let known = r { return known }
+    return s.hasSuffix("'s")
 }
 
 /// A growable set of folded words, filled per document (see FoldMap): an insert with a token's

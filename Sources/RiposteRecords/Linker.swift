@@ -147,7 +147,7 @@ struct Linker {
                 chosen = [best]
             }
             records[i].respondsTo = chosen
-            if r.type != .noComment, r.evidence.first.map({ !$0.contains(".offer.") && !$0.contains(".apology.") }) ?? true {
+            if r.type != .noComment, r.evidence.first.map({ !Linker.asciiContains($0, ".offer.") && !Linker.asciiContains($0, ".apology.") }) ?? true {
                 // A response is directed at the authors of the claims it answers: in a case, always
                 // (the other side); in the press, when the response names them.
                 var t: [Int] = []
@@ -157,6 +157,27 @@ struct Linker {
                 if !t.isEmpty || !legal { records[i].targets = t }
             }
         }
+    }
+
+    /// `s.contains(needle)` for an ASCII needle, read on bytes when `s` is ASCII too (evidence
+    /// strings are pattern and rule ids), where a byte match is a Character match; Foundation's
+    /// search (per response record, it showed in profiles) otherwise.
+    static func asciiContains(_ s: String, _ needle: String) -> Bool {
+        let quick = withBytes(s) { b -> Bool? in
+            withBytes(needle) { n -> Bool? in
+                for x in b where x >= 0x80 { return nil }
+                for x in n where x >= 0x80 { return nil }
+                if n.isEmpty { return nil }
+                if n.count > b.count { return false }
+                for start in 0 ... b.count - n.count {
+                    var k = 0
+                    while k < n.count, b[start + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                return false
+            }
+        }
+        return quick ?? s.contains(needle)
     }
 
     /// A record that only continues a party's submission (SubmissionCarryRule).

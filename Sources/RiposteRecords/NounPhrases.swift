@@ -108,7 +108,7 @@ final class NounPhraseFinder {
     private func findUncached(_ range: Range<Int>) -> [NounPhrase] {
         let toks = text.tokens
         var out: [NounPhrase] = []
-        out.reserveCapacity(range.count / 3 + 1)
+        out.reserveCapacity(range.count / 6 + 2)
         var i = range.lowerBound
         while i < range.upperBound {
             // "we" in an opinion is the court itself, whatever an earlier "we" was resolved to.
@@ -160,7 +160,7 @@ final class NounPhraseFinder {
     /// True when the fold ends in "'s" and is longer than that ("Government's"): `baseFold(t).1`
     /// without building the base.
     @inline(__always) func isPossessiveFold(_ t: Token) -> Bool {
-        lastUTF8Byte(t.fold) == 0x73 && t.fold.hasSuffix("'s") && t.fold.count > 3
+        lastUTF8Byte(t.fold) == 0x73 && hasApostropheSSuffix(t.fold) && t.fold.count > 3
     }
 
     @inline(__always) func has(_ i: Int, _ c: WordClass) -> Bool { words.has(i, c) }
@@ -175,7 +175,7 @@ final class NounPhraseFinder {
         // The last two bytes first (String.hasSuffix compares Characters, slowly); a fold ending in
         // the bytes "'s" ends in the Characters "'" and "s".
         guard lastUTF8Byte(t.fold) == 0x73 else { return (t.fold, false) }
-        if t.fold.hasSuffix("'s"), t.fold.count > 3 { return (String(t.fold.dropLast(2)), true) }
+        if hasApostropheSSuffix(t.fold), t.fold.count > 3 { return (String(t.fold.dropLast(2)), true) }
         return (t.fold, false)
     }
 
@@ -191,7 +191,11 @@ final class NounPhraseFinder {
     private func markPossessive(_ np: inout NounPhrase, _ range: Range<Int>) {
         if isPossessiveFold(text.tokens[np.tokens.upperBound - 1]) { np.possessive = true; return }
         let n = np.tokens.upperBound
-        if n < range.upperBound, text.tokens[n].lower == "’" || text.tokens[n].lower == "'" || text.tokens[n].fold == "'s" {
+        // "’" and "'" end in the bytes 0x99 and 0x27, and a fold "'s" has that key: most tokens are
+        // ruled out by a byte and a key, before any String compare.
+        if n < range.upperBound, case let lb = lastUTF8Byte(text.tokens[n].lower),
+           ((lb == 0x99 || lb == 0x27) && (text.tokens[n].lower == "’" || text.tokens[n].lower == "'"))
+            || (text.tokens[n].key == bytesKey(0x27, 0x73) && text.tokens[n].fold == "'s") {
             np.possessive = true
         }
     }
@@ -204,7 +208,7 @@ final class NounPhraseFinder {
     /// "porte - parole" is one word to the lexicon.
     func compound(at i: Int, _ range: Range<Int>) -> (fold: String, last: Int) {
         let toks = text.tokens
-        if i + 2 < range.upperBound, toks[i + 1].lower == "-", !toks[i + 1].spaceBefore, !toks[i + 2].spaceBefore, toks[i + 2].kind == .word {
+        if i + 2 < range.upperBound, toks[i + 1].key == byteKey(0x2D), toks[i + 1].lower == "-", !toks[i + 1].spaceBefore, !toks[i + 2].spaceBefore, toks[i + 2].kind == .word {
             return (toks[i].fold + "-" + toks[i + 2].fold, i + 2)
         }
         return (toks[i].fold, i)
@@ -230,8 +234,9 @@ final class NounPhraseFinder {
     /// possessive forms are built as strings.
     @inline(__always) private func mayOpenRolePhrase(_ i0: Int, _ range: Range<Int>) -> Bool {
         let toks = text.tokens
-        if i0 + 2 < range.upperBound && toks[i0 + 1].lower == "-" && !toks[i0 + 1].spaceBefore && !toks[i0 + 2].spaceBefore
-            && toks[i0 + 2].kind == .word { return true }
+        // (`lower == "-"` only when the fold is "-": its key first, before any String compare.)
+        if i0 + 2 < range.upperBound && toks[i0 + 1].key == byteKey(0x2D) && toks[i0 + 1].lower == "-" && !toks[i0 + 1].spaceBefore
+            && !toks[i0 + 2].spaceBefore && toks[i0 + 2].kind == .word { return true }
         return flagsAt(i0).contains(.head)
     }
 

@@ -21,7 +21,8 @@ struct PartyBook {
     }
     let lex: RecordsLexicon
 
-    private var byKey: [String: Int] = [:]
+    /// Party key (`key(_:)`, or the fold of a phrase without key words) → party.
+    private var byKey: PartyKeyMap
     /// Words of proper names (`keyWords`) and their `foldKey`s, for "Smith" ⊂ "John Smith".
     private var nameWords: [(party: Int, words: [String], keys: [UInt64])] = []
     var roles: [Int: String] = [:]
@@ -31,26 +32,25 @@ struct PartyBook {
     /// (English descriptions only).
     private var lastWords: Set<String>? = nil
 
-    init(set: PartySet, lex: RecordsLexicon) {
+    /// `names`: what names come to (NameKeys), shared by the documents of one extractor.
+    init(set: PartySet, lex: RecordsLexicon, names: NameKeys? = nil) {
         self.original = set
         self.parties = set.parties
         self.lex = lex
-        byKey.reserveCapacity(set.parties.count * 2)
+        self.memo = names ?? NameKeys()
+        byKey = PartyKeyMap(capacity: set.parties.count * 2)
         nameWords.reserveCapacity(set.parties.count)
-        // The first party keyed `k` keeps it: one hash of the key (the default is inserted only
-        // when the key is absent).
-        @inline(__always) func keep(_ v: inout Int) {}
+        // The first party keyed `k` keeps it.
         for (i, p) in set.parties.enumerated() {
-            // The name's words once, for its key, its word set and its role (names and aliases
-            // are not memoised: most are never keyed again).
-            let kw = keyWordsUncached(p.name)
-            if !kw.isEmpty { keep(&byKey[kw.joined(separator: " "), default: i]) }
+            // The name's words once, for its key, its word set and its role.
+            let e = entry(p.name)
+            if let k = e.key { byKey.set(e.keyHash, k, i, keepExisting: true) }
             for n in p.aliases {
-                let w = keyWordsUncached(n)
-                if !w.isEmpty { keep(&byKey[w.joined(separator: " "), default: i]) }
+                let a = entry(n)
+                if let k = a.key { byKey.set(a.keyHash, k, i, keepExisting: true) }
             }
-            if !kw.isEmpty { nameWords.append((i, kw, kw.map(foldKey))) }
-            if let h = headRole(words: kw) { roles[i] = h }
+            if !e.words.isEmpty { nameWords.append((i, e.words, e.keys)) }
+            if let h = e.role { roles[i] = h }
         }
     }
 
@@ -97,18 +97,47 @@ struct PartyBook {
         Set(keyWords(s))
     }
 
-    /// `keyWords` answers by name: a party's name and aliases are keyed again and again.
-    private let memo = KeyWordsMemo()
-    final class KeyWordsMemo {
-        var words: [String: [String]] = [:]
+    /// What names come to, by name: a party's name and aliases are keyed again and again, in
+    /// one document and across documents (a corpus names the same parties many times over).
+    private let memo: NameKeys
+
+    /// What PartyBook works out of a name: its `keyWords`, their `foldKey`s, their join (the
+    /// party key; nil for no words) and the role they give (`headRole`). Pure functions of the
+    /// name and the lexicon, so one extractor keeps them for all its documents. Not Sendable:
+    /// an extractor is used by one thread at a time (one Pipeline per thread).
+    final class NameKeys {
+        /// A class: a lookup then retains one object, not each of its arrays and strings.
+        final class Entry {
+            let words: [String]
+            let keys: [UInt64]
+            let key: String?
+            /// `foldKey(key)` (0 without a key): PartyKeyMap's hash, worked out once per name.
+            let keyHash: UInt64
+            let role: String?
+            init(words: [String], keys: [UInt64], key: String?, role: String?) {
+                self.words = words; self.keys = keys; self.key = key; self.role = role
+                keyHash = key.map(foldKey) ?? 0
+            }
+        }
+        /// By name, over the `foldKey` of the name's bytes (a name is not folded: the key only
+        /// hashes its bytes, cheaper than a Dictionary's SipHash).
+        var entries = HashedStringMap<Entry>(capacity: 1024)
+        /// Past this many names the memo starts again (a bound on its memory).
+        static let limit = 16384
     }
 
-    private func keyWords(_ s: String) -> [String] {
-        if let known = memo.words[s] { return known }
-        let out = keyWordsUncached(s)
-        memo.words[s] = out
-        return out
+    private func entry(_ s: String) -> NameKeys.Entry {
+        let h = foldKey(s)
+        if let known = memo.entries.get(h, s) { return known }
+        let w = keyWordsUncached(s)
+        let e = NameKeys.Entry(words: w, keys: w.map(foldKey), key: w.isEmpty ? nil : w.joined(separator: " "),
+                               role: headRole(words: w))
+        if memo.entries.count >= NameKeys.limit { memo.entries = HashedStringMap<NameKeys.Entry>(capacity: 1024) }
+        memo.entries.set(h, s, e)
+        return e
     }
+
+    private func keyWords(_ s: String) -> [String] { entry(s).words }
 
     private func keyWordsUncached(_ s: String) -> [String] {
         // `Folding.fold(s)` over the string's own bytes (no copy into an array).
@@ -186,10 +215,7 @@ struct PartyBook {
         return out
     }
 
-    func key(_ s: String) -> String? {
-        let w = keyWords(s)
-        return w.isEmpty ? nil : w.joined(separator: " ")
-    }
+    func key(_ s: String) -> String? { entry(s).key }
 
     /// The role a name gives its party: "the respondent State" is the respondent, whatever "State"
     /// alone would be. `words`: the name's `keyWords`.
@@ -212,15 +238,18 @@ struct PartyBook {
             // A role phrase holding a name ("l'association X"): the party is X, the phrase an alias.
             let p = party(surface: name, span: span, sentence: sentence, form: .name, role: role, kind: kind)
             if !parties[p].aliases.contains(surface), parties[p].name != surface { parties[p].aliases.append(surface); changed = true }
-            if let k = key(surface) { byKey[k] = p }
+            let e = entry(surface)
+            if let k = e.key { byKey.set(e.keyHash, k, p) }
             return p
         }
-        let k = key(surface) ?? Folding.fold(surface)
-        var found = byKey[k]
+        let e = entry(surface)
+        let k = e.key ?? Folding.fold(surface)
+        let kh = e.key != nil ? e.keyHash : foldKey(k)
+        var found = byKey.get(kh, k)
         if found == nil, form == .name {
-            let w = keyWords(surface)
+            let w = e.words
             if !w.isEmpty {
-                let wk = w.map(foldKey)
+                let wk = e.keys
                 // The key comparisons first (no hashing), then the role: the conditions are pure.
                 for n in nameWords where (PartyBook.isSubset(wk, w, of: n.keys, n.words) || PartyBook.isSubset(n.keys, n.words, of: wk, w))
                     && roles[n.party] == nil {
@@ -250,22 +279,22 @@ struct PartyBook {
                 party.name = surface
                 if lastWords != nil, let l = PartyBook.lastWord(surface) { lastWords!.insert(l) }
                 nameWords.removeAll { $0.party == p }
-                let w = keyWords(surface)
-                nameWords.append((p, w, w.map(foldKey)))
+                let e = entry(surface)
+                nameWords.append((p, e.words, e.keys))
             } else if surface != party.name, !party.aliases.contains(surface) {
                 party.aliases.append(surface)
             }
             if party != before { parties[p] = party; changed = true }
-            byKey[k] = p
+            byKey.set(kh, k, p)
             return p
         }
         let p = parties.count
         changed = true
         let pk: PartyKind = kind == .unknown && form == .name ? .unknown : kind
         parties.append(Party(name: surface, kind: pk, aliases: [], mentions: [Mention(span: span, sentence: sentence, form: form == .name ? .name : .description)]))
-        byKey[k] = p
+        byKey.set(kh, k, p)
         if lastWords != nil, let l = PartyBook.lastWord(surface) { lastWords!.insert(l) }
-        if form == .name { let w = keyWords(surface); nameWords.append((p, w, w.map(foldKey))) }
+        if form == .name { let e = entry(surface); nameWords.append((p, e.words, e.keys)) }
         if role != "other" { roles[p] = role }
         return p
     }
@@ -284,7 +313,7 @@ struct PartyBook {
         changed = true
     }
 
-    func index(ofKey k: String) -> Int? { byKey[k] }
+    func index(ofKey k: String) -> Int? { byKey.get(foldKey(k), k) }
 
     mutating func addAlias(_ p: Int, _ alias: String) {
         guard !parties[p].aliases.contains(alias) else { return }
@@ -296,5 +325,85 @@ struct PartyBook {
     func first(role: String) -> Int? {
         for i in parties.indices where roles[i] == role { return i }
         return nil
+    }
+}
+
+/// Party key → party index (PartyBook.byKey): an open-addressed table over the keys' `foldKey`s,
+/// which NameKeys keeps with the names, so that most inserts and lookups hash nothing (a
+/// Dictionary<String, Int> hashed every key again through SipHash, per document); the key String
+/// is compared on a hash hit.
+typealias PartyKeyMap = HashedStringMap<Int>
+
+/// A growable String → Value table over 64-bit hashes the caller gives (`foldKey`s of the
+/// bytes): no SipHash per lookup; the String is compared only on a hash hit.
+struct HashedStringMap<Value> {
+    /// Per slot, the entry index (-1: empty) and the key's hash.
+    private var slots: [Int32]
+    private var hashes: [UInt64]
+    private var keys: [String] = []
+    private var values: [Value] = []
+    private var mask: Int
+
+    init(capacity: Int) {
+        var cap = 16
+        while cap < capacity * 2 { cap *= 2 }
+        mask = cap - 1
+        slots = [Int32](repeating: -1, count: cap)
+        hashes = [UInt64](repeating: 0, count: cap)
+        keys.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
+    var count: Int { keys.count }
+
+    @inline(__always) private static func index(_ h: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+    }
+
+    /// The slot where `k` (hash `h`) is or would go, and its entry (-1: absent).
+    @inline(__always) private func find(_ h: UInt64, _ k: String) -> (slot: Int, entry: Int) {
+        var i = HashedStringMap.index(h, mask)
+        while true {
+            let e = slots[i]
+            if e < 0 { return (i, -1) }
+            if hashes[i] == h, keys[Int(e)] == k { return (i, Int(e)) }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// The value of `k`, whose `foldKey` is `h`.
+    func get(_ h: UInt64, _ k: String) -> Value? {
+        let e = find(h, k).entry
+        return e < 0 ? nil : values[e]
+    }
+
+    /// Sets the value of `k` (hash `h`); with `keepExisting`, only if `k` has none yet.
+    mutating func set(_ h: UInt64, _ k: String, _ v: Value, keepExisting: Bool = false) {
+        let (s, e) = find(h, k)
+        if e >= 0 {
+            if !keepExisting { values[e] = v }
+            return
+        }
+        slots[s] = Int32(keys.count)
+        hashes[s] = h
+        keys.append(k)
+        values.append(v)
+        if keys.count * 2 > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        let cap = slots.count * 2
+        mask = cap - 1
+        var newSlots = [Int32](repeating: -1, count: cap)
+        var newHashes = [UInt64](repeating: 0, count: cap)
+        for (i, e) in slots.enumerated() where e >= 0 {
+            let h = hashes[i]
+            var j = HashedStringMap.index(h, mask)
+            while newSlots[j] >= 0 { j = (j + 1) & mask }
+            newSlots[j] = e
+            newHashes[j] = h
+        }
+        slots = newSlots
+        hashes = newHashes
     }
 }

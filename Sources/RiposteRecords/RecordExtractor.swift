@@ -11,6 +11,10 @@ public final class RecordExtractor {
     public let language: Language
     let lexicon: LanguageLexicon
     let lex: RecordsLexicon
+    /// What party names come to (key words, key, role), kept across documents: a corpus names
+    /// the same parties again and again. An extractor serves one thread at a time (one
+    /// Pipeline per thread), so the memo needs no lock.
+    private let names = PartyBook.NameKeys()
 
     public init(language: Language, lexicon: LanguageLexicon) {
         self.language = language
@@ -21,7 +25,7 @@ public final class RecordExtractor {
     /// Returns the records and the party set, which extraction may extend (e.g. a source named
     /// only as "the Government").
     public func extract(_ text: SegmentedText, parties: PartySet) -> ([Record], PartySet) {
-        let run = DocumentRun(text: text, parties: parties, lex: lex)
+        let run = DocumentRun(text: text, parties: parties, lex: lex, names: names)
         run.run()
         var records = run.records
         let french = language == .fr ? FrenchRecordRules(run: run, lexicon: lexicon) : nil

@@ -41,6 +41,9 @@ public final class RecordsLexicon: @unchecked Sendable {
     /// `words`' values in entry order, in a buffer this lexicon owns (TokenWords, which holds the
     /// lexicon, reads it without bounds checks or retains).
     let wordInfos: UnsafeMutablePointer<WordInfo>
+    /// Per entry of `words`, `cues.anyRange` of its word packed as lower | upper << 32 (0: none):
+    /// CueIndex.matches reads it by the entry TokenWords keeps for a cue's first token.
+    let cueAnyByEntry: UnsafeMutablePointer<UInt64>
     /// `head(_:)` precomputed: the role nouns and their plurals ("applicants" → group).
     private let headOrPlural: FoldMap<(role: String, kind: PartyKind)>
     /// Folded subject pronoun → its first class among pron-person, pron-plural, pron-first, pron-thing.
@@ -192,7 +195,9 @@ public final class RecordsLexicon: @unchecked Sendable {
         // them), then the rule words, then the rest (cue forms, role nouns): the entries most
         // tokens read share cache lines.
         func rank(_ v: WordInfo) -> Int { v.classed ? 0 : !v.rules.isEmpty ? 1 : 2 }
-        words = FoldMap(ordered: wi.sorted { (rank($0.value), $0.key) < (rank($1.value), $1.key) }.map { ($0.key, $0.value) })
+        words = FoldMap(hashed: wi.map { (rank($0.value), foldKey($0.key), $0.key, $0.value) }
+            .sorted { ($0.0, $0.1) != ($1.0, $1.1) ? ($0.0, $0.1) < ($1.0, $1.1) : $0.2 < $1.2 }
+            .map { ($0.1, $0.2, $0.3) })
         let infos = words.values
         let filterWords = 4 * 256
         func filters(_ d: [String: ClassBits]) -> UnsafeMutablePointer<UInt64> {
@@ -206,7 +211,14 @@ public final class RecordsLexicon: @unchecked Sendable {
         }
         classFilters = filters(classBits)
         ruleFilters = filters(ruleBits)
-        flagKeys = KeyFilter(wi.filter { !$0.value.flags.isEmpty }.keys.sorted().map(foldKey))
+        flagKeys = KeyFilter(wi.compactMap { $0.value.flags.isEmpty ? nil : foldKey($0.key) })
+        cueAnyByEntry = .allocate(capacity: max(infos.count, 1))
+        cueAnyByEntry.initialize(repeating: 0, count: max(infos.count, 1))
+        for (e, k) in words.keys.enumerated() {
+            if let r = cues.anyRange(k) {
+                cueAnyByEntry[e] = UInt64(UInt32(bitPattern: r.lowerBound)) | UInt64(UInt32(bitPattern: r.upperBound)) << 32
+            }
+        }
         wordInfos = .allocate(capacity: max(infos.count, 1))
         wordInfos.initialize(from: infos, count: infos.count)
         unknownClasses = unknown.sorted()
@@ -237,6 +249,7 @@ public final class RecordsLexicon: @unchecked Sendable {
     }
 
     deinit {
+        cueAnyByEntry.deallocate()
         wordInfos.deallocate()
         classFilters.deallocate()
         ruleFilters.deallocate()
@@ -261,7 +274,7 @@ public final class RecordsLexicon: @unchecked Sendable {
         var f = entry
         f.insert(.computed)
         // A possessive ("Government's") is a role noun by its base.
-        if lastUTF8Byte(t.fold) == 0x73, t.fold.hasSuffix("'s"), t.fold.count > 3 {
+        if lastUTF8Byte(t.fold) == 0x73, hasApostropheSSuffix(t.fold), t.fold.count > 3 {
             if head(String(t.fold.dropLast(2))) != nil { f.insert(.head) } else { f.remove(.head) }
         }
         return f
@@ -522,6 +535,9 @@ final class TokenWords {
         entries.deallocate()
         flagBits.deallocate()
     }
+
+    /// Token `i`'s entry in `lex.words` (-1: none), for `0 <= i < count`.
+    @inline(__always) func entryIndex(_ i: Int) -> Int { entry(i) }
 
     /// Token `i`'s entry (-1: none), looked up the first time.
     @inline(__always) private func entry(_ i: Int) -> Int {
