@@ -99,7 +99,7 @@ struct FrenchRecordRules {
         for (i, r) in records.enumerated() where r.type == .ruling && r.evidence.first == "fr.ruling.contrairement-a-ce-que" {
             guard let who = r.targets.first else { continue }
             let ts = tokens(in: r.cue)
-            guard let v = ts.last(where: { lex.lemmas(toks[$0]).contains("soutenir") }) else { continue }
+            guard let v = ts.last(where: { lex.lemmas(toks[$0]).contains(where: lex.submissionLemmas.contains) }) else { continue }
             let d = Record(type: .denial, source: who, onBehalfOf: nil, targets: [], cue: toks[v].span, content: r.content,
                            modality: .reported, respondsTo: [], channel: nil, sentence: r.sentence,
                            confidence: 0.5, evidence: ["fr.denial.rejected-submission"])
@@ -114,11 +114,11 @@ struct FrenchRecordRules {
         for i in records.indices where records[i].type == .ruling && records[i].targets.isEmpty {
             let r = records[i]
             guard run.legal || run.operativeMode || r.evidence.contains("rule.operative-part") else { continue }
-            guard tokens(in: r.cue).contains(where: { lex.lemmas(toks[$0]).contains("confirmer") }) else { continue }
+            guard tokens(in: r.cue).contains(where: { lex.lemmas(toks[$0]).contains(where: lex.confirmLemmas.contains) }) else { continue }
             let condemned = records.indices.filter { j in
                 let o = records[j]
                 return o.type == .ruling && o.source == r.source && !o.targets.isEmpty && abs(o.sentence - r.sentence) <= 6
-                    && tokens(in: o.cue).contains(where: { lex.lemmas(toks[$0]).contains("condamner") })
+                    && tokens(in: o.cue).contains(where: { lex.lemmas(toks[$0]).contains(where: lex.condemnLemmas.contains) })
             }
             if let j = condemned.min(by: { abs(records[$0].sentence - r.sentence) < abs(records[$1].sentence - r.sentence) }) {
                 records[i].targets = records[j].targets

@@ -82,6 +82,11 @@ public final class RecordsLexicon: @unchecked Sendable {
     let adjectiveSuffixes: [String]
     let nationalitySuffixes: [String]
     let dismissLemmas: Set<String>
+    /// Verb lemmas of single French judgment rules: a submission the court rejects ("soutient"),
+    /// a judgment it confirms, a party it condemns.
+    let submissionLemmas: Set<String>
+    let confirmLemmas: Set<String>
+    let condemnLemmas: Set<String>
     let modalLemmas: Set<String>
     let auxLemmas: Set<String>
     /// Folded forms of the `aux-lemma` lemmas: a token whose fold is not here has no auxiliary
@@ -226,6 +231,9 @@ public final class RecordsLexicon: @unchecked Sendable {
         adjectiveSuffixes = re["adj-suffix"] ?? []
         nationalitySuffixes = re["nationality-suffix"] ?? []
         dismissLemmas = Set(re["dismiss-lemma"] ?? [])
+        submissionLemmas = Set(re["submission-lemma"] ?? [])
+        confirmLemmas = Set(re["confirm-lemma"] ?? [])
+        condemnLemmas = Set(re["condemn-lemma"] ?? [])
         modalLemmas = Set(re["modal-lemma"] ?? [])
         auxLemmas = Set(re["aux-lemma"] ?? [])
         adverbSuffixes = AffixList(re["adverb-suffix"] ?? [])

@@ -19,7 +19,7 @@ public enum WordClass: UInt8, CaseIterable, Sendable {
     case possessiveDet, prep, prepHomograph, pronFirst, pronPerson, pronPlural, pronThing, quantity
     case quoteVerb, reflexive, refuse, refuseTo, refute, rel, relative, request
     case title, toInfinitive, victimPredicate, victimPrep, victimStem, violationStem, workplace
-    case mediaPrep, mediaArticle, noObject, courtSelf
+    case mediaPrep, mediaArticle, noObject, courtSelf, submissionLemma, confirmLemma, condemnLemma
 
     /// The class as the lexicon files write it.
     public var name: String {
