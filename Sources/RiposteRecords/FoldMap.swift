@@ -141,34 +141,75 @@ extension FoldSet: Sendable {}
 /// A growable set of folded words, filled per document (see FoldMap): an insert with a token's
 /// precomputed key hashes nothing.
 struct FoldKeySet {
+    private var map = HashedStringMap<Void>(capacity: 32)
+
+    init() {}
+
+    /// Inserts `word`, whose `foldKey` is `h`.
+    @inline(__always) mutating func insert(_ h: UInt64, _ word: String) { map.set(h, word, (), keepExisting: true) }
+
+    /// True when `word`, whose `foldKey` is `h`, was inserted.
+    @inline(__always) func contains(_ h: UInt64, _ word: String) -> Bool { map.get(h, word) != nil }
+    @inline(__always) func contains(_ word: String) -> Bool { contains(foldKey(word), word) }
+}
+
+extension FoldKeySet: Sendable {}
+
+/// A growable String → Value table over 64-bit hashes the caller gives (`foldKey`s of the
+/// bytes): no SipHash per lookup; the String is compared only on a hash hit.
+struct HashedStringMap<Value> {
+    /// Per slot, the entry index (-1: empty) and the key's hash.
     private var slots: [Int32]
-    private var slotHashes: [UInt64]
-    private var words: [String] = []
+    private var hashes: [UInt64]
+    private var keys: [String] = []
+    private var values: [Value] = []
     private var mask: Int
 
-    init() {
-        mask = 63
-        slots = [Int32](repeating: -1, count: 64)
-        slotHashes = [UInt64](repeating: 0, count: 64)
+    init(capacity: Int) {
+        var cap = 16
+        while cap < capacity * 2 { cap *= 2 }
+        mask = cap - 1
+        slots = [Int32](repeating: -1, count: cap)
+        hashes = [UInt64](repeating: 0, count: cap)
+        keys.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
     }
+
+    var count: Int { keys.count }
 
     @inline(__always) private static func index(_ h: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
     }
 
-    /// Inserts `word`, whose `foldKey` is `h`.
-    mutating func insert(_ h: UInt64, _ word: String) {
-        var i = FoldKeySet.index(h, mask)
+    /// The slot where `k` (hash `h`) is or would go, and its entry (-1: absent).
+    @inline(__always) private func find(_ h: UInt64, _ k: String) -> (slot: Int, entry: Int) {
+        var i = HashedStringMap.index(h, mask)
         while true {
             let e = slots[i]
-            if e < 0 { break }
-            if slotHashes[i] == h, words[Int(e)] == word { return }
+            if e < 0 { return (i, -1) }
+            if hashes[i] == h, keys[Int(e)] == k { return (i, Int(e)) }
             i = (i + 1) & mask
         }
-        slots[i] = Int32(words.count)
-        slotHashes[i] = h
-        words.append(word)
-        if words.count * 2 > slots.count { grow() }
+    }
+
+    /// The value of `k`, whose `foldKey` is `h`.
+    func get(_ h: UInt64, _ k: String) -> Value? {
+        let e = find(h, k).entry
+        return e < 0 ? nil : values[e]
+    }
+
+    /// Sets the value of `k` (hash `h`); with `keepExisting`, only if `k` has none yet.
+    mutating func set(_ h: UInt64, _ k: String, _ v: Value, keepExisting: Bool = false) {
+        let (s, e) = find(h, k)
+        if e >= 0 {
+            if !keepExisting { values[e] = v }
+            return
+        }
+        slots[s] = Int32(keys.count)
+        hashes[s] = h
+        keys.append(k)
+        values.append(v)
+        if keys.count * 2 > slots.count { grow() }
     }
 
     private mutating func grow() {
@@ -177,27 +218,13 @@ struct FoldKeySet {
         var newSlots = [Int32](repeating: -1, count: cap)
         var newHashes = [UInt64](repeating: 0, count: cap)
         for (i, e) in slots.enumerated() where e >= 0 {
-            let h = slotHashes[i]
-            var j = FoldKeySet.index(h, mask)
+            let h = hashes[i]
+            var j = HashedStringMap.index(h, mask)
             while newSlots[j] >= 0 { j = (j + 1) & mask }
             newSlots[j] = e
             newHashes[j] = h
         }
         slots = newSlots
-        slotHashes = newHashes
+        hashes = newHashes
     }
-
-    /// True when `word`, whose `foldKey` is `h`, was inserted.
-    @inline(__always) func contains(_ h: UInt64, _ word: String) -> Bool {
-        var i = FoldKeySet.index(h, mask)
-        while true {
-            let e = slots[i]
-            if e < 0 { return false }
-            if slotHashes[i] == h, words[Int(e)] == word { return true }
-            i = (i + 1) & mask
-        }
-    }
-    @inline(__always) func contains(_ word: String) -> Bool { contains(foldKey(word), word) }
 }
-
-extension FoldKeySet: Sendable {}

@@ -59,24 +59,11 @@ private func compareMarks(_ text: [UInt8], _ memoized: BreakIterator, _ whole: B
                   "×", "÷", "ª", "µ", "º", "''", "é'", "'é",
                   // Punctuation of Latin text next to words and numbers.
                   "§", "§§", "¶", "„", "—", "•", "€", "“Yes”", "«\u{00A0}", "\u{2019}s", "©", "™", "‘"]
-    var rng = WordMarksRandom(seed: 0xC0FF_EE20_26)
+    var rng = SplitMix64(seed: 0xC0FF_EE20_26)
     let memoized = try BreakIterator(kind: .word, locale: "fr"), whole = try BreakIterator(kind: .word, locale: "fr")
     for round in 0 ..< 20000 {
         var s = ""
         for _ in 0 ..< Int(rng.next() % 30) + 1 { s += pieces[Int(rng.next() % UInt64(pieces.count))] }
         try compareMarks(Array(s.utf8), memoized, whole, "random text \(round)")
-    }
-}
-
-/// SplitMix64, so that a failure can be reproduced.
-private struct WordMarksRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
