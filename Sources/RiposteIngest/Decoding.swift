@@ -35,40 +35,9 @@ public enum TextDecoding {
         bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) }
     }
 
-    /// `firstInvalidUTF8` over a buffer. Runs of ASCII are skipped eight bytes at a time: every
-    /// document goes through here at least once.
+    /// `firstInvalidUTF8` over a buffer (RiposteText's).
     public static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = bytes.baseAddress else { return nil }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-            if i >= n { break }
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            // The common forms at once (see `nulAndFirstInvalidUTF8`).
-            if b >= 0xC2 && b <= 0xDF, i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 { i += 2; continue }
-            if b >= 0xE1 && b <= 0xEF && b != 0xED, i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 {
-                i += 3; continue
-            }
-            var len = 0
-            var min: UInt32 = 0
-            var cp: UInt32 = 0
-            if b & 0xE0 == 0xC0 { len = 2; min = 0x80; cp = UInt32(b & 0x1F) }
-            else if b & 0xF0 == 0xE0 { len = 3; min = 0x800; cp = UInt32(b & 0x0F) }
-            else if b & 0xF8 == 0xF0 { len = 4; min = 0x10000; cp = UInt32(b & 0x07) }
-            else { return i }
-            if i + len > n { return i }
-            for k in 1 ..< len {
-                let c = bytes[i + k]
-                if c & 0xC0 != 0x80 { return i }
-                cp = (cp << 6) | UInt32(c & 0x3F)
-            }
-            if cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) { return i }
-            i += len
-        }
-        return nil
+        RiposteText.firstInvalidUTF8(bytes)
     }
 
     /// Whether `bytes` holds a NUL byte, and `firstInvalidUTF8(bytes)`, in one pass: a JSON line is
@@ -94,31 +63,8 @@ public enum TextDecoding {
                     i += 1
                     continue
                 }
-                // The common forms at once (French accents, typographic quotes): a lead byte that
-                // cannot start an overlong form or a surrogate, and its continuation bytes.
-                if b >= 0xC2 && b <= 0xDF, i + 1 < n, buf[i + 1] & 0xC0 == 0x80 { i += 2; continue }
-                if b >= 0xE1 && b <= 0xEF && b != 0xED, i + 2 < n, buf[i + 1] & 0xC0 == 0x80, buf[i + 2] & 0xC0 == 0x80 {
-                    i += 3; continue
-                }
-                // One code point: the checks of `firstInvalidUTF8`.
-                var len = 0
-                var min: UInt32 = 0
-                var cp: UInt32 = 0
-                var bad = false
-                if b & 0xE0 == 0xC0 { len = 2; min = 0x80; cp = UInt32(b & 0x1F) }
-                else if b & 0xF0 == 0xE0 { len = 3; min = 0x800; cp = UInt32(b & 0x0F) }
-                else if b & 0xF8 == 0xF0 { len = 4; min = 0x10000; cp = UInt32(b & 0x07) }
-                else { bad = true }
-                if !bad, i + len > n { bad = true }
-                if !bad {
-                    for k in 1 ..< len {
-                        let c = buf[i + k]
-                        if c & 0xC0 != 0x80 { bad = true; break }
-                        cp = (cp << 6) | UInt32(c & 0x3F)
-                    }
-                }
-                if !bad, cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) { bad = true }
-                if bad {
+                let len = utf8SequenceLength(buf, at: i)
+                if len == 0 {
                     // The rest is only searched for a NUL byte.
                     if !nul { nul = UnsafeBufferPointer(rebasing: buf[i...]).contains(0) }
                     return (nul, i)

@@ -306,37 +306,5 @@ public struct DocumentJSON {
     }
 }
 
-/// Whether `b` is well-formed UTF-8 (what `String(decoding:as:)` keeps unchanged): no stray
-/// continuation bytes, no overlong forms, no surrogates, nothing above U+10FFFF.
-func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
-    let n = b.count
-    guard let base = b.baseAddress else { return true }
-    let raw = UnsafeRawPointer(base)
-    while i < n {
-        // ASCII eight bytes at a time.
-        while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-        if i >= n { break }
-        let c = b[i]
-        if c < 0x80 { i += 1; continue }
-        if c < 0xC2 || c > 0xF4 { return false }
-        @inline(__always) func cont(_ k: Int) -> Bool { k < n && b[k] & 0xC0 == 0x80 }
-        if c < 0xE0 {
-            guard cont(i + 1) else { return false }
-            i += 2
-        } else if c < 0xF0 {
-            guard cont(i + 1), cont(i + 2) else { return false }
-            let c1 = b[i + 1]
-            if c == 0xE0 && c1 < 0xA0 { return false }  // overlong
-            if c == 0xED && c1 >= 0xA0 { return false }  // surrogate
-            i += 3
-        } else {
-            guard cont(i + 1), cont(i + 2), cont(i + 3) else { return false }
-            let c1 = b[i + 1]
-            if c == 0xF0 && c1 < 0x90 { return false }  // overlong
-            if c == 0xF4 && c1 >= 0x90 { return false }  // above U+10FFFF
-            i += 4
-        }
-    }
-    return true
-}
+/// Whether `b` is well-formed UTF-8 (what `String(decoding:as:)` keeps unchanged).
+@inline(__always) func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool { firstInvalidUTF8(b) == nil }

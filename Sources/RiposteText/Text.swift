@@ -193,3 +193,42 @@ public extension Array where Element == UInt8 {
     let control = (w &- ones &* 0x20) & ~w & highs
     return zeroInQuote | zeroInBackslash | control != 0
 }
+
+/// The length (2, 3 or 4) of the well-formed UTF-8 sequence whose lead byte `b[i]` is not ASCII,
+/// or 0 when it is ill-formed: a stray continuation byte, an overlong form, a surrogate, a code
+/// point above U+10FFFF or a truncated sequence. The one check behind the ingest validators and
+/// the JSON writer's.
+@inlinable @inline(__always) public func utf8SequenceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+    let n = b.count, c = b[i]
+    @inline(__always) func cont(_ k: Int) -> Bool { k < n && b[k] & 0xC0 == 0x80 }
+    if c < 0xC2 || c > 0xF4 { return 0 }
+    if c < 0xE0 { return cont(i + 1) ? 2 : 0 }
+    if c < 0xF0 {
+        guard cont(i + 1), cont(i + 2) else { return 0 }
+        let c1 = b[i + 1]
+        if (c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) { return 0 }  // overlong, surrogate
+        return 3
+    }
+    guard cont(i + 1), cont(i + 2), cont(i + 3) else { return 0 }
+    let c1 = b[i + 1]
+    if (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90) { return 0 }  // overlong, above U+10FFFF
+    return 4
+}
+
+/// Index of the first byte of `b` where UTF-8 is ill-formed, or nil. Runs of ASCII are skipped
+/// eight bytes at a time: every document goes through here at least once.
+public func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = b.baseAddress else { return nil }
+    let raw = UnsafeRawPointer(base)
+    let n = b.count
+    var i = 0
+    while i < n {
+        while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+        if i >= n { break }
+        if b[i] < 0x80 { i += 1; continue }
+        let len = utf8SequenceLength(b, at: i)
+        if len == 0 { return i }
+        i += len
+    }
+    return nil
+}

@@ -28,6 +28,44 @@ import Testing
         return nil
     }
 
+    /// Where Swift's own UTF-8 decoder first fails, or nil.
+    static func swiftFirstInvalid(_ bytes: [UInt8]) -> Int? {
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        var pos = 0
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s): pos += UTF8.width(s)
+            case .emptyInput: return nil
+            case .error: return pos
+            }
+        }
+    }
+
+    @Test func utf8ChecksAgreeWithSwiftsDecoder() {
+        // Well-formed pieces of every length, and each kind of ill-formed sequence: stray
+        // continuation, overlong (C0, E0 80, F0 80), surrogate (ED A0), above U+10FFFF (F4 90, F5),
+        // truncated, and NUL.
+        let pieces: [[UInt8]] = [[0x41], [0x00], Array("é".utf8), Array("’".utf8), Array("😀".utf8), Array("\u{10FFFF}".utf8),
+                                 [0x80], [0xC0, 0xAF], [0xC1, 0x81], [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80],
+                                 [0xED, 0x9F, 0xBF], [0xF0, 0x80, 0x80, 0x80], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80],
+                                 [0xF4, 0x8F, 0xBF, 0xBF], [0xF5, 0x80], [0xC3], [0xE2, 0x80], [0xF0, 0x9F, 0x98], [0xFF],
+                                 Array("plain ASCII text".utf8)]
+        var state: UInt64 = 0x5EED_0008
+        for round in 0 ..< 20000 {
+            var bytes: [UInt8] = []
+            for _ in 0 ..< Int(state % 12) + 1 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                bytes += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            let expected = Self.swiftFirstInvalid(bytes)
+            #expect(TextDecoding.firstInvalidUTF8(bytes) == expected, "round \(round): \(bytes)")
+            let (nul, invalid) = TextDecoding.nulAndFirstInvalidUTF8(bytes)
+            #expect(invalid == expected, "round \(round): \(bytes)")
+            #expect(nul == bytes.contains(0), "round \(round): \(bytes)")
+        }
+    }
+
     @Test func windows1252IsDetectedAndDecoded() throws {
         let (text, bytes) = try #require(Self.frenchText(containing: ["’", "é"]) {
             $0.data(using: .windowsCP1252, allowLossyConversion: false).map { [UInt8]($0) }
