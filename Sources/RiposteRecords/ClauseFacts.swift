@@ -138,28 +138,9 @@ extension SentenceContext {
     }
 
     /// What one feature string of an analysis says: `pp`, `pprGer`, `inf`, `cond`, `indFut`, and
-    /// `allSecond` for a second person (".2s", ".2p"). On bytes for an ASCII feature (every
-    /// feature of the inflection files is), where `==`, `hasPrefix` and `hasSuffix` are byte
-    /// comparisons; by String otherwise.
+    /// `allSecond` for a second person (".2s", ".2p"). Asked once per analysis of a word the
+    /// thread's `VerbFactsCache` does not hold yet.
     static func featureFacts(_ f: String) -> UInt32 {
-        if let quick = withBytes(f, { b -> UInt32? in
-            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
-            func starts(_ p: StaticString) -> Bool {
-                p.utf8CodeUnitCount <= b.count && (0 ..< p.utf8CodeUnitCount).allSatisfy { b[$0] == p.utf8Start[$0] }
-            }
-            func ends(_ p: StaticString) -> Bool {
-                let n = p.utf8CodeUnitCount
-                return n <= b.count && (0 ..< n).allSatisfy { b[b.count - n + $0] == p.utf8Start[$0] }
-            }
-            var v: UInt32 = 0
-            if b.count == 2 && starts("pp") { v |= TokenFacts.pp }
-            if b.count == 3 && (starts("ppr") || starts("ger")) { v |= TokenFacts.pprGer }
-            if b.count == 3 && starts("inf") { v |= TokenFacts.inf }
-            if starts("cond.") { v |= TokenFacts.cond }
-            if starts("ind.fut") { v |= TokenFacts.indFut }
-            if ends(".2s") || ends(".2p") { v |= TokenFacts.allSecond }
-            return v
-        }) { return quick }
         var v: UInt32 = 0
         if f == "pp" { v |= TokenFacts.pp }
         if f == "ppr" || f == "ger" { v |= TokenFacts.pprGer }
