@@ -163,7 +163,7 @@ extension SentenceContext {
         let k = np.tokens.lowerBound - 1
         guard k - 2 >= range.lowerBound, isMark(k, 0x2C, ","), lex.head(toks[k - 1].fold)?.role == "agent" else { return nil }
         let owner = toks[k - 2]
-        if has(k - 2, .det), owner.fold != "the", owner.fold != "a", owner.fold != "an" {
+        if has(k - 2, .det), !listed(k - 2, .article) {
             return run.lastSource ?? run.records.last(where: { !$0.targets.isEmpty })?.targets.first
         }
         if owner.fold.hasSuffix("'s") || owner.lower == "’s" || owner.lower == "'s" {

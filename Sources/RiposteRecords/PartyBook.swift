@@ -143,7 +143,7 @@ struct PartyBook {
         // `Folding.fold(s)` over the string's own bytes (no copy into an array).
         let folded = s.utf8.withContiguousStorageIfAvailable { Folding.keys($0).fold } ?? Folding.fold(s)
         var out = PartyBook.splitWords(folded, lex: lex) ?? splitWordsByCharacter(folded)
-        while let f = out.first, out.count > 1, lex.has(f, .det) || lex.has(f, .title) || f == "this" { out.removeFirst() }
+        while let f = out.first, out.count > 1, lex.has(f, .det) || lex.has(f, .title) || lex.listed(f, .nameSkip) { out.removeFirst() }
         // "the applicants" = "the applicant"; but "the courts" (the domestic ones) are not "the Court".
         if let last = out.last, last.count > 4, last.hasSuffix("s"), !last.hasSuffix("ss"),
            lex.heads[String(last.dropLast())]?.role != "court" { out[out.count - 1] = String(last.dropLast()) }

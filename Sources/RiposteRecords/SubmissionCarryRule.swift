@@ -54,7 +54,7 @@ struct SubmissionCarryRule {
         while k < r.upperBound {
             // Fields read in place (a copy of the token would retain its strings).
             if ctx.isConditionalVerb(at: k) { cueStart = k; break }
-            if toks[k].fold != "to", ctx.has(k, .aux) || ctx.has(k, .be) { cueStart = k; break }
+            if !ctx.listed(k, .toInfinitive), ctx.has(k, .aux) || ctx.has(k, .be) { cueStart = k; break }
             if firstVerb == nil, ctx.isVerbForm(at: k), !toks[k].isCapitalized, !toks[k].fold.hasSuffix("s") || lex.language == .fr { firstVerb = k }
             k += 1
         }

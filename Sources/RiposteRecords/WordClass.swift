@@ -20,6 +20,7 @@ public enum WordClass: UInt8, CaseIterable, Sendable {
     case quoteVerb, reflexive, refuse, refuseTo, refute, rel, relative, request
     case title, toInfinitive, victimPredicate, victimPrep, victimStem, violationStem, workplace
     case mediaPrep, mediaArticle, noObject, courtSelf, submissionLemma, confirmLemma, condemnLemma
+    case article, nameSkip
 
     /// The class as the lexicon files write it.
     public var name: String {
